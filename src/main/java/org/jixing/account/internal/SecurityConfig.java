@@ -1,0 +1,139 @@
+package org.jixing.account.internal;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.web.servlet.LocaleResolver;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Two filter chains: {@code /api/**} answers problem+json and takes API tokens as well as the session;
+ * everything else is the form-login web application. Auditors are read-only everywhere: any request
+ * that would change something is refused for them by one rule here.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfig {
+
+    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+            + "frame-ancestors 'none'";
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiChain(HttpSecurity http, MessageSource messages, LocaleResolver locales, JsonMapper json) throws Exception {
+        http.securityMatcher("/api/**")
+            .authorizeHttpRequests(a -> a.anyRequest().access(readOnlyForAuditors()))
+            // A bearer token is not sent by the browser on its own, so it needs no CSRF token.
+            .csrf(c -> c.ignoringRequestMatchers(r -> hasBearer(r)))
+            .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP)).frameOptions(f -> f.deny()))
+            .exceptionHandling(e -> e
+                .authenticationEntryPoint((req, res, ex) -> problem(req, res, HttpStatus.UNAUTHORIZED,
+                        "error.unauthorized.title", "error.unauthorized.detail", messages, locales, json))
+                .accessDeniedHandler((req, res, ex) -> problem(req, res, HttpStatus.FORBIDDEN,
+                        "error.forbidden.title", "error.forbidden.detail", messages, locales, json)));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain webChain(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(a -> a
+            .requestMatchers("/login", "/error", "/favicon.ico", "/css/**", "/js/**", "/img/**", "/webjars/**",
+                    "/_static/**", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+            .permitAll()
+            .requestMatchers(HttpMethod.POST, "/logout")
+            .authenticated()
+            .anyRequest()
+            .access(readOnlyForAuditors()))
+            .formLogin(f -> f.loginPage("/login").failureHandler(failureHandler()).defaultSuccessUrl("/", true).permitAll())
+            .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
+            .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
+                .frameOptions(f -> f.deny())
+                .referrerPolicy(r -> r.policy(
+                        org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+            .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()));
+        return http.build();
+    }
+
+    /** Signed in, and for auditors only the safe methods (GET, HEAD, OPTIONS). */
+    static AuthorizationManager<RequestAuthorizationContext> readOnlyForAuditors() {
+        return (authentication, context) -> {
+            var auth = authentication.get();
+            boolean signedIn = auth != null && auth.isAuthenticated()
+                    && !(auth instanceof org.springframework.security.authentication.AnonymousAuthenticationToken);
+            if (!signedIn) {
+                return new AuthorizationDecision(false);
+            }
+            String method = context.getRequest().getMethod();
+            boolean safe = "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method);
+            boolean auditor = auth.getAuthorities().stream().anyMatch(a -> "ROLE_AUDITOR".equals(a.getAuthority()));
+            return new AuthorizationDecision(safe || !auditor);
+        };
+    }
+
+    private static AuthenticationFailureHandler failureHandler() {
+        return (request, response, exception) -> response.sendRedirect(request.getContextPath() + "/login?error="
+                + failureCode(exception));
+    }
+
+    static String failureCode(AuthenticationException exception) {
+        if (exception instanceof LockedException) {
+            return "locked";
+        }
+        if (exception instanceof DisabledException) {
+            return "disabled";
+        }
+        return "bad";
+    }
+
+    static boolean hasBearer(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
+    }
+
+    private static void problem(HttpServletRequest req, HttpServletResponse res, HttpStatus status, String titleKey,
+            String detailKey, MessageSource messages, LocaleResolver locales, JsonMapper json) throws IOException {
+        Locale locale = locales.resolveLocale(req);
+        res.setStatus(status.value());
+        res.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        res.setCharacterEncoding("UTF-8");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "about:blank");
+        body.put("status", status.value());
+        body.put("title", messages.getMessage(titleKey, null, locale));
+        body.put("detail", messages.getMessage(detailKey, null, locale));
+        body.put("instance", req.getRequestURI());
+        res.getWriter().write(json.writeValueAsString(body));
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * Accounts, roles and data scopes: who may sign in, how (form login, API tokens, lockout), and which
+ * rows each user may see.
+ */
+@ApplicationModule(allowedDependencies = { "shared", "reference", "audit" })
+package org.jixing.account;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,24 @@
+package org.jixing.account.web;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.ui.Model;
+
+@Controller
+class LoginController {
+
+    @GetMapping("/login")
+    String login(@RequestParam(required = false) String error, @RequestParam(required = false) String logout,
+            Model model) {
+        if (error != null) {
+            model.addAttribute("errorKey", switch (error) {
+                case "locked" -> "login.error.locked";
+                case "disabled" -> "login.error.disabled";
+                default -> "login.error.bad";
+            });
+        }
+        model.addAttribute("loggedOut", logout != null);
+        return "account/login";
+    }
+}

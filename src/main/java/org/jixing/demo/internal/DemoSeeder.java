@@ -1,0 +1,142 @@
+package org.jixing.demo.internal;
+
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+
+import javax.sql.DataSource;
+
+import org.jixing.account.Accounts;
+import org.jixing.account.NewAccount;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Generates the demo province once: on the first start on the embedded database ({@code jixing.demo.seed=auto}),
+ * or on any database when {@code jixing.demo.seed=true}. Never on PostgreSQL unless asked.
+ */
+@Component
+class DemoSeeder {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoSeeder.class);
+
+    static final long SEED = 20250908L;
+
+    private final Accounts accounts;
+
+    private final JdbcClient jdbc;
+
+    private final TransactionTemplate tx;
+
+    private final DataSource dataSource;
+
+    private final Environment env;
+
+    private final Clock clock;
+
+    private final String mode;
+
+    private final String configuredPassword;
+
+    DemoSeeder(Accounts accounts, JdbcClient jdbc, TransactionTemplate tx, DataSource dataSource, Environment env,
+            Clock clock, @Value("${jixing.demo.seed:auto}") String mode,
+            @Value("${jixing.demo.password:}") String configuredPassword) {
+        this.accounts = accounts;
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.dataSource = dataSource;
+        this.env = env;
+        this.clock = clock;
+        this.mode = mode;
+        this.configuredPassword = configuredPassword;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void onReady() {
+        String generatedPassword = null;
+        if (shouldSeed()) {
+            String password = configuredPassword.isBlank() ? generatePassword() : configuredPassword;
+            tx.executeWithoutResult(s -> seed(password));
+            if (configuredPassword.isBlank()) {
+                generatedPassword = password;
+            }
+        }
+        banner(generatedPassword);
+    }
+
+    boolean shouldSeed() {
+        boolean seeded = jdbc.sql("select count(*) from demo_run").query(Long.class).single() > 0;
+        if (seeded) {
+            return false;
+        }
+        return switch (mode) {
+            case "true" -> true;
+            case "auto" -> isEmbedded() && !accounts.anyExist();
+            default -> false;
+        };
+    }
+
+    private void seed(String password) {
+        for (DemoAccounts.DemoAccount a : DemoAccounts.ALL) {
+            if (accounts.findByUsername(a.username()).isEmpty()) {
+                accounts.create(new NewAccount(a.username(), a.displayName(), password, a.role(), a.scopeKind(),
+                        a.scopeRef(), a.regionCode()));
+            }
+        }
+        jdbc.sql("insert into demo_run (id, seed, generated_at) values (1, :seed, :at)")
+            .param("seed", SEED)
+            .param("at", Timestamp.from(clock.instant()))
+            .update();
+    }
+
+    private boolean isEmbedded() {
+        try (var c = dataSource.getConnection()) {
+            return c.getMetaData().getURL().startsWith("jdbc:h2:");
+        }
+        catch (java.sql.SQLException ex) {
+            return false;
+        }
+    }
+
+    private static String generatePassword() {
+        // No look-alike characters, so it can be read off a terminal and typed.
+        String alphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        SecureRandom random = new SecureRandom();
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 16; i++) {
+            b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return b.toString();
+    }
+
+    private void banner(String generatedPassword) {
+        String port = env.getProperty("local.server.port", env.getProperty("server.port", "8080"));
+        StringBuilder b = new StringBuilder("\n\n  Jixing is running at http://localhost:").append(port).append("/\n");
+        boolean any = false;
+        for (DemoAccounts.DemoAccount a : DemoAccounts.ALL) {
+            if (accounts.findByUsername(a.username()).isPresent()) {
+                if (!any) {
+                    b.append("  Demo accounts:\n");
+                    any = true;
+                }
+                b.append(String.format("    %-11s %s%n", a.username(), a.role()));
+            }
+        }
+        if (generatedPassword != null) {
+            b.append("  Demo password (shown once, set JIXING_DEMO_PASSWORD to choose it): ")
+                .append(generatedPassword)
+                .append('\n');
+        }
+        else if (any) {
+            b.append("  Demo password: the value of JIXING_DEMO_PASSWORD when the demo was generated.\n");
+        }
+        log.info(b.toString());
+    }
+}

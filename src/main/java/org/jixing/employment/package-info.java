@@ -1,0 +1,7 @@
+/**
+ * Job demands from enterprises, order classes' employers, and employment follow-up after training.
+ */
+@ApplicationModule(allowedDependencies = { "shared", "reference", "provider", "person", "training", "audit" })
+package org.jixing.employment;
+
+import org.springframework.modulith.ApplicationModule;

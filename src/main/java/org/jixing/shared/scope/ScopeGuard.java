@@ -1,0 +1,36 @@
+package org.jixing.shared.scope;
+
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns the result of a scoped lookup into the record or a 404, and reports a refusal when the
+ * record exists outside the user's scope, so that probing other regions' ids leaves a trace.
+ */
+@Component
+public class ScopeGuard {
+
+    private final ApplicationEventPublisher events;
+
+    public ScopeGuard(ApplicationEventPublisher events) {
+        this.events = events;
+    }
+
+    /**
+     * @param scoped the result of the lookup with the scope clause applied
+     * @param existsAnywhere an unscoped existence check, run only when the scoped lookup found nothing
+     */
+    public <T> T require(Optional<T> scoped, String recordType, Object recordId, BooleanSupplier existsAnywhere) {
+        if (scoped.isPresent()) {
+            return scoped.get();
+        }
+        if (existsAnywhere.getAsBoolean()) {
+            String who = CurrentUser.current().map(CurrentUser::username).orElse("anonymous");
+            events.publishEvent(new ScopeRefused(who, recordType, String.valueOf(recordId)));
+        }
+        throw new RecordNotFoundException(recordType, recordId);
+    }
+}

@@ -1,0 +1,74 @@
+package org.jixing.shared.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Locale;
+
+import org.jixing.shared.InvalidInputException;
+import org.jixing.shared.scope.RecordNotFoundException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/** RFC 9457 problem+json for every REST controller, with titles and details in the user's language. */
+@RestControllerAdvice(annotations = RestController.class)
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private final MessageSource messages;
+
+    ApiExceptionHandler(MessageSource messages) {
+        this.messages = messages;
+        setMessageSource(messages);
+    }
+
+    @ExceptionHandler(RecordNotFoundException.class)
+    ProblemDetail notFound(RecordNotFoundException ex) {
+        ProblemDetail problem = problem(HttpStatus.NOT_FOUND, "error.notFound.title", "error.notFound.detail");
+        problem.setType(URI.create("urn:jixing:problem:not-found"));
+        return problem;
+    }
+
+    @ExceptionHandler(InvalidInputException.class)
+    ProblemDetail invalid(InvalidInputException ex) {
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "error.invalid.title", "error.invalid.detail");
+        problem.setType(URI.create("urn:jixing:problem:invalid-input"));
+        Locale locale = LocaleContextHolder.getLocale();
+        List<Map<String, String>> errors = ex.problems().stream()
+            .map(p -> Map.of("field", p.field(), "rule", p.messageKey(),
+                    "message", messages.getMessage(p.messageKey(), p.args(), p.messageKey(), locale)))
+            .toList();
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ProblemDetail denied(AccessDeniedException ex) {
+        return problem(HttpStatus.FORBIDDEN, "error.forbidden.title", "error.forbidden.detail");
+    }
+
+    @ExceptionHandler(DuplicateKeyException.class)
+    ProblemDetail duplicate(DuplicateKeyException ex) {
+        return problem(HttpStatus.CONFLICT, "error.conflict.title", "error.duplicate.detail");
+    }
+
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ProblemDetail stale(OptimisticLockingFailureException ex) {
+        return problem(HttpStatus.CONFLICT, "error.conflict.title", "error.stale.detail");
+    }
+
+    private ProblemDetail problem(HttpStatus status, String titleKey, String detailKey) {
+        Locale locale = LocaleContextHolder.getLocale();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, messages.getMessage(detailKey, null, locale));
+        problem.setTitle(messages.getMessage(titleKey, null, locale));
+        return problem;
+    }
+}
