@@ -14,4 +14,5 @@ public class JixingApplication {
     public static void main(String[] args) {
         SpringApplication.run(JixingApplication.class, args);
     }
+
 }

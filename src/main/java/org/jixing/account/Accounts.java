@@ -36,7 +36,8 @@ public class Accounts {
 
     private final Clock clock;
 
-    Accounts(AccountStore store, PasswordEncoder passwords, ReferenceCatalogue reference, AuditTrail audit, Clock clock) {
+    Accounts(AccountStore store, PasswordEncoder passwords, ReferenceCatalogue reference, AuditTrail audit,
+            Clock clock) {
         this.store = store;
         this.passwords = passwords;
         this.reference = reference;
@@ -71,7 +72,9 @@ public class Accounts {
         return account;
     }
 
-    /** Checks that the role allows the scope kind and that the scope's reference exists. */
+    /**
+     * Checks that the role allows the scope kind and that the scope's reference exists.
+     */
     List<InvalidInputException.Problem> checkRoleAndScope(NewAccount cmd) {
         List<InvalidInputException.Problem> problems = new ArrayList<>();
         if (cmd.role() == null) {
@@ -128,4 +131,5 @@ public class Accounts {
         m.put("enabled", a.enabled());
         return m;
     }
+
 }

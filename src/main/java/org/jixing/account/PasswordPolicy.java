@@ -5,7 +5,10 @@ import java.util.List;
 
 import org.jixing.shared.InvalidInputException;
 
-/** At least 12 characters, not the username. Long passphrases beat composition rules (NIST SP 800-63B). */
+/**
+ * At least 12 characters, not the username. Long passphrases beat composition rules (NIST
+ * SP 800-63B).
+ */
 public final class PasswordPolicy {
 
     public static final int MIN_LENGTH = 12;
@@ -28,4 +31,5 @@ public final class PasswordPolicy {
         }
         return problems;
     }
+
 }

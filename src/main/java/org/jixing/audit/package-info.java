@@ -1,6 +1,6 @@
 /**
- * The tamper-evident audit trail: one append-only, hash-chained record of who did what to which
- * record, when, from where, with the values before and after.
+ * The tamper-evident audit trail: one append-only, hash-chained record of who did what to
+ * which record, when, from where, with the values before and after.
  */
 @ApplicationModule(allowedDependencies = { "shared" })
 package org.jixing.audit;

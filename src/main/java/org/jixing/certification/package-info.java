@@ -1,5 +1,6 @@
 /**
- * Skill-level assessments on the eight-level ladder, certificates and their public verification.
+ * Skill-level assessments on the eight-level ladder, certificates and their public
+ * verification.
  */
 @ApplicationModule(allowedDependencies = { "shared", "reference", "provider", "person", "training", "audit" })
 package org.jixing.certification;

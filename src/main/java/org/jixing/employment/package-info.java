@@ -1,5 +1,6 @@
 /**
- * Job demands from enterprises, order classes' employers, and employment follow-up after training.
+ * Job demands from enterprises, order classes' employers, and employment follow-up after
+ * training.
  */
 @ApplicationModule(allowedDependencies = { "shared", "reference", "provider", "person", "training", "audit" })
 package org.jixing.employment;

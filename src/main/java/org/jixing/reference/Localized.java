@@ -10,7 +10,8 @@ public interface Localized {
     String nameEn();
 
     default String name(Locale locale) {
-        return locale != null && "en".equals(locale.getLanguage()) && nameEn() != null && !nameEn().isBlank()
-                ? nameEn() : nameZh();
+        return locale != null && "en".equals(locale.getLanguage()) && nameEn() != null && !nameEn().isBlank() ? nameEn()
+                : nameZh();
     }
+
 }

@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Read access to the reference data for every module. Reads are cheap: the data is small and cached. */
+/**
+ * Read access to the reference data for every module. Reads are cheap: the data is small
+ * and cached.
+ */
 public interface ReferenceCatalogue {
 
     Plan plan();
@@ -15,7 +18,9 @@ public interface ReferenceCatalogue {
 
     List<Department> departments();
 
-    /** The codes of the action lines a department leads (empty for an unknown department). */
+    /**
+     * The codes of the action lines a department leads (empty for an unknown department).
+     */
     Set<String> linesLedBy(String departmentCode);
 
     List<Region> regions();
@@ -32,4 +37,5 @@ public interface ReferenceCatalogue {
     List<Occupation> occupations();
 
     Optional<Occupation> occupation(String code);
+
 }

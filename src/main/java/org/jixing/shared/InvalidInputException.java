@@ -3,8 +3,9 @@ package org.jixing.shared;
 import java.util.List;
 
 /**
- * Input that breaks a rule. Each problem names the field and a message key (with arguments) so the
- * page or the API can say, in the user's language, which field and which rule.
+ * Input that breaks a rule. Each problem names the field and a message key (with
+ * arguments) so the page or the API can say, in the user's language, which field and
+ * which rule.
  */
 public class InvalidInputException extends RuntimeException {
 
@@ -14,7 +15,10 @@ public class InvalidInputException extends RuntimeException {
     private final List<Problem> problems;
 
     public InvalidInputException(List<Problem> problems) {
-        super(problems.stream().map(p -> p.field() + ": " + p.messageKey()).reduce((a, b) -> a + "; " + b).orElse("invalid input"));
+        super(problems.stream()
+            .map(p -> p.field() + ": " + p.messageKey())
+            .reduce((a, b) -> a + "; " + b)
+            .orElse("invalid input"));
         this.problems = List.copyOf(problems);
     }
 
@@ -25,4 +29,5 @@ public class InvalidInputException extends RuntimeException {
     public List<Problem> problems() {
         return problems;
     }
+
 }

@@ -12,7 +12,10 @@ public record Money(long fen) implements Comparable<Money> {
         return new Money(fen);
     }
 
-    /** Parses a yuan amount such as "1200" or "1200.50"; more than two decimals is refused. */
+    /**
+     * Parses a yuan amount such as "1200" or "1200.50"; more than two decimals is
+     * refused.
+     */
     public static Money ofYuan(String yuan) {
         BigDecimal value = new BigDecimal(yuan.trim());
         try {

@@ -3,8 +3,9 @@ package org.jixing.shared;
 import java.util.regex.Pattern;
 
 /**
- * A GB/T 2260 administrative division code: two digits of province, two of city, two of county.
- * The code itself carries the hierarchy, which is what lets a scope be checked with a prefix.
+ * A GB/T 2260 administrative division code: two digits of province, two of city, two of
+ * county. The code itself carries the hierarchy, which is what lets a scope be checked
+ * with a prefix.
  */
 public record RegionCode(String value) {
 
@@ -21,7 +22,9 @@ public record RegionCode(String value) {
     }
 
     public enum Level {
+
         PROVINCE, CITY, COUNTY
+
     }
 
     public Level level() {
@@ -31,7 +34,10 @@ public record RegionCode(String value) {
         return value.endsWith("00") ? Level.CITY : Level.COUNTY;
     }
 
-    /** The leading digits shared by this region and everything inside it: "37", "3702" or "370202". */
+    /**
+     * The leading digits shared by this region and everything inside it: "37", "3702" or
+     * "370202".
+     */
     public String prefix() {
         return switch (level()) {
             case PROVINCE -> value.substring(0, 2);

@@ -1,6 +1,7 @@
 /**
- * Progress against every target by line, city, department, group and month; dashboards, forecasts and
- * the periodic progress report. For now: the home pages, which show the plan's lines and targets.
+ * Progress against every target by line, city, department, group and month; dashboards,
+ * forecasts and the periodic progress report. For now: the home pages, which show the
+ * plan's lines and targets.
  */
 @ApplicationModule(allowedDependencies = { "shared", "reference", "training", "certification", "subsidy", "provider" })
 package org.jixing.statistics;

@@ -1,7 +1,9 @@
 /**
- * Risk rules and alerts against fake training, fake evaluation and subsidy fraud; cases, findings and referrals.
+ * Risk rules and alerts against fake training, fake evaluation and subsidy fraud; cases,
+ * findings and referrals.
  */
-@ApplicationModule(allowedDependencies = { "shared", "reference", "provider", "person", "training", "certification", "subsidy", "audit" })
+@ApplicationModule(allowedDependencies = { "shared", "reference", "provider", "person", "training", "certification",
+        "subsidy", "audit" })
 package org.jixing.supervision;
 
 import org.springframework.modulith.ApplicationModule;

@@ -9,7 +9,10 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
-/** The signed-in user as Spring Security holds it; the password hash is erased after sign-in. */
+/**
+ * The signed-in user as Spring Security holds it; the password hash is erased after
+ * sign-in.
+ */
 final class AccountPrincipal implements UserDetails, CredentialsContainer, CurrentUser.ScopedPrincipal {
 
     private static final long serialVersionUID = 1L;
@@ -63,4 +66,5 @@ final class AccountPrincipal implements UserDetails, CredentialsContainer, Curre
     public void eraseCredentials() {
         passwordHash = null;
     }
+
 }

@@ -40,7 +40,10 @@ public class AccountStore {
     }
 
     public Optional<AccountRow> findById(long id) {
-        return jdbc.sql("select " + COLUMNS + " from app_user where id = :id").param("id", id).query(AccountStore::map).optional();
+        return jdbc.sql("select " + COLUMNS + " from app_user where id = :id")
+            .param("id", id)
+            .query(AccountStore::map)
+            .optional();
     }
 
     public Optional<AccountRow> findByIdInScope(long id, ScopeSql.Clause scope) {
@@ -52,7 +55,9 @@ public class AccountStore {
     }
 
     public List<AccountRow> listInScope(ScopeSql.Clause scope, int offset, int limit) {
-        return jdbc.sql("select " + COLUMNS + " from app_user where " + scope.sql() + " order by username offset :off rows fetch next :lim rows only")
+        return jdbc
+            .sql("select " + COLUMNS + " from app_user where " + scope.sql()
+                    + " order by username offset :off rows fetch next :lim rows only")
             .params(scope.params())
             .param("off", offset)
             .param("lim", limit)
@@ -61,7 +66,10 @@ public class AccountStore {
     }
 
     public long countInScope(ScopeSql.Clause scope) {
-        return jdbc.sql("select count(*) from app_user where " + scope.sql()).params(scope.params()).query(Long.class).single();
+        return jdbc.sql("select count(*) from app_user where " + scope.sql())
+            .params(scope.params())
+            .query(Long.class)
+            .single();
     }
 
     public boolean exists(long id) {
@@ -93,8 +101,9 @@ public class AccountStore {
     }
 
     /**
-     * Counts a failed sign-in; the fifth in a row locks the account until {@code lockUntil} and starts
-     * the count again. Returns true when this failure locked the account.
+     * Counts a failed sign-in; the fifth in a row locks the account until
+     * {@code lockUntil} and starts the count again. Returns true when this failure locked
+     * the account.
      */
     public boolean recordFailure(String username, int maxAttempts, Instant lockUntil) {
         int updated = jdbc.sql("""
@@ -102,19 +111,17 @@ public class AccountStore {
                    set locked_until = case when failed_attempts + 1 >= :max then :until else locked_until end,
                        failed_attempts = case when failed_attempts + 1 >= :max then 0 else failed_attempts + 1 end
                  where username = :u
-                """)
-            .param("max", maxAttempts)
-            .param("until", Timestamp.from(lockUntil))
-            .param("u", username)
-            .update();
+                """).param("max", maxAttempts).param("until", Timestamp.from(lockUntil)).param("u", username).update();
         if (updated == 0) {
             return false;
         }
-        return findByUsername(username).map(r -> r.lockedUntil() != null && r.lockedUntil().equals(lockUntil)).orElse(false);
+        return findByUsername(username).map(r -> r.lockedUntil() != null && r.lockedUntil().equals(lockUntil))
+            .orElse(false);
     }
 
     public void recordSuccess(String username) {
-        jdbc.sql("update app_user set failed_attempts = 0, locked_until = null where username = :u and (failed_attempts <> 0 or locked_until is not null)")
+        jdbc.sql(
+                "update app_user set failed_attempts = 0, locked_until = null where username = :u and (failed_attempts <> 0 or locked_until is not null)")
             .param("u", username)
             .update();
     }
@@ -127,4 +134,5 @@ public class AccountStore {
                 rs.getBoolean("enabled"), rs.getInt("failed_attempts"), locked == null ? null : locked.toInstant(),
                 rs.getTimestamp("created_at").toInstant(), rs.getInt("version"));
     }
+
 }

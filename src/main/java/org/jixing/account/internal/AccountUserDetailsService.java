@@ -29,7 +29,8 @@ class AccountUserDetailsService implements UserDetailsService {
 
     @Override
     public UserDetails loadUserByUsername(String username) {
-        AccountRow row = store.findByUsername(username == null ? "" : username.trim().toLowerCase(java.util.Locale.ROOT))
+        AccountRow row = store
+            .findByUsername(username == null ? "" : username.trim().toLowerCase(java.util.Locale.ROOT))
             .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
         return principal(row);
     }
@@ -42,4 +43,5 @@ class AccountUserDetailsService implements UserDetailsService {
         boolean nonLocked = row.lockedUntil() == null || !row.lockedUntil().isAfter(clock.instant());
         return new AccountPrincipal(user, row.passwordHash(), row.enabled(), nonLocked);
     }
+
 }

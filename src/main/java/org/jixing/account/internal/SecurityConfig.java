@@ -32,9 +32,10 @@ import org.springframework.web.servlet.LocaleResolver;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Two filter chains: {@code /api/**} answers problem+json and takes API tokens as well as the session;
- * everything else is the form-login web application. Auditors are read-only everywhere: any request
- * that would change something is refused for them by one rule here.
+ * Two filter chains: {@code /api/**} answers problem+json and takes API tokens as well as
+ * the session; everything else is the form-login web application. Auditors are read-only
+ * everywhere: any request that would change something is refused for them by one rule
+ * here.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -51,17 +52,19 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, MessageSource messages, LocaleResolver locales, JsonMapper json) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, MessageSource messages, LocaleResolver locales, JsonMapper json)
+            throws Exception {
         http.securityMatcher("/api/**")
             .authorizeHttpRequests(a -> a.anyRequest().access(readOnlyForAuditors()))
-            // A bearer token is not sent by the browser on its own, so it needs no CSRF token.
+            // A bearer token is not sent by the browser on its own, so it needs no CSRF
+            // token.
             .csrf(c -> c.ignoringRequestMatchers(r -> hasBearer(r)))
             .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP)).frameOptions(f -> f.deny()))
             .exceptionHandling(e -> e
                 .authenticationEntryPoint((req, res, ex) -> problem(req, res, HttpStatus.UNAUTHORIZED,
                         "error.unauthorized.title", "error.unauthorized.detail", messages, locales, json))
-                .accessDeniedHandler((req, res, ex) -> problem(req, res, HttpStatus.FORBIDDEN,
-                        "error.forbidden.title", "error.forbidden.detail", messages, locales, json)));
+                .accessDeniedHandler((req, res, ex) -> problem(req, res, HttpStatus.FORBIDDEN, "error.forbidden.title",
+                        "error.forbidden.detail", messages, locales, json)));
         return http.build();
     }
 
@@ -76,7 +79,10 @@ class SecurityConfig {
             .authenticated()
             .anyRequest()
             .access(readOnlyForAuditors()))
-            .formLogin(f -> f.loginPage("/login").failureHandler(failureHandler()).defaultSuccessUrl("/", true).permitAll())
+            .formLogin(f -> f.loginPage("/login")
+                .failureHandler(failureHandler())
+                .defaultSuccessUrl("/", true)
+                .permitAll())
             .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
             .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
                 .frameOptions(f -> f.deny())
@@ -103,8 +109,8 @@ class SecurityConfig {
     }
 
     private static AuthenticationFailureHandler failureHandler() {
-        return (request, response, exception) -> response.sendRedirect(request.getContextPath() + "/login?error="
-                + failureCode(exception));
+        return (request, response, exception) -> response
+            .sendRedirect(request.getContextPath() + "/login?error=" + failureCode(exception));
     }
 
     static String failureCode(AuthenticationException exception) {
@@ -136,4 +142,5 @@ class SecurityConfig {
         body.put("instance", req.getRequestURI());
         res.getWriter().write(json.writeValueAsString(body));
     }
+
 }

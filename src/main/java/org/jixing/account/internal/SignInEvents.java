@@ -13,8 +13,9 @@ import org.springframework.security.authentication.event.AuthenticationSuccessEv
 import org.springframework.stereotype.Component;
 
 /**
- * Counts failed sign-ins (five in a row lock the account for fifteen minutes) and leaves an audit
- * entry for every sign-in, failure and lockout. The attempted password is never recorded.
+ * Counts failed sign-ins (five in a row lock the account for fifteen minutes) and leaves
+ * an audit entry for every sign-in, failure and lockout. The attempted password is never
+ * recorded.
  */
 @Component
 class SignInEvents {
@@ -37,8 +38,8 @@ class SignInEvents {
 
     @EventListener
     void succeeded(AuthenticationSuccessEvent event) {
-        if (event.getAuthentication().getPrincipal() instanceof AccountPrincipal principal
-                && event.getAuthentication() instanceof org.springframework.security.authentication.UsernamePasswordAuthenticationToken) {
+        if (event.getAuthentication().getPrincipal() instanceof AccountPrincipal principal && event
+            .getAuthentication() instanceof org.springframework.security.authentication.UsernamePasswordAuthenticationToken) {
             store.recordSuccess(principal.getUsername());
             audit.recordIndependently(AuditEvent.byActor(principal.getUsername(), "login.success", "account",
                     principal.currentUser().id()));
@@ -49,8 +50,8 @@ class SignInEvents {
     void failed(AbstractAuthenticationFailureEvent event) {
         String attempted = attemptedUsername(event);
         String reason = event.getException().getClass().getSimpleName();
-        audit.recordIndependently(new AuditEvent("login.failure", "account", attempted,
-                null, java.util.Map.of("reason", reason), attempted));
+        audit.recordIndependently(new AuditEvent("login.failure", "account", attempted, null,
+                java.util.Map.of("reason", reason), attempted));
         if (event instanceof AuthenticationFailureBadCredentialsEvent) {
             var until = clock.instant().plus(LOCK_FOR).truncatedTo(ChronoUnit.SECONDS);
             if (store.recordFailure(attempted, MAX_ATTEMPTS, until)) {
@@ -65,4 +66,5 @@ class SignInEvents {
         String s = name == null ? "" : name.toString().trim().toLowerCase(java.util.Locale.ROOT);
         return s.length() > 64 ? s.substring(0, 64) : s;
     }
+
 }

@@ -21,4 +21,5 @@ class LoginController {
         model.addAttribute("loggedOut", logout != null);
         return "account/login";
     }
+
 }

@@ -20,7 +20,9 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 import tools.jackson.databind.json.JsonMapper;
 
-/** Appends hash-chained entries; the chain head row is locked so appends are serialised. */
+/**
+ * Appends hash-chained entries; the chain head row is locked so appends are serialised.
+ */
 @Service
 class JdbcAuditTrail implements AuditTrail {
 
@@ -111,5 +113,7 @@ class JdbcAuditTrail implements AuditTrail {
                 throw new IllegalStateException(ex);
             }
         }
+
     }
+
 }

@@ -13,8 +13,8 @@ final class DemoAccounts {
     }
 
     /**
-     * Provider, evaluation-body, enterprise and person scopes refer to the first demo record of each
-     * kind, which the generator creates as those modules arrive.
+     * Provider, evaluation-body, enterprise and person scopes refer to the first demo
+     * record of each kind, which the generator creates as those modules arrive.
      */
     static final List<DemoAccount> ALL = List.of(
             new DemoAccount("admin", "省人社厅管理员", Role.PROVINCE_ADMIN, ScopeKind.PROVINCE, "370000", "370000"),
@@ -29,4 +29,5 @@ final class DemoAccounts {
 
     private DemoAccounts() {
     }
+
 }

@@ -19,8 +19,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Generates the demo province once: on the first start on the embedded database ({@code jixing.demo.seed=auto}),
- * or on any database when {@code jixing.demo.seed=true}. Never on PostgreSQL unless asked.
+ * Generates the demo province once: on the first start on the embedded database
+ * ({@code jixing.demo.seed=auto}), or on any database when {@code jixing.demo.seed=true}.
+ * Never on PostgreSQL unless asked.
  */
 @Component
 class DemoSeeder {
@@ -139,4 +140,5 @@ class DemoSeeder {
         }
         log.info(b.toString());
     }
+
 }

@@ -22,8 +22,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Serves the reference data from an immutable snapshot that is rebuilt after every edit. The data is
- * a few hundred rows, read on almost every page, and changed rarely.
+ * Serves the reference data from an immutable snapshot that is rebuilt after every edit.
+ * The data is a few hundred rows, read on almost every page, and changed rarely.
  */
 @Service
 class JdbcReferenceCatalogue implements ReferenceCatalogue {
@@ -36,7 +36,10 @@ class JdbcReferenceCatalogue implements ReferenceCatalogue {
         this.jdbc = jdbc;
     }
 
-    /** Drops the snapshot; the next read loads a fresh one. Called after every committed edit. */
+    /**
+     * Drops the snapshot; the next read loads a fresh one. Called after every committed
+     * edit.
+     */
     void invalidate() {
         snapshot = null;
     }
@@ -57,7 +60,8 @@ class JdbcReferenceCatalogue implements ReferenceCatalogue {
     }
 
     private Snapshot load() {
-        Plan plan = jdbc.sql("select code, name_zh, name_en, document_no, start_year, end_year, overall_target from plan order by start_year desc")
+        Plan plan = jdbc.sql(
+                "select code, name_zh, name_en, document_no, start_year, end_year, overall_target from plan order by start_year desc")
             .query((rs, n) -> new Plan(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
                     rs.getInt(6), rs.getLong(7)))
             .list()
@@ -69,8 +73,8 @@ class JdbcReferenceCatalogue implements ReferenceCatalogue {
             .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2)))
             .list()
             .forEach(e -> leads.computeIfAbsent(e.getKey(), k -> new java.util.ArrayList<>()).add(e.getValue()));
-        Map<String, List<SubTarget>> subTargets = jdbc
-            .sql("select code, line_code, name_zh, name_en, annual_target, at_least, sort_order from sub_target order by line_code, sort_order, code")
+        Map<String, List<SubTarget>> subTargets = jdbc.sql(
+                "select code, line_code, name_zh, name_en, annual_target, at_least, sort_order from sub_target order by line_code, sort_order, code")
             .query((rs, n) -> new SubTarget(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                     (Long) rs.getObject(5, Long.class), rs.getBoolean(6), rs.getInt(7)))
             .list()
@@ -82,7 +86,8 @@ class JdbcReferenceCatalogue implements ReferenceCatalogue {
                     rs.getString(5), rs.getString(6), List.copyOf(leads.getOrDefault(rs.getString(1), List.of())),
                     List.copyOf(subTargets.getOrDefault(rs.getString(1), List.of()))))
             .list();
-        List<Department> departments = jdbc.sql("select code, name_zh, name_en, sort_order from department order by sort_order, code")
+        List<Department> departments = jdbc
+            .sql("select code, name_zh, name_en, sort_order from department order by sort_order, code")
             .query((rs, n) -> new Department(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4)))
             .list();
         List<Region> regions = jdbc
@@ -94,11 +99,12 @@ class JdbcReferenceCatalogue implements ReferenceCatalogue {
             .query((rs, n) -> new SkillLevel(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
                     (Integer) rs.getObject(5, Integer.class)))
             .list();
-        List<TraineeGroup> groups = jdbc.sql("select code, name_zh, name_en, sort_order from trainee_group order by sort_order, code")
+        List<TraineeGroup> groups = jdbc
+            .sql("select code, name_zh, name_en, sort_order from trainee_group order by sort_order, code")
             .query((rs, n) -> new TraineeGroup(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4)))
             .list();
-        List<Occupation> occupations = jdbc
-            .sql("select code, national_code, name_zh, name_en, line_code, active from occupation order by line_code, code")
+        List<Occupation> occupations = jdbc.sql(
+                "select code, national_code, name_zh, name_en, line_code, active from occupation order by line_code, code")
             .query((rs, n) -> new Occupation(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                     rs.getString(5), rs.getBoolean(6)))
             .list();
@@ -174,4 +180,5 @@ class JdbcReferenceCatalogue implements ReferenceCatalogue {
     public Optional<Occupation> occupation(String code) {
         return Optional.ofNullable(code).map(snapshot().occupationsByCode()::get);
     }
+
 }

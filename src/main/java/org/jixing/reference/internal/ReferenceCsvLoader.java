@@ -21,22 +21,19 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 
 /**
- * Loads the reference CSV files into their tables. A file's header names the table's columns; values
- * are converted to the column's SQL type and an empty cell is NULL. Files load in dependency order.
+ * Loads the reference CSV files into their tables. A file's header names the table's
+ * columns; values are converted to the column's SQL type and an empty cell is NULL. Files
+ * load in dependency order.
  */
 final class ReferenceCsvLoader {
 
     /** File name to table, in the order that satisfies the foreign keys. */
-    static final List<String[]> FILES = List.of(
-            new String[] { "plan.csv", "plan" },
-            new String[] { "departments.csv", "department" },
-            new String[] { "regions.csv", "region" },
+    static final List<String[]> FILES = List.of(new String[] { "plan.csv", "plan" },
+            new String[] { "departments.csv", "department" }, new String[] { "regions.csv", "region" },
             new String[] { "action-lines.csv", "action_line" },
             new String[] { "action-line-departments.csv", "action_line_department" },
-            new String[] { "sub-targets.csv", "sub_target" },
-            new String[] { "skill-levels.csv", "skill_level" },
-            new String[] { "trainee-groups.csv", "trainee_group" },
-            new String[] { "occupations.csv", "occupation" });
+            new String[] { "sub-targets.csv", "sub_target" }, new String[] { "skill-levels.csv", "skill_level" },
+            new String[] { "trainee-groups.csv", "trainee_group" }, new String[] { "occupations.csv", "occupation" });
 
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
         .setHeader()
@@ -47,7 +44,8 @@ final class ReferenceCsvLoader {
     private ReferenceCsvLoader() {
     }
 
-    static void loadAll(Connection connection, ResourceLoader resources, String location) throws SQLException, IOException {
+    static void loadAll(Connection connection, ResourceLoader resources, String location)
+            throws SQLException, IOException {
         String base = location.endsWith("/") ? location : location + "/";
         for (String[] file : FILES) {
             Resource resource = resources.getResource(base + file[0]);
@@ -60,9 +58,11 @@ final class ReferenceCsvLoader {
         }
     }
 
-    static int load(Connection connection, String table, String fileName, Reader reader) throws SQLException, IOException {
+    static int load(Connection connection, String table, String fileName, Reader reader)
+            throws SQLException, IOException {
         try (CSVParser parser = FORMAT.parse(reader)) {
-            List<String> columns = parser.getHeaderNames().stream()
+            List<String> columns = parser.getHeaderNames()
+                .stream()
                 .map(h -> h.replace("\uFEFF", "").trim().toLowerCase(Locale.ROOT))
                 .toList();
             int[] types = columnTypes(connection, table, columns);
@@ -76,7 +76,8 @@ final class ReferenceCsvLoader {
                                 + ": expected " + columns.size() + " fields, found " + record.size());
                     }
                     for (int i = 0; i < columns.size(); i++) {
-                        bind(insert, i + 1, types[i], record.get(i), fileName, record.getRecordNumber(), columns.get(i));
+                        bind(insert, i + 1, types[i], record.get(i), fileName, record.getRecordNumber(),
+                                columns.get(i));
                     }
                     insert.addBatch();
                     count++;
@@ -88,7 +89,8 @@ final class ReferenceCsvLoader {
     }
 
     private static int[] columnTypes(Connection connection, String table, List<String> columns) throws SQLException {
-        // Column names come from our own CSV headers; they are checked against the table's metadata.
+        // Column names come from our own CSV headers; they are checked against the
+        // table's metadata.
         List<String> known = new ArrayList<>();
         int[] types = new int[columns.size()];
         try (Statement st = connection.createStatement();
@@ -123,7 +125,8 @@ final class ReferenceCsvLoader {
             }
         }
         catch (IllegalArgumentException ex) {
-            throw new IllegalStateException(file + " record " + row + ", column " + column + ": " + ex.getMessage(), ex);
+            throw new IllegalStateException(file + " record " + row + ", column " + column + ": " + ex.getMessage(),
+                    ex);
         }
     }
 
@@ -134,4 +137,5 @@ final class ReferenceCsvLoader {
             default -> throw new IllegalArgumentException("not a boolean: " + raw);
         };
     }
+
 }

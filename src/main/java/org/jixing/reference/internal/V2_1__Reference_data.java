@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Loads the reference data from CSV files at {@code jixing.reference.location} (default
- * {@code classpath:reference/}) on the first migration. Another province points the property at a
- * folder of its own files before its first start.
+ * {@code classpath:reference/}) on the first migration. Another province points the
+ * property at a folder of its own files before its first start.
  */
 @Component
 class V2_1__Reference_data extends BaseJavaMigration {
@@ -28,4 +28,5 @@ class V2_1__Reference_data extends BaseJavaMigration {
     public void migrate(Context context) throws Exception {
         ReferenceCsvLoader.loadAll(context.getConnection(), resources, location);
     }
+
 }

@@ -6,11 +6,12 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * Who is asking: the signed-in user's id, name, role and scope. The account module puts one of these
- * in the security context as the principal; every other module reads it through {@link #current()}.
+ * Who is asking: the signed-in user's id, name, role and scope. The account module puts
+ * one of these in the security context as the principal; every other module reads it
+ * through {@link #current()}.
  */
-public record CurrentUser(long id, String username, String displayName, Role role, DataScope scope)
-        implements java.io.Serializable {
+public record CurrentUser(long id, String username, String displayName, Role role,
+        DataScope scope) implements java.io.Serializable {
 
     public static Optional<CurrentUser> current() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
@@ -20,7 +21,9 @@ public record CurrentUser(long id, String username, String displayName, Role rol
         return Optional.empty();
     }
 
-    /** The current user, or an {@link IllegalStateException} outside a signed-in request. */
+    /**
+     * The current user, or an {@link IllegalStateException} outside a signed-in request.
+     */
     public static CurrentUser require() {
         return current().orElseThrow(() -> new IllegalStateException("no signed-in user"));
     }
@@ -40,6 +43,8 @@ public record CurrentUser(long id, String username, String displayName, Role rol
 
     /** Implemented by the account module's principal so shared code can find the user. */
     public interface ScopedPrincipal {
+
         CurrentUser currentUser();
+
     }
 }

@@ -6,9 +6,10 @@ import java.util.Set;
 import org.jixing.shared.RegionCode;
 
 /**
- * The rows a user may see. {@code ref} names the bound thing: a region code, a department code, a
- * provider id, an evaluation-body id, an enterprise credit code or a person id. For a department
- * the action lines it leads are resolved at sign-in, so queries need no join to reference tables.
+ * The rows a user may see. {@code ref} names the bound thing: a region code, a department
+ * code, a provider id, an evaluation-body id, an enterprise credit code or a person id.
+ * For a department the action lines it leads are resolved at sign-in, so queries need no
+ * join to reference tables.
  */
 public record DataScope(ScopeKind kind, String ref, Set<String> actionLines) implements java.io.Serializable {
 
@@ -37,13 +38,17 @@ public record DataScope(ScopeKind kind, String ref, Set<String> actionLines) imp
         return kind == ScopeKind.PROVINCE;
     }
 
-    /** True when a record in {@code regionCode} lies in this scope's region (province or region kinds). */
+    /**
+     * True when a record in {@code regionCode} lies in this scope's region (province or
+     * region kinds).
+     */
     public boolean coversRegion(String regionCode) {
         if (regionCode == null) {
             return false;
         }
         return switch (kind) {
-            case PROVINCE, REGION -> RegionCode.isWellFormed(regionCode) && new RegionCode(ref).contains(new RegionCode(regionCode));
+            case PROVINCE, REGION ->
+                RegionCode.isWellFormed(regionCode) && new RegionCode(ref).contains(new RegionCode(regionCode));
             default -> false;
         };
     }

@@ -1,8 +1,8 @@
 package org.jixing.shared.scope;
 
 /**
- * A record that does not exist or lies outside the user's scope: both answer 404, so a user cannot
- * tell which, and learns nothing about other regions' or providers' records.
+ * A record that does not exist or lies outside the user's scope: both answer 404, so a
+ * user cannot tell which, and learns nothing about other regions' or providers' records.
  */
 public class RecordNotFoundException extends RuntimeException {
 
@@ -23,4 +23,5 @@ public class RecordNotFoundException extends RuntimeException {
     public String recordId() {
         return recordId;
     }
+
 }

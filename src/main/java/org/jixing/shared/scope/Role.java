@@ -6,12 +6,9 @@ import java.util.Set;
 /** The roles of the people who use Jixing; each allows a fixed set of scope kinds. */
 public enum Role {
 
-    PROVINCE_ADMIN(EnumSet.of(ScopeKind.PROVINCE)),
-    LINE_DEPARTMENT(EnumSet.of(ScopeKind.DEPARTMENT)),
-    CITY_OFFICER(EnumSet.of(ScopeKind.REGION)),
-    PROVIDER_STAFF(EnumSet.of(ScopeKind.PROVIDER)),
-    EVALUATOR(EnumSet.of(ScopeKind.EVALUATION_BODY)),
-    ENTERPRISE(EnumSet.of(ScopeKind.ENTERPRISE)),
+    PROVINCE_ADMIN(EnumSet.of(ScopeKind.PROVINCE)), LINE_DEPARTMENT(EnumSet.of(ScopeKind.DEPARTMENT)),
+    CITY_OFFICER(EnumSet.of(ScopeKind.REGION)), PROVIDER_STAFF(EnumSet.of(ScopeKind.PROVIDER)),
+    EVALUATOR(EnumSet.of(ScopeKind.EVALUATION_BODY)), ENTERPRISE(EnumSet.of(ScopeKind.ENTERPRISE)),
     TRAINEE(EnumSet.of(ScopeKind.PERSON)),
     /** Read-only: sees what its scope allows and changes nothing. */
     AUDITOR(EnumSet.of(ScopeKind.PROVINCE, ScopeKind.REGION));
@@ -38,4 +35,5 @@ public enum Role {
     public boolean isReadOnly() {
         return this == AUDITOR;
     }
+
 }

@@ -5,8 +5,9 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Which columns of a table (or a query's aliases) carry the things a scope can be bound to. A table
- * that has no column for a scope kind is invisible to users of that kind: the mechanism fails closed.
+ * Which columns of a table (or a query's aliases) carry the things a scope can be bound
+ * to. A table that has no column for a scope kind is invisible to users of that kind: the
+ * mechanism fails closed.
  */
 public final class ScopeColumns {
 
@@ -52,11 +53,13 @@ public final class ScopeColumns {
     }
 
     private ScopeColumns put(ScopeKind kind, String column) {
-        // Column names go into SQL text, so only plain identifiers are accepted, never request input.
+        // Column names go into SQL text, so only plain identifiers are accepted, never
+        // request input.
         if (!COLUMN.matcher(column).matches()) {
             throw new IllegalArgumentException("not a column name: " + column);
         }
         columns.put(kind, column);
         return this;
     }
+
 }

@@ -7,8 +7,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns the result of a scoped lookup into the record or a 404, and reports a refusal when the
- * record exists outside the user's scope, so that probing other regions' ids leaves a trace.
+ * Turns the result of a scoped lookup into the record or a 404, and reports a refusal
+ * when the record exists outside the user's scope, so that probing other regions' ids
+ * leaves a trace.
  */
 @Component
 public class ScopeGuard {
@@ -21,7 +22,8 @@ public class ScopeGuard {
 
     /**
      * @param scoped the result of the lookup with the scope clause applied
-     * @param existsAnywhere an unscoped existence check, run only when the scoped lookup found nothing
+     * @param existsAnywhere an unscoped existence check, run only when the scoped lookup
+     * found nothing
      */
     public <T> T require(Optional<T> scoped, String recordType, Object recordId, BooleanSupplier existsAnywhere) {
         if (scoped.isPresent()) {
@@ -33,4 +35,5 @@ public class ScopeGuard {
         }
         throw new RecordNotFoundException(recordType, recordId);
     }
+
 }

@@ -4,8 +4,9 @@ import java.util.Map;
 
 /**
  * The one mechanism that confines queries to a user's scope. Every scoped query appends
- * {@code AND <clause.sql()>} and binds {@code clause.params()}: a list never includes a row outside
- * the scope, and a lookup by id outside it finds nothing (so the page or API answers 404).
+ * {@code AND <clause.sql()>} and binds {@code clause.params()}: a list never includes a
+ * row outside the scope, and a lookup by id outside it finds nothing (so the page or API
+ * answers 404).
  *
  * <pre>
  * var clause = ScopeSql.clause(user.scope(), COLUMNS);
@@ -31,13 +32,16 @@ public final class ScopeSql {
                     Map.of("scope_region_prefix", new org.jixing.shared.RegionCode(scope.ref()).prefix() + "%"));
             case DEPARTMENT -> scope.actionLines().isEmpty() ? new Clause("1=0", Map.of())
                     : new Clause(column + " in (:scope_lines)", Map.of("scope_lines", scope.actionLines()));
-            case PROVIDER, EVALUATION_BODY, ENTERPRISE, PERSON -> new Clause(column + " = :scope_ref",
-                    Map.of("scope_ref", scope.ref()));
+            case PROVIDER, EVALUATION_BODY, ENTERPRISE, PERSON ->
+                new Clause(column + " = :scope_ref", Map.of("scope_ref", scope.ref()));
         };
     }
 
-    /** The clause for the signed-in user; fails closed ("1=0") when nobody is signed in. */
+    /**
+     * The clause for the signed-in user; fails closed ("1=0") when nobody is signed in.
+     */
     public static Clause forCurrentUser(ScopeColumns columns) {
         return CurrentUser.current().map(u -> clause(u.scope(), columns)).orElse(new Clause("1=0", Map.of()));
     }
+
 }

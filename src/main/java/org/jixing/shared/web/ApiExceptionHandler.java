@@ -19,7 +19,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-/** RFC 9457 problem+json for every REST controller, with titles and details in the user's language. */
+/**
+ * RFC 9457 problem+json for every REST controller, with titles and details in the user's
+ * language.
+ */
 @RestControllerAdvice(annotations = RestController.class)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
@@ -39,12 +42,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalid(InvalidInputException ex) {
-        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "error.invalid.title", "error.invalid.detail");
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "error.invalid.title",
+                "error.invalid.detail");
         problem.setType(URI.create("urn:jixing:problem:invalid-input"));
         Locale locale = LocaleContextHolder.getLocale();
-        List<Map<String, String>> errors = ex.problems().stream()
-            .map(p -> Map.of("field", p.field(), "rule", p.messageKey(),
-                    "message", messages.getMessage(p.messageKey(), p.args(), p.messageKey(), locale)))
+        List<Map<String, String>> errors = ex.problems()
+            .stream()
+            .map(p -> Map.of("field", p.field(), "rule", p.messageKey(), "message",
+                    messages.getMessage(p.messageKey(), p.args(), p.messageKey(), locale)))
             .toList();
         problem.setProperty("errors", errors);
         return problem;
@@ -71,4 +76,5 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         problem.setTitle(messages.getMessage(titleKey, null, locale));
         return problem;
     }
+
 }

@@ -3,8 +3,8 @@ package org.jixing.shared.web;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Versions of the assets served from mvnpm jars at versioned paths; filled from the pom at build time
- * so the version lives in one place.
+ * Versions of the assets served from mvnpm jars at versioned paths; filled from the pom
+ * at build time so the version lives in one place.
  */
 @ConfigurationProperties("jixing.assets")
 public record AssetVersions(String bootstrap, String echarts) {

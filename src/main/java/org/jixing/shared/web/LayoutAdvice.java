@@ -9,7 +9,10 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** Puts what the shared layout needs into every page's model: the user and the asset paths. */
+/**
+ * Puts what the shared layout needs into every page's model: the user and the asset
+ * paths.
+ */
 @ControllerAdvice(annotations = Controller.class)
 @EnableConfigurationProperties(AssetVersions.class)
 class LayoutAdvice {
@@ -25,7 +28,9 @@ class LayoutAdvice {
 
     @ModelAttribute("nav")
     List<NavItem> nav() {
-        return CurrentUser.current().map(u -> navItems.stream().filter(i -> i.visibleTo(u.role())).toList()).orElse(List.of());
+        return CurrentUser.current()
+            .map(u -> navItems.stream().filter(i -> i.visibleTo(u.role())).toList())
+            .orElse(List.of());
     }
 
     @ModelAttribute("me")
@@ -37,4 +42,5 @@ class LayoutAdvice {
     AssetVersions assets() {
         return assets;
     }
+
 }

@@ -16,4 +16,5 @@ class PageExceptionHandler {
     String notFound() {
         return "error/404";
     }
+
 }

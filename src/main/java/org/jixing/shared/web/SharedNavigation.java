@@ -17,4 +17,5 @@ class SharedNavigation {
     NavItem apiDocsNav() {
         return new NavItem("nav.apiDocs", "/swagger-ui.html", 900, Set.of());
     }
+
 }

@@ -7,7 +7,10 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** Each role's home page. The lines and targets are shown to those who plan and follow them. */
+/**
+ * Each role's home page. The lines and targets are shown to those who plan and follow
+ * them.
+ */
 @Controller
 class HomeController {
 
@@ -34,4 +37,5 @@ class HomeController {
             .ifPresent(d -> model.addAttribute("scopeDepartment", d));
         return "statistics/home-" + me.role().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
+
 }
