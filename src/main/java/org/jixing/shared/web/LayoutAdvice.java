@@ -43,4 +43,14 @@ class LayoutAdvice {
         return assets;
     }
 
+    /**
+     * Fills a model the way the {@code @ModelAttribute} methods do, for views rendered
+     * where those methods do not run (exception handlers).
+     */
+    void addTo(org.springframework.ui.Model model) {
+        model.addAttribute("nav", nav());
+        model.addAttribute("me", me());
+        model.addAttribute("assets", assets());
+    }
+
 }
