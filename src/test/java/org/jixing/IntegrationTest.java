@@ -27,7 +27,7 @@ public abstract class IntegrationTest {
             registry.add("spring.datasource.url", () -> url);
             registry.add("spring.datasource.username", () -> System.getProperty("jixing.it.db-user", "postgres"));
             registry.add("spring.datasource.password", () -> System.getProperty("jixing.it.db-password", ""));
-            registry.add("spring.flyway.schemas", () -> "jixing_it");
+            registry.add("spring.flyway.schemas", () -> System.getProperty("jixing.it.schema", "jixing_it"));
         }
     }
 
