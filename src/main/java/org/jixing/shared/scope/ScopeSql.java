@@ -32,8 +32,14 @@ public final class ScopeSql {
                     Map.of("scope_region_prefix", new org.jixing.shared.RegionCode(scope.ref()).prefix() + "%"));
             case DEPARTMENT -> scope.actionLines().isEmpty() ? new Clause("1=0", Map.of())
                     : new Clause(column + " in (:scope_lines)", Map.of("scope_lines", scope.actionLines()));
-            case PROVIDER, EVALUATION_BODY, ENTERPRISE, PERSON ->
-                new Clause(column + " = :scope_ref", Map.of("scope_ref", scope.ref()));
+            // Providers, evaluation bodies and people are bound by their numeric id;
+            // enterprises by their credit code.
+            case PROVIDER, EVALUATION_BODY,
+                    PERSON ->
+                scope.ref().matches("\\d{1,18}")
+                        ? new Clause(column + " = :scope_ref", Map.of("scope_ref", Long.parseLong(scope.ref())))
+                        : new Clause("1=0", Map.of());
+            case ENTERPRISE -> new Clause(column + " = :scope_ref", Map.of("scope_ref", scope.ref()));
         };
     }
 

@@ -48,7 +48,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         Locale locale = LocaleContextHolder.getLocale();
         List<Map<String, String>> errors = ex.problems()
             .stream()
-            .map(p -> Map.of("field", p.field(), "rule", p.messageKey(), "message",
+            .map(p -> Map.of("field", p.field() == null ? "" : p.field(), "rule", p.messageKey(), "message",
                     messages.getMessage(p.messageKey(), p.args(), p.messageKey(), locale)))
             .toList();
         problem.setProperty("errors", errors);

@@ -1,0 +1,274 @@
+package org.jixing.provider;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.concurrent.ThreadLocalRandom;
+
+import jakarta.servlet.http.Cookie;
+
+import org.jixing.IntegrationTest;
+import org.jixing.SignedIn;
+import org.jixing.account.Accounts;
+import org.jixing.account.NewAccount;
+import org.jixing.shared.UnifiedSocialCreditCode;
+import org.jixing.shared.scope.Role;
+import org.jixing.shared.scope.ScopeKind;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+class ProviderFilingIT extends IntegrationTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Accounts accounts;
+
+    Cookie jinan;
+
+    Cookie qingdao;
+
+    Cookie admin;
+
+    @BeforeEach
+    void signIn() throws Exception {
+        jinan = SignedIn.as(mvc, "jinan");
+        qingdao = SignedIn.as(mvc, "qingdao");
+        admin = SignedIn.as(mvc, "admin");
+    }
+
+    static String newCreditCode() {
+        String first17 = String.format("913701%011d", ThreadLocalRandom.current().nextLong(100_000_000_000L));
+        return first17 + UnifiedSocialCreditCode.checkCharacter(first17);
+    }
+
+    MockHttpServletRequestBuilder registration(String name, String creditCode, String region) {
+        return post("/providers").with(csrf())
+            .param("kind", "PRIVATE_INSTITUTION")
+            .param("name", name)
+            .param("creditCode", creditCode)
+            .param("regionCode", region)
+            .param("address", "历下区经十路 1 号")
+            .param("legalRepresentative", "张三")
+            .param("contactName", "李四")
+            .param("contactPhone", "13800000000")
+            .param("capacity", "60")
+            .param("occupations", "ELDERLY_CARE_WORKER", "HOUSEKEEPING_WORKER")
+            .param("levels", "JUNIOR", "INTERMEDIATE");
+    }
+
+    long register(Cookie as, String name, String region) throws Exception {
+        String location = mvc.perform(registration(name, newCreditCode(), region).cookie(as))
+            .andExpect(status().is3xxRedirection())
+            .andExpect(redirectedUrlPattern("/providers/*"))
+            .andReturn()
+            .getResponse()
+            .getRedirectedUrl();
+        return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+    }
+
+    int version(long id) {
+        return jdbc.sql("select version from filed_body where id = :id").param("id", id).query(Integer.class).single();
+    }
+
+    String statusOf(long id) {
+        return jdbc.sql("select status from filed_body where id = :id").param("id", id).query(String.class).single();
+    }
+
+    @Test
+    void aCityOfficerRegistersAndApprovesAProviderOfTheCityAndTheDecisionIsAudited() throws Exception {
+        long id = register(jinan, "济南康养职业培训学校", "370100");
+        assertThat(statusOf(id)).isEqualTo("PENDING");
+        mvc.perform(get("/providers/" + id).cookie(jinan))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("济南康养职业培训学校")))
+            .andExpect(content().string(containsString("待审核")))
+            .andExpect(content().string(containsString("养老护理员")));
+
+        mvc.perform(post("/providers/" + id + "/approve").with(csrf())
+            .cookie(jinan)
+            .param("version", String.valueOf(version(id)))
+            .param("filingNo", "JN-" + id)
+            .param("validFrom", "2026-01-01")
+            .param("validUntil", "2028-12-31")).andExpect(status().is3xxRedirection());
+
+        assertThat(statusOf(id)).isEqualTo("ACTIVE");
+        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'provider.approve' and record_id = :id")
+            .param("id", String.valueOf(id))
+            .query(Long.class)
+            .single()).isEqualTo(1);
+        mvc.perform(get("/providers/" + id).cookie(jinan).param("lang", "en"))
+            .andExpect(content().string(containsString("Active")))
+            .andExpect(content().string(containsString("JN-" + id)));
+    }
+
+    @Test
+    void anotherCitysOfficerCannotSeeTheProviderByPageListOrApi() throws Exception {
+        long id = register(jinan, "济南另一所培训学校", "370100");
+        mvc.perform(get("/providers/" + id).cookie(qingdao)).andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/providers/" + id).cookie(qingdao))
+            .andExpect(status().isNotFound())
+            .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(get("/providers").cookie(qingdao).param("size", "200"))
+            .andExpect(status().isOk())
+            .andExpect(content().string(not(containsString("济南另一所培训学校"))));
+        mvc.perform(get("/api/v1/providers").cookie(qingdao).param("q", "济南另一所"))
+            .andExpect(jsonPath("$.total").value(0));
+        // Nor can they decide on it.
+        mvc.perform(post("/providers/" + id + "/reject").with(csrf())
+            .cookie(qingdao)
+            .param("version", String.valueOf(version(id)))
+            .param("reason", "x")).andExpect(status().isNotFound());
+        assertThat(statusOf(id)).isEqualTo("PENDING");
+        mvc.perform(get("/api/v1/providers/" + id).cookie(admin)).andExpect(status().isOk());
+    }
+
+    @Test
+    void aBadCreditCodeIsRefusedWithAMessageAndNothingIsStored() throws Exception {
+        long before = jdbc.sql("select count(*) from filed_body").query(Long.class).single();
+        mvc.perform(registration("错误代码学校", "91350100M000100Y44", "370100").cookie(jinan))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("不是有效的统一社会信用代码")));
+        mvc.perform(registration("外市学校", newCreditCode(), "370200").cookie(jinan))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("只能登记本辖区的机构")));
+        assertThat(jdbc.sql("select count(*) from filed_body").query(Long.class).single()).isEqualTo(before);
+    }
+
+    @Test
+    void theSameCreditCodeIsFiledOnce() throws Exception {
+        String code = newCreditCode();
+        mvc.perform(registration("第一次", code, "370100").cookie(jinan)).andExpect(status().is3xxRedirection());
+        mvc.perform(registration("第二次", code.toLowerCase(), "370100").cookie(jinan))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("该统一社会信用代码已登记")));
+    }
+
+    @Test
+    void suspensionNeedsAReasonAndOnlyTheProvinceLiftsABlacklisting() throws Exception {
+        long id = register(jinan, "待处理学校", "370100");
+        mvc.perform(post("/providers/" + id + "/approve").with(csrf())
+            .cookie(jinan)
+            .param("version", String.valueOf(version(id)))
+            .param("filingNo", "JN-S-" + id)
+            .param("validFrom", "2026-01-01")
+            .param("validUntil", "2027-12-31"));
+        mvc.perform(post("/providers/" + id + "/suspend").with(csrf())
+            .cookie(jinan)
+            .param("version", String.valueOf(version(id)))
+            .param("reason", " ")).andExpect(status().isOk()).andExpect(content().string(containsString("请填写原因")));
+        assertThat(statusOf(id)).isEqualTo("ACTIVE");
+
+        mvc.perform(post("/providers/" + id + "/blacklist").with(csrf())
+            .cookie(jinan)
+            .param("version", String.valueOf(version(id)))
+            .param("reason", "虚假培训，骗取补贴")).andExpect(status().is3xxRedirection());
+        assertThat(statusOf(id)).isEqualTo("BLACKLISTED");
+
+        mvc.perform(post("/providers/" + id + "/reinstate").with(csrf())
+            .cookie(jinan)
+            .param("version", String.valueOf(version(id)))
+            .param("reason", "整改完毕"))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("只有省级管理员可以将机构移出黑名单")));
+        assertThat(statusOf(id)).isEqualTo("BLACKLISTED");
+
+        mvc.perform(post("/providers/" + id + "/reinstate").with(csrf())
+            .cookie(admin)
+            .param("version", String.valueOf(version(id)))
+            .param("reason", "整改完毕")).andExpect(status().is3xxRedirection());
+        assertThat(statusOf(id)).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void aDecisionOnAStaleVersionIsRefused() throws Exception {
+        long id = register(jinan, "并发学校", "370100");
+        int seen = version(id);
+        mvc.perform(post("/providers/" + id + "/reject").with(csrf())
+            .cookie(admin)
+            .param("version", String.valueOf(seen))
+            .param("reason", "材料不全")).andExpect(status().is3xxRedirection());
+        mvc.perform(post("/api/v1/providers/" + id + "/decisions").with(csrf())
+            .cookie(jinan)
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("""
+                    {"verb":"reject","version":%d,"reason":"重复"}""".formatted(seen)))
+            .andExpect(status().isUnprocessableContent());
+        assertThat(statusOf(id)).isEqualTo("REJECTED");
+    }
+
+    @Test
+    void providerStaffSeeOnlyTheirOwnProvider() throws Exception {
+        long mine = register(jinan, "员工所在学校", "370100");
+        long other = register(jinan, "别家学校", "370100");
+        accounts.create(new NewAccount("staff-" + mine, "员工", "staff-password-123", Role.PROVIDER_STAFF,
+                ScopeKind.PROVIDER, String.valueOf(mine), "370100"));
+        Cookie staff = SignedIn.as(mvc, "staff-" + mine, "staff-password-123");
+        mvc.perform(get("/api/v1/providers/" + mine).cookie(staff)).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/providers/" + other).cookie(staff)).andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/providers").cookie(staff))
+            .andExpect(jsonPath("$.total").value(1))
+            .andExpect(jsonPath("$.items[0].id").value(mine));
+        // An evaluation body with the same id is another registry: not theirs.
+        mvc.perform(get("/api/v1/evaluation-bodies").cookie(staff)).andExpect(jsonPath("$.total").value(0));
+        mvc.perform(registration("员工自己登记", newCreditCode(), "370100").cookie(staff)).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void theApiRegistersAnEvaluationBodyAndNamesEveryBadFieldInTheCallersLanguage() throws Exception {
+        mvc.perform(post("/api/v1/evaluation-bodies").with(csrf())
+            .cookie(qingdao)
+            .header("Accept-Language", "en")
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("""
+                    {"kind":"PRIVATE_INSTITUTION","name":"","creditCode":"123","regionCode":"370200",
+                     "address":"市南区","legalRepresentative":"王五","contactName":"赵六","contactPhone":"12345",
+                     "capacity":0,"permits":[{"occupationCode":"NO_SUCH","levelCode":"JUNIOR"}]}"""))
+            .andExpect(status().isUnprocessableContent())
+            .andExpect(jsonPath("$.errors[?(@.field == 'kind')].message")
+                .value("This type cannot be filed in this registry."))
+            .andExpect(jsonPath("$.errors[?(@.field == 'name')]").exists())
+            .andExpect(jsonPath("$.errors[?(@.field == 'creditCode')]").exists())
+            .andExpect(jsonPath("$.errors[?(@.field == 'contactPhone')]").exists())
+            .andExpect(jsonPath("$.errors[?(@.field == 'capacity')]").exists())
+            .andExpect(jsonPath("$.errors[?(@.field == 'permits')].message")
+                .value("Unknown or inactive occupation code: NO_SUCH."));
+
+        mvc.perform(post("/api/v1/evaluation-bodies").with(csrf())
+            .cookie(qingdao)
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("""
+                    {"kind":"SOCIAL_EVALUATION_ORGANISATION","name":"青岛技能评价中心","creditCode":"%s",
+                     "regionCode":"370200","address":"市南区香港中路 1 号","legalRepresentative":"王五",
+                     "contactName":"赵六","contactPhone":"0532-88888888","capacity":200,
+                     "permits":[{"occupationCode":"WELDER","levelCode":"SENIOR"}]}""".formatted(newCreditCode())))
+            .andExpect(status().isCreated())
+            .andExpect(jsonPath("$.status").value("PENDING"))
+            .andExpect(jsonPath("$.permits[0].occupationCode").value("WELDER"));
+    }
+
+    @Test
+    void anAuditorReadsButCannotRegister() throws Exception {
+        Cookie auditor = SignedIn.as(mvc, "auditor");
+        mvc.perform(get("/providers").cookie(auditor)).andExpect(status().isOk());
+        mvc.perform(registration("审计员登记", newCreditCode(), "370100").cookie(auditor)).andExpect(status().isForbidden());
+    }
+
+}
