@@ -1,0 +1,277 @@
+package org.jixing.training;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jixing.audit.AuditEvent;
+import org.jixing.audit.AuditTrail;
+import org.jixing.provider.FiledBody;
+import org.jixing.provider.Filings;
+import org.jixing.provider.Registry;
+import org.jixing.shared.InvalidInputException;
+import org.jixing.shared.InvalidInputException.Problem;
+import org.jixing.shared.PageResult;
+import org.jixing.shared.UnifiedSocialCreditCode;
+import org.jixing.shared.scope.CurrentUser;
+import org.jixing.shared.scope.ScopeGuard;
+import org.jixing.shared.scope.ScopeSql;
+import org.jixing.training.internal.ClassStore;
+import org.jixing.training.internal.ProgrammeStore;
+import org.jixing.training.internal.TeacherStore;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Opening classes: a provider applies with the programme, venue, dates, sessions and
+ * teachers; the region approves or rejects; the provider runs and completes it; the
+ * region closes it. Every step is one transaction with an audit entry; a stale version is
+ * refused.
+ */
+@Service
+public class ClassOpenings {
+
+    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    private final ClassStore classes;
+
+    private final ProgrammeStore programmes;
+
+    private final TeacherStore teachers;
+
+    private final Filings filings;
+
+    private final ScopeGuard guard;
+
+    private final AuditTrail audit;
+
+    private final Clock clock;
+
+    ClassOpenings(ClassStore classes, ProgrammeStore programmes, TeacherStore teachers, Filings filings,
+            ScopeGuard guard, AuditTrail audit, Clock clock) {
+        this.classes = classes;
+        this.programmes = programmes;
+        this.teachers = teachers;
+        this.filings = filings;
+        this.guard = guard;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public TrainingClass get(long id) {
+        return guard.require(classes.find(id, ScopeSql.forCurrentUser(ClassStore.SCOPE)), "class", id,
+                () -> classes.exists(id));
+    }
+
+    @Transactional(readOnly = true)
+    public List<ClassSession> sessions(long id) {
+        get(id);
+        return classes.sessions(id);
+    }
+
+    @Transactional(readOnly = true)
+    public List<StatusChange> history(long id) {
+        get(id);
+        return classes.history(id);
+    }
+
+    @Transactional(readOnly = true)
+    public PageResult<TrainingClass> search(ClassFilter filter, int page, int size) {
+        var scope = ScopeSql.forCurrentUser(ClassStore.SCOPE);
+        return new PageResult<>(classes.search(filter, scope, PageResult.offset(page, size), size), page, size,
+                classes.count(filter, scope));
+    }
+
+    /** Provider staff apply for their own provider; every broken rule is listed. */
+    @Transactional
+    public TrainingClass apply(ClassApplication a) {
+        long own = Teachers.ownProvider();
+        CurrentUser me = CurrentUser.require();
+        List<Problem> problems = new ArrayList<>();
+        if (a.providerId() != null && a.providerId() != own) {
+            throw new AccessDeniedException("staff apply for their own provider only");
+        }
+        FiledBody provider = filings.find(Registry.PROVIDER, own).orElse(null);
+        LocalDate today = LocalDate.now(clock.withZone(CHINA));
+        if (provider == null || !provider.inGoodStanding(today)) {
+            problems.add(new Problem(null, "training.error.provider.notActive"));
+        }
+        Programme programme = a.programmeId() == null ? null : programmes.find(a.programmeId()).orElse(null);
+        if (programme == null || !programme.active()) {
+            problems.add(new Problem("programmeId", "training.error.programme.unknown"));
+        }
+        else if (provider != null && !provider.permits(programme.occupationCode(), programme.levelCode())) {
+            problems.add(new Problem("programmeId", "training.error.provider.notPermitted"));
+        }
+        if (a.classType().needsEmployer()) {
+            if (a.employerName() == null || a.employerName().isBlank()) {
+                problems.add(new Problem("employerName", "training.error.employer.required"));
+            }
+            if (!UnifiedSocialCreditCode.isValid(UnifiedSocialCreditCode.normalize(a.employerCreditCode()))) {
+                problems.add(new Problem("employerCreditCode", "training.error.employer.creditCode"));
+            }
+        }
+        if (a.venueAddress() == null || a.venueAddress().isBlank()) {
+            problems.add(new Problem("venueAddress", "training.error.required"));
+        }
+        if (!within(a.venueLat(), 3, 54) || !within(a.venueLng(), 73, 136)) {
+            problems.add(new Problem("venueLat", "training.error.venue.coordinates"));
+        }
+        if (a.startDate() == null || a.endDate() == null) {
+            problems.add(new Problem("startDate", "training.error.required"));
+        }
+        else if (a.endDate().isBefore(a.startDate())) {
+            problems.add(new Problem("endDate", "training.error.dates.order"));
+        }
+        else if (a.startDate().isBefore(today)) {
+            problems.add(new Problem("startDate", "training.error.dates.past"));
+        }
+        if (a.capacity() == null || a.capacity() < 1) {
+            problems.add(new Problem("capacity", "training.error.capacity.min"));
+        }
+        else if (provider != null && a.capacity() > provider.capacity()) {
+            problems.add(new Problem("capacity", "training.error.capacity.provider", provider.capacity()));
+        }
+        checkSessions(a, programme, own, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        Instant now = clock.instant();
+        TrainingClass draft = new TrainingClass(0, null, own, provider.name(), provider.regionCode(), programme.id(),
+                programme.lineCode(), programme.subTargetCode(), programme.occupationCode(), programme.levelCode(),
+                a.classType(), a.classType().needsEmployer() ? a.employerName().strip() : null,
+                a.classType().needsEmployer() ? UnifiedSocialCreditCode.normalize(a.employerCreditCode()) : null,
+                a.subsidised(), a.venueAddress().strip(), a.venueLat(), a.venueLng(), a.startDate(), a.endDate(),
+                a.capacity(), ClassStatus.SUBMITTED, null, now, now, 0);
+        long id = classes.insert(draft);
+        List<PlannedSession> ordered = a.sessions()
+            .stream()
+            .sorted(Comparator.comparing(PlannedSession::startsAt))
+            .toList();
+        for (int i = 0; i < ordered.size(); i++) {
+            PlannedSession s = ordered.get(i);
+            classes.insertSession(id, i + 1, s.startsAt().atZone(CHINA).toInstant(),
+                    s.endsAt().atZone(CHINA).toInstant(), s.teacherId(),
+                    s.topic() == null || s.topic().isBlank() ? null : s.topic().strip());
+        }
+        classes.recordStatusChange(id, ClassStatus.SUBMITTED, null, me.username(), now);
+        TrainingClass created = classes.find(id, new ScopeSql.Clause("1=1", Map.of())).orElseThrow();
+        audit.record(AuditEvent.of("class.apply", "class", id, null, snapshot(created, ordered.size())));
+        return created;
+    }
+
+    private void checkSessions(ClassApplication a, Programme programme, long provider, List<Problem> problems) {
+        if (a.sessions().isEmpty()) {
+            problems.add(new Problem("sessions", "training.error.sessions.empty"));
+            return;
+        }
+        long minutes = 0;
+        List<PlannedSession> sorted = new ArrayList<>(a.sessions());
+        sorted.removeIf(s -> s.startsAt() == null || s.endsAt() == null);
+        if (sorted.size() != a.sessions().size()) {
+            problems.add(new Problem("sessions", "training.error.sessions.times"));
+            return;
+        }
+        sorted.sort(Comparator.comparing(PlannedSession::startsAt));
+        for (int i = 0; i < sorted.size(); i++) {
+            PlannedSession s = sorted.get(i);
+            int n = i + 1;
+            if (!s.endsAt().isAfter(s.startsAt()) || !s.endsAt().toLocalDate().equals(s.startsAt().toLocalDate())) {
+                problems.add(new Problem("sessions", "training.error.session.times", n));
+                continue;
+            }
+            if (a.startDate() != null && a.endDate() != null && (s.startsAt().toLocalDate().isBefore(a.startDate())
+                    || s.startsAt().toLocalDate().isAfter(a.endDate()))) {
+                problems.add(new Problem("sessions", "training.error.session.outsideDates", n));
+            }
+            if (i > 0 && s.startsAt().isBefore(sorted.get(i - 1).endsAt())) {
+                problems.add(new Problem("sessions", "training.error.session.overlap", n, n - 1));
+            }
+            minutes += Duration.between(s.startsAt(), s.endsAt()).toMinutes();
+            Teacher teacher = s.teacherId() == null ? null : teachers.find(s.teacherId()).orElse(null);
+            if (teacher == null || teacher.providerId() != provider) {
+                problems.add(new Problem("sessions", "training.error.session.teacher", n));
+                continue;
+            }
+            teachers.lock(teacher.id());
+            List<String> clashes = classes.teacherBookings(teacher.id(), s.startsAt().atZone(CHINA).toInstant(),
+                    s.endsAt().atZone(CHINA).toInstant());
+            if (!clashes.isEmpty()) {
+                problems.add(new Problem("sessions", "training.error.session.teacherBusy", n, teacher.name(),
+                        clashes.get(0)));
+            }
+        }
+        if (programme != null && minutes < programme.hours() * 60L) {
+            problems.add(new Problem("sessions", "training.error.sessions.hours", programme.hours(),
+                    BigDecimal.valueOf(minutes).divide(BigDecimal.valueOf(60), 1, java.math.RoundingMode.DOWN)));
+        }
+    }
+
+    /**
+     * Takes a step in the class's life; refused with a message when it does not apply.
+     */
+    @Transactional
+    public TrainingClass decide(long id, ClassDecision decision, int version, String reason) {
+        CurrentUser me = CurrentUser.require();
+        if (!decision.mayBeTakenBy(me.role())) {
+            throw new AccessDeniedException(decision.verb());
+        }
+        TrainingClass before = get(id);
+        List<Problem> problems = new ArrayList<>();
+        if (!decision.appliesTo(before.status())) {
+            problems.add(new Problem(null, "training.error.transition",
+                    new DefaultMessageSourceResolvable("training.status." + before.status().name())));
+        }
+        if (decision.needsReason() && (reason == null || reason.isBlank())) {
+            problems.add(new Problem("reason", "training.error.reason.required"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        Instant now = clock.instant();
+        if (version != before.version() || !classes.changeStatus(id, version, decision.to(), why, now)) {
+            throw new OptimisticLockingFailureException("class " + id + " changed since version " + version);
+        }
+        classes.recordStatusChange(id, decision.to(), why, me.username(), now);
+        TrainingClass after = get(id);
+        audit.record(AuditEvent.of("class." + decision.verb(), "class", id, Map.of("status", before.status().name()),
+                why == null ? Map.of("status", after.status().name())
+                        : Map.of("status", after.status().name(), "reason", why)));
+        return after;
+    }
+
+    private static boolean within(BigDecimal v, int min, int max) {
+        return v != null && v.compareTo(BigDecimal.valueOf(min)) >= 0 && v.compareTo(BigDecimal.valueOf(max)) <= 0;
+    }
+
+    private static Map<String, Object> snapshot(TrainingClass c, int sessions) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("classNo", c.classNo());
+        m.put("provider", c.providerId());
+        m.put("programme", c.programmeId());
+        m.put("line", c.lineCode());
+        m.put("subTarget", c.subTargetCode());
+        m.put("type", c.classType().name());
+        m.put("subsidised", c.subsidised());
+        m.put("startDate", c.startDate().toString());
+        m.put("endDate", c.endDate().toString());
+        m.put("capacity", c.capacity());
+        m.put("sessions", sessions);
+        m.put("status", c.status().name());
+        return m;
+    }
+
+}

@@ -1,0 +1,13 @@
+package org.jixing.training;
+
+import java.time.Instant;
+
+/** A scheduled session of a class. */
+public record ClassSession(long id, long classId, int seq, Instant startsAt, Instant endsAt, long teacherId,
+        String teacherName, String topic) {
+
+    public double hours() {
+        return java.time.Duration.between(startsAt, endsAt).toMinutes() / 60.0;
+    }
+
+}

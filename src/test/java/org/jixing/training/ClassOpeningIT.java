@@ -1,0 +1,238 @@
+package org.jixing.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.servlet.http.Cookie;
+
+import org.jixing.IntegrationTest;
+import org.jixing.SignedIn;
+import org.jixing.account.Accounts;
+import org.jixing.account.NewAccount;
+import org.jixing.shared.UnifiedSocialCreditCode;
+import org.jixing.shared.scope.Role;
+import org.jixing.shared.scope.ScopeKind;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class ClassOpeningIT extends IntegrationTest {
+
+    static final AtomicInteger SEQ = new AtomicInteger();
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    JsonMapper json;
+
+    Cookie admin;
+
+    Cookie jinan;
+
+    final LocalDate start = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(10);
+
+    @BeforeEach
+    void signIn() throws Exception {
+        admin = SignedIn.as(mvc, "admin");
+        jinan = SignedIn.as(mvc, "jinan");
+    }
+
+    JsonNode body(ResultActions result) throws Exception {
+        return json.readTree(result.andReturn().getResponse().getContentAsString());
+    }
+
+    ResultActions postJson(String path, Cookie as, String content) throws Exception {
+        return mvc.perform(post(path).with(csrf()).cookie(as).contentType(MediaType.APPLICATION_JSON).content(content));
+    }
+
+    long programme(String occupation, String level, int hours, String subTarget) throws Exception {
+        String code = "T-" + SEQ.incrementAndGet() + "-" + ThreadLocalRandom.current().nextInt(1_000_000);
+        return body(postJson("/api/v1/programmes", admin, """
+                {"code":"%s","nameZh":"测试项目","occupationCode":"%s","levelCode":"%s","hours":%d,
+                 "deliveryMode":"IN_PERSON","subTargetCode":"%s"}""".formatted(code, occupation, level, hours,
+                subTarget))
+            .andExpect(status().isCreated())).get("id").asLong();
+    }
+
+    record Provider(long id, Cookie staff, long teacher) {
+    }
+
+    /** A filed, active provider of a city with a staff account and one teacher. */
+    Provider provider(Cookie officer, String region, String occupation, String level) throws Exception {
+        String first17 = String.format("913701%011d", ThreadLocalRandom.current().nextLong(100_000_000_000L));
+        String code = first17 + UnifiedSocialCreditCode.checkCharacter(first17);
+        JsonNode p = body(postJson("/api/v1/providers", officer,
+                """
+                        {"kind":"PRIVATE_INSTITUTION","name":"测试培训学校%d","creditCode":"%s","regionCode":"%s",
+                         "address":"测试路 1 号","legalRepresentative":"张三","contactName":"李四","contactPhone":"13800000000",
+                         "capacity":40,"permits":[{"occupationCode":"%s","levelCode":"%s"}]}"""
+                    .formatted(SEQ.incrementAndGet(), code, region, occupation, level))
+            .andExpect(status().isCreated()));
+        long id = p.get("id").asLong();
+        postJson("/api/v1/providers/" + id + "/decisions", officer, """
+                {"verb":"approve","version":%d,"filingNo":"F-%s","validFrom":"2025-01-01","validUntil":"2030-12-31"}"""
+            .formatted(p.get("version").asInt(), code)).andExpect(status().isOk());
+        String username = "staff-" + id;
+        accounts.create(new NewAccount(username, "员工", "staff-password-123", Role.PROVIDER_STAFF, ScopeKind.PROVIDER,
+                String.valueOf(id), region));
+        Cookie staff = SignedIn.as(mvc, username, "staff-password-123");
+        long teacher = body(postJson("/api/v1/teachers", staff, """
+                {"name":"王老师","qualificationNo":"Q%d-%d"}""".formatted(id, SEQ.incrementAndGet()))
+            .andExpect(status().isOk())).get("id").asLong();
+        return new Provider(id, staff, teacher);
+    }
+
+    /** Sessions of 3 hours each morning from the start date. */
+    String sessions(long teacher, int days, int startHour) {
+        List<String> s = new ArrayList<>();
+        for (int d = 0; d < days; d++) {
+            LocalDate day = start.plusDays(d);
+            s.add("""
+                    {"startsAt":"%sT%02d:00:00","endsAt":"%sT%02d:00:00","teacherId":%d}""".formatted(day, startHour,
+                    day, startHour + 3, teacher));
+        }
+        return "[" + String.join(",", s) + "]";
+    }
+
+    String application(long programme, String sessions, LocalDate end) {
+        return """
+                {"programmeId":%d,"classType":"REGULAR","subsidised":true,"venueAddress":"历下区培训楼 3 层",
+                 "venueLat":36.651,"venueLng":117.12,"startDate":"%s","endDate":"%s","capacity":30,"sessions":%s}"""
+            .formatted(programme, start, end, sessions);
+    }
+
+    @Test
+    void aClassGoesFromApplicationThroughApprovalToClosingWithItsHistory() throws Exception {
+        long programme = programme("ELDERLY_CARE_WORKER", "JUNIOR", 12, "L04-1");
+        Provider p = provider(jinan, "370100", "ELDERLY_CARE_WORKER", "JUNIOR");
+        JsonNode c = body(postJson("/api/v1/classes", p.staff(),
+                application(programme, sessions(p.teacher(), 4, 9), start.plusDays(5)))
+            .andExpect(status().isCreated())
+            .andExpect(jsonPath("$.status").value("SUBMITTED"))
+            .andExpect(jsonPath("$.lineCode").value("L04"))
+            .andExpect(jsonPath("$.regionCode").value("370100")));
+        long id = c.get("id").asLong();
+        assertThat(c.get("classNo").asString()).matches("370100-\\d{4}-\\d{6}");
+        mvc.perform(get("/api/v1/classes/" + id + "/sessions").cookie(p.staff()))
+            .andExpect(jsonPath("$.length()").value(4));
+
+        int version = c.get("version").asInt();
+        for (var step : List.of(List.of("approve", jinan), List.of("start", p.staff()), List.of("complete", p.staff()),
+                List.of("close", jinan))) {
+            version = body(postJson("/api/v1/classes/" + id + "/decisions", (Cookie) step.get(1), """
+                    {"verb":"%s","version":%d}""".formatted(step.get(0), version)).andExpect(status().isOk()))
+                .get("version")
+                .asInt();
+        }
+        mvc.perform(get("/api/v1/classes/" + id + "/history").cookie(jinan))
+            .andExpect(jsonPath("$.length()").value(5))
+            .andExpect(jsonPath("$[4].status").value("CLOSED"));
+    }
+
+    @Test
+    void everyBrokenRuleOfAnApplicationIsListed() throws Exception {
+        long programme = programme("HOUSEKEEPING_WORKER", "JUNIOR", 40, "L04-3");
+        Provider p = provider(jinan, "370100", "HOUSEKEEPING_WORKER", "JUNIOR");
+        Provider other = provider(jinan, "370100", "HOUSEKEEPING_WORKER", "JUNIOR");
+        // Two sessions of 3 hours: short of 40; the second after the end date; a teacher
+        // of
+        // another provider.
+        String sessions = """
+                [{"startsAt":"%sT09:00:00","endsAt":"%sT12:00:00","teacherId":%d},
+                 {"startsAt":"%sT09:00:00","endsAt":"%sT12:00:00","teacherId":%d}]""".formatted(start, start,
+                p.teacher(), start.plusDays(3), start.plusDays(3), other.teacher());
+        postJson("/api/v1/classes?lang=en", p.staff(), application(programme, sessions, start.plusDays(1)))
+            .andExpect(status().isUnprocessableContent())
+            .andExpect(jsonPath("$.errors[?(@.message == 'Session 2 is outside the class dates.')]").exists())
+            .andExpect(jsonPath(
+                    "$.errors[?(@.message == \"Session 2's teacher is not one of your provider's teachers.\")]")
+                .exists())
+            .andExpect(jsonPath(
+                    "$.errors[?(@.message == \"The sessions add up to 6 hours, fewer than the programme's 40.\")]")
+                .exists());
+
+        long notPermitted = programme("WELDER", "SENIOR", 3, "L07-1");
+        postJson("/api/v1/classes", p.staff(), application(notPermitted, sessions(p.teacher(), 1, 9), start))
+            .andExpect(status().isUnprocessableContent())
+            .andExpect(jsonPath("$.errors[0].message").value("本机构未备案该职业（工种）和等级，不能开设此项目。"));
+    }
+
+    @Test
+    void aTeacherCannotTeachTwoOverlappingSessionsAnywhere() throws Exception {
+        long programme = programme("ELDERLY_CARE_WORKER", "INTERMEDIATE", 3, "L04-1");
+        Provider p = provider(jinan, "370100", "ELDERLY_CARE_WORKER", "INTERMEDIATE");
+        String first = body(
+                postJson("/api/v1/classes", p.staff(), application(programme, sessions(p.teacher(), 1, 8), start))
+                    .andExpect(status().isCreated()))
+            .get("classNo")
+            .asString();
+        postJson("/api/v1/classes?lang=en", p.staff(), application(programme, sessions(p.teacher(), 1, 10), start))
+            .andExpect(status().isUnprocessableContent())
+            .andExpect(jsonPath("$.errors[0].message")
+                .value("Session 1: teacher 王老师 teaches class " + first + " at the same time."));
+        // Back to back is fine.
+        postJson("/api/v1/classes", p.staff(), application(programme, sessions(p.teacher(), 1, 11), start))
+            .andExpect(status().isCreated());
+    }
+
+    @Test
+    void aSuspendedProviderCannotOpenClasses() throws Exception {
+        long programme = programme("ELDERLY_CARE_WORKER", "JUNIOR", 3, "L04-1");
+        Provider p = provider(jinan, "370100", "ELDERLY_CARE_WORKER", "JUNIOR");
+        int version = body(mvc.perform(get("/api/v1/providers/" + p.id()).cookie(jinan))).get("version").asInt();
+        postJson("/api/v1/providers/" + p.id() + "/decisions", jinan, """
+                {"verb":"suspend","version":%d,"reason":"考勤造假调查中"}""".formatted(version)).andExpect(status().isOk());
+        postJson("/api/v1/classes", p.staff(), application(programme, sessions(p.teacher(), 1, 9), start))
+            .andExpect(status().isUnprocessableContent())
+            .andExpect(jsonPath("$.errors[0].rule").value("training.error.provider.notActive"));
+    }
+
+    @Test
+    void classesStayInsideEachUsersScope() throws Exception {
+        long rural = programme("ELDERLY_CARE_WORKER", "JUNIOR", 3, "L02-3");
+        long care = programme("ELDERLY_CARE_WORKER", "JUNIOR", 3, "L04-1");
+        Provider p = provider(jinan, "370100", "ELDERLY_CARE_WORKER", "JUNIOR");
+        Provider other = provider(jinan, "370100", "ELDERLY_CARE_WORKER", "JUNIOR");
+        long ruralClass = body(
+                postJson("/api/v1/classes", p.staff(), application(rural, sessions(p.teacher(), 1, 14), start)))
+            .get("id")
+            .asLong();
+        long careClass = body(
+                postJson("/api/v1/classes", p.staff(), application(care, sessions(p.teacher(), 1, 18), start)))
+            .get("id")
+            .asLong();
+
+        Cookie qingdao = SignedIn.as(mvc, "qingdao");
+        mvc.perform(get("/api/v1/classes/" + ruralClass).cookie(qingdao)).andExpect(status().isNotFound());
+        // The agriculture department leads line 2 (rural revitalisation), not line 4.
+        Cookie agri = SignedIn.as(mvc, "agri");
+        mvc.perform(get("/api/v1/classes/" + ruralClass).cookie(agri)).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/classes/" + careClass).cookie(agri)).andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/classes/" + careClass).cookie(other.staff())).andExpect(status().isNotFound());
+        // Staff cannot approve their own class.
+        postJson("/api/v1/classes/" + careClass + "/decisions", p.staff(), """
+                {"verb":"approve","version":0}""").andExpect(status().isForbidden());
+    }
+
+}
