@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.LocalDate;
@@ -233,6 +235,77 @@ class ClassOpeningIT extends IntegrationTest {
         // Staff cannot approve their own class.
         postJson("/api/v1/classes/" + careClass + "/decisions", p.staff(), """
                 {"verb":"approve","version":0}""").andExpect(status().isForbidden());
+    }
+
+    @Test
+    void aProviderAppliesThroughTheFormAndTheCityApprovesOnTheClassPage() throws Exception {
+        long programme = programme("HOUSEKEEPING_WORKER", "INTERMEDIATE", 12, "L04-3");
+        Provider p = provider(jinan, "370100", "HOUSEKEEPING_WORKER", "INTERMEDIATE");
+        mvc.perform(get("/classes/new").cookie(p.staff()))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("王老师")));
+        // Mornings of three hours over a week of weekdays: 5 sessions, 15 hours.
+        LocalDate monday = start.with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.MONDAY));
+        String location = mvc
+            .perform(post("/classes").with(csrf())
+                .cookie(p.staff())
+                .param("programmeId", String.valueOf(programme))
+                .param("classType", "ORDER")
+                .param("employerName", "济南家政服务有限公司")
+                .param("employerCreditCode", "91110000600037341L")
+                .param("subsidised", "true")
+                .param("venueAddress", "历下区培训楼")
+                .param("venueLat", "36.65")
+                .param("venueLng", "117.12")
+                .param("startDate", monday.toString())
+                .param("endDate", monday.plusDays(6).toString())
+                .param("capacity", "30")
+                .param("weekdays", "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY")
+                .param("morningFrom", "09:00")
+                .param("morningTo", "12:00")
+                .param("teacherId", String.valueOf(p.teacher())))
+            .andExpect(status().is3xxRedirection())
+            .andReturn()
+            .getResponse()
+            .getRedirectedUrl();
+        mvc.perform(get(location).cookie(jinan))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("项目要求 12 学时，已安排 15 小时")))
+            .andExpect(content().string(containsString("济南家政服务有限公司")))
+            .andExpect(content().string(containsString("批准开班")));
+        long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        mvc.perform(post(location + "/reject").with(csrf()).cookie(jinan).param("version", "0").param("reason", ""))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("请填写原因")));
+        mvc.perform(post(location + "/approve").with(csrf()).cookie(jinan).param("version", "0"))
+            .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/classes").cookie(jinan).param("lang", "en").param("status", "APPROVED"))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString(
+                    body(mvc.perform(get("/api/v1/classes/" + id).cookie(jinan))).get("classNo").asString())));
+    }
+
+    @Test
+    void theOpeningFormShowsEveryProblemBesideItsField() throws Exception {
+        long programme = programme("HOUSEKEEPING_WORKER", "SENIOR", 40, "L04-3");
+        Provider p = provider(jinan, "370100", "HOUSEKEEPING_WORKER", "SENIOR");
+        mvc.perform(post("/classes").with(csrf())
+            .cookie(p.staff())
+            .param("programmeId", String.valueOf(programme))
+            .param("classType", "DIRECTED")
+            .param("venueAddress", "")
+            .param("venueLat", "10")
+            .param("venueLng", "10")
+            .param("startDate", start.toString())
+            .param("endDate", start.toString())
+            .param("capacity", "500")
+            .param("weekdays", start.getDayOfWeek().name())
+            .param("teacherId", String.valueOf(p.teacher())))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("订单、定岗、定向培训须填写用人单位。")))
+            .andExpect(content().string(containsString("培训地点坐标不在中国境内。")))
+            .andExpect(content().string(containsString("班额不能超过本机构的培训能力（40 人）。")))
+            .andExpect(content().string(containsString("少于项目要求的 40 学时")));
     }
 
 }

@@ -1,0 +1,193 @@
+package org.jixing.training.web;
+
+import java.time.DayOfWeek;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.jixing.reference.ReferenceCatalogue;
+import org.jixing.reference.Region;
+import org.jixing.shared.InvalidInputException;
+import org.jixing.shared.PageResult;
+import org.jixing.shared.scope.CurrentUser;
+import org.jixing.shared.scope.Role;
+import org.jixing.shared.web.FormErrors;
+import org.jixing.shared.web.NavItem;
+import org.jixing.training.ClassDecision;
+import org.jixing.training.ClassFilter;
+import org.jixing.training.ClassOpenings;
+import org.jixing.training.ClassStatus;
+import org.jixing.training.ClassType;
+import org.jixing.training.Programme;
+import org.jixing.training.Programmes;
+import org.jixing.training.Teachers;
+import org.jixing.training.TrainingClass;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Class lists, the opening form, and a class's page with the steps the user may take. */
+@Controller
+@RequestMapping("/classes")
+class ClassPages {
+
+    private final ClassOpenings classes;
+
+    private final Programmes programmes;
+
+    private final Teachers teachers;
+
+    private final ReferenceCatalogue reference;
+
+    ClassPages(ClassOpenings classes, Programmes programmes, Teachers teachers, ReferenceCatalogue reference) {
+        this.classes = classes;
+        this.programmes = programmes;
+        this.teachers = teachers;
+        this.reference = reference;
+    }
+
+    @GetMapping
+    String list(@RequestParam(required = false) ClassStatus status, @RequestParam(required = false) String line,
+            @RequestParam(required = false) String region, @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(required = false) Integer size, Model model) {
+        PageResult<TrainingClass> result = classes.search(new ClassFilter(status, line, region, null, q),
+                Math.max(0, page), PageResult.size(size));
+        model.addAttribute("result", result);
+        model.addAttribute("status", status);
+        model.addAttribute("line", line);
+        model.addAttribute("region", region);
+        model.addAttribute("q", q);
+        model.addAttribute("statuses", ClassStatus.values());
+        model.addAttribute("lines", reference.actionLines());
+        model.addAttribute("regions", reference.cities());
+        names(model);
+        model.addAttribute("canApply", CurrentUser.require().hasRole(Role.PROVIDER_STAFF));
+        return "training/class-list";
+    }
+
+    @GetMapping("/new")
+    String form(Model model) {
+        requireStaff();
+        model.addAttribute("form", new ClassForm());
+        return formPage(model);
+    }
+
+    @PostMapping
+    String apply(@ModelAttribute("form") ClassForm form, BindingResult binding, Model model,
+            RedirectAttributes redirect) {
+        requireStaff();
+        if (binding.hasErrors()) {
+            return formPage(model);
+        }
+        try {
+            TrainingClass c = classes.apply(form.toApplication());
+            redirect.addFlashAttribute("notice", "training.applied");
+            return "redirect:/classes/" + c.id();
+        }
+        catch (InvalidInputException ex) {
+            FormErrors.apply(ex, binding);
+            return formPage(model);
+        }
+    }
+
+    private String formPage(Model model) {
+        model.addAttribute("programmes", programmes.list(null).stream().filter(Programme::active).toList());
+        model.addAttribute("teachers", teachers.ofOwnProvider());
+        model.addAttribute("types", ClassType.values());
+        model.addAttribute("days", DayOfWeek.values());
+        return "training/class-form";
+    }
+
+    @GetMapping("/{id}")
+    String detail(@PathVariable long id, Model model) {
+        TrainingClass c = classes.get(id);
+        CurrentUser me = CurrentUser.require();
+        model.addAttribute("c", c);
+        model.addAttribute("programme", programmes.get(c.programmeId()));
+        model.addAttribute("sessions", classes.sessions(id));
+        model.addAttribute("history", classes.history(id));
+        model.addAttribute("decisions",
+                Arrays.stream(ClassDecision.values())
+                    .filter(d -> d.appliesTo(c.status()) && d.mayBeTakenBy(me.role()))
+                    .toList());
+        names(model);
+        return "training/class-detail";
+    }
+
+    @PostMapping("/{id}/{verb:approve|reject|start|complete|close|cancel}")
+    String decide(@PathVariable long id, @PathVariable String verb, @RequestParam int version,
+            @RequestParam(required = false) String reason, Model model, RedirectAttributes redirect) {
+        ClassDecision decision = ClassDecision.valueOf(verb.toUpperCase(java.util.Locale.ROOT));
+        try {
+            classes.decide(id, decision, version, reason);
+            redirect.addFlashAttribute("notice", "training.decision.done");
+            return "redirect:/classes/" + id;
+        }
+        catch (InvalidInputException ex) {
+            model.addAttribute("problems", ex.problems());
+        }
+        catch (OptimisticLockingFailureException ex) {
+            model.addAttribute("problems",
+                    java.util.List.of(new InvalidInputException.Problem(null, "training.error.stale")));
+        }
+        model.addAttribute("openDecision", verb);
+        return detail(id, model);
+    }
+
+    private void names(Model model) {
+        model.addAttribute("regionNames",
+                reference.regions().stream().collect(Collectors.toMap(Region::code, Function.identity())));
+        model.addAttribute("lineNames",
+                reference.actionLines()
+                    .stream()
+                    .collect(Collectors.toMap(org.jixing.reference.ActionLine::code, Function.identity())));
+        model.addAttribute("occupationNames",
+                reference.occupations()
+                    .stream()
+                    .collect(Collectors.toMap(org.jixing.reference.Occupation::code, Function.identity())));
+        model.addAttribute("levelNames",
+                reference.skillLevels()
+                    .stream()
+                    .collect(Collectors.toMap(org.jixing.reference.SkillLevel::code, Function.identity())));
+    }
+
+    private static void requireStaff() {
+        if (!CurrentUser.require().hasRole(Role.PROVIDER_STAFF)) {
+            throw new AccessDeniedException("provider staff apply to open classes");
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Navigation {
+
+        @Bean
+        NavItem classesNav() {
+            return new NavItem("nav.classes", "/classes", 300, Set.of(Role.PROVINCE_ADMIN, Role.LINE_DEPARTMENT,
+                    Role.CITY_OFFICER, Role.PROVIDER_STAFF, Role.AUDITOR));
+        }
+
+        @Bean
+        NavItem programmesNav() {
+            return new NavItem("nav.programmes", "/programmes", 310, Set.of());
+        }
+
+        @Bean
+        NavItem teachersNav() {
+            return new NavItem("nav.teachers", "/teachers", 320, Set.of(Role.PROVIDER_STAFF));
+        }
+
+    }
+
+}
