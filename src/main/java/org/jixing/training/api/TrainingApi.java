@@ -14,6 +14,9 @@ import org.jixing.training.ClassFilter;
 import org.jixing.training.ClassOpenings;
 import org.jixing.training.ClassSession;
 import org.jixing.training.ClassStatus;
+import org.jixing.training.Enrolment;
+import org.jixing.training.EnrolmentRequest;
+import org.jixing.training.Enrolments;
 import org.jixing.training.NewProgramme;
 import org.jixing.training.Programme;
 import org.jixing.training.Programmes;
@@ -21,6 +24,8 @@ import org.jixing.training.StatusChange;
 import org.jixing.training.Teacher;
 import org.jixing.training.Teachers;
 import org.jixing.training.TrainingClass;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,10 +47,43 @@ class TrainingApi {
 
     private final ClassOpenings classes;
 
-    TrainingApi(Programmes programmes, Teachers teachers, ClassOpenings classes) {
+    private final Enrolments enrolments;
+
+    private final MessageSource messages;
+
+    TrainingApi(Programmes programmes, Teachers teachers, ClassOpenings classes, Enrolments enrolments,
+            MessageSource messages) {
         this.programmes = programmes;
         this.teachers = teachers;
         this.classes = classes;
+        this.enrolments = enrolments;
+        this.messages = messages;
+    }
+
+    record IdNumber(String idNumber) {
+
+        @Override
+        public String toString() {
+            return "IdNumber[***]";
+        }
+
+    }
+
+    record Withdrawal(Integer version, String reason) {
+    }
+
+    /**
+     * A rule a person fails: the field, the rule's key and the reason in the caller's
+     * language.
+     */
+    record RuleResult(String field, String rule, String message) {
+    }
+
+    /**
+     * {@code blocking} rules refuse the enrolment; {@code subsidy} rules allow it only
+     * self-funded.
+     */
+    record EligibilityResult(boolean eligibleForSubsidy, List<RuleResult> blocking, List<RuleResult> subsidy) {
     }
 
     record NewTeacher(String name, String qualificationNo) {
@@ -110,6 +148,43 @@ class TrainingApi {
     ResponseEntity<TrainingClass> apply(@RequestBody ClassApplication application) {
         TrainingClass c = classes.apply(application);
         return ResponseEntity.created(URI.create("/api/v1/classes/" + c.id())).body(c);
+    }
+
+    @PostMapping("/classes/{id}/eligibility-checks")
+    @Operation(summary = "Check a registered person against the enrolment and subsidy rules of a class")
+    EligibilityResult check(@PathVariable long id, @RequestBody IdNumber body) {
+        Enrolments.Eligibility e = enrolments.check(id, body.idNumber());
+        return new EligibilityResult(e.eligibleForSubsidy(), results(e.blocking()), results(e.subsidy()));
+    }
+
+    private List<RuleResult> results(List<InvalidInputException.Problem> problems) {
+        Locale locale = LocaleContextHolder.getLocale();
+        return problems.stream()
+            .map(p -> new RuleResult(p.field(), p.messageKey(),
+                    messages.getMessage(p.messageKey(), p.args(), p.messageKey(), locale)))
+            .toList();
+    }
+
+    @GetMapping("/classes/{id}/enrolments")
+    @Operation(summary = "The class roster, ID numbers masked")
+    List<Enrolment> roster(@PathVariable long id) {
+        return enrolments.roster(id);
+    }
+
+    @PostMapping("/classes/{id}/enrolments")
+    @Operation(summary = "Enrol a person by ID number (provider staff); every failed rule is listed")
+    ResponseEntity<Enrolment> enrol(@PathVariable long id, @RequestBody EnrolmentRequest request) {
+        Enrolment e = enrolments.enrol(id, request);
+        return ResponseEntity.created(URI.create("/api/v1/classes/" + id + "/enrolments/" + e.id())).body(e);
+    }
+
+    @PostMapping("/classes/{id}/enrolments/{enrolmentId}/withdrawal")
+    @Operation(summary = "Take a person off the roster, with a reason; frees the subsidy place")
+    Enrolment withdraw(@PathVariable long id, @PathVariable long enrolmentId, @RequestBody Withdrawal body) {
+        if (body.version() == null) {
+            throw InvalidInputException.of("version", "training.error.required");
+        }
+        return enrolments.withdraw(id, enrolmentId, body.version(), body.reason());
     }
 
     @PostMapping("/classes/{id}/decisions")

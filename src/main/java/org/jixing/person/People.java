@@ -1,0 +1,275 @@
+package org.jixing.person;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.jixing.audit.AuditEvent;
+import org.jixing.audit.AuditTrail;
+import org.jixing.person.internal.PersonStore;
+import org.jixing.person.internal.PersonalDataCipher;
+import org.jixing.reference.ReferenceCatalogue;
+import org.jixing.shared.InvalidInputException;
+import org.jixing.shared.InvalidInputException.Problem;
+import org.jixing.shared.PageResult;
+import org.jixing.shared.RegionCode;
+import org.jixing.shared.ResidentIdNumbers;
+import org.jixing.shared.scope.CurrentUser;
+import org.jixing.shared.scope.Role;
+import org.jixing.shared.scope.ScopeGuard;
+import org.jixing.shared.scope.ScopeSql;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The trainee registry. People are keyed by resident ID number, found by its blind index,
+ * shown masked; a full number leaves the registry only through
+ * {@link #revealIdNumber(long)}, which is audited.
+ */
+@Service
+public class People {
+
+    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
+
+    private static final Pattern NAME = Pattern.compile("[\\p{IsHan}\\p{L}·.\\- ]{1,60}");
+
+    private static final Set<Role> REGISTRARS = Set.of(Role.PROVINCE_ADMIN, Role.CITY_OFFICER, Role.PROVIDER_STAFF);
+
+    private final PersonStore store;
+
+    private final PersonalDataCipher cipher;
+
+    private final ReferenceCatalogue reference;
+
+    private final ScopeGuard guard;
+
+    private final AuditTrail audit;
+
+    private final Clock clock;
+
+    People(PersonStore store, PersonalDataCipher cipher, ReferenceCatalogue reference, ScopeGuard guard,
+            AuditTrail audit, Clock clock) {
+        this.store = store;
+        this.cipher = cipher;
+        this.reference = reference;
+        this.guard = guard;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(CHINA));
+    }
+
+    /**
+     * Checks an ID number as typed and lists what is wrong with it, for forms and
+     * imports.
+     */
+    public Optional<Problem> checkIdNumber(String field, String raw) {
+        return ResidentIdNumbers.check(raw, today())
+            .map(p -> new Problem(field, "person.error.idNumber." + p.name().toLowerCase(java.util.Locale.ROOT)));
+    }
+
+    /**
+     * Registers a person. Region officers register people of their region; provider staff
+     * register them in the region of the class they enrol in (the caller passes it).
+     */
+    @Transactional
+    public Person register(NewPerson p) {
+        CurrentUser me = CurrentUser.require();
+        if (!REGISTRARS.contains(me.role())) {
+            throw new AccessDeniedException("registering people");
+        }
+        List<Problem> problems = new ArrayList<>();
+        checkIdNumber("idNumber", p.idNumber()).ifPresent(problems::add);
+        if (p.name() == null || !NAME.matcher(p.name().strip()).matches()) {
+            problems.add(new Problem("name", "person.error.name"));
+        }
+        String phone = p.phone() == null || p.phone().isBlank() ? null : p.phone().strip();
+        if (phone == null) {
+            problems.add(new Problem("phone", "person.error.required"));
+        }
+        else if (!MOBILE.matcher(phone).matches()) {
+            problems.add(new Problem("phone", "person.error.phone"));
+        }
+        if (p.regionCode() == null || reference.region(p.regionCode()).isEmpty()
+                || reference.region(p.regionCode()).get().level() == RegionCode.Level.PROVINCE) {
+            problems.add(new Problem("regionCode", "person.error.region"));
+        }
+        else if (me.role() != Role.PROVIDER_STAFF && !me.scope().coversRegion(p.regionCode())) {
+            problems.add(new Problem("regionCode", "person.error.region.outOfScope"));
+        }
+        if (problems.isEmpty() && findByIdNumber(p.idNumber()).isPresent()) {
+            problems.add(new Problem("idNumber", "person.error.idNumber.registered"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        var parsed = ResidentIdNumbers.parse(p.idNumber(), today());
+        long id;
+        try {
+            id = store.insert(seal(parsed.value(), parsed.masked()), seal(phone, maskPhone(phone)), p.name().strip(),
+                    parsed.male(), parsed.birthDate(), p.regionCode(), clock.instant());
+        }
+        catch (DuplicateKeyException ex) {
+            // Registered by somebody else a moment ago.
+            throw InvalidInputException.of("idNumber", "person.error.idNumber.registered");
+        }
+        Person person = find(id).orElseThrow();
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("idNumber", person.idNumberMasked());
+        after.put("name", person.name());
+        after.put("phone", person.phoneMasked());
+        after.put("region", person.regionCode());
+        audit.record(AuditEvent.of("person.register", "person", id, null, after));
+        return person;
+    }
+
+    /** Exact lookup by the full number; whoever asks already knows it. */
+    @Transactional(readOnly = true)
+    public Optional<Person> findByIdNumber(String raw) {
+        String v = ResidentIdNumbers.normalize(raw);
+        if (v == null || v.length() != 18) {
+            return Optional.empty();
+        }
+        return store.findByIndex(cipher.index(v));
+    }
+
+    /** Unscoped, for other modules' rules and rosters. */
+    @Transactional(readOnly = true)
+    public Optional<Person> find(long id) {
+        return store.find(id, new ScopeSql.Clause("1=1", Map.of()));
+    }
+
+    /** Unscoped, for rosters: the people with these ids. */
+    @Transactional(readOnly = true)
+    public Map<Long, Person> findAll(java.util.Collection<Long> ids) {
+        return ids.isEmpty() ? Map.of() : store.findAll(ids).stream().collect(Collectors.toMap(Person::id, p -> p));
+    }
+
+    /** A person in the caller's scope, or 404. */
+    @Transactional(readOnly = true)
+    public Person get(long id) {
+        return guard.require(store.find(id, ScopeSql.forCurrentUser(PersonStore.SCOPE)), "person", id,
+                () -> store.exists(id));
+    }
+
+    /**
+     * The registry search: part of a name, or a full ID or phone number (matched through
+     * the blind index).
+     */
+    @Transactional(readOnly = true)
+    public PageResult<Person> search(String query, int page, int size) {
+        String name = null;
+        String idIndex = null;
+        String phoneIndex = null;
+        if (query != null && !query.isBlank()) {
+            String q = ResidentIdNumbers.normalize(query);
+            if (q.matches("\\d{17}[\\dX]")) {
+                idIndex = cipher.index(q);
+            }
+            else if (MOBILE.matcher(q).matches()) {
+                phoneIndex = cipher.index(q);
+            }
+            else {
+                name = query;
+            }
+        }
+        var scope = ScopeSql.forCurrentUser(PersonStore.SCOPE);
+        return new PageResult<>(store.search(name, idIndex, phoneIndex, scope, PageResult.offset(page, size), size),
+                page, size, store.count(name, idIndex, phoneIndex, scope));
+    }
+
+    /**
+     * The full ID number, for the roles whose work needs it (province and region
+     * officers); each call is audited.
+     */
+    @Transactional
+    public String revealIdNumber(long id) {
+        CurrentUser me = CurrentUser.require();
+        if (!me.hasAnyRole(Role.PROVINCE_ADMIN, Role.CITY_OFFICER)) {
+            throw new AccessDeniedException("revealing ID numbers");
+        }
+        get(id);
+        String clear = cipher.decrypt(store.idNumberCipher(id));
+        audit.record(AuditEvent.of("person.idNumber.reveal", "person", id, null, null));
+        return clear;
+    }
+
+    @Transactional(readOnly = true)
+    public List<GroupMembership> groups(long personId) {
+        get(personId);
+        return store.groups(personId);
+    }
+
+    /** The groups a person belongs to on a day; unscoped, for eligibility rules. */
+    @Transactional(readOnly = true)
+    public Set<String> groupsOn(long personId, LocalDate day) {
+        return store.groups(personId)
+            .stream()
+            .filter(g -> g.validOn(day))
+            .map(GroupMembership::groupCode)
+            .collect(Collectors.toSet());
+    }
+
+    @Transactional
+    public GroupMembership addGroup(long personId, String groupCode, String evidence, LocalDate validFrom,
+            LocalDate validUntil) {
+        CurrentUser me = CurrentUser.require();
+        if (!me.hasAnyRole(Role.PROVINCE_ADMIN, Role.CITY_OFFICER, Role.PROVIDER_STAFF)) {
+            throw new AccessDeniedException("recording group memberships");
+        }
+        if (me.role() != Role.PROVIDER_STAFF) {
+            get(personId);
+        }
+        else if (find(personId).isEmpty()) {
+            throw new org.jixing.shared.scope.RecordNotFoundException("person", personId);
+        }
+        List<Problem> problems = new ArrayList<>();
+        if (groupCode == null || reference.traineeGroups().stream().noneMatch(g -> g.code().equals(groupCode))) {
+            problems.add(new Problem("groupCode", "person.error.group"));
+        }
+        if (evidence == null || evidence.isBlank() || evidence.strip().length() > 300) {
+            problems.add(new Problem("evidence", "person.error.evidence"));
+        }
+        if (validFrom == null) {
+            problems.add(new Problem("validFrom", "person.error.required"));
+        }
+        else if (validUntil != null && validUntil.isBefore(validFrom)) {
+            problems.add(new Problem("validUntil", "person.error.validUntil"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        long id = store.insertGroup(personId, groupCode, evidence.strip(), validFrom, validUntil, me.username(),
+                clock.instant());
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("group", groupCode);
+        after.put("evidence", evidence.strip());
+        after.put("validFrom", validFrom.toString());
+        after.put("validUntil", validUntil == null ? null : validUntil.toString());
+        audit.record(AuditEvent.of("person.group.add", "person", personId, null, after));
+        return store.groups(personId).stream().filter(g -> g.id() == id).findFirst().orElseThrow();
+    }
+
+    private PersonStore.Sealed seal(String clear, String masked) {
+        return clear == null ? null : new PersonStore.Sealed(cipher.encrypt(clear), cipher.index(clear), masked);
+    }
+
+    static String maskPhone(String phone) {
+        return phone == null ? null : phone.substring(0, 3) + "****" + phone.substring(7);
+    }
+
+}

@@ -1,0 +1,175 @@
+package org.jixing.person.internal;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jixing.person.GroupMembership;
+import org.jixing.person.Person;
+import org.jixing.shared.scope.ScopeColumns;
+import org.jixing.shared.scope.ScopeSql;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** SQL for people and their groups. Only ciphers, blind indexes and masks are stored. */
+@Repository
+public class PersonStore {
+
+    /**
+     * Region officers see the people their region registered; a trainee sees themself.
+     */
+    public static final ScopeColumns SCOPE = ScopeColumns.create().region("p.region_code").person("p.id");
+
+    private static final String COLUMNS = """
+            p.id, p.id_number_masked, p.name, p.gender, p.birth_date, p.phone_masked, p.region_code, p.version""";
+
+    private final JdbcClient jdbc;
+
+    PersonStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record Sealed(String cipher, String index, String masked) {
+    }
+
+    public long insert(Sealed idNumber, Sealed phone, String name, boolean male, LocalDate birthDate, String region,
+            Instant now) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into person (id_number_cipher, id_number_index, id_number_masked, name, gender, birth_date,
+                  phone_cipher, phone_index, phone_masked, region_code, created_at, version)
+                values (:idc, :idi, :idm, :name, :gender, :birth, :pc, :pi, :pm, :region, :now, 0)""")
+            .param("idc", idNumber.cipher())
+            .param("idi", idNumber.index())
+            .param("idm", idNumber.masked())
+            .param("name", name)
+            .param("gender", male ? "M" : "F")
+            .param("birth", Date.valueOf(birthDate))
+            .param("pc", phone == null ? null : phone.cipher())
+            .param("pi", phone == null ? null : phone.index())
+            .param("pm", phone == null ? null : phone.masked())
+            .param("region", region)
+            .param("now", Timestamp.from(now))
+            .update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
+    }
+
+    public Optional<Person> findByIndex(String idNumberIndex) {
+        return jdbc.sql("select " + COLUMNS + " from person p where p.id_number_index = :i")
+            .param("i", idNumberIndex)
+            .query(PersonStore::map)
+            .optional();
+    }
+
+    public Optional<Person> find(long id, ScopeSql.Clause scope) {
+        return jdbc.sql("select " + COLUMNS + " from person p where p.id = :id and " + scope.sql())
+            .param("id", id)
+            .params(scope.params())
+            .query(PersonStore::map)
+            .optional();
+    }
+
+    public List<Person> findAll(java.util.Collection<Long> ids) {
+        return jdbc.sql("select " + COLUMNS + " from person p where p.id in (:ids)")
+            .param("ids", ids)
+            .query(PersonStore::map)
+            .list();
+    }
+
+    public boolean exists(long id) {
+        return jdbc.sql("select count(*) from person where id = :id").param("id", id).query(Long.class).single() > 0;
+    }
+
+    public String idNumberCipher(long id) {
+        return jdbc.sql("select id_number_cipher from person where id = :id")
+            .param("id", id)
+            .query(String.class)
+            .single();
+    }
+
+    /**
+     * {@code name} matches a part of the name; {@code idIndex} and {@code phoneIndex}
+     * match exactly (they are blind indexes of full numbers).
+     */
+    public List<Person> search(String name, String idIndex, String phoneIndex, ScopeSql.Clause scope, int offset,
+            int limit) {
+        var where = where(name, idIndex, phoneIndex, scope);
+        return jdbc
+            .sql("select " + COLUMNS + " from person p where " + where.sql()
+                    + " order by p.name, p.id offset :off rows fetch next :lim rows only")
+            .params(where.params())
+            .param("off", offset)
+            .param("lim", limit)
+            .query(PersonStore::map)
+            .list();
+    }
+
+    public long count(String name, String idIndex, String phoneIndex, ScopeSql.Clause scope) {
+        var where = where(name, idIndex, phoneIndex, scope);
+        return jdbc.sql("select count(*) from person p where " + where.sql())
+            .params(where.params())
+            .query(Long.class)
+            .single();
+    }
+
+    private static ScopeSql.Clause where(String name, String idIndex, String phoneIndex, ScopeSql.Clause scope) {
+        StringBuilder sql = new StringBuilder(scope.sql());
+        Map<String, Object> params = new HashMap<>(scope.params());
+        if (name != null && !name.isBlank()) {
+            sql.append(" and p.name like :name");
+            params.put("name", "%" + name.strip().replace("%", "").replace("_", "") + "%");
+        }
+        if (idIndex != null) {
+            sql.append(" and p.id_number_index = :idi");
+            params.put("idi", idIndex);
+        }
+        if (phoneIndex != null) {
+            sql.append(" and p.phone_index = :pi");
+            params.put("pi", phoneIndex);
+        }
+        return new ScopeSql.Clause(sql.toString(), params);
+    }
+
+    public long insertGroup(long personId, String group, String evidence, LocalDate from, LocalDate until, String by,
+            Instant at) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into person_group (person_id, group_code, evidence, valid_from, valid_until, recorded_by,
+                  recorded_at) values (:p, :g, :e, :f, :u, :by, :at)""")
+            .param("p", personId)
+            .param("g", group)
+            .param("e", evidence)
+            .param("f", Date.valueOf(from))
+            .param("u", until == null ? null : Date.valueOf(until))
+            .param("by", by)
+            .param("at", Timestamp.from(at))
+            .update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
+    }
+
+    public List<GroupMembership> groups(long personId) {
+        return jdbc.sql("""
+                select id, group_code, evidence, valid_from, valid_until, recorded_by from person_group
+                where person_id = :p order by valid_from, id""")
+            .param("p", personId)
+            .query((rs, n) -> new GroupMembership(rs.getLong(1), rs.getString(2), rs.getString(3),
+                    rs.getDate(4).toLocalDate(), rs.getDate(5) == null ? null : rs.getDate(5).toLocalDate(),
+                    rs.getString(6)))
+            .list();
+    }
+
+    static Person map(ResultSet rs, int n) throws SQLException {
+        return new Person(rs.getLong("id"), rs.getString("id_number_masked"), rs.getString("name"),
+                "M".equals(rs.getString("gender")), rs.getDate("birth_date").toLocalDate(),
+                rs.getString("phone_masked"), rs.getString("region_code"), rs.getInt("version"));
+    }
+
+}

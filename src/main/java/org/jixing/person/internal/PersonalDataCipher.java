@@ -1,0 +1,142 @@
+package org.jixing.person.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Properties;
+
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Encrypts personal numbers with AES-256-GCM (a fresh 96-bit nonce per value, stored in
+ * front of the ciphertext) and derives a blind index with HMAC-SHA256 under a second key,
+ * so an exact number can be found without decrypting the table. Keys come from
+ * configuration; on the embedded database they are generated once into a key file so a
+ * laptop start needs no setup.
+ */
+@Component
+public class PersonalDataCipher {
+
+    private static final Logger log = LoggerFactory.getLogger(PersonalDataCipher.class);
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final SecretKeySpec encryptionKey;
+
+    private final SecretKeySpec indexKey;
+
+    PersonalDataCipher(@Value("${jixing.personal-data.encryption-key:}") String encryptionKey,
+            @Value("${jixing.personal-data.index-key:}") String indexKey,
+            @Value("${jixing.personal-data.key-file:./data/personal-data.keys}") String keyFile, DataSource dataSource)
+            throws IOException {
+        if (encryptionKey.isBlank() || indexKey.isBlank()) {
+            if (!embedded(dataSource)) {
+                throw new IllegalStateException("Set JIXING_PERSONAL_DATA_KEY and JIXING_PERSONAL_DATA_INDEX_KEY "
+                        + "(base64 of 32 random bytes each) to run on this database");
+            }
+            Properties keys = keysFrom(Path.of(keyFile));
+            encryptionKey = keys.getProperty("encryption-key");
+            indexKey = keys.getProperty("index-key");
+        }
+        this.encryptionKey = key(encryptionKey, "AES");
+        this.indexKey = key(indexKey, "HmacSHA256");
+    }
+
+    public String encrypt(String clear) {
+        try {
+            byte[] nonce = new byte[12];
+            RANDOM.nextBytes(nonce);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, encryptionKey, new GCMParameterSpec(128, nonce));
+            byte[] sealed = cipher.doFinal(clear.getBytes(StandardCharsets.UTF_8));
+            byte[] out = new byte[nonce.length + sealed.length];
+            System.arraycopy(nonce, 0, out, 0, nonce.length);
+            System.arraycopy(sealed, 0, out, nonce.length, sealed.length);
+            return Base64.getEncoder().encodeToString(out);
+        }
+        catch (GeneralSecurityException ex) {
+            throw new IllegalStateException("encryption failed", ex);
+        }
+    }
+
+    public String decrypt(String stored) {
+        try {
+            byte[] in = Base64.getDecoder().decode(stored);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, encryptionKey, new GCMParameterSpec(128, in, 0, 12));
+            return new String(cipher.doFinal(in, 12, in.length - 12), StandardCharsets.UTF_8);
+        }
+        catch (GeneralSecurityException ex) {
+            throw new IllegalStateException("decryption failed: wrong key or altered value", ex);
+        }
+    }
+
+    /** The blind index of a normalized value: equal values give equal indexes. */
+    public String index(String clear) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(indexKey);
+            return HexFormat.of().formatHex(mac.doFinal(clear.getBytes(StandardCharsets.UTF_8)));
+        }
+        catch (GeneralSecurityException ex) {
+            throw new IllegalStateException("index failed", ex);
+        }
+    }
+
+    private static SecretKeySpec key(String base64, String algorithm) {
+        byte[] bytes = Base64.getDecoder().decode(base64.strip());
+        if (bytes.length != 32) {
+            throw new IllegalStateException("personal-data keys must be 32 bytes, base64-encoded");
+        }
+        return new SecretKeySpec(bytes, algorithm);
+    }
+
+    private static Properties keysFrom(Path file) throws IOException {
+        Properties keys = new Properties();
+        if (Files.exists(file)) {
+            try (var in = Files.newBufferedReader(file)) {
+                keys.load(in);
+            }
+            return keys;
+        }
+        keys.setProperty("encryption-key", randomKey());
+        keys.setProperty("index-key", randomKey());
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        try (var out = Files.newBufferedWriter(file)) {
+            keys.store(out, "Jixing personal-data keys for the embedded database. Losing them makes ID and phone "
+                    + "numbers unreadable.");
+        }
+        log.info("Generated personal-data keys in {}", file.toAbsolutePath());
+        return keys;
+    }
+
+    private static String randomKey() {
+        byte[] b = new byte[32];
+        RANDOM.nextBytes(b);
+        return Base64.getEncoder().encodeToString(b);
+    }
+
+    private static boolean embedded(DataSource dataSource) {
+        try (var c = dataSource.getConnection()) {
+            return c.getMetaData().getURL().startsWith("jdbc:h2:");
+        }
+        catch (java.sql.SQLException ex) {
+            return false;
+        }
+    }
+
+}

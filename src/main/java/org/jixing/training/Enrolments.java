@@ -1,0 +1,242 @@
+package org.jixing.training;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.jixing.audit.AuditEvent;
+import org.jixing.audit.AuditTrail;
+import org.jixing.person.NewPerson;
+import org.jixing.person.People;
+import org.jixing.person.Person;
+import org.jixing.shared.InvalidInputException;
+import org.jixing.shared.InvalidInputException.Problem;
+import org.jixing.shared.scope.CurrentUser;
+import org.jixing.shared.scope.Role;
+import org.jixing.training.internal.EnrolmentStore;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.MessageSource;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Rosters and enrolment with eligibility. Every rule a person fails is listed with its
+ * reason. Rules that decide only the subsidy (three a year, one per occupation and level,
+ * the line's groups) let the provider enrol the person self-funded instead; the others
+ * (age, capacity, overlapping classes, an open class) refuse the enrolment.
+ */
+@Service
+@EnableConfigurationProperties(EligibilityProperties.class)
+public class Enrolments {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final EnrolmentStore store;
+
+    private final ClassOpenings classes;
+
+    private final People people;
+
+    private final EligibilityProperties rules;
+
+    private final AuditTrail audit;
+
+    private final MessageSource messages;
+
+    private final Clock clock;
+
+    Enrolments(EnrolmentStore store, ClassOpenings classes, People people, EligibilityProperties rules,
+            AuditTrail audit, MessageSource messages, Clock clock) {
+        this.store = store;
+        this.classes = classes;
+        this.people = people;
+        this.rules = rules;
+        this.audit = audit;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    /**
+     * The outcome of the rules for one person and class: {@code blocking} refuse any
+     * enrolment, {@code subsidy} only the subsidy.
+     */
+    public record Eligibility(List<Problem> blocking, List<Problem> subsidy) {
+
+        public boolean eligibleForSubsidy() {
+            return blocking.isEmpty() && subsidy.isEmpty();
+        }
+
+    }
+
+    /** Checks the rules for a registered person without enrolling. */
+    @Transactional(readOnly = true)
+    public Eligibility check(long classId, String idNumber) {
+        TrainingClass c = classes.get(classId);
+        Person person = people.findByIdNumber(idNumber)
+            .orElseThrow(() -> InvalidInputException.of("idNumber", "training.error.enrol.unknownPerson"));
+        return rules(c, person);
+    }
+
+    Eligibility rules(TrainingClass c, Person person) {
+        List<Problem> blocking = new ArrayList<>();
+        List<Problem> subsidy = new ArrayList<>();
+        if (c.status() != ClassStatus.APPROVED && c.status() != ClassStatus.RUNNING) {
+            blocking.add(new Problem(null, "training.error.enrol.closed",
+                    new DefaultMessageSourceResolvable("training.status." + c.status().name())));
+        }
+        if (person.ageOn(c.startDate()) < rules.minimumAge()) {
+            blocking.add(new Problem("idNumber", "training.error.enrol.age", rules.minimumAge()));
+        }
+        store.findInClass(c.id(), person.id())
+            .filter(e -> e.status() != EnrolmentStatus.WITHDRAWN)
+            .ifPresent(e -> blocking.add(new Problem("idNumber", "training.error.enrol.already")));
+        store.overlappingClass(person.id(), c.id())
+            .ifPresent(no -> blocking.add(new Problem("idNumber", "training.error.enrol.overlap", no)));
+        if (store.enrolledCount(c.id()) >= c.capacity()) {
+            blocking.add(new Problem(null, "training.error.enrol.full", c.capacity()));
+        }
+        if (!c.subsidised()) {
+            subsidy.add(new Problem(null, "training.error.enrol.classNotSubsidised"));
+            return new Eligibility(blocking, subsidy);
+        }
+        int year = c.startDate().getYear();
+        if (store.usedSlots(person.id(), year) >= 3) {
+            subsidy.add(new Problem("idNumber", "training.error.enrol.yearlyLimit", String.valueOf(year)));
+        }
+        store.subsidisedBefore(person.id(), c.occupationCode(), c.levelCode())
+            .ifPresent(no -> subsidy.add(new Problem("idNumber", "training.error.enrol.sameQualification", no)));
+        Set<String> required = rules.lineGroups().getOrDefault(c.lineCode(), Set.of());
+        if (!required.isEmpty()) {
+            Set<String> held = people.groupsOn(person.id(), c.startDate());
+            if (held.stream().noneMatch(required::contains)) {
+                subsidy.add(new Problem("idNumber", "training.error.enrol.group",
+                        new DefaultMessageSourceResolvable("training.lineGroups." + c.lineCode())));
+            }
+        }
+        return new Eligibility(blocking, subsidy);
+    }
+
+    /**
+     * Enrols a person by ID number, registering them first when name and phone are given.
+     * The database refuses a fourth subsidised training of a year even when two
+     * enrolments race.
+     */
+    @Transactional
+    public Enrolment enrol(long classId, EnrolmentRequest request) {
+        CurrentUser me = CurrentUser.require();
+        if (!me.hasRole(Role.PROVIDER_STAFF)) {
+            throw new AccessDeniedException("provider staff enrol trainees");
+        }
+        TrainingClass c = classes.get(classId);
+        store.lockClass(classId);
+        people.checkIdNumber("idNumber", request.idNumber()).ifPresent(p -> {
+            throw new InvalidInputException(List.of(p));
+        });
+        Person person = people.findByIdNumber(request.idNumber()).orElseGet(() -> {
+            if (request.name() == null || request.name().isBlank()) {
+                throw InvalidInputException.of("name", "training.error.enrol.unknownPerson");
+            }
+            return people.register(new NewPerson(request.idNumber(), request.name(), request.phone(), c.regionCode()));
+        });
+        Eligibility e = rules(c, person);
+        if (!e.blocking().isEmpty()) {
+            throw new InvalidInputException(e.blocking());
+        }
+        boolean subsidised = e.subsidy().isEmpty();
+        if (!subsidised && !Boolean.TRUE.equals(request.selfFundedIfIneligible()) && c.subsidised()) {
+            throw new InvalidInputException(e.subsidy());
+        }
+        String reasons = subsidised ? null : describe(e.subsidy());
+        Instant now = clock.instant();
+        long id;
+        try {
+            id = store.insert(c.id(), person.id(), c.providerId(), c.regionCode(), c.lineCode(), subsidised, reasons,
+                    token(), me.username(), now);
+            if (subsidised) {
+                if (!store.takeSlot(person.id(), c.startDate().getYear(), id)) {
+                    throw InvalidInputException.of("idNumber", "training.error.enrol.yearlyLimit",
+                            String.valueOf(c.startDate().getYear()));
+                }
+                store.takeQualification(person.id(), c.occupationCode(), c.levelCode(), id);
+            }
+        }
+        catch (DuplicateKeyException ex) {
+            // Another enrolment of the same person won the last slot, the same
+            // qualification
+            // or the same class a moment ago.
+            throw InvalidInputException.of("idNumber", "training.error.enrol.concurrent");
+        }
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("class", c.classNo());
+        after.put("person", person.idNumberMasked());
+        after.put("subsidised", subsidised);
+        after.put("ineligibleReasons", reasons);
+        audit.record(AuditEvent.of("enrolment.create", "enrolment", id, null, after));
+        return toEnrolment(store.find(id).orElseThrow(), person);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Enrolment> roster(long classId) {
+        classes.get(classId);
+        List<EnrolmentStore.Row> rows = store.roster(classId);
+        Map<Long, Person> persons = people
+            .findAll(rows.stream().map(EnrolmentStore.Row::personId).collect(Collectors.toSet()));
+        return rows.stream().map(r -> toEnrolment(r, persons.get(r.personId()))).toList();
+    }
+
+    /** Takes a person off the roster; a subsidy slot taken by the enrolment is freed. */
+    @Transactional
+    public Enrolment withdraw(long classId, long enrolmentId, int version, String reason) {
+        if (!CurrentUser.require().hasRole(Role.PROVIDER_STAFF)) {
+            throw new AccessDeniedException("provider staff manage rosters");
+        }
+        TrainingClass c = classes.get(classId);
+        EnrolmentStore.Row row = store.find(enrolmentId)
+            .filter(r -> r.classId() == c.id())
+            .orElseThrow(() -> new org.jixing.shared.scope.RecordNotFoundException("enrolment", enrolmentId));
+        if (row.status() != EnrolmentStatus.ENROLLED) {
+            throw InvalidInputException.of(null, "training.error.enrol.notEnrolled");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw InvalidInputException.of("reason", "training.error.reason.required");
+        }
+        if (!store.changeStatus(enrolmentId, version, EnrolmentStatus.WITHDRAWN, reason.strip())) {
+            throw new org.springframework.dao.OptimisticLockingFailureException("enrolment " + enrolmentId);
+        }
+        store.releaseSubsidy(enrolmentId);
+        audit.record(AuditEvent.of("enrolment.withdraw", "enrolment", enrolmentId, Map.of("status", "ENROLLED"),
+                Map.of("status", "WITHDRAWN", "reason", reason.strip())));
+        return toEnrolment(store.find(enrolmentId).orElseThrow(), people.find(row.personId()).orElse(null));
+    }
+
+    private String describe(List<Problem> problems) {
+        // Stored in Chinese, the language of the records; pages show it as it is.
+        return problems.stream()
+            .map(p -> messages.getMessage(p.messageKey(), p.args(), p.messageKey(),
+                    java.util.Locale.SIMPLIFIED_CHINESE))
+            .collect(Collectors.joining("；"));
+    }
+
+    private static String token() {
+        byte[] b = new byte[12];
+        RANDOM.nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+
+    static Enrolment toEnrolment(EnrolmentStore.Row r, Person p) {
+        return new Enrolment(r.id(), r.classId(), r.personId(), p == null ? null : p.idNumberMasked(),
+                p == null ? null : p.name(), r.subsidised(), r.ineligibleReasons(), r.status(), r.token(),
+                r.enrolledAt(), r.version());
+    }
+
+}
