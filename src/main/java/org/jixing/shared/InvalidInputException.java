@@ -9,7 +9,7 @@ import java.util.List;
  */
 public class InvalidInputException extends RuntimeException {
 
-    public record Problem(String field, String messageKey, Object... args) {
+    public record Problem(String field, String messageKey, Object... args) implements java.io.Serializable {
     }
 
     private final List<Problem> problems;

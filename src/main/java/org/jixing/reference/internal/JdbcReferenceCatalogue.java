@@ -32,22 +32,48 @@ class JdbcReferenceCatalogue implements ReferenceCatalogue {
 
     private volatile Snapshot snapshot;
 
+    /**
+     * Bumped by every committed edit. A snapshot loaded while an edit commits is not
+     * kept, so readers never keep serving data older than the last commit.
+     */
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+
     JdbcReferenceCatalogue(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     /**
-     * Drops the snapshot; the next read loads a fresh one. Called after every committed
-     * edit.
+     * Drops the snapshot after the current transaction commits (at once outside one); the
+     * next read loads a fresh one.
      */
     void invalidate() {
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager
+                .registerSynchronization(new org.springframework.transaction.support.TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        drop();
+                    }
+                });
+        }
+        else {
+            drop();
+        }
+    }
+
+    private void drop() {
+        generation.incrementAndGet();
         snapshot = null;
     }
 
     private Snapshot snapshot() {
         Snapshot current = snapshot;
-        if (current == null) {
-            current = load();
+        if (current != null) {
+            return current;
+        }
+        long seen = generation.get();
+        current = load();
+        if (generation.get() == seen) {
             snapshot = current;
         }
         return current;
