@@ -10,11 +10,19 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.jixing.account.internal.AccountStore;
+import org.jixing.account.internal.AccountRow;
+import org.jixing.shared.PageResult;
+import org.jixing.shared.scope.CurrentUser;
+import org.jixing.shared.scope.ScopeGuard;
+import org.jixing.shared.scope.ScopeSql;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.security.access.AccessDeniedException;
 import org.jixing.audit.AuditEvent;
 import org.jixing.audit.AuditTrail;
 import org.jixing.reference.ReferenceCatalogue;
 import org.jixing.shared.InvalidInputException;
 import org.jixing.shared.RegionCode;
+import org.jixing.shared.scope.Role;
 import org.jixing.shared.scope.ScopeKind;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -36,8 +44,11 @@ public class Accounts {
 
     private final Clock clock;
 
-    Accounts(AccountStore store, PasswordEncoder passwords, ReferenceCatalogue reference, AuditTrail audit,
-            Clock clock) {
+    private final ScopeGuard guard;
+
+    Accounts(AccountStore store, PasswordEncoder passwords, ReferenceCatalogue reference, AuditTrail audit, Clock clock,
+            ScopeGuard guard) {
+        this.guard = guard;
         this.store = store;
         this.passwords = passwords;
         this.reference = reference;
@@ -110,6 +121,187 @@ public class Accounts {
             problems.add(new InvalidInputException.Problem("regionCode", "account.region.mustMatchScope"));
         }
         return problems;
+    }
+
+    /**
+     * Roles a city officer may give: the accounts of the region's providers, firms and
+     * people.
+     */
+    static final java.util.Set<Role> CITY_MANAGED = java.util.EnumSet.of(Role.PROVIDER_STAFF, Role.ENTERPRISE,
+            Role.TRAINEE);
+
+    /**
+     * Province administrators manage every account; city officers the provider,
+     * enterprise and trainee accounts of their region. Everybody else manages none.
+     */
+    private static CurrentUser requireAdministrator() {
+        CurrentUser me = CurrentUser.require();
+        if (!me.hasAnyRole(Role.PROVINCE_ADMIN, Role.CITY_OFFICER)) {
+            throw new AccessDeniedException("user administration");
+        }
+        return me;
+    }
+
+    private static void requireManageable(CurrentUser me, Role role, String regionCode) {
+        if (me.hasRole(Role.CITY_OFFICER) && (!CITY_MANAGED.contains(role) || !me.scope().coversRegion(regionCode))) {
+            throw new InvalidInputException(
+                    List.of(new InvalidInputException.Problem("role", "account.role.notManageable")));
+        }
+    }
+
+    /** Opens an account on behalf of an administrator, within what they may manage. */
+    @Transactional
+    public Account createAs(NewAccount cmd) {
+        CurrentUser me = requireAdministrator();
+        if (cmd.role() != null) {
+            requireManageable(me, cmd.role(), cmd.regionCode());
+        }
+        return create(cmd);
+    }
+
+    @Transactional(readOnly = true)
+    public PageResult<Account> search(String text, Role role, int page, int size) {
+        requireAdministrator();
+        var scope = ScopeSql.forCurrentUser(AccountStore.SCOPE);
+        return new PageResult<>(store.search(text, role, scope, PageResult.offset(page, size), size)
+            .stream()
+            .map(AccountRow::toAccount)
+            .toList(), page, size, store.count(text, role, scope));
+    }
+
+    /** An account the administrator may see, or 404 (and an audited refusal). */
+    @Transactional(readOnly = true)
+    public Account get(long id) {
+        requireAdministrator();
+        return guard
+            .require(store.findByIdInScope(id, ScopeSql.forCurrentUser(AccountStore.SCOPE)), "account", id,
+                    () -> store.exists(id))
+            .toAccount();
+    }
+
+    /** Changes name, role and scope; every rule is checked as on creation. */
+    @Transactional
+    public Account update(long id, int version, String displayName, Role role, ScopeKind scopeKind, String scopeRef,
+            String regionCode) {
+        CurrentUser me = requireAdministrator();
+        Account before = get(id);
+        requireManageable(me, before.role(), before.regionCode());
+        List<InvalidInputException.Problem> problems = new ArrayList<>();
+        if (displayName == null || displayName.isBlank() || displayName.length() > 100) {
+            problems.add(new InvalidInputException.Problem("displayName", "account.displayName.invalid"));
+        }
+        problems.addAll(checkRoleAndScope(
+                new NewAccount(before.username(), displayName, null, role, scopeKind, scopeRef, regionCode)));
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        requireManageable(me, role, regionCode);
+        if (!store.update(id, version, displayName.trim(), role, scopeKind, scopeRef.trim(), regionCode,
+                clock.instant())) {
+            throw new OptimisticLockingFailureException("account " + id + " changed");
+        }
+        Account after = store.findById(id).orElseThrow().toAccount();
+        audit.record(AuditEvent.of("account.update", "account", id, describe(before), describe(after)));
+        return after;
+    }
+
+    @Transactional
+    public Account setEnabled(long id, int version, boolean enabled) {
+        CurrentUser me = requireAdministrator();
+        Account before = get(id);
+        requireManageable(me, before.role(), before.regionCode());
+        if (before.id() == me.id() && !enabled) {
+            throw InvalidInputException.of(null, "account.disable.self");
+        }
+        if (!store.setEnabled(id, version, enabled, clock.instant())) {
+            throw new OptimisticLockingFailureException("account " + id + " changed");
+        }
+        Account after = store.findById(id).orElseThrow().toAccount();
+        audit.record(AuditEvent.of(enabled ? "account.enable" : "account.disable", "account", id, describe(before),
+                describe(after)));
+        return after;
+    }
+
+    /** Sets a new password chosen by the administrator; also lifts a lock. */
+    @Transactional
+    public void resetPassword(long id, String newPassword) {
+        CurrentUser me = requireAdministrator();
+        Account account = get(id);
+        requireManageable(me, account.role(), account.regionCode());
+        List<InvalidInputException.Problem> problems = PasswordPolicy.check("password", newPassword,
+                account.username());
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        store.setPassword(id, passwords.encode(newPassword), clock.instant());
+        audit.record(AuditEvent.of("account.password.reset", "account", id, null, null));
+    }
+
+    @Transactional
+    public void unlock(long id) {
+        CurrentUser me = requireAdministrator();
+        Account account = get(id);
+        requireManageable(me, account.role(), account.regionCode());
+        store.unlock(id, clock.instant());
+        audit.record(AuditEvent.of("account.unlock", "account", id, null, null));
+    }
+
+    /** The signed-in user's own account. */
+    @Transactional(readOnly = true)
+    public Account me() {
+        return store.findById(CurrentUser.require().id()).orElseThrow().toAccount();
+    }
+
+    /**
+     * Any signed-in user, auditors too, changes their own password with the current one.
+     */
+    @Transactional
+    public void changeOwnPassword(String current, String newPassword) {
+        AccountRow row = store.findById(CurrentUser.require().id()).orElseThrow();
+        if (current == null || !passwords.matches(current, row.passwordHash())) {
+            throw InvalidInputException.of("currentPassword", "account.password.wrongCurrent");
+        }
+        List<InvalidInputException.Problem> problems = PasswordPolicy.check("newPassword", newPassword, row.username());
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        store.setPassword(row.id(), passwords.encode(newPassword), clock.instant());
+        audit.record(AuditEvent.of("account.password.change", "account", row.id(), null, null));
+    }
+
+    /**
+     * A new token for the signed-in user; the returned value is shown once and never
+     * stored.
+     */
+    @Transactional
+    public String createToken(String name, int days) {
+        CurrentUser me = CurrentUser.require();
+        if (name == null || name.isBlank() || name.strip().length() > 100) {
+            throw InvalidInputException.of("name", "account.token.name");
+        }
+        if (days < 1 || days > 366) {
+            throw InvalidInputException.of("days", "account.token.days", 1, 366);
+        }
+        String token = ApiTokens.newToken();
+        Instant now = clock.instant();
+        long id = store.insertToken(me.id(), name.strip(), ApiTokens.hash(token), now,
+                now.plus(java.time.Duration.ofDays(days)));
+        audit.record(AuditEvent.of("account.token.create", "api_token", id, null,
+                Map.of("name", name.strip(), "days", days)));
+        return token;
+    }
+
+    @Transactional(readOnly = true)
+    public List<ApiToken> ownTokens() {
+        return store.tokens(CurrentUser.require().id());
+    }
+
+    @Transactional
+    public void revokeToken(long tokenId) {
+        if (!store.revokeToken(CurrentUser.require().id(), tokenId, clock.instant())) {
+            throw new org.jixing.shared.scope.RecordNotFoundException("api_token", tokenId);
+        }
+        audit.record(AuditEvent.of("account.token.revoke", "api_token", tokenId, null, null));
     }
 
     public Optional<Account> findByUsername(String username) {

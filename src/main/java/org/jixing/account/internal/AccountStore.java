@@ -126,6 +126,134 @@ public class AccountStore {
             .update();
     }
 
+    public List<AccountRow> search(String text, Role role, ScopeSql.Clause scope, int offset, int limit) {
+        var where = where(text, role, scope);
+        return jdbc
+            .sql("select " + COLUMNS + " from app_user where " + where.sql()
+                    + " order by username offset :off rows fetch next :lim rows only")
+            .params(where.params())
+            .param("off", offset)
+            .param("lim", limit)
+            .query(AccountStore::map)
+            .list();
+    }
+
+    public long count(String text, Role role, ScopeSql.Clause scope) {
+        var where = where(text, role, scope);
+        return jdbc.sql("select count(*) from app_user where " + where.sql())
+            .params(where.params())
+            .query(Long.class)
+            .single();
+    }
+
+    private static ScopeSql.Clause where(String text, Role role, ScopeSql.Clause scope) {
+        StringBuilder sql = new StringBuilder(scope.sql());
+        java.util.Map<String, Object> params = new java.util.HashMap<>(scope.params());
+        if (text != null && !text.isBlank()) {
+            sql.append(" and (username like :text or lower(display_name) like :text)");
+            params.put("text",
+                    "%" + text.strip().toLowerCase(java.util.Locale.ROOT).replace("%", "").replace("_", "") + "%");
+        }
+        if (role != null) {
+            sql.append(" and role = :role");
+            params.put("role", role.name());
+        }
+        return new ScopeSql.Clause(sql.toString(), params);
+    }
+
+    public boolean update(long id, int version, String displayName, Role role, ScopeKind kind, String ref,
+            String regionCode, Instant now) {
+        return jdbc.sql("""
+                update app_user set display_name = :d, role = :role, scope_kind = :kind, scope_ref = :ref,
+                  region_code = :region, updated_at = :now, version = version + 1
+                where id = :id and version = :v""")
+            .param("d", displayName)
+            .param("role", role.name())
+            .param("kind", kind.name())
+            .param("ref", ref)
+            .param("region", regionCode)
+            .param("now", Timestamp.from(now))
+            .param("id", id)
+            .param("v", version)
+            .update() == 1;
+    }
+
+    public boolean setEnabled(long id, int version, boolean enabled, Instant now) {
+        return jdbc.sql("""
+                update app_user set enabled = :e, updated_at = :now, version = version + 1
+                where id = :id and version = :v""")
+            .param("e", enabled)
+            .param("now", Timestamp.from(now))
+            .param("id", id)
+            .param("v", version)
+            .update() == 1;
+    }
+
+    public void setPassword(long id, String hash, Instant now) {
+        jdbc.sql("""
+                update app_user set password_hash = :h, password_changed_at = :now, updated_at = :now,
+                  failed_attempts = 0, locked_until = null, version = version + 1 where id = :id""")
+            .param("h", hash)
+            .param("now", Timestamp.from(now))
+            .param("id", id)
+            .update();
+    }
+
+    public void unlock(long id, Instant now) {
+        jdbc.sql("""
+                update app_user set failed_attempts = 0, locked_until = null, updated_at = :now,
+                  version = version + 1 where id = :id""").param("now", Timestamp.from(now)).param("id", id).update();
+    }
+
+    public long insertToken(long userId, String name, String hash, Instant now, Instant expires) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into api_token (user_id, name, token_hash, created_at, expires_at)
+                values (:u, :n, :h, :now, :exp)""")
+            .param("u", userId)
+            .param("n", name)
+            .param("h", hash)
+            .param("now", Timestamp.from(now))
+            .param("exp", Timestamp.from(expires))
+            .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    /** The account of a live token (not revoked, not expired), marking it used. */
+    public Optional<AccountRow> findByToken(String hash, Instant now) {
+        Optional<Long> user = jdbc.sql("""
+                select user_id from api_token where token_hash = :h and revoked_at is null and expires_at > :now""")
+            .param("h", hash)
+            .param("now", Timestamp.from(now))
+            .query(Long.class)
+            .optional();
+        user.ifPresent(u -> jdbc.sql("update api_token set last_used_at = :now where token_hash = :h")
+            .param("now", Timestamp.from(now))
+            .param("h", hash)
+            .update());
+        return user.flatMap(this::findById);
+    }
+
+    public List<org.jixing.account.ApiToken> tokens(long userId) {
+        return jdbc.sql("""
+                select id, name, created_at, expires_at, last_used_at, revoked_at from api_token
+                where user_id = :u order by created_at desc""")
+            .param("u", userId)
+            .query((rs, n) -> new org.jixing.account.ApiToken(rs.getLong(1), rs.getString(2),
+                    rs.getTimestamp(3).toInstant(), rs.getTimestamp(4).toInstant(),
+                    rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant(),
+                    rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant()))
+            .list();
+    }
+
+    public boolean revokeToken(long userId, long tokenId, Instant now) {
+        return jdbc.sql("update api_token set revoked_at = :now where id = :id and user_id = :u and revoked_at is null")
+            .param("now", Timestamp.from(now))
+            .param("id", tokenId)
+            .param("u", userId)
+            .update() == 1;
+    }
+
     private static AccountRow map(ResultSet rs, int n) throws SQLException {
         Timestamp locked = rs.getTimestamp("locked_until");
         return new AccountRow(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),

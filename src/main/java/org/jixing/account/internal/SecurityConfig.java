@@ -52,9 +52,11 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, MessageSource messages, LocaleResolver locales, JsonMapper json)
-            throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, MessageSource messages, LocaleResolver locales, JsonMapper json,
+            AccountStore store, AccountUserDetailsService users, java.time.Clock clock) throws Exception {
         http.securityMatcher("/api/**")
+            .addFilterBefore(new BearerTokenFilter(store, users, clock),
+                    org.springframework.security.web.access.intercept.AuthorizationFilter.class)
             .authorizeHttpRequests(a -> a.anyRequest().access(readOnlyForAuditors()))
             // A bearer token is not sent by the browser on its own, so it needs no CSRF
             // token.
@@ -92,7 +94,10 @@ class SecurityConfig {
         return http.build();
     }
 
-    /** Signed in, and for auditors only the safe methods (GET, HEAD, OPTIONS). */
+    /**
+     * Signed in, and for auditors only the safe methods (GET, HEAD, OPTIONS), but for
+     * their own account page.
+     */
     static AuthorizationManager<RequestAuthorizationContext> readOnlyForAuditors() {
         return (authentication, context) -> {
             var auth = authentication.get();
@@ -104,7 +109,12 @@ class SecurityConfig {
             String method = context.getRequest().getMethod();
             boolean safe = "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method);
             boolean auditor = auth.getAuthorities().stream().anyMatch(a -> "ROLE_AUDITOR".equals(a.getAuthority()));
-            return new AuthorizationDecision(safe || !auditor);
+            // Auditors change nothing but their own password and tokens.
+            String path = context.getRequest()
+                .getRequestURI()
+                .substring(context.getRequest().getContextPath().length());
+            boolean ownAccount = path.equals("/account") || path.startsWith("/account/");
+            return new AuthorizationDecision(safe || !auditor || ownAccount);
         };
     }
 
@@ -130,7 +140,11 @@ class SecurityConfig {
 
     private static void problem(HttpServletRequest req, HttpServletResponse res, HttpStatus status, String titleKey,
             String detailKey, MessageSource messages, LocaleResolver locales, JsonMapper json) throws IOException {
-        Locale locale = locales.resolveLocale(req);
+        // The language switch of ?lang= is an MVC interceptor, which a refusal here never
+        // reaches.
+        String lang = req.getParameter("lang");
+        Locale locale = lang != null && lang.startsWith("en") ? Locale.ENGLISH
+                : lang != null && lang.startsWith("zh") ? Locale.SIMPLIFIED_CHINESE : locales.resolveLocale(req);
         res.setStatus(status.value());
         res.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         res.setCharacterEncoding("UTF-8");

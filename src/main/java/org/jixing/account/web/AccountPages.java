@@ -1,0 +1,65 @@
+package org.jixing.account.web;
+
+import org.jixing.account.Accounts;
+import org.jixing.shared.InvalidInputException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The signed-in user's own account: password and API tokens. */
+@Controller
+@RequestMapping("/account")
+class AccountPages {
+
+    private final Accounts accounts;
+
+    AccountPages(Accounts accounts) {
+        this.accounts = accounts;
+    }
+
+    @GetMapping
+    String page(Model model) {
+        model.addAttribute("account", accounts.me());
+        model.addAttribute("tokens", accounts.ownTokens());
+        model.addAttribute("now", java.time.Instant.now());
+        return "account/me";
+    }
+
+    @PostMapping("/password")
+    String changePassword(@RequestParam(required = false) String currentPassword,
+            @RequestParam(required = false) String newPassword, RedirectAttributes redirect) {
+        try {
+            accounts.changeOwnPassword(currentPassword, newPassword);
+            redirect.addFlashAttribute("notice", "account.password.changed");
+        }
+        catch (InvalidInputException ex) {
+            redirect.addFlashAttribute("problems", ex.problems());
+        }
+        return "redirect:/account";
+    }
+
+    @PostMapping("/tokens")
+    String createToken(@RequestParam(required = false) String name, @RequestParam(defaultValue = "90") int days,
+            RedirectAttributes redirect) {
+        try {
+            redirect.addFlashAttribute("newToken", accounts.createToken(name, days));
+        }
+        catch (InvalidInputException ex) {
+            redirect.addFlashAttribute("problems", ex.problems());
+        }
+        return "redirect:/account";
+    }
+
+    @PostMapping("/tokens/{id}/revoke")
+    String revoke(@PathVariable long id, RedirectAttributes redirect) {
+        accounts.revokeToken(id);
+        redirect.addFlashAttribute("notice", "account.token.revoked");
+        return "redirect:/account";
+    }
+
+}
