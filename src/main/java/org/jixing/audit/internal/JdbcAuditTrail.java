@@ -26,6 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 class JdbcAuditTrail implements AuditTrail {
 
+    /** The hash the first entry points at. */
+    static final String GENESIS = "0".repeat(64);
+
     private final JdbcClient jdbc;
 
     private final JsonMapper json;
@@ -87,7 +90,7 @@ class JdbcAuditTrail implements AuditTrail {
     }
 
     private String toJson(Map<String, ?> values) {
-        return values == null ? null : json.writeValueAsString(values);
+        return values == null ? null : json.writeValueAsString(PersonalDataMasker.mask(values));
     }
 
     private static String remoteAddr() {

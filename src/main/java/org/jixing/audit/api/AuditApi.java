@@ -1,0 +1,58 @@
+package org.jixing.audit.api;
+
+import java.time.LocalDate;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jixing.audit.AuditEntries;
+import org.jixing.audit.AuditEntry;
+import org.jixing.audit.AuditFilter;
+import org.jixing.audit.AuditVerification;
+import org.jixing.audit.VerificationResult;
+import org.jixing.shared.PageResult;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The trail and its verification, for the province administrator and auditors. */
+@RestController
+@RequestMapping("/api/v1/audit")
+@Tag(name = "Audit trail", description = "Append-only, hash-chained record of every change")
+class AuditApi {
+
+    private final AuditEntries entries;
+
+    private final AuditVerification verification;
+
+    AuditApi(AuditEntries entries, AuditVerification verification) {
+        this.entries = entries;
+        this.verification = verification;
+    }
+
+    @GetMapping("/entries")
+    @Operation(summary = "Entries, newest first, filtered")
+    PageResult<AuditEntry> entries(@RequestParam(required = false) String actor,
+            @RequestParam(required = false) String action, @RequestParam(required = false) String recordType,
+            @RequestParam(required = false) String recordId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(required = false) Integer size) {
+        return entries.search(new AuditFilter(actor, action, recordType, recordId, from, to), Math.max(0, page),
+                PageResult.size(size));
+    }
+
+    @GetMapping("/entries/{seq}")
+    AuditEntry entry(@PathVariable long seq) {
+        return entries.get(seq);
+    }
+
+    @GetMapping("/verification")
+    @Operation(summary = "Verify the whole chain now")
+    VerificationResult verify() {
+        return verification.verify();
+    }
+
+}

@@ -1,0 +1,138 @@
+package org.jixing.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.Map;
+
+import jakarta.servlet.http.Cookie;
+
+import org.jixing.IntegrationTest;
+import org.jixing.SignedIn;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+class AuditIT extends IntegrationTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    AuditVerification verification;
+
+    @Autowired
+    AuditTrail trail;
+
+    @Autowired
+    javax.sql.DataSource dataSource;
+
+    boolean postgres() throws Exception {
+        try (var c = dataSource.getConnection()) {
+            return c.getMetaData().getURL().startsWith("jdbc:postgresql:");
+        }
+    }
+
+    /** Lets a test tamper with the trail on PostgreSQL, where triggers forbid it. */
+    void tamper(Runnable change) throws Exception {
+        if (postgres()) {
+            jdbc.sql("alter table audit_entry disable trigger user").update();
+        }
+        try {
+            change.run();
+        }
+        finally {
+            if (postgres()) {
+                jdbc.sql("alter table audit_entry enable trigger user").update();
+            }
+        }
+    }
+
+    long someEntry() {
+        trail.recordIndependently(AuditEvent.byActor("test", "test.entry", "test", "1"));
+        trail.recordIndependently(AuditEvent.byActor("test", "test.entry", "test", "2"));
+        return jdbc.sql("select max(seq) from audit_entry").query(Long.class).single() - 1;
+    }
+
+    @Test
+    void anIntactTrailVerifiesAndAChangedOrDeletedEntryIsFound() throws Exception {
+        long seq = someEntry();
+        assertThat(verification.verify().intact()).isTrue();
+
+        Map<String, Object> row = jdbc.sql("select * from audit_entry where seq = :s")
+            .param("s", seq)
+            .query()
+            .singleRow();
+        tamper(() -> jdbc.sql("update audit_entry set record_id = 'forged' where seq = :s").param("s", seq).update());
+        VerificationResult changed = verification.verify();
+        assertThat(changed.intact()).isFalse();
+        assertThat(changed.brokenAt()).isEqualTo(seq);
+        assertThat(changed.problem()).isEqualTo(VerificationResult.Problem.CHANGED);
+        assertThat(org.jixing.audit.internal.AuditVerifyCommandAccess.exitCode(changed)).isEqualTo(1);
+
+        tamper(() -> jdbc.sql("delete from audit_entry where seq = :s").param("s", seq).update());
+        VerificationResult deleted = verification.verify();
+        assertThat(deleted.brokenAt()).isEqualTo(seq);
+        assertThat(deleted.problem()).isEqualTo(VerificationResult.Problem.MISSING);
+
+        tamper(() -> jdbc.sql("""
+                insert into audit_entry (seq, occurred_at, actor, actor_role, remote_addr, action, record_type,
+                  record_id, before_json, after_json, prev_hash, entry_hash)
+                values (:seq, :occurred_at, :actor, :actor_role, :remote_addr, :action, :record_type, :record_id,
+                  :before_json, :after_json, :prev_hash, :entry_hash)""").params(row).update());
+        assertThat(verification.verify().intact()).isTrue();
+        assertThat(org.jixing.audit.internal.AuditVerifyCommandAccess.exitCode(verification.verify())).isZero();
+    }
+
+    @Test
+    void postgresqlRefusesToChangeAnEntry() throws Exception {
+        Assumptions.assumeTrue(postgres(), "triggers exist on PostgreSQL only");
+        long seq = someEntry();
+        assertThatThrownBy(() -> jdbc.sql("update audit_entry set actor = 'x' where seq = :s").param("s", seq).update())
+            .hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("delete from audit_entry where seq = :s").param("s", seq).update())
+            .hasMessageContaining("append-only");
+    }
+
+    @Test
+    void theAdministratorAndAuditorsReadTheTrailAndOthersCannot() throws Exception {
+        Cookie auditor = SignedIn.as(mvc, "auditor");
+        mvc.perform(get("/audit").cookie(auditor).param("action", "login"))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("login")));
+        mvc.perform(get("/audit/verification").param("run", "true").cookie(auditor))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("审计日志完整")));
+        mvc.perform(get("/api/v1/audit/verification").cookie(SignedIn.as(mvc, "admin")))
+            .andExpect(jsonPath("$.problem").doesNotExist())
+            .andExpect(jsonPath("$.checked").isNumber());
+        Cookie jinan = SignedIn.as(mvc, "jinan");
+        mvc.perform(get("/audit").cookie(jinan)).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/audit/entries").cookie(jinan)).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void passwordsAndFullPersonalNumbersNeverReachTheTrail() {
+        trail.recordIndependently(new AuditEvent("test.masking", "test", "m1", null,
+                Map.of("password", "secret-password-1", "note", "身份证 370102199001011237 手机 13912345678"), "test"));
+        String after = jdbc.sql("select after_json from audit_entry where action = 'test.masking'")
+            .query(String.class)
+            .single();
+        assertThat(after).doesNotContain("secret-password-1")
+            .doesNotContain("370102199001011237")
+            .doesNotContain("13912345678")
+            .contains("370102********1237")
+            .contains("139****5678");
+    }
+
+}
