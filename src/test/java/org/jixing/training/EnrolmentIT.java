@@ -215,4 +215,33 @@ class EnrolmentIT extends TrainingTestBase {
             .single()).isEqualTo(3);
     }
 
+    @Test
+    void theProviderEnrolsOnTheClassPageAndTheRosterShowsMaskedNumbers() throws Exception {
+        long programme = programme("ELDERLY_CARE_WORKER", "JUNIOR", 3, "L04-1");
+        Provider p = provider(jinan, "370100", "ELDERLY_CARE_WORKER", "JUNIOR");
+        long c = approvedClass(programme, p, 1, 9, start);
+        String id = adultIdNumber();
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+            .post("/classes/" + c + "/enrolments")
+            .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+            .cookie(p.staff())
+            .param("idNumber", id.substring(0, 17) + (id.charAt(17) == '1' ? '2' : '1'))
+            .param("name", "页面学员")
+            .param("phone", "13900001111"))
+            .andExpect(status().isOk())
+            .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                .string(org.hamcrest.Matchers.containsString("身份证号的校验码不对")));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+            .post("/classes/" + c + "/enrolments")
+            .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+            .cookie(p.staff())
+            .param("idNumber", id)
+            .param("name", "页面学员")
+            .param("phone", "13900001111")).andExpect(status().is3xxRedirection());
+        String page = mvc.perform(get("/classes/" + c).cookie(jinan)).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("页面学员")
+            .contains(id.substring(0, 6) + "********" + id.substring(14))
+            .doesNotContain(id);
+    }
+
 }

@@ -46,9 +46,16 @@ class DemoSeeder {
 
     private final String configuredPassword;
 
+    private final DemoProvince province;
+
+    private final int traineesPerClass;
+
     DemoSeeder(Accounts accounts, JdbcClient jdbc, TransactionTemplate tx, DataSource dataSource, Environment env,
             Clock clock, @Value("${jixing.demo.seed:auto}") String mode,
-            @Value("${jixing.demo.password:}") String configuredPassword) {
+            @Value("${jixing.demo.password:}") String configuredPassword, DemoProvince province,
+            @Value("${jixing.demo.trainees-per-class:20}") int traineesPerClass) {
+        this.province = province;
+        this.traineesPerClass = traineesPerClass;
         this.accounts = accounts;
         this.jdbc = jdbc;
         this.tx = tx;
@@ -91,6 +98,7 @@ class DemoSeeder {
                         a.scopeRef(), a.regionCode()));
             }
         }
+        province.generate(java.time.LocalDate.now(clock.withZone(DemoProvince.CHINA)), traineesPerClass);
         jdbc.sql("insert into demo_run (id, seed, generated_at) values (1, :seed, :at)")
             .param("seed", SEED)
             .param("at", Timestamp.from(clock.instant()))

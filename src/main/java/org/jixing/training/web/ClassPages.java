@@ -51,7 +51,11 @@ class ClassPages {
 
     private final ReferenceCatalogue reference;
 
-    ClassPages(ClassOpenings classes, Programmes programmes, Teachers teachers, ReferenceCatalogue reference) {
+    private final org.jixing.training.Enrolments enrolments;
+
+    ClassPages(ClassOpenings classes, Programmes programmes, Teachers teachers, ReferenceCatalogue reference,
+            org.jixing.training.Enrolments enrolments) {
+        this.enrolments = enrolments;
         this.classes = classes;
         this.programmes = programmes;
         this.teachers = teachers;
@@ -122,6 +126,9 @@ class ClassPages {
                 Arrays.stream(ClassDecision.values())
                     .filter(d -> d.appliesTo(c.status()) && d.mayBeTakenBy(me.role()))
                     .toList());
+        model.addAttribute("roster", enrolments.roster(id));
+        model.addAttribute("canEnrol", me.hasRole(Role.PROVIDER_STAFF)
+                && (c.status() == ClassStatus.APPROVED || c.status() == ClassStatus.RUNNING));
         names(model);
         return "training/class-detail";
     }
@@ -143,6 +150,23 @@ class ClassPages {
                     java.util.List.of(new InvalidInputException.Problem(null, "training.error.stale")));
         }
         model.addAttribute("openDecision", verb);
+        return detail(id, model);
+    }
+
+    @PostMapping("/{id}/enrolments")
+    String enrol(@PathVariable long id, @RequestParam(required = false) String idNumber,
+            @RequestParam(required = false) String name, @RequestParam(required = false) String phone,
+            @RequestParam(defaultValue = "false") boolean selfFunded, Model model, RedirectAttributes redirect) {
+        try {
+            var e = enrolments.enrol(id, new org.jixing.training.EnrolmentRequest(idNumber, name, phone, selfFunded));
+            redirect.addFlashAttribute("notice", e.subsidised() ? "training.enrolled" : "training.enrolledSelfFunded");
+            return "redirect:/classes/" + id;
+        }
+        catch (InvalidInputException ex) {
+            model.addAttribute("problems", ex.problems());
+            model.addAttribute("draftName", name);
+            model.addAttribute("draftPhone", phone);
+        }
         return detail(id, model);
     }
 

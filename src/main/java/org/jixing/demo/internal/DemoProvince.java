@@ -1,0 +1,274 @@
+package org.jixing.demo.internal;
+
+import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import org.jixing.account.Account;
+import org.jixing.account.Accounts;
+import org.jixing.person.People;
+import org.jixing.provider.BodyKind;
+import org.jixing.provider.FiledBody;
+import org.jixing.provider.FilingApplication;
+import org.jixing.provider.FilingDecision;
+import org.jixing.provider.Filings;
+import org.jixing.provider.Permit;
+import org.jixing.provider.Registry;
+import org.jixing.reference.ActionLine;
+import org.jixing.reference.ReferenceCatalogue;
+import org.jixing.reference.Region;
+import org.jixing.shared.UnifiedSocialCreditCode;
+import org.jixing.shared.scope.CurrentUser;
+import org.jixing.shared.scope.DataScope;
+import org.jixing.shared.scope.Role;
+import org.jixing.shared.scope.ScopeKind;
+import org.jixing.training.ClassApplication;
+import org.jixing.training.ClassDecision;
+import org.jixing.training.ClassOpenings;
+import org.jixing.training.ClassType;
+import org.jixing.training.Enrolment;
+import org.jixing.training.EnrolmentRequest;
+import org.jixing.training.Enrolments;
+import org.jixing.training.NewProgramme;
+import org.jixing.training.PlannedSession;
+import org.jixing.training.Programme;
+import org.jixing.training.Programmes;
+import org.jixing.training.Teachers;
+import org.jixing.training.TrainingClass;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds the living part of the demo province through the modules' own services, as the
+ * people who would do it, so every rule and audit entry applies: a programme for every
+ * action line, two filed providers in each of the 16 cities with a teacher each, an
+ * evaluation body, and in every line an approved class with synthetic trainees enrolled.
+ * The demo accounts {@code provider}, {@code evaluator}, {@code enterprise} and
+ * {@code trainee} are pointed at the first of their kind.
+ */
+@Component
+class DemoProvince {
+
+    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    /** The occupation each line's demo programme teaches, and its sub-target. */
+    static final String[][] PROGRAMMES = { { "L01", "AI_TRAINER", "L01-1" }, { "L02", "AGRI_TECHNICIAN", "L02-3" },
+            { "L03", "CHINESE_COOK", "L03-3" }, { "L04", "ELDERLY_CARE_WORKER", "L04-1" },
+            { "L05", "PROGRAMMER", "L05-1" }, { "L06", "SEWING_WORKER", "L06-1" }, { "L07", "WELDER", "L07-1" },
+            { "L08", "PRESCHOOL_TEACHER_ASSISTANT", "L08-1" }, { "L09", "PLC_DESIGNER", "L09-1" },
+            { "L10", "START_YOUR_BUSINESS", "L10-1" } };
+
+    static final java.util.Map<String, String> GROUPS = java.util.Map.of("L02", "RURAL_MIGRANT", "L05",
+            "STUDENT_GRADUATE", "L06", "REGISTERED_UNEMPLOYED");
+
+    static final BodyKind[] KINDS = { BodyKind.PRIVATE_INSTITUTION, BodyKind.TECHNICAL_COLLEGE,
+            BodyKind.VOCATIONAL_COLLEGE, BodyKind.ENTERPRISE, BodyKind.PUBLIC_TRAINING_BASE };
+
+    private final ReferenceCatalogue reference;
+
+    private final Accounts accounts;
+
+    private final Filings filings;
+
+    private final Programmes programmes;
+
+    private final Teachers teachers;
+
+    private final ClassOpenings classes;
+
+    private final Enrolments enrolments;
+
+    private final People people;
+
+    DemoProvince(ReferenceCatalogue reference, Accounts accounts, Filings filings, Programmes programmes,
+            Teachers teachers, ClassOpenings classes, Enrolments enrolments, People people) {
+        this.reference = reference;
+        this.accounts = accounts;
+        this.filings = filings;
+        this.programmes = programmes;
+        this.teachers = teachers;
+        this.classes = classes;
+        this.enrolments = enrolments;
+        this.people = people;
+    }
+
+    record Provider(FiledBody body, CurrentUser staff, long teacher) {
+    }
+
+    void generate(LocalDate today, int traineesPerClass) {
+        Account adminAccount = accounts.findByUsername("admin").orElseThrow();
+        CurrentUser admin = user(adminAccount.id(), "admin", Role.PROVINCE_ADMIN, DataScope.province("370000"));
+        List<Programme> demoProgrammes = as(admin, () -> {
+            List<Programme> list = new ArrayList<>();
+            for (String[] p : PROGRAMMES) {
+                var occupation = reference.occupation(p[1]).orElseThrow();
+                list.add(programmes.create(new NewProgramme("DEMO-" + p[0], occupation.nameZh() + "（初级）培训",
+                        occupation.nameEn() + " (junior)", p[1], "JUNIOR", 24,
+                        org.jixing.training.DeliveryMode.IN_PERSON, p[2])));
+            }
+            return list;
+        });
+        List<Permit> permits = demoProgrammes.stream().map(p -> new Permit(p.occupationCode(), "JUNIOR")).toList();
+
+        List<Provider> providers = new ArrayList<>();
+        SyntheticPeople names = new SyntheticPeople(DemoSeeder.SEED, Long.MAX_VALUE);
+        int n = 0;
+        for (Region city : reference.cities()) {
+            CurrentUser officer = officer(city);
+            for (int i = 0; i < 2; i++) {
+                n++;
+                int k = n;
+                FiledBody body = as(officer, () -> {
+                    FiledBody applied = filings.apply(Registry.PROVIDER, new FilingApplication(KINDS[k % KINDS.length],
+                            city.nameZh() + (k % 2 == 1 ? "技能培训学校" : "职业技能培训中心"), creditCode(city, k), city.code(),
+                            city.nameZh() + "示范路 " + k + " 号", names.next().name(), names.next().name(),
+                            "0531" + String.format("%08d", 80000000 + k), 60, k % 5 == 0, k % 7 == 0, permits));
+                    return filings.decide(Registry.PROVIDER, applied.id(), new FilingDecision.Approve(applied.version(),
+                            "PX" + city.code() + "-" + k, today.minusYears(1), today.plusYears(2)));
+                });
+                CurrentUser staff = user(0, "demo-staff-" + body.id(), Role.PROVIDER_STAFF,
+                        DataScope.of(ScopeKind.PROVIDER, String.valueOf(body.id())));
+                long teacher = as(staff, () -> teachers.register(names.next().name(), "T" + city.code() + k).id());
+                providers.add(new Provider(body, staff, teacher));
+            }
+        }
+        Region jinan = reference.region("370100").orElseThrow();
+        FiledBody evaluationBody = as(officer(jinan), () -> {
+            FiledBody applied = filings.apply(Registry.EVALUATION_BODY,
+                    new FilingApplication(BodyKind.SOCIAL_EVALUATION_ORGANISATION, "济南职业技能等级认定中心",
+                            creditCode(jinan, 99), "370100", "济南市历下区示范路 99 号", "王评", "李评", "053188880099", 200, false,
+                            false, permits));
+            return filings.decide(Registry.EVALUATION_BODY, applied.id(), new FilingDecision.Approve(applied.version(),
+                    "PJ370100-1", today.minusYears(1), today.plusYears(3)));
+        });
+
+        // A class in every line, spread over the cities, starting in the coming weeks.
+        LocalDate monday = today.with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+        SyntheticPeople trainees = new SyntheticPeople(DemoSeeder.SEED + 1, Long.MAX_VALUE);
+        Long firstPerson = null;
+        for (int i = 0; i < demoProgrammes.size(); i++) {
+            Programme programme = demoProgrammes.get(i);
+            Provider p = providers.get((i * 3) % providers.size());
+            LocalDate start = monday.plusWeeks(i % 3);
+            TrainingClass c = as(p.staff(), () -> classes.apply(new ClassApplication(null, programme.id(),
+                    programme.lineCode().equals("L07") ? ClassType.ORDER : ClassType.REGULAR,
+                    programme.lineCode().equals("L07") ? "山东示范重工有限公司" : null,
+                    programme.lineCode().equals("L07")
+                            ? "91370100MA3C00007" + UnifiedSocialCreditCode.checkCharacter("91370100MA3C00007") : null,
+                    true, p.body().address(), new BigDecimal("36.651"), new BigDecimal("117.120"), start,
+                    start.plusDays(11), 40, sessions(start, p.teacher()))));
+            CurrentUser officer = officer(reference.region(c.regionCode()).orElseThrow());
+            TrainingClass approved = as(officer,
+                    () -> classes.decide(c.id(), ClassDecision.APPROVE, c.version(), null));
+            for (int t = 0; t < traineesPerClass; t++) {
+                SyntheticPeople.Person person = trainees.next();
+                String group = GROUPS.get(programme.lineCode());
+                try {
+                    if (group != null) {
+                        // Lines for particular groups get people of those groups.
+                        as(p.staff(),
+                                () -> people.addGroup(
+                                        people
+                                            .register(new org.jixing.person.NewPerson(person.idNumber(), person.name(),
+                                                    person.phone(), approved.regionCode()))
+                                            .id(),
+                                        group,
+                                        "示范数据：" + reference.traineeGroups()
+                                            .stream()
+                                            .filter(g -> g.code().equals(group))
+                                            .findFirst()
+                                            .orElseThrow()
+                                            .nameZh() + "证明",
+                                        today.minusYears(1), null));
+                    }
+                    Enrolment e = as(p.staff(), () -> enrolments.enrol(approved.id(),
+                            new EnrolmentRequest(person.idNumber(), person.name(), person.phone(), true)));
+                    if (firstPerson == null) {
+                        firstPerson = e.personId();
+                    }
+                }
+                catch (org.jixing.shared.InvalidInputException ex) {
+                    // A synthetic person under 16 or a rare duplicate: the rules said no,
+                    // as
+                    // they would for a real one.
+                }
+            }
+        }
+
+        long jinanProvider = providers.get(0).body().id();
+        Long person = firstPerson;
+        as(admin, () -> {
+            point("provider", ScopeKind.PROVIDER, String.valueOf(jinanProvider));
+            point("evaluator", ScopeKind.EVALUATION_BODY, String.valueOf(evaluationBody.id()));
+            point("enterprise", ScopeKind.ENTERPRISE,
+                    "91370100MA3C00007" + UnifiedSocialCreditCode.checkCharacter("91370100MA3C00007"));
+            if (person != null) {
+                point("trainee", ScopeKind.PERSON, String.valueOf(person));
+            }
+            return null;
+        });
+    }
+
+    private void point(String username, ScopeKind kind, String ref) {
+        accounts.findByUsername(username)
+            .ifPresent(a -> accounts.update(a.id(), a.version(), a.displayName(), a.role(), kind, ref, a.regionCode()));
+    }
+
+    /** Two three-hour sessions each weekday for two weeks: 60 hours. */
+    static List<PlannedSession> sessions(LocalDate start, long teacher) {
+        List<PlannedSession> s = new ArrayList<>();
+        for (LocalDate d = start; d.isBefore(start.plusDays(12)); d = d.plusDays(1)) {
+            if (d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY) {
+                continue;
+            }
+            s.add(new PlannedSession(d.atTime(9, 0), d.atTime(12, 0), teacher, null));
+            s.add(new PlannedSession(d.atTime(14, 0), d.atTime(17, 0), teacher, null));
+        }
+        return s;
+    }
+
+    private CurrentUser officer(Region city) {
+        String username = switch (city.code()) {
+            case "370100" -> "jinan";
+            case "370200" -> "qingdao";
+            default -> "demo-" + city.code();
+        };
+        return user(0, username, Role.CITY_OFFICER, DataScope.region(city.code()));
+    }
+
+    static String creditCode(Region city, int k) {
+        String first17 = "52" + city.code() + String.format("MJ%07d", k);
+        return first17 + UnifiedSocialCreditCode.checkCharacter(first17);
+    }
+
+    static CurrentUser user(long id, String username, Role role, DataScope scope) {
+        return new CurrentUser(id, username, username, role, scope);
+    }
+
+    record Principal(CurrentUser currentUser) implements CurrentUser.ScopedPrincipal {
+    }
+
+    /** Runs as the given user, as if they had signed in. */
+    static <T> T as(CurrentUser user, Supplier<T> work) {
+        var previous = SecurityContextHolder.getContext();
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(new Principal(user), null,
+                Set.of(new SimpleGrantedAuthority(user.role().authority()))));
+        SecurityContextHolder.setContext(context);
+        try {
+            return work.get();
+        }
+        finally {
+            SecurityContextHolder.setContext(previous);
+        }
+    }
+
+}
