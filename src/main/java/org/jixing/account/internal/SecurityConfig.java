@@ -23,6 +23,11 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.web.servlet.LocaleResolver;
@@ -43,6 +48,14 @@ class SecurityConfig {
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
             + "frame-ancestors 'none'";
+
+    /**
+     * Swagger UI sets inline styles; only its own pages may, and still load nothing from
+     * elsewhere.
+     */
+    static final String SWAGGER_CSP = CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
+
+    static final RequestMatcher SWAGGER = PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**");
 
     @Bean
     @Order(1)
@@ -80,7 +93,11 @@ class SecurityConfig {
                 .defaultSuccessUrl("/", true)
                 .permitAll())
             .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
-            .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
+            .headers(h -> h
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(SWAGGER),
+                        new ContentSecurityPolicyHeaderWriter(CSP)))
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(SWAGGER,
+                        new ContentSecurityPolicyHeaderWriter(SWAGGER_CSP)))
                 .frameOptions(f -> f.deny())
                 .referrerPolicy(r -> r.policy(
                         org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
