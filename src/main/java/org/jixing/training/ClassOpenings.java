@@ -221,9 +221,18 @@ public class ClassOpenings {
 
     /**
      * Takes a step in the class's life; refused with a message when it does not apply.
+     * Completion goes through {@link Enrolments#complete}, which decides each trainee's
+     * outcome.
      */
     @Transactional
     public TrainingClass decide(long id, ClassDecision decision, int version, String reason) {
+        if (decision == ClassDecision.COMPLETE) {
+            throw InvalidInputException.of(null, "training.error.useCompletion");
+        }
+        return step(id, decision, version, reason);
+    }
+
+    TrainingClass step(long id, ClassDecision decision, int version, String reason) {
         CurrentUser me = CurrentUser.require();
         if (!decision.mayBeTakenBy(me.role())) {
             throw new AccessDeniedException(decision.verb());

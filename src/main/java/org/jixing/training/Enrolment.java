@@ -8,5 +8,6 @@ import java.time.Instant;
  * from being subsidised.
  */
 public record Enrolment(long id, long classId, long personId, String idNumberMasked, String name, boolean subsidised,
-        String ineligibleReasons, EnrolmentStatus status, String token, Instant enrolledAt, int version) {
+        String ineligibleReasons, EnrolmentStatus status, String token, Instant enrolledAt, int version,
+        String completionReason) {
 }

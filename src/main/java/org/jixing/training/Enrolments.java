@@ -55,8 +55,18 @@ public class Enrolments {
 
     private final Clock clock;
 
+    private final Attendance attendance;
+
+    private final AttendanceProperties attendanceRules;
+
+    private final org.springframework.context.ApplicationEventPublisher events;
+
     Enrolments(EnrolmentStore store, ClassOpenings classes, People people, EligibilityProperties rules,
-            AuditTrail audit, MessageSource messages, Clock clock) {
+            AuditTrail audit, MessageSource messages, Clock clock, Attendance attendance,
+            AttendanceProperties attendanceRules, org.springframework.context.ApplicationEventPublisher events) {
+        this.attendance = attendance;
+        this.attendanceRules = attendanceRules;
+        this.events = events;
         this.store = store;
         this.classes = classes;
         this.people = people;
@@ -219,6 +229,51 @@ public class Enrolments {
         return toEnrolment(store.find(enrolmentId).orElseThrow(), people.find(row.personId()).orElse(null));
     }
 
+    /**
+     * The provider completes a running class: each enrolled trainee completes when their
+     * attendance reaches the threshold and they passed the provider's assessment (those
+     * in {@code failedAssessment} did not); the others are marked not completed with the
+     * reason. Publishes {@link TrainingCompleted} for each completion.
+     */
+    @Transactional
+    public List<Enrolment> complete(long classId, int version, java.util.Set<Long> failedAssessment) {
+        if (!CurrentUser.require().hasRole(Role.PROVIDER_STAFF)) {
+            throw new AccessDeniedException("providers complete their classes");
+        }
+        TrainingClass c = classes.get(classId);
+        Map<Long, Attendance.Rate> rates = attendance.rates(classId);
+        TrainingClass completed = classes.step(classId, ClassDecision.COMPLETE, version, null);
+        java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(ClassOpenings.CHINA));
+        int done = 0;
+        for (EnrolmentStore.Row r : store.roster(classId)) {
+            if (r.status() != EnrolmentStatus.ENROLLED) {
+                continue;
+            }
+            Attendance.Rate rate = rates.getOrDefault(r.id(), new Attendance.Rate(0, 0));
+            List<String> reasons = new ArrayList<>();
+            if (rate.value() < attendanceRules.completionRate()) {
+                reasons.add(messages.getMessage("training.completion.lowAttendance",
+                        new Object[] { rate.percent(), (int) Math.round(attendanceRules.completionRate() * 100) },
+                        java.util.Locale.SIMPLIFIED_CHINESE));
+            }
+            if (failedAssessment != null && failedAssessment.contains(r.id())) {
+                reasons.add(messages.getMessage("training.completion.failedAssessment", null,
+                        java.util.Locale.SIMPLIFIED_CHINESE));
+            }
+            boolean ok = reasons.isEmpty();
+            store.complete(r.id(), ok ? EnrolmentStatus.COMPLETED : EnrolmentStatus.NOT_COMPLETED,
+                    ok ? null : String.join("；", reasons), today);
+            if (ok) {
+                done++;
+                events.publishEvent(new TrainingCompleted(r.id(), r.personId(), c.id(), c.providerId(), c.lineCode(),
+                        c.subTargetCode(), c.regionCode(), c.occupationCode(), c.levelCode(), r.subsidised(), today));
+            }
+        }
+        audit.record(AuditEvent.of("class.complete.trainees", "class", classId, null,
+                Map.of("completed", done, "classNo", completed.classNo())));
+        return roster(classId);
+    }
+
     private String describe(List<Problem> problems) {
         // Stored in Chinese, the language of the records; pages show it as it is.
         return problems.stream()
@@ -236,7 +291,7 @@ public class Enrolments {
     static Enrolment toEnrolment(EnrolmentStore.Row r, Person p) {
         return new Enrolment(r.id(), r.classId(), r.personId(), p == null ? null : p.idNumberMasked(),
                 p == null ? null : p.name(), r.subsidised(), r.ineligibleReasons(), r.status(), r.token(),
-                r.enrolledAt(), r.version());
+                r.enrolledAt(), r.version(), r.completionReason());
     }
 
 }

@@ -8,6 +8,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jixing.shared.InvalidInputException;
 import org.jixing.shared.PageResult;
+import org.jixing.training.Attendance;
+import org.jixing.training.AttendanceEvent;
+import org.jixing.training.AttendanceRow;
+import org.jixing.training.CheckIn;
+import org.jixing.training.CheckInResult;
 import org.jixing.training.ClassApplication;
 import org.jixing.training.ClassDecision;
 import org.jixing.training.ClassFilter;
@@ -51,8 +56,11 @@ class TrainingApi {
 
     private final MessageSource messages;
 
+    private final Attendance attendance;
+
     TrainingApi(Programmes programmes, Teachers teachers, ClassOpenings classes, Enrolments enrolments,
-            MessageSource messages) {
+            MessageSource messages, Attendance attendance) {
+        this.attendance = attendance;
         this.programmes = programmes;
         this.teachers = teachers;
         this.classes = classes;
@@ -185,6 +193,61 @@ class TrainingApi {
             throw InvalidInputException.of("version", "training.error.required");
         }
         return enrolments.withdraw(id, enrolmentId, body.version(), body.reason());
+    }
+
+    record Correction(Long enrolmentId, Boolean present, String reason) {
+    }
+
+    record Completion(Integer version, java.util.Set<Long> failedAssessment) {
+    }
+
+    @PostMapping("/attendance/check-ins")
+    @Operation(summary = "A check-in or check-out from a terminal (provider staff token) or a trainee's phone",
+            description = "Accepted or rejected with a reason (OUTSIDE_WINDOW, OUTSIDE_RADIUS, NOT_ENROLLED, "
+                    + "DUPLICATE, UNKNOWN_SESSION, LOW_FACE_MATCH, CLASS_NOT_OPEN); rejected events are kept. "
+                    + "The same clientKey again returns the first answer (200) and stores nothing.")
+    ResponseEntity<CheckInResult> checkIn(@RequestBody CheckIn checkIn) {
+        CheckInResult result = attendance.checkIn(checkIn);
+        return result.replay() ? ResponseEntity.ok(result)
+                : ResponseEntity.created(URI.create("/api/v1/attendance/events/" + result.eventId())).body(result);
+    }
+
+    @GetMapping("/classes/{id}/sessions/{sessionId}/attendance")
+    @Operation(summary = "A session's attendance sheet: one row per trainee")
+    List<AttendanceRow> sheet(@PathVariable long id, @PathVariable long sessionId) {
+        return attendance.sheet(id, sessionId);
+    }
+
+    @GetMapping("/classes/{id}/sessions/{sessionId}/attendance-events")
+    @Operation(summary = "Every attendance event of a session, rejected ones too")
+    List<AttendanceEvent> events(@PathVariable long id, @PathVariable long sessionId) {
+        return attendance.events(id, sessionId);
+    }
+
+    @PostMapping("/classes/{id}/sessions/{sessionId}/attendance/corrections")
+    @Operation(summary = "Mark a trainee present or absent for a session, with a reason (audited)")
+    List<AttendanceRow> correct(@PathVariable long id, @PathVariable long sessionId, @RequestBody Correction body) {
+        if (body.enrolmentId() == null || body.present() == null) {
+            throw InvalidInputException.of(body.enrolmentId() == null ? "enrolmentId" : "present",
+                    "training.error.required");
+        }
+        attendance.correct(id, sessionId, body.enrolmentId(), body.present(), body.reason());
+        return attendance.sheet(id, sessionId);
+    }
+
+    @GetMapping("/classes/{id}/attendance-rates")
+    @Operation(summary = "Each enrolment's sessions attended of all sessions")
+    java.util.Map<Long, Attendance.Rate> rates(@PathVariable long id) {
+        return attendance.rates(id);
+    }
+
+    @PostMapping("/classes/{id}/completion")
+    @Operation(summary = "Complete a running class: trainees with enough attendance who passed complete")
+    List<Enrolment> complete(@PathVariable long id, @RequestBody Completion body) {
+        if (body.version() == null) {
+            throw InvalidInputException.of("version", "training.error.required");
+        }
+        return enrolments.complete(id, body.version(), body.failedAssessment());
     }
 
     @PostMapping("/classes/{id}/decisions")

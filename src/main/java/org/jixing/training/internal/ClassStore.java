@@ -196,6 +196,17 @@ public class ClassStore {
             .list();
     }
 
+    public Optional<ClassSession> session(long sessionId) {
+        return jdbc.sql("""
+                select s.id, s.class_id, s.seq, s.starts_at, s.ends_at, s.teacher_id, t.name, s.topic
+                from class_session s join teacher t on t.id = s.teacher_id where s.id = :id""")
+            .param("id", sessionId)
+            .query((rs, n) -> new ClassSession(rs.getLong(1), rs.getLong(2), rs.getInt(3),
+                    rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(), rs.getLong(6), rs.getString(7),
+                    rs.getString(8)))
+            .optional();
+    }
+
     public boolean changeStatus(long id, int version, ClassStatus status, String reason, Instant now) {
         return jdbc.sql("""
                 update training_class set status = :status, status_reason = :reason, status_since = :now,

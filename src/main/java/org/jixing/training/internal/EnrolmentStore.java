@@ -25,12 +25,12 @@ public class EnrolmentStore {
      * An enrolment row without the person's particulars, which live in the person module.
      */
     public record Row(long id, long classId, long personId, boolean subsidised, String ineligibleReasons,
-            EnrolmentStatus status, String token, Instant enrolledAt, int version) {
+            EnrolmentStatus status, String token, Instant enrolledAt, int version, String completionReason) {
     }
 
     private static final String COLUMNS = """
             e.id, e.class_id, e.person_id, e.subsidised, e.ineligible_reasons, e.status, e.token, e.enrolled_at,
-            e.version""";
+            e.version, e.completion_reason""";
 
     private final JdbcClient jdbc;
 
@@ -192,10 +192,22 @@ public class EnrolmentStore {
             .update() == 1;
     }
 
+    public void complete(long id, EnrolmentStatus status, String reason, java.time.LocalDate on) {
+        jdbc.sql("""
+                update enrolment set status = :s, completion_reason = :r, completed_on = :d, version = version + 1
+                where id = :id""")
+            .param("s", status.name())
+            .param("r", reason)
+            .param("d", java.sql.Date.valueOf(on))
+            .param("id", id)
+            .update();
+    }
+
     static Row map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new Row(rs.getLong("id"), rs.getLong("class_id"), rs.getLong("person_id"), rs.getBoolean("subsidised"),
                 rs.getString("ineligible_reasons"), EnrolmentStatus.valueOf(rs.getString("status")),
-                rs.getString("token"), rs.getTimestamp("enrolled_at").toInstant(), rs.getInt("version"));
+                rs.getString("token"), rs.getTimestamp("enrolled_at").toInstant(), rs.getInt("version"),
+                rs.getString("completion_reason"));
     }
 
 }

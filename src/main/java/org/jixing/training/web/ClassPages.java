@@ -53,8 +53,11 @@ class ClassPages {
 
     private final org.jixing.training.Enrolments enrolments;
 
+    private final org.jixing.training.Attendance attendance;
+
     ClassPages(ClassOpenings classes, Programmes programmes, Teachers teachers, ReferenceCatalogue reference,
-            org.jixing.training.Enrolments enrolments) {
+            org.jixing.training.Enrolments enrolments, org.jixing.training.Attendance attendance) {
+        this.attendance = attendance;
         this.enrolments = enrolments;
         this.classes = classes;
         this.programmes = programmes;
@@ -127,6 +130,8 @@ class ClassPages {
                     .filter(d -> d.appliesTo(c.status()) && d.mayBeTakenBy(me.role()))
                     .toList());
         model.addAttribute("roster", enrolments.roster(id));
+        model.addAttribute("rates", attendance.rates(id));
+        model.addAttribute("canComplete", me.hasRole(Role.PROVIDER_STAFF) && c.status() == ClassStatus.RUNNING);
         model.addAttribute("canEnrol", me.hasRole(Role.PROVIDER_STAFF)
                 && (c.status() == ClassStatus.APPROVED || c.status() == ClassStatus.RUNNING));
         names(model);
@@ -151,6 +156,60 @@ class ClassPages {
         }
         model.addAttribute("openDecision", verb);
         return detail(id, model);
+    }
+
+    @PostMapping("/{id}/completion")
+    String complete(@PathVariable long id, @RequestParam int version,
+            @RequestParam(required = false) java.util.Set<Long> failed, Model model, RedirectAttributes redirect) {
+        try {
+            enrolments.complete(id, version, failed == null ? java.util.Set.of() : failed);
+            redirect.addFlashAttribute("notice", "training.completion.done");
+            return "redirect:/classes/" + id;
+        }
+        catch (InvalidInputException ex) {
+            model.addAttribute("problems", ex.problems());
+        }
+        catch (OptimisticLockingFailureException ex) {
+            model.addAttribute("problems",
+                    java.util.List.of(new InvalidInputException.Problem(null, "training.error.stale")));
+        }
+        return detail(id, model);
+    }
+
+    @GetMapping("/{id}/sessions/{sessionId}")
+    String sheet(@PathVariable long id, @PathVariable long sessionId, Model model) {
+        TrainingClass c = classes.get(id);
+        model.addAttribute("c", c);
+        model.addAttribute("session",
+                classes.sessions(id)
+                    .stream()
+                    .filter(s -> s.id() == sessionId)
+                    .findFirst()
+                    .orElseThrow(() -> new org.jixing.shared.scope.RecordNotFoundException("session", sessionId)));
+        model.addAttribute("rows", attendance.sheet(id, sessionId));
+        var events = attendance.events(id, sessionId);
+        model.addAttribute("events", events);
+        java.util.Map<Long, String> outcomes = new java.util.HashMap<>();
+        for (org.jixing.training.AttendanceEvent e : events) {
+            outcomes.put(e.id(), attendance.describe(e.accepted() ? null : e.reason()));
+        }
+        model.addAttribute("outcomes", outcomes);
+        model.addAttribute("canCorrect", CurrentUser.require().hasRole(Role.PROVIDER_STAFF)
+                && (c.status() == ClassStatus.APPROVED || c.status() == ClassStatus.RUNNING));
+        return "training/attendance";
+    }
+
+    @PostMapping("/{id}/sessions/{sessionId}/corrections")
+    String correct(@PathVariable long id, @PathVariable long sessionId, @RequestParam long enrolmentId,
+            @RequestParam boolean present, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        try {
+            attendance.correct(id, sessionId, enrolmentId, present, reason);
+            redirect.addFlashAttribute("notice", "training.attendance.corrected");
+        }
+        catch (InvalidInputException ex) {
+            redirect.addFlashAttribute("problems", ex.problems());
+        }
+        return "redirect:/classes/" + id + "/sessions/" + sessionId;
     }
 
     @PostMapping("/{id}/enrolments")
