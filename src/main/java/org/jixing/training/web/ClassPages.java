@@ -180,7 +180,7 @@ class ClassPages {
     String sheet(@PathVariable long id, @PathVariable long sessionId, Model model) {
         TrainingClass c = classes.get(id);
         model.addAttribute("c", c);
-        model.addAttribute("session",
+        model.addAttribute("classSession",
                 classes.sessions(id)
                     .stream()
                     .filter(s -> s.id() == sessionId)
