@@ -67,6 +67,7 @@ class DemoSeeder {
     }
 
     @EventListener(ApplicationReadyEvent.class)
+    @org.springframework.core.annotation.Order(0)
     void onReady() {
         String generatedPassword = null;
         if (shouldSeed()) {

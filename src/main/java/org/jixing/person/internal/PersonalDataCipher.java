@@ -25,8 +25,8 @@ import org.springframework.stereotype.Component;
  * Encrypts personal numbers with AES-256-GCM (a fresh 96-bit nonce per value, stored in
  * front of the ciphertext) and derives a blind index with HMAC-SHA256 under a second key,
  * so an exact number can be found without decrypting the table. Keys come from
- * configuration; on the embedded database they are generated once into a key file so a
- * laptop start needs no setup.
+ * configuration; without it they are generated once into a key file so a first start
+ * needs no setup (with a warning outside the embedded database).
  */
 @Component
 public class PersonalDataCipher {
@@ -45,8 +45,15 @@ public class PersonalDataCipher {
             throws IOException {
         if (encryptionKey.isBlank() || indexKey.isBlank()) {
             if (!embedded(dataSource)) {
-                throw new IllegalStateException("Set JIXING_PERSONAL_DATA_KEY and JIXING_PERSONAL_DATA_INDEX_KEY "
-                        + "(base64 of 32 random bytes each) to run on this database");
+                // Runs anyway, so a first start needs nothing but the database, but says
+                // loudly that the keys belong in the environment (and in a safe), not in
+                // a
+                // file beside one node.
+                log.warn(
+                        "JIXING_PERSONAL_DATA_KEY and JIXING_PERSONAL_DATA_INDEX_KEY are not set: using the key "
+                                + "file {}. Set them (base64 of 32 random bytes each) before real data is entered, and "
+                                + "keep them safe: without them ID and phone numbers cannot be read.",
+                        Path.of(keyFile).toAbsolutePath());
             }
             Properties keys = keysFrom(Path.of(keyFile));
             encryptionKey = keys.getProperty("encryption-key");
