@@ -1,10 +1,30 @@
 package org.jixing.training;
 
-/** Filters of the class lists; null or blank means any. */
-public record ClassFilter(ClassStatus status, String lineCode, String regionCode, Long providerId, String text) {
+/**
+ * Filters and order of the class lists; null or blank means any. {@code sort} is one of
+ * {@code start} (default: latest start first), {@code -start}, {@code no},
+ * {@code provider}, {@code submitted} (oldest application first).
+ */
+public record ClassFilter(ClassStatus status, String lineCode, String regionCode, Long providerId, String text,
+        String sort) {
+
+    public ClassFilter(ClassStatus status, String lineCode, String regionCode, Long providerId, String text) {
+        this(status, lineCode, regionCode, providerId, text, null);
+    }
 
     public static ClassFilter none() {
-        return new ClassFilter(null, null, null, null, null);
+        return new ClassFilter(null, null, null, null, null, null);
+    }
+
+    /** The ORDER BY of a sort key; only these constants ever reach SQL. */
+    public String orderBy() {
+        return switch (sort == null ? "" : sort) {
+            case "-start" -> "c.start_date, c.id";
+            case "no" -> "c.class_no";
+            case "provider" -> "c.provider_name, c.start_date desc, c.id";
+            case "submitted" -> "c.created_at, c.id";
+            default -> "c.start_date desc, c.id desc";
+        };
     }
 
 }

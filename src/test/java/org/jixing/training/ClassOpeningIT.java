@@ -228,4 +228,25 @@ class ClassOpeningIT extends TrainingTestBase {
             .andExpect(content().string(containsString("少于项目要求的 40 学时")));
     }
 
+    @Test
+    void theOfficersQueueAndTheProvidersDashboardShowTheApplicationAndListsSort() throws Exception {
+        long programme = programme("ELDERLY_CARE_WORKER", "JUNIOR", 3, "L04-1");
+        Provider p = provider(jinan, "370100", "ELDERLY_CARE_WORKER", "JUNIOR");
+        String classNo = body(
+                postJson("/api/v1/classes", p.staff(), application(programme, sessions(p.teacher(), 1, 9), start))
+                    .andExpect(status().isCreated()))
+            .get("classNo")
+            .asString();
+        mvc.perform(get("/").cookie(jinan))
+            .andExpect(content().string(containsString("待您办理")))
+            .andExpect(content().string(containsString(classNo)));
+        mvc.perform(get("/").cookie(p.staff())).andExpect(content().string(containsString(classNo)));
+        mvc.perform(get("/").cookie(SignedIn.as(mvc, "qingdao")))
+            .andExpect(content().string(org.hamcrest.Matchers.not(containsString(classNo))));
+        var numbers = new java.util.ArrayList<String>();
+        body(mvc.perform(get("/api/v1/classes").param("sort", "no").param("size", "200").cookie(jinan))).get("items")
+            .forEach(c -> numbers.add(c.get("classNo").asString()));
+        assertThat(numbers).isSorted().contains(classNo);
+    }
+
 }

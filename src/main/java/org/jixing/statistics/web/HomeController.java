@@ -16,8 +16,15 @@ class HomeController {
 
     private final ReferenceCatalogue reference;
 
-    HomeController(ReferenceCatalogue reference) {
+    private final org.jixing.training.ClassOpenings classes;
+
+    private final org.jixing.provider.Filings filings;
+
+    HomeController(ReferenceCatalogue reference, org.jixing.training.ClassOpenings classes,
+            org.jixing.provider.Filings filings) {
         this.reference = reference;
+        this.classes = classes;
+        this.filings = filings;
     }
 
     @GetMapping("/")
@@ -35,6 +42,22 @@ class HomeController {
             .filter(d -> me.scope().kind() == ScopeKind.DEPARTMENT && d.code().equals(me.scope().ref()))
             .findFirst()
             .ifPresent(d -> model.addAttribute("scopeDepartment", d));
+        if (me.hasRole(org.jixing.shared.scope.Role.CITY_OFFICER)) {
+            // The approval queue: what waits for the region's decision, oldest first.
+            model.addAttribute("classQueue",
+                    classes.search(new org.jixing.training.ClassFilter(org.jixing.training.ClassStatus.SUBMITTED, null,
+                            null, null, null, "submitted"), 0, 20));
+            model.addAttribute("providerQueue", filings.search(org.jixing.provider.Registry.PROVIDER,
+                    new org.jixing.provider.BodyFilter(org.jixing.provider.FilingStatus.PENDING, null, null, null), 0,
+                    20));
+            model.addAttribute("evaluationQueue", filings.search(org.jixing.provider.Registry.EVALUATION_BODY,
+                    new org.jixing.provider.BodyFilter(org.jixing.provider.FilingStatus.PENDING, null, null, null), 0,
+                    20));
+        }
+        if (me.hasRole(org.jixing.shared.scope.Role.PROVIDER_STAFF)) {
+            // The provider's own classes, those still to run first.
+            model.addAttribute("myClasses", classes.search(org.jixing.training.ClassFilter.none(), 0, 50));
+        }
         return "statistics/home-" + me.role().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jixing.shared.InvalidInputException;
 import org.jixing.shared.PageResult;
@@ -130,9 +131,13 @@ class TrainingApi {
     @Operation(summary = "Classes in the caller's scope, paged and filtered")
     PageResult<TrainingClass> classes(@RequestParam(required = false) ClassStatus status,
             @RequestParam(required = false) String line, @RequestParam(required = false) String region,
-            @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
-            @RequestParam(required = false) Integer size) {
-        return classes.search(new ClassFilter(status, line, region, null, q), Math.max(0, page), PageResult.size(size));
+            @RequestParam(required = false) String q,
+            @Parameter(
+                    description = "start (latest first, the default), -start, no, provider, submitted") @RequestParam(
+                            required = false) String sort,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(required = false) Integer size) {
+        return classes.search(new ClassFilter(status, line, region, null, q, sort), Math.max(0, page),
+                PageResult.size(size));
     }
 
     @GetMapping("/classes/{id}")

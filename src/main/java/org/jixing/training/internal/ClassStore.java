@@ -140,8 +140,8 @@ public class ClassStore {
     public List<TrainingClass> search(ClassFilter filter, ScopeSql.Clause scope, int offset, int limit) {
         var where = where(filter, scope);
         return jdbc
-            .sql("select " + COLUMNS + " from training_class c where " + where.sql()
-                    + " order by c.start_date desc, c.id desc offset :off rows fetch next :lim rows only")
+            .sql("select " + COLUMNS + " from training_class c where " + where.sql() + " order by " + filter.orderBy()
+                    + " offset :off rows fetch next :lim rows only")
             .params(where.params())
             .param("off", offset)
             .param("lim", limit)

@@ -68,9 +68,11 @@ class ClassPages {
     @GetMapping
     String list(@RequestParam(required = false) ClassStatus status, @RequestParam(required = false) String line,
             @RequestParam(required = false) String region, @RequestParam(required = false) String q,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(required = false) Integer size, Model model) {
-        PageResult<TrainingClass> result = classes.search(new ClassFilter(status, line, region, null, q),
+            @RequestParam(required = false) String sort, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(required = false) Integer size, Model model) {
+        PageResult<TrainingClass> result = classes.search(new ClassFilter(status, line, region, null, q, sort),
                 Math.max(0, page), PageResult.size(size));
+        model.addAttribute("sort", sort);
         model.addAttribute("result", result);
         model.addAttribute("status", status);
         model.addAttribute("line", line);
