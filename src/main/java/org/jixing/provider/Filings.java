@@ -84,7 +84,7 @@ public class Filings {
     @Transactional(readOnly = true)
     public PageResult<FiledBody> search(Registry registry, BodyFilter filter, int page, int size) {
         BodyFilter f = filter.regionCode() != null && !RegionCode.isWellFormed(filter.regionCode())
-                ? new BodyFilter(filter.status(), filter.kind(), null, filter.text()) : filter;
+                ? new BodyFilter(filter.status(), filter.kind(), null, filter.text(), filter.sort()) : filter;
         var scope = ScopeSql.forCurrentUser(registry.scopeColumns());
         return new PageResult<>(store.search(registry, f, scope, PageResult.offset(page, size), size), page, size,
                 store.count(registry, f, scope));

@@ -271,4 +271,20 @@ class ProviderFilingIT extends IntegrationTest {
         mvc.perform(registration("审计员登记", newCreditCode(), "370100").cookie(auditor)).andExpect(status().isForbidden());
     }
 
+    @Test
+    void theRegistrySortsOnTheServer() throws Exception {
+        register(jinan, "A 排序学校", "370100");
+        register(jinan, "B 排序学校", "370100");
+        var names = new java.util.ArrayList<String>();
+        new tools.jackson.databind.json.JsonMapper()
+            .readTree(mvc.perform(get("/api/v1/providers").param("sort", "name").param("size", "200").cookie(jinan))
+                .andReturn()
+                .getResponse()
+                .getContentAsString())
+            .get("items")
+            .forEach(b -> names.add(b.get("name").asString()));
+        assertThat(names).hasSizeGreaterThan(2);
+        assertThat(names.indexOf("A 排序学校")).isLessThan(names.indexOf("B 排序学校"));
+    }
+
 }

@@ -73,9 +73,11 @@ class FilingApi {
             @RequestParam(required = false) BodyKind kind,
             @Parameter(description = "a city or county code") @RequestParam(required = false) String region,
             @Parameter(description = "name, credit code or filing number") @RequestParam(required = false) String q,
+            @Parameter(description = "name, until (validity ending soonest), applied (oldest first); "
+                    + "default region then name") @RequestParam(required = false) String sort,
             @RequestParam(defaultValue = "0") int page, @RequestParam(required = false) Integer size) {
-        return filings.search(Registry.fromPath(registry), new BodyFilter(status, kind, region, q), Math.max(0, page),
-                PageResult.size(size));
+        return filings.search(Registry.fromPath(registry), new BodyFilter(status, kind, region, q, sort),
+                Math.max(0, page), PageResult.size(size));
     }
 
     @GetMapping("/{id}")

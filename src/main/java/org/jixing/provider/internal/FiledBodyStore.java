@@ -121,8 +121,8 @@ public class FiledBodyStore {
     public List<FiledBody> search(Registry registry, BodyFilter filter, ScopeSql.Clause scope, int offset, int limit) {
         var where = where(registry, filter, scope);
         return jdbc
-            .sql("select " + COLUMNS + " from filed_body b where " + where.sql()
-                    + " order by b.region_code, b.name, b.id offset :off rows fetch next :lim rows only")
+            .sql("select " + COLUMNS + " from filed_body b where " + where.sql() + " order by " + filter.orderBy()
+                    + " offset :off rows fetch next :lim rows only")
             .params(where.params())
             .param("off", offset)
             .param("lim", limit)

@@ -57,10 +57,11 @@ class FilingPages {
     @GetMapping
     String list(@ModelAttribute("registry") Registry registry, @RequestParam(required = false) FilingStatus status,
             @RequestParam(required = false) BodyKind kind, @RequestParam(required = false) String region,
-            @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
-            @RequestParam(required = false) Integer size, Model model) {
+            @RequestParam(required = false) String q, @RequestParam(required = false) String sort,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(required = false) Integer size, Model model) {
         int pageSize = PageResult.size(size);
-        PageResult<FiledBody> result = filings.search(registry, new BodyFilter(status, kind, region, q),
+        model.addAttribute("sort", sort);
+        PageResult<FiledBody> result = filings.search(registry, new BodyFilter(status, kind, region, q, sort),
                 Math.max(0, page), pageSize);
         model.addAttribute("result", result);
         model.addAttribute("status", status);
