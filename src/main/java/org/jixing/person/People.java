@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,6 +93,133 @@ public class People {
         if (!REGISTRARS.contains(me.role())) {
             throw new AccessDeniedException("registering people");
         }
+        List<Problem> problems = problems(p, me);
+        if (problems.isEmpty() && findByIdNumber(p.idNumber()).isPresent()) {
+            problems.add(new Problem("idNumber", "person.error.idNumber.registered"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        String phone = p.phone().strip();
+        var parsed = ResidentIdNumbers.parse(p.idNumber(), today());
+        long id;
+        try {
+            id = store.insert(seal(parsed.value(), parsed.masked()), seal(phone, maskPhone(phone)), p.name().strip(),
+                    parsed.male(), parsed.birthDate(), p.regionCode(), clock.instant());
+        }
+        catch (DuplicateKeyException ex) {
+            // Registered by somebody else a moment ago.
+            throw InvalidInputException.of("idNumber", "person.error.idNumber.registered");
+        }
+        Person person = find(id).orElseThrow();
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("idNumber", person.idNumberMasked());
+        after.put("name", person.name());
+        after.put("phone", person.phoneMasked());
+        after.put("region", person.regionCode());
+        audit.record(AuditEvent.of("person.register", "person", id, null, after));
+        return person;
+    }
+
+    /**
+     * The outcome of {@link #registerAll}: the person id of every valid row by its
+     * normalised ID number (newly registered or already known), the problems of the
+     * invalid rows by their index, and how many people were new.
+     */
+    public record BulkRegistration(Map<String, Long> ids, Map<Integer, List<Problem>> problems, int registered) {
+    }
+
+    /**
+     * Registers many people at once, for imports and migrations: every row is checked as
+     * {@link #register} checks it; people already registered keep their record; the new
+     * ones are written in one bulk write. One audit entry records the batch.
+     */
+    @Transactional
+    public BulkRegistration registerAll(List<NewPerson> rows) {
+        CurrentUser me = CurrentUser.require();
+        if (!REGISTRARS.contains(me.role())) {
+            throw new AccessDeniedException("registering people");
+        }
+        Map<Integer, List<Problem>> problems = new LinkedHashMap<>();
+        Map<String, NewPerson> valid = new LinkedHashMap<>();
+        Map<String, String> indexes = new HashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            NewPerson p = rows.get(i);
+            List<Problem> found = problems(p, me);
+            if (!found.isEmpty()) {
+                problems.put(i, found);
+                continue;
+            }
+            String number = ResidentIdNumbers.normalize(p.idNumber());
+            if (valid.putIfAbsent(number, p) == null) {
+                indexes.put(cipher.index(number), number);
+            }
+        }
+        Map<String, Long> ids = new HashMap<>();
+        store.idsByIndex(indexes.keySet()).forEach((index, id) -> ids.put(indexes.get(index), id));
+        LocalDate today = today();
+        java.time.Instant now = clock.instant();
+        List<Object[]> fresh = new ArrayList<>();
+        Map<String, String> freshIndexes = new HashMap<>();
+        valid.forEach((number, p) -> {
+            if (ids.containsKey(number)) {
+                return;
+            }
+            var parsed = ResidentIdNumbers.parse(number, today);
+            String phone = p.phone().strip();
+            PersonStore.Sealed id = seal(parsed.value(), parsed.masked());
+            PersonStore.Sealed ph = seal(phone, maskPhone(phone));
+            freshIndexes.put(id.index(), number);
+            fresh.add(new Object[] { id.cipher(), id.index(), id.masked(), p.name().strip(), parsed.male() ? "M" : "F",
+                    parsed.birthDate(), ph.cipher(), ph.index(), ph.masked(), p.regionCode(), now, 0 });
+        });
+        if (!fresh.isEmpty()) {
+            store.insertAll(fresh);
+            store.idsByIndex(freshIndexes.keySet()).forEach((index, id) -> ids.put(freshIndexes.get(index), id));
+            Map<String, Object> after = new LinkedHashMap<>();
+            after.put("registered", fresh.size());
+            after.put("alreadyKnown", valid.size() - fresh.size());
+            after.put("invalidRows", problems.size());
+            audit.record(AuditEvent.of("person.register.bulk", "person", null, null, after));
+        }
+        return new BulkRegistration(ids, problems, fresh.size());
+    }
+
+    /** A group membership to record in bulk. */
+    public record NewMembership(long personId, String groupCode, String evidence, LocalDate validFrom,
+            LocalDate validUntil) {
+    }
+
+    /**
+     * Records many group memberships at once (imports, migrations), each checked as
+     * {@link #addGroup} checks it; all or nothing. One audit entry records the batch.
+     */
+    @Transactional
+    public int addGroups(List<NewMembership> memberships) {
+        CurrentUser me = CurrentUser.require();
+        if (!me.hasAnyRole(Role.PROVINCE_ADMIN, Role.CITY_OFFICER, Role.PROVIDER_STAFF)) {
+            throw new AccessDeniedException("recording group memberships");
+        }
+        java.time.Instant now = clock.instant();
+        List<Object[]> rows = new ArrayList<>();
+        for (NewMembership m : memberships) {
+            List<Problem> problems = groupProblems(m.groupCode(), m.evidence(), m.validFrom(), m.validUntil());
+            if (!problems.isEmpty()) {
+                throw new InvalidInputException(problems);
+            }
+            rows.add(new Object[] { m.personId(), m.groupCode(), m.evidence().strip(), m.validFrom(), m.validUntil(),
+                    me.username(), now });
+        }
+        store.insertGroups(rows);
+        if (!rows.isEmpty()) {
+            audit.record(
+                    AuditEvent.of("person.group.add.bulk", "person", null, null, Map.of("memberships", rows.size())));
+        }
+        return rows.size();
+    }
+
+    /** What is wrong with a registration, without asking the database. */
+    private List<Problem> problems(NewPerson p, CurrentUser me) {
         List<Problem> problems = new ArrayList<>();
         checkIdNumber("idNumber", p.idNumber()).ifPresent(problems::add);
         if (p.name() == null || !NAME.matcher(p.name().strip()).matches()) {
@@ -111,30 +239,7 @@ public class People {
         else if (me.role() != Role.PROVIDER_STAFF && !me.scope().coversRegion(p.regionCode())) {
             problems.add(new Problem("regionCode", "person.error.region.outOfScope"));
         }
-        if (problems.isEmpty() && findByIdNumber(p.idNumber()).isPresent()) {
-            problems.add(new Problem("idNumber", "person.error.idNumber.registered"));
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
-        var parsed = ResidentIdNumbers.parse(p.idNumber(), today());
-        long id;
-        try {
-            id = store.insert(seal(parsed.value(), parsed.masked()), seal(phone, maskPhone(phone)), p.name().strip(),
-                    parsed.male(), parsed.birthDate(), p.regionCode(), clock.instant());
-        }
-        catch (DuplicateKeyException ex) {
-            // Registered by somebody else a moment ago.
-            throw InvalidInputException.of("idNumber", "person.error.idNumber.registered");
-        }
-        Person person = find(id).orElseThrow();
-        Map<String, Object> after = new LinkedHashMap<>();
-        after.put("idNumber", person.idNumberMasked());
-        after.put("name", person.name());
-        after.put("phone", person.phoneMasked());
-        after.put("region", person.regionCode());
-        audit.record(AuditEvent.of("person.register", "person", id, null, after));
-        return person;
+        return problems;
     }
 
     /** Exact lookup by the full number; whoever asks already knows it. */
@@ -224,6 +329,19 @@ public class People {
             .collect(Collectors.toSet());
     }
 
+    /** The groups each of these people belongs to on a day; unscoped, for bulk rules. */
+    @Transactional(readOnly = true)
+    public Map<Long, Set<String>> groupsOn(java.util.Collection<Long> personIds, LocalDate day) {
+        Map<Long, Set<String>> held = new HashMap<>();
+        store.groupsOf(personIds)
+            .forEach((person, groups) -> held.put(person,
+                    groups.stream()
+                        .filter(g -> g.validOn(day))
+                        .map(GroupMembership::groupCode)
+                        .collect(Collectors.toSet())));
+        return held;
+    }
+
     @Transactional
     public GroupMembership addGroup(long personId, String groupCode, String evidence, LocalDate validFrom,
             LocalDate validUntil) {
@@ -237,6 +355,22 @@ public class People {
         else if (find(personId).isEmpty()) {
             throw new org.jixing.shared.scope.RecordNotFoundException("person", personId);
         }
+        List<Problem> problems = groupProblems(groupCode, evidence, validFrom, validUntil);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        long id = store.insertGroup(personId, groupCode, evidence.strip(), validFrom, validUntil, me.username(),
+                clock.instant());
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("group", groupCode);
+        after.put("evidence", evidence.strip());
+        after.put("validFrom", validFrom.toString());
+        after.put("validUntil", validUntil == null ? null : validUntil.toString());
+        audit.record(AuditEvent.of("person.group.add", "person", personId, null, after));
+        return store.groups(personId).stream().filter(g -> g.id() == id).findFirst().orElseThrow();
+    }
+
+    private List<Problem> groupProblems(String groupCode, String evidence, LocalDate validFrom, LocalDate validUntil) {
         List<Problem> problems = new ArrayList<>();
         if (groupCode == null || reference.traineeGroups().stream().noneMatch(g -> g.code().equals(groupCode))) {
             problems.add(new Problem("groupCode", "person.error.group"));
@@ -250,18 +384,7 @@ public class People {
         else if (validUntil != null && validUntil.isBefore(validFrom)) {
             problems.add(new Problem("validUntil", "person.error.validUntil"));
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
-        long id = store.insertGroup(personId, groupCode, evidence.strip(), validFrom, validUntil, me.username(),
-                clock.instant());
-        Map<String, Object> after = new LinkedHashMap<>();
-        after.put("group", groupCode);
-        after.put("evidence", evidence.strip());
-        after.put("validFrom", validFrom.toString());
-        after.put("validUntil", validUntil == null ? null : validUntil.toString());
-        audit.record(AuditEvent.of("person.group.add", "person", personId, null, after));
-        return store.groups(personId).stream().filter(g -> g.id() == id).findFirst().orElseThrow();
+        return problems;
     }
 
     private PersonStore.Sealed seal(String clear, String masked) {

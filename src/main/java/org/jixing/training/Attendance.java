@@ -116,28 +116,39 @@ public class Attendance {
                 && me.scope().ref().equals(String.valueOf(enrolment.personId())))) {
             enrolment = null;
         }
-        String reason = null;
-        if (tc.status() != ClassStatus.APPROVED && tc.status() != ClassStatus.RUNNING) {
-            reason = "CLASS_NOT_OPEN";
-        }
-        else if (enrolment == null || enrolment.status() != EnrolmentStatus.ENROLLED) {
-            reason = "NOT_ENROLLED";
-        }
-        else if (c.time().isBefore(session.startsAt().minus(Duration.ofMinutes(rules.windowMinutes())))
-                || c.time().isAfter(session.endsAt().plus(Duration.ofMinutes(rules.windowMinutes())))) {
-            reason = "OUTSIDE_WINDOW";
-        }
-        else if (c.latitude() == null || c.longitude() == null
-                || metres(c.latitude(), c.longitude(), tc.venueLat(), tc.venueLng()) > rules.radiusMetres()) {
-            reason = "OUTSIDE_RADIUS";
-        }
-        else if (c.faceScore() != null && c.faceScore().doubleValue() < rules.minimumFaceScore()) {
-            reason = "LOW_FACE_MATCH";
-        }
-        else if (store.acceptedExists(session.id(), enrolment.id(), kind)) {
-            reason = "DUPLICATE";
-        }
+        EnrolmentStore.Row enrolled = enrolment;
+        String reason = judge(tc, session, enrolment != null && enrolment.status() == EnrolmentStatus.ENROLLED,
+                c.time(), c.latitude(), c.longitude(), c.faceScore(),
+                () -> store.acceptedExists(session.id(), enrolled.id(), kind));
         return save(c, kind, tc, enrolment, reason == null, reason, me, now);
+    }
+
+    /**
+     * The rules a check-in or check-out is judged by, in order: the class open, the
+     * person enrolled, the time within the session's window, the place within the venue's
+     * radius, the face match, no earlier accepted event of the kind. Null when accepted,
+     * else the reason.
+     */
+    String judge(TrainingClass tc, ClassSession session, boolean enrolled, Instant time, BigDecimal latitude,
+            BigDecimal longitude, BigDecimal faceScore, java.util.function.BooleanSupplier duplicate) {
+        if (tc.status() != ClassStatus.APPROVED && tc.status() != ClassStatus.RUNNING) {
+            return "CLASS_NOT_OPEN";
+        }
+        if (!enrolled) {
+            return "NOT_ENROLLED";
+        }
+        if (time.isBefore(session.startsAt().minus(Duration.ofMinutes(rules.windowMinutes())))
+                || time.isAfter(session.endsAt().plus(Duration.ofMinutes(rules.windowMinutes())))) {
+            return "OUTSIDE_WINDOW";
+        }
+        if (latitude == null || longitude == null
+                || metres(latitude, longitude, tc.venueLat(), tc.venueLng()) > rules.radiusMetres()) {
+            return "OUTSIDE_RADIUS";
+        }
+        if (faceScore != null && faceScore.doubleValue() < rules.minimumFaceScore()) {
+            return "LOW_FACE_MATCH";
+        }
+        return duplicate.getAsBoolean() ? "DUPLICATE" : null;
     }
 
     private Optional<EnrolmentStore.Row> identify(CheckIn c, TrainingClass tc) {

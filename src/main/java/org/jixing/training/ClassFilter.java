@@ -1,19 +1,25 @@
 package org.jixing.training;
 
 /**
- * Filters and order of the class lists; null or blank means any. {@code sort} is one of
+ * Filters and order of the class lists; null or blank means any. {@code startsFrom} and
+ * {@code startsUntil} bound the first day (both inclusive). {@code sort} is one of
  * {@code start} (default: latest start first), {@code -start}, {@code no},
  * {@code provider}, {@code submitted} (oldest application first).
  */
 public record ClassFilter(ClassStatus status, String lineCode, String regionCode, Long providerId, String text,
-        String sort) {
+        String sort, java.time.LocalDate startsFrom, java.time.LocalDate startsUntil) {
+
+    public ClassFilter(ClassStatus status, String lineCode, String regionCode, Long providerId, String text,
+            String sort) {
+        this(status, lineCode, regionCode, providerId, text, sort, null, null);
+    }
 
     public ClassFilter(ClassStatus status, String lineCode, String regionCode, Long providerId, String text) {
         this(status, lineCode, regionCode, providerId, text, null);
     }
 
     public static ClassFilter none() {
-        return new ClassFilter(null, null, null, null, null, null);
+        return new ClassFilter(null, null, null, null, null, null, null, null);
     }
 
     /** The ORDER BY of a sort key; only these constants ever reach SQL. */

@@ -99,13 +99,36 @@ public class ClassOpenings {
     public TrainingClass apply(ClassApplication a) {
         long own = Teachers.ownProvider();
         CurrentUser me = CurrentUser.require();
-        List<Problem> problems = new ArrayList<>();
         if (a.providerId() != null && a.providerId() != own) {
             throw new AccessDeniedException("staff apply for their own provider only");
         }
+        Checked checked = check(a, own, false);
+        if (!checked.problems().isEmpty()) {
+            throw new InvalidInputException(checked.problems());
+        }
+        Instant now = clock.instant();
+        long id = insert(a, checked, me.username(), now);
+        TrainingClass created = classes.find(id, new ScopeSql.Clause("1=1", Map.of())).orElseThrow();
+        audit.record(AuditEvent.of("class.apply", "class", id, null, snapshot(created, a.sessions().size())));
+        return created;
+    }
+
+    /**
+     * An application checked against the rules, with the provider and programme it names.
+     */
+    record Checked(FiledBody provider, Programme programme, List<Problem> problems) {
+    }
+
+    /**
+     * Every rule of an opening application. A {@code past} class (history being recorded)
+     * may lie before today and needs its provider filed and permitted, not in good
+     * standing today.
+     */
+    Checked check(ClassApplication a, long own, boolean past) {
+        List<Problem> problems = new ArrayList<>();
         FiledBody provider = filings.find(Registry.PROVIDER, own).orElse(null);
         LocalDate today = LocalDate.now(clock.withZone(CHINA));
-        if (provider == null || !provider.inGoodStanding(today)) {
+        if (provider == null || (!past && !provider.inGoodStanding(today))) {
             problems.add(new Problem(null, "training.error.provider.notActive"));
         }
         Programme programme = a.programmeId() == null ? null : programmes.find(a.programmeId()).orElse(null);
@@ -135,8 +158,11 @@ public class ClassOpenings {
         else if (a.endDate().isBefore(a.startDate())) {
             problems.add(new Problem("endDate", "training.error.dates.order"));
         }
-        else if (a.startDate().isBefore(today)) {
+        else if (!past && a.startDate().isBefore(today)) {
             problems.add(new Problem("startDate", "training.error.dates.past"));
+        }
+        else if (past && !a.endDate().isBefore(today)) {
+            problems.add(new Problem("endDate", "training.error.dates.notPast"));
         }
         if (a.capacity() == null || a.capacity() < 1) {
             problems.add(new Problem("capacity", "training.error.capacity.min"));
@@ -145,13 +171,16 @@ public class ClassOpenings {
             problems.add(new Problem("capacity", "training.error.capacity.provider", provider.capacity()));
         }
         checkSessions(a, programme, own, problems);
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
-        Instant now = clock.instant();
-        TrainingClass draft = new TrainingClass(0, null, own, provider.name(), provider.regionCode(), programme.id(),
-                programme.lineCode(), programme.subTargetCode(), programme.occupationCode(), programme.levelCode(),
-                a.classType(), a.classType().needsEmployer() ? a.employerName().strip() : null,
+        return new Checked(provider, programme, problems);
+    }
+
+    /** Writes a checked application as a submitted class with its sessions. */
+    long insert(ClassApplication a, Checked checked, String by, Instant now) {
+        FiledBody provider = checked.provider();
+        Programme programme = checked.programme();
+        TrainingClass draft = new TrainingClass(0, null, provider.id(), provider.name(), provider.regionCode(),
+                programme.id(), programme.lineCode(), programme.subTargetCode(), programme.occupationCode(),
+                programme.levelCode(), a.classType(), a.classType().needsEmployer() ? a.employerName().strip() : null,
                 a.classType().needsEmployer() ? UnifiedSocialCreditCode.normalize(a.employerCreditCode()) : null,
                 a.subsidised(), a.venueAddress().strip(), a.venueLat(), a.venueLng(), a.startDate(), a.endDate(),
                 a.capacity(), ClassStatus.SUBMITTED, null, now, now, 0);
@@ -166,10 +195,8 @@ public class ClassOpenings {
                     s.endsAt().atZone(CHINA).toInstant(), s.teacherId(),
                     s.topic() == null || s.topic().isBlank() ? null : s.topic().strip());
         }
-        classes.recordStatusChange(id, ClassStatus.SUBMITTED, null, me.username(), now);
-        TrainingClass created = classes.find(id, new ScopeSql.Clause("1=1", Map.of())).orElseThrow();
-        audit.record(AuditEvent.of("class.apply", "class", id, null, snapshot(created, ordered.size())));
-        return created;
+        classes.recordStatusChange(id, ClassStatus.SUBMITTED, null, by, now);
+        return id;
     }
 
     private void checkSessions(ClassApplication a, Programme programme, long provider, List<Problem> problems) {

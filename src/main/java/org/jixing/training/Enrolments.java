@@ -98,8 +98,25 @@ public class Enrolments {
     }
 
     Eligibility rules(TrainingClass c, Person person) {
+        var facts = store.facts(List.of(person.id()), c.id(), c.startDate().getYear(), c.occupationCode(),
+                c.levelCode());
+        Set<String> held = requiredGroups(c).isEmpty() ? Set.of() : people.groupsOn(person.id(), c.startDate());
+        return evaluate(c, person, facts, store.enrolledCount(c.id()), held);
+    }
+
+    Set<String> requiredGroups(TrainingClass c) {
+        return rules.lineGroups().getOrDefault(c.lineCode(), Set.of());
+    }
+
+    /**
+     * The rules themselves, over facts gathered beforehand: one person at a time or a
+     * whole roster at once give the same answers.
+     */
+    Eligibility evaluate(TrainingClass c, Person person, EnrolmentStore.Facts facts, long enrolled,
+            Set<String> groupsHeld) {
         List<Problem> blocking = new ArrayList<>();
         List<Problem> subsidy = new ArrayList<>();
+        long id = person.id();
         if (c.status() != ClassStatus.APPROVED && c.status() != ClassStatus.RUNNING) {
             blocking.add(new Problem(null, "training.error.enrol.closed",
                     new DefaultMessageSourceResolvable("training.status." + c.status().name())));
@@ -107,12 +124,13 @@ public class Enrolments {
         if (person.ageOn(c.startDate()) < rules.minimumAge()) {
             blocking.add(new Problem("idNumber", "training.error.enrol.age", rules.minimumAge()));
         }
-        store.findInClass(c.id(), person.id())
-            .filter(e -> e.status() != EnrolmentStatus.WITHDRAWN)
-            .ifPresent(e -> blocking.add(new Problem("idNumber", "training.error.enrol.already")));
-        store.overlappingClass(person.id(), c.id())
-            .ifPresent(no -> blocking.add(new Problem("idNumber", "training.error.enrol.overlap", no)));
-        if (store.enrolledCount(c.id()) >= c.capacity()) {
+        if (facts.inClass().contains(id)) {
+            blocking.add(new Problem("idNumber", "training.error.enrol.already"));
+        }
+        if (facts.overlapping().containsKey(id)) {
+            blocking.add(new Problem("idNumber", "training.error.enrol.overlap", facts.overlapping().get(id)));
+        }
+        if (enrolled >= c.capacity()) {
             blocking.add(new Problem(null, "training.error.enrol.full", c.capacity()));
         }
         if (!c.subsidised()) {
@@ -120,18 +138,17 @@ public class Enrolments {
             return new Eligibility(blocking, subsidy);
         }
         int year = c.startDate().getYear();
-        if (store.usedSlots(person.id(), year) >= 3) {
+        if (facts.usedSlots().getOrDefault(id, Set.of()).size() >= 3) {
             subsidy.add(new Problem("idNumber", "training.error.enrol.yearlyLimit", String.valueOf(year)));
         }
-        store.subsidisedBefore(person.id(), c.occupationCode(), c.levelCode())
-            .ifPresent(no -> subsidy.add(new Problem("idNumber", "training.error.enrol.sameQualification", no)));
-        Set<String> required = rules.lineGroups().getOrDefault(c.lineCode(), Set.of());
-        if (!required.isEmpty()) {
-            Set<String> held = people.groupsOn(person.id(), c.startDate());
-            if (held.stream().noneMatch(required::contains)) {
-                subsidy.add(new Problem("idNumber", "training.error.enrol.group",
-                        new DefaultMessageSourceResolvable("training.lineGroups." + c.lineCode())));
-            }
+        if (facts.sameQualification().containsKey(id)) {
+            subsidy.add(new Problem("idNumber", "training.error.enrol.sameQualification",
+                    facts.sameQualification().get(id)));
+        }
+        Set<String> required = requiredGroups(c);
+        if (!required.isEmpty() && groupsHeld.stream().noneMatch(required::contains)) {
+            subsidy.add(new Problem("idNumber", "training.error.enrol.group",
+                    new DefaultMessageSourceResolvable("training.lineGroups." + c.lineCode())));
         }
         return new Eligibility(blocking, subsidy);
     }
@@ -250,16 +267,8 @@ public class Enrolments {
                 continue;
             }
             Attendance.Rate rate = rates.getOrDefault(r.id(), new Attendance.Rate(0, 0));
-            List<String> reasons = new ArrayList<>();
-            if (rate.value() < attendanceRules.completionRate()) {
-                reasons.add(messages.getMessage("training.completion.lowAttendance",
-                        new Object[] { rate.percent(), (int) Math.round(attendanceRules.completionRate() * 100) },
-                        java.util.Locale.SIMPLIFIED_CHINESE));
-            }
-            if (failedAssessment != null && failedAssessment.contains(r.id())) {
-                reasons.add(messages.getMessage("training.completion.failedAssessment", null,
-                        java.util.Locale.SIMPLIFIED_CHINESE));
-            }
+            List<String> reasons = completionShortfalls(rate,
+                    failedAssessment != null && failedAssessment.contains(r.id()));
             boolean ok = reasons.isEmpty();
             store.complete(r.id(), ok ? EnrolmentStatus.COMPLETED : EnrolmentStatus.NOT_COMPLETED,
                     ok ? null : String.join("；", reasons), today);
@@ -274,7 +283,25 @@ public class Enrolments {
         return roster(classId);
     }
 
-    private String describe(List<Problem> problems) {
+    /**
+     * Why a trainee does not complete: attendance below the threshold, a failed
+     * assessment; empty when they complete. In Chinese, the language of the records.
+     */
+    List<String> completionShortfalls(Attendance.Rate rate, boolean failedAssessment) {
+        List<String> reasons = new ArrayList<>();
+        if (rate.value() < attendanceRules.completionRate()) {
+            reasons.add(messages.getMessage("training.completion.lowAttendance",
+                    new Object[] { rate.percent(), (int) Math.round(attendanceRules.completionRate() * 100) },
+                    java.util.Locale.SIMPLIFIED_CHINESE));
+        }
+        if (failedAssessment) {
+            reasons.add(messages.getMessage("training.completion.failedAssessment", null,
+                    java.util.Locale.SIMPLIFIED_CHINESE));
+        }
+        return reasons;
+    }
+
+    String describe(List<Problem> problems) {
         // Stored in Chinese, the language of the records; pages show it as it is.
         return problems.stream()
             .map(p -> messages.getMessage(p.messageKey(), p.args(), p.messageKey(),
@@ -282,7 +309,7 @@ public class Enrolments {
             .collect(Collectors.joining("；"));
     }
 
-    private static String token() {
+    static String token() {
         byte[] b = new byte[12];
         RANDOM.nextBytes(b);
         return HexFormat.of().formatHex(b);

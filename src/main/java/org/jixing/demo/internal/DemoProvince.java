@@ -235,7 +235,7 @@ class DemoProvince {
         return s;
     }
 
-    private CurrentUser officer(Region city) {
+    static CurrentUser officer(Region city) {
         String username = switch (city.code()) {
             case "370100" -> "jinan";
             case "370200" -> "qingdao";

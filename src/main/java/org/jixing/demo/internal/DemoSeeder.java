@@ -50,10 +50,29 @@ class DemoSeeder {
 
     private final int traineesPerClass;
 
+    private final DemoHistory history;
+
+    private final int historyProvidersPerCity;
+
+    private final int historyClasses;
+
+    private final int historyPeople;
+
+    private final boolean historyInBackground;
+
     DemoSeeder(Accounts accounts, JdbcClient jdbc, TransactionTemplate tx, DataSource dataSource, Environment env,
             Clock clock, @Value("${jixing.demo.seed:auto}") String mode,
             @Value("${jixing.demo.password:}") String configuredPassword, DemoProvince province,
-            @Value("${jixing.demo.trainees-per-class:20}") int traineesPerClass) {
+            @Value("${jixing.demo.trainees-per-class:20}") int traineesPerClass, DemoHistory history,
+            @Value("${jixing.demo.history.providers-per-city:17}") int historyProvidersPerCity,
+            @Value("${jixing.demo.history.classes:3000}") int historyClasses,
+            @Value("${jixing.demo.history.people:80000}") int historyPeople,
+            @Value("${jixing.demo.history.background:true}") boolean historyInBackground) {
+        this.historyInBackground = historyInBackground;
+        this.history = history;
+        this.historyProvidersPerCity = historyProvidersPerCity;
+        this.historyClasses = historyClasses;
+        this.historyPeople = historyPeople;
         this.province = province;
         this.traineesPerClass = traineesPerClass;
         this.accounts = accounts;
@@ -76,8 +95,51 @@ class DemoSeeder {
             if (configuredPassword.isBlank()) {
                 generatedPassword = password;
             }
+            banner(generatedPassword);
+            if (historyInBackground) {
+                Thread worker = new Thread(this::generateHistory, "demo-history");
+                worker.setDaemon(true);
+                worker.start();
+            }
+            else {
+                generateHistory();
+            }
+            return;
         }
-        banner(generatedPassword);
+        if (jdbc.sql("select count(*) from demo_run where history_completed_at is null")
+            .query(Long.class)
+            .single() > 0) {
+            log.warn("The demo province's past was not finished (the application stopped while generating it). "
+                    + "Delete ./data and start again for a complete demo.");
+        }
+        banner(null);
+    }
+
+    /**
+     * The province's past, after the live part is usable: each past class in its own
+     * transaction, so the pages answer meanwhile.
+     */
+    void generateHistory() {
+        try {
+            java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(DemoProvince.CHINA));
+            long started = System.nanoTime();
+            var admin = DemoProvince.user(accounts.findByUsername("admin").orElseThrow().id(), "admin",
+                    org.jixing.shared.scope.Role.PROVINCE_ADMIN, org.jixing.shared.scope.DataScope.province("370000"));
+            log.info("Generating the demo province's past ({} classes since January 2025) ...", historyClasses);
+            DemoHistory.Summary s = history.generate(today, admin, historyProvidersPerCity, historyClasses,
+                    historyPeople);
+            jdbc.sql("update demo_run set history_completed_at = :at")
+                .param("at", Timestamp.from(clock.instant()))
+                .update();
+            log.info(
+                    "Demo history in {} s: {} more providers, {} past classes, {} trainees, {} enrolments "
+                            + "({} self-funded, {} refused), {} completed, {} check-ins ({} rejected)",
+                    String.format("%.1f", (System.nanoTime() - started) / 1e9), s.providers(), s.classes(), s.people(),
+                    s.enrolments(), s.selfFunded(), s.refused(), s.completed(), s.checkIns(), s.rejectedCheckIns());
+        }
+        catch (RuntimeException ex) {
+            log.error("Generating the demo province's past failed; the live demo works without it", ex);
+        }
     }
 
     boolean shouldSeed() {
@@ -99,7 +161,8 @@ class DemoSeeder {
                         a.scopeRef(), a.regionCode()));
             }
         }
-        province.generate(java.time.LocalDate.now(clock.withZone(DemoProvince.CHINA)), traineesPerClass);
+        java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(DemoProvince.CHINA));
+        province.generate(today, traineesPerClass);
         jdbc.sql("insert into demo_run (id, seed, generated_at) values (1, :seed, :at)")
             .param("seed", SEED)
             .param("at", Timestamp.from(clock.instant()))

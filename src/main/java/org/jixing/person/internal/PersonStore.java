@@ -31,10 +31,43 @@ public class PersonStore {
     private static final String COLUMNS = """
             p.id, p.id_number_masked, p.name, p.gender, p.birth_date, p.phone_masked, p.region_code, p.version""";
 
+    private static final List<String> PERSON_COLUMNS = List.of("id_number_cipher", "id_number_index",
+            "id_number_masked", "name", "gender", "birth_date", "phone_cipher", "phone_index", "phone_masked",
+            "region_code", "created_at", "version");
+
+    private static final List<String> GROUP_COLUMNS = List.of("person_id", "group_code", "evidence", "valid_from",
+            "valid_until", "recorded_by", "recorded_at");
+
     private final JdbcClient jdbc;
 
-    PersonStore(JdbcClient jdbc) {
+    private final org.jixing.shared.bulk.BulkWriter bulk;
+
+    PersonStore(JdbcClient jdbc, org.jixing.shared.bulk.BulkWriter bulk) {
         this.jdbc = jdbc;
+        this.bulk = bulk;
+    }
+
+    /** Rows in the order of {@link #PERSON_COLUMNS}. */
+    public void insertAll(List<Object[]> rows) {
+        bulk.write("person", PERSON_COLUMNS, rows);
+    }
+
+    /** Rows in the order of {@link #GROUP_COLUMNS}. */
+    public void insertGroups(List<Object[]> rows) {
+        bulk.write("person_group", GROUP_COLUMNS, rows);
+    }
+
+    /** Person ids by blind index, for those of the given indexes that are registered. */
+    public Map<String, Long> idsByIndex(java.util.Collection<String> indexes) {
+        Map<String, Long> ids = new HashMap<>();
+        List<String> all = List.copyOf(indexes);
+        for (int from = 0; from < all.size(); from += 1000) {
+            jdbc.sql("select id_number_index, id from person where id_number_index in (:i)")
+                .param("i", all.subList(from, Math.min(all.size(), from + 1000)))
+                .query((rs, n) -> ids.put(rs.getString(1), rs.getLong(2)))
+                .list();
+        }
+        return ids;
     }
 
     public record Sealed(String cipher, String index, String masked) {
@@ -164,6 +197,24 @@ public class PersonStore {
                     rs.getDate(4).toLocalDate(), rs.getDate(5) == null ? null : rs.getDate(5).toLocalDate(),
                     rs.getString(6)))
             .list();
+    }
+
+    /** The memberships of many people, in chunks of a thousand. */
+    public Map<Long, List<GroupMembership>> groupsOf(java.util.Collection<Long> personIds) {
+        Map<Long, List<GroupMembership>> out = new HashMap<>();
+        List<Long> all = List.copyOf(personIds);
+        for (int from = 0; from < all.size(); from += 1000) {
+            jdbc.sql("""
+                    select person_id, id, group_code, evidence, valid_from, valid_until, recorded_by from person_group
+                    where person_id in (:p) order by valid_from, id""")
+                .param("p", all.subList(from, Math.min(all.size(), from + 1000)))
+                .query((rs, n) -> out.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>())
+                    .add(new GroupMembership(rs.getLong(2), rs.getString(3), rs.getString(4),
+                            rs.getDate(5).toLocalDate(), rs.getDate(6) == null ? null : rs.getDate(6).toLocalDate(),
+                            rs.getString(7))))
+                .list();
+        }
+        return out;
     }
 
     static Person map(ResultSet rs, int n) throws SQLException {

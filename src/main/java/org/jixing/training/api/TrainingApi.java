@@ -131,13 +131,17 @@ class TrainingApi {
     @Operation(summary = "Classes in the caller's scope, paged and filtered")
     PageResult<TrainingClass> classes(@RequestParam(required = false) ClassStatus status,
             @RequestParam(required = false) String line, @RequestParam(required = false) String region,
-            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String q, @RequestParam(required = false) Long providerId,
+            @Parameter(description = "first day on or after (yyyy-MM-dd)") @RequestParam(
+                    required = false) java.time.LocalDate startsFrom,
+            @Parameter(description = "first day on or before (yyyy-MM-dd)") @RequestParam(
+                    required = false) java.time.LocalDate startsUntil,
             @Parameter(
                     description = "start (latest first, the default), -start, no, provider, submitted") @RequestParam(
                             required = false) String sort,
             @RequestParam(defaultValue = "0") int page, @RequestParam(required = false) Integer size) {
-        return classes.search(new ClassFilter(status, line, region, null, q, sort), Math.max(0, page),
-                PageResult.size(size));
+        return classes.search(new ClassFilter(status, line, region, providerId, q, sort, startsFrom, startsUntil),
+                Math.max(0, page), PageResult.size(size));
     }
 
     @GetMapping("/classes/{id}")

@@ -29,8 +29,25 @@ public class AttendanceStore {
 
     private final JdbcClient jdbc;
 
-    AttendanceStore(JdbcClient jdbc) {
+    private final org.jixing.shared.bulk.BulkWriter bulk;
+
+    AttendanceStore(JdbcClient jdbc, org.jixing.shared.bulk.BulkWriter bulk) {
         this.jdbc = jdbc;
+        this.bulk = bulk;
+    }
+
+    /** Writes many events in one bulk write. */
+    public void insertAll(List<NewEvent> events) {
+        bulk.write("attendance_event",
+                List.of("client_key", "session_id", "class_id", "enrolment_id", "provider_id", "region_code",
+                        "line_code", "kind", "occurred_at", "received_at", "device_id", "latitude", "longitude",
+                        "face_score", "accepted", "reason", "recorded_by", "note"),
+                events.stream()
+                    .map(e -> new Object[] { e.clientKey(), e.sessionId(), e.classId(), e.enrolmentId(), e.providerId(),
+                            e.regionCode(), e.lineCode(), e.kind().name(), e.occurredAt(), e.receivedAt(), e.deviceId(),
+                            e.latitude(), e.longitude(), e.faceScore(), e.accepted(), e.reason(), e.recordedBy(),
+                            e.note() })
+                    .toList());
     }
 
     public long insert(NewEvent e) {

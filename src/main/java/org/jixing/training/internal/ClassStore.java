@@ -176,6 +176,14 @@ public class ClassStore {
             sql.append(" and c.provider_id = :providerId");
             params.put("providerId", f.providerId());
         }
+        if (f.startsFrom() != null) {
+            sql.append(" and c.start_date >= :startsFrom");
+            params.put("startsFrom", java.sql.Date.valueOf(f.startsFrom()));
+        }
+        if (f.startsUntil() != null) {
+            sql.append(" and c.start_date <= :startsUntil");
+            params.put("startsUntil", java.sql.Date.valueOf(f.startsUntil()));
+        }
         if (f.text() != null && !f.text().isBlank()) {
             String t = f.text().strip().toLowerCase(Locale.ROOT).replace("%", "").replace("_", "");
             sql.append(" and (lower(c.provider_name) like :text or c.class_no like :text)");

@@ -2,7 +2,11 @@ package org.jixing.training.internal;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
 import org.jixing.shared.scope.ScopeColumns;
@@ -32,10 +36,109 @@ public class EnrolmentStore {
             e.id, e.class_id, e.person_id, e.subsidised, e.ineligible_reasons, e.status, e.token, e.enrolled_at,
             e.version, e.completion_reason""";
 
+    private static final int CHUNK = 1000;
+
     private final JdbcClient jdbc;
 
-    EnrolmentStore(JdbcClient jdbc) {
+    private final org.jixing.shared.bulk.BulkWriter bulk;
+
+    EnrolmentStore(JdbcClient jdbc, org.jixing.shared.bulk.BulkWriter bulk) {
         this.jdbc = jdbc;
+        this.bulk = bulk;
+    }
+
+    /** What the eligibility rules need to know of many people at once. */
+    public record Facts(Map<Long, Set<Integer>> usedSlots, Map<Long, String> sameQualification,
+            Map<Long, String> overlapping, Set<Long> inClass) {
+    }
+
+    /**
+     * The facts for these people and this class, in a few queries per thousand people:
+     * the subsidy slots each holds in the class's year, an earlier subsidy of the same
+     * occupation and level, another live class whose sessions overlap, and who is already
+     * on the roster.
+     */
+    public Facts facts(java.util.Collection<Long> personIds, long classId, int year, String occupation, String level) {
+        Map<Long, Set<Integer>> slots = new HashMap<>();
+        Map<Long, String> same = new HashMap<>();
+        Map<Long, String> overlap = new HashMap<>();
+        List<Long> all = List.copyOf(personIds);
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            List<Long> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
+            jdbc.sql("select person_id, slot from subsidy_slot where person_id in (:p) and training_year = :y")
+                .param("p", chunk)
+                .param("y", year)
+                .query((rs, n) -> slots.computeIfAbsent(rs.getLong(1), k -> new HashSet<>()).add(rs.getInt(2)))
+                .list();
+            jdbc.sql("""
+                    select q.person_id, c.class_no from subsidised_qualification q
+                    join enrolment e on e.id = q.enrolment_id join training_class c on c.id = e.class_id
+                    where q.person_id in (:p) and q.occupation_code = :o and q.level_code = :l""")
+                .param("p", chunk)
+                .param("o", occupation)
+                .param("l", level)
+                .query((rs, n) -> same.put(rs.getLong(1), rs.getString(2)))
+                .list();
+            jdbc.sql("""
+                    select e.person_id, min(c.class_no) from enrolment e
+                    join training_class c on c.id = e.class_id
+                    join class_session s on s.class_id = c.id
+                    join class_session t on t.class_id = :c and s.starts_at < t.ends_at and s.ends_at > t.starts_at
+                    where e.person_id in (:p) and e.status = 'ENROLLED' and e.class_id <> :c
+                      and c.status in ('SUBMITTED', 'APPROVED', 'RUNNING')
+                    group by e.person_id""")
+                .param("p", chunk)
+                .param("c", classId)
+                .query((rs, n) -> overlap.put(rs.getLong(1), rs.getString(2)))
+                .list();
+        }
+        Set<Long> in = new HashSet<>(
+                jdbc.sql("select person_id from enrolment where class_id = :c and status <> 'WITHDRAWN'")
+                    .param("c", classId)
+                    .query(Long.class)
+                    .list());
+        return new Facts(slots, same, overlap, in);
+    }
+
+    /**
+     * A new roster row for {@link #insertAll}; {@code slot} is the subsidy slot it takes
+     * (null when self-funded).
+     */
+    public record NewRow(long personId, boolean subsidised, String ineligibleReasons, String token,
+            EnrolmentStatus status, String completionReason, java.time.LocalDate completedOn, Integer slot) {
+    }
+
+    /**
+     * Writes many enrolments of one class with their subsidy slots and qualifications in
+     * bulk and returns the new enrolment ids by person. A slot or qualification taken
+     * meanwhile by a concurrent enrolment fails the whole write on its key.
+     */
+    public Map<Long, Long> insertAll(long classId, long providerId, String region, String line, int year,
+            String occupation, String level, List<NewRow> rows, String by, Instant at) {
+        bulk.write("enrolment",
+                List.of("class_id", "person_id", "provider_id", "region_code", "line_code", "subsidised",
+                        "ineligible_reasons", "status", "token", "enrolled_by", "enrolled_at", "version",
+                        "completion_reason", "completed_on"),
+                rows.stream()
+                    .map(r -> new Object[] { classId, r.personId(), providerId, region, line, r.subsidised(),
+                            r.ineligibleReasons(), r.status().name(), r.token(), by, at, 0, r.completionReason(),
+                            r.completedOn() })
+                    .toList());
+        Map<Long, Long> ids = new HashMap<>();
+        jdbc.sql("select person_id, id from enrolment where class_id = :c")
+            .param("c", classId)
+            .query((rs, n) -> ids.put(rs.getLong(1), rs.getLong(2)))
+            .list();
+        List<NewRow> subsidised = rows.stream().filter(r -> r.slot() != null).toList();
+        bulk.write("subsidy_slot", List.of("person_id", "training_year", "slot", "enrolment_id"),
+                subsidised.stream()
+                    .map(r -> new Object[] { r.personId(), year, r.slot(), ids.get(r.personId()) })
+                    .toList());
+        bulk.write("subsidised_qualification", List.of("person_id", "occupation_code", "level_code", "enrolment_id"),
+                subsidised.stream()
+                    .map(r -> new Object[] { r.personId(), occupation, level, ids.get(r.personId()) })
+                    .toList());
+        return ids;
     }
 
     /** Locks the class row so capacity is checked by one enrolment at a time. */
@@ -103,14 +206,6 @@ public class EnrolmentStore {
         return keys.getKeyAs(Number.class).longValue();
     }
 
-    public int usedSlots(long personId, int year) {
-        return jdbc.sql("select count(*) from subsidy_slot where person_id = :p and training_year = :y")
-            .param("p", personId)
-            .param("y", year)
-            .query(Integer.class)
-            .single();
-    }
-
     /**
      * Takes the lowest free slot of the year. Returns false when all three are taken; a
      * concurrent enrolment taking the same slot makes one of the two fail on the primary
@@ -137,22 +232,6 @@ public class EnrolmentStore {
         return false;
     }
 
-    /**
-     * The class number of the earlier subsidised training of this occupation and level,
-     * if any.
-     */
-    public Optional<String> subsidisedBefore(long personId, String occupation, String level) {
-        return jdbc.sql("""
-                select c.class_no from subsidised_qualification q join enrolment e on e.id = q.enrolment_id
-                join training_class c on c.id = e.class_id
-                where q.person_id = :p and q.occupation_code = :o and q.level_code = :l""")
-            .param("p", personId)
-            .param("o", occupation)
-            .param("l", level)
-            .query(String.class)
-            .optional();
-    }
-
     public void takeQualification(long personId, String occupation, String level, long enrolmentId) {
         jdbc.sql("""
                 insert into subsidised_qualification (person_id, occupation_code, level_code, enrolment_id)
@@ -167,18 +246,6 @@ public class EnrolmentStore {
     public void releaseSubsidy(long enrolmentId) {
         jdbc.sql("delete from subsidy_slot where enrolment_id = :e").param("e", enrolmentId).update();
         jdbc.sql("delete from subsidised_qualification where enrolment_id = :e").param("e", enrolmentId).update();
-    }
-
-    /** Another live class of the person whose sessions overlap this class's sessions. */
-    public Optional<String> overlappingClass(long personId, long classId) {
-        return jdbc.sql("""
-                select c.class_no from enrolment e
-                join training_class c on c.id = e.class_id
-                join class_session s on s.class_id = c.id
-                join class_session t on t.class_id = :c and s.starts_at < t.ends_at and s.ends_at > t.starts_at
-                where e.person_id = :p and e.status = 'ENROLLED' and e.class_id <> :c
-                  and c.status in ('SUBMITTED', 'APPROVED', 'RUNNING')
-                fetch first 1 rows only""").param("p", personId).param("c", classId).query(String.class).optional();
     }
 
     public boolean changeStatus(long id, int version, EnrolmentStatus status, String reason) {

@@ -69,9 +69,18 @@ class ClassPages {
     String list(@RequestParam(required = false) ClassStatus status, @RequestParam(required = false) String line,
             @RequestParam(required = false) String region, @RequestParam(required = false) String q,
             @RequestParam(required = false) String sort, @RequestParam(defaultValue = "0") int page,
-            @RequestParam(required = false) Integer size, Model model) {
-        PageResult<TrainingClass> result = classes.search(new ClassFilter(status, line, region, null, q, sort),
-                Math.max(0, page), PageResult.size(size));
+            @RequestParam(required = false) Integer size, @RequestParam(required = false) Long providerId,
+            @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
+                    iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate from,
+            @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
+                    iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate to,
+            Model model) {
+        PageResult<TrainingClass> result = classes.search(
+                new ClassFilter(status, line, region, providerId, q, sort, from, to), Math.max(0, page),
+                PageResult.size(size));
+        model.addAttribute("providerId", providerId);
+        model.addAttribute("from", from);
+        model.addAttribute("to", to);
         model.addAttribute("sort", sort);
         model.addAttribute("result", result);
         model.addAttribute("status", status);

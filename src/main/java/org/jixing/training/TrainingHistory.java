@@ -1,0 +1,244 @@
+package org.jixing.training;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jixing.audit.AuditEvent;
+import org.jixing.audit.AuditTrail;
+import org.jixing.person.People;
+import org.jixing.person.Person;
+import org.jixing.shared.InvalidInputException;
+import org.jixing.shared.scope.CurrentUser;
+import org.jixing.shared.scope.Role;
+import org.jixing.shared.scope.ScopeSql;
+import org.jixing.training.internal.AttendanceStore;
+import org.jixing.training.internal.ClassStore;
+import org.jixing.training.internal.EnrolmentStore;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Records classes that already ran: the records a province brings over from the system it
+ * used before, and the demo province's past. A past class passes the same checks as an
+ * application (except that it lies before today); its trainees pass the same eligibility
+ * rules (an ineligible one is recorded self-funded with the reasons, a refused one is
+ * left out); its check-ins are judged by the same attendance rules and kept, rejected
+ * ones too; and each trainee's outcome follows the completion rule. Rows are written in
+ * bulk. Recorded history does not publish {@link TrainingCompleted}: whoever counts
+ * completions recounts them from the records.
+ */
+@Service
+public class TrainingHistory {
+
+    /** A class that ran, with what happened in it. */
+    public record PastClass(long providerId, ClassApplication application, List<PastTrainee> trainees) {
+    }
+
+    /**
+     * A trainee of a past class: the person, their check-ins and check-outs as the
+     * terminals sent them, and the provider's assessment.
+     */
+    public record PastTrainee(long personId, List<PastCheckIn> checkIns, boolean passedAssessment) {
+    }
+
+    /** A terminal event of a past session ({@code session} counts from 1). */
+    public record PastCheckIn(int session, AttendanceKind kind, LocalDateTime time, BigDecimal latitude,
+            BigDecimal longitude, BigDecimal faceScore, String deviceId) {
+    }
+
+    /** What was recorded of a past class. */
+    public record Recorded(long classId, String classNo, int enrolled, int selfFunded, int refused, int completed,
+            int checkIns, int rejectedCheckIns) {
+    }
+
+    private final ClassOpenings openings;
+
+    private final ClassStore classes;
+
+    private final Enrolments enrolments;
+
+    private final EnrolmentStore enrolmentStore;
+
+    private final Attendance attendance;
+
+    private final AttendanceStore attendanceStore;
+
+    private final People people;
+
+    private final AuditTrail audit;
+
+    TrainingHistory(ClassOpenings openings, ClassStore classes, Enrolments enrolments, EnrolmentStore enrolmentStore,
+            Attendance attendance, AttendanceStore attendanceStore, People people, AuditTrail audit) {
+        this.openings = openings;
+        this.classes = classes;
+        this.enrolments = enrolments;
+        this.enrolmentStore = enrolmentStore;
+        this.attendance = attendance;
+        this.attendanceStore = attendanceStore;
+        this.people = people;
+        this.audit = audit;
+    }
+
+    /**
+     * Records one past class, all or nothing; every broken rule of the class is listed.
+     * Only the province administrator records history.
+     */
+    @Transactional
+    public Recorded record(PastClass past) {
+        CurrentUser me = CurrentUser.require();
+        if (!me.hasRole(Role.PROVINCE_ADMIN)) {
+            throw new AccessDeniedException("recording past classes");
+        }
+        ClassApplication a = past.application();
+        ClassOpenings.Checked checked = openings.check(a, past.providerId(), true);
+        if (!checked.problems().isEmpty()) {
+            throw new InvalidInputException(checked.problems());
+        }
+        Instant applied = a.startDate().minusDays(14).atTime(10, 0).atZone(ClassOpenings.CHINA).toInstant();
+        long id = openings.insert(a, checked, me.username(), applied);
+        Instant approved = applied.plus(java.time.Duration.ofDays(3));
+        Instant started = a.startDate().atTime(8, 0).atZone(ClassOpenings.CHINA).toInstant();
+        step(id, 0, ClassStatus.APPROVED, me, approved);
+        step(id, 1, ClassStatus.RUNNING, me, started);
+        TrainingClass running = classes.find(id, new ScopeSql.Clause("1=1", Map.of())).orElseThrow();
+        List<ClassSession> sessions = classes.sessions(id);
+
+        // Eligibility over the whole roster at once, in the order the provider enrolled.
+        List<Long> ids = past.trainees().stream().map(PastTrainee::personId).distinct().toList();
+        Map<Long, Person> persons = people.findAll(ids);
+        EnrolmentStore.Facts facts = enrolmentStore.facts(ids, id, running.startDate().getYear(),
+                running.occupationCode(), running.levelCode());
+        Map<Long, Set<String>> groups = enrolments.requiredGroups(running).isEmpty() ? Map.of()
+                : people.groupsOn(ids, running.startDate());
+        Set<Long> onRoster = new HashSet<>(facts.inClass());
+        int refused = 0;
+        int selfFunded = 0;
+        List<EnrolmentStore.NewRow> rows = new ArrayList<>();
+        Map<Long, PastTrainee> enrolled = new LinkedHashMap<>();
+        for (PastTrainee t : past.trainees()) {
+            Person person = persons.get(t.personId());
+            if (person == null) {
+                refused++;
+                continue;
+            }
+            var now = new EnrolmentStore.Facts(facts.usedSlots(), facts.sameQualification(), facts.overlapping(),
+                    onRoster);
+            Enrolments.Eligibility e = enrolments.evaluate(running, person, now, onRoster.size(),
+                    groups.getOrDefault(person.id(), Set.of()));
+            if (!e.blocking().isEmpty()) {
+                refused++;
+                continue;
+            }
+            boolean subsidised = e.eligibleForSubsidy();
+            Integer slot = null;
+            if (subsidised) {
+                Set<Integer> used = facts.usedSlots().computeIfAbsent(person.id(), k -> new HashSet<>());
+                slot = 1;
+                while (used.contains(slot)) {
+                    slot++;
+                }
+                used.add(slot);
+                facts.sameQualification().put(person.id(), running.classNo());
+            }
+            else {
+                selfFunded++;
+            }
+            onRoster.add(person.id());
+            enrolled.put(person.id(), t);
+            rows.add(new EnrolmentStore.NewRow(person.id(), subsidised,
+                    subsidised ? null : enrolments.describe(e.subsidy()), Enrolments.token(), EnrolmentStatus.ENROLLED,
+                    null, null, slot));
+        }
+
+        // Check-ins judged by the live rules, then each trainee's outcome.
+        LocalDate completedOn = running.endDate();
+        Map<Long, Attendance.Rate> rates = new HashMap<>();
+        List<PendingEvent> events = new ArrayList<>();
+        int rejected = 0;
+        for (PastTrainee t : enrolled.values()) {
+            Set<String> accepted = new HashSet<>();
+            Set<Integer> in = new HashSet<>();
+            Set<Integer> out = new HashSet<>();
+            for (int i = 0; i < t.checkIns().size(); i++) {
+                PastCheckIn c = t.checkIns().get(i);
+                if (c.session() < 1 || c.session() > sessions.size() || c.kind() == null || c.kind().isCorrection()
+                        || c.time() == null) {
+                    throw InvalidInputException.of("checkIns", "training.error.history.checkIn", c.session());
+                }
+                ClassSession session = sessions.get(c.session() - 1);
+                Instant at = c.time().atZone(ClassOpenings.CHINA).toInstant();
+                String key = c.session() + ":" + c.kind();
+                String reason = attendance.judge(running, session, true, at, c.latitude(), c.longitude(), c.faceScore(),
+                        () -> accepted.contains(key));
+                if (reason == null) {
+                    accepted.add(key);
+                    (c.kind() == AttendanceKind.CHECK_IN ? in : out).add(c.session());
+                }
+                else {
+                    rejected++;
+                }
+                events.add(new PendingEvent(t.personId(), i, session.id(), c, at, reason));
+            }
+            in.retainAll(out);
+            rates.put(t.personId(), new Attendance.Rate(in.size(), sessions.size()));
+        }
+        int completed = 0;
+        List<EnrolmentStore.NewRow> outcomes = new ArrayList<>();
+        for (EnrolmentStore.NewRow r : rows) {
+            List<String> shortfalls = enrolments.completionShortfalls(rates.get(r.personId()),
+                    !enrolled.get(r.personId()).passedAssessment());
+            boolean ok = shortfalls.isEmpty();
+            completed += ok ? 1 : 0;
+            outcomes.add(new EnrolmentStore.NewRow(r.personId(), r.subsidised(), r.ineligibleReasons(), r.token(),
+                    ok ? EnrolmentStatus.COMPLETED : EnrolmentStatus.NOT_COMPLETED,
+                    ok ? null : String.join("；", shortfalls), completedOn, r.slot()));
+        }
+        Instant enrolledAt = approved.plus(java.time.Duration.ofDays(2));
+        Map<Long, Long> enrolmentIds = enrolmentStore.insertAll(id, running.providerId(), running.regionCode(),
+                running.lineCode(), running.startDate().getYear(), running.occupationCode(), running.levelCode(),
+                outcomes, me.username(), enrolledAt);
+        attendanceStore.insertAll(events.stream()
+            .map(p -> new AttendanceStore.NewEvent(
+                    "history-" + id + "-" + enrolmentIds.get(p.personId()) + "-" + p.index(), p.sessionId(), id,
+                    enrolmentIds.get(p.personId()), running.providerId(), running.regionCode(), running.lineCode(),
+                    p.checkIn().kind(), p.at(), p.at(), p.checkIn().deviceId(), p.checkIn().latitude(),
+                    p.checkIn().longitude(), p.checkIn().faceScore(), p.reason() == null, p.reason(), me.username(),
+                    null))
+            .toList());
+        Instant finished = running.endDate().atTime(18, 0).atZone(ClassOpenings.CHINA).toInstant();
+        step(id, 2, ClassStatus.COMPLETED, me, finished);
+
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("classNo", running.classNo());
+        after.put("startDate", running.startDate().toString());
+        after.put("endDate", running.endDate().toString());
+        after.put("enrolled", rows.size());
+        after.put("selfFunded", selfFunded);
+        after.put("refused", refused);
+        after.put("completed", completed);
+        after.put("checkIns", events.size());
+        audit.record(AuditEvent.of("class.history.record", "class", id, null, after));
+        return new Recorded(id, running.classNo(), rows.size(), selfFunded, refused, completed, events.size(),
+                rejected);
+    }
+
+    private record PendingEvent(long personId, int index, long sessionId, PastCheckIn checkIn, Instant at,
+            String reason) {
+    }
+
+    private void step(long id, int version, ClassStatus to, CurrentUser me, Instant at) {
+        classes.changeStatus(id, version, to, null, at);
+        classes.recordStatusChange(id, to, null, me.username(), at);
+    }
+
+}

@@ -1,0 +1,216 @@
+package org.jixing.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import org.jixing.person.NewPerson;
+import org.jixing.person.People;
+import org.jixing.shared.InvalidInputException;
+import org.jixing.shared.scope.CurrentUser;
+import org.jixing.shared.scope.DataScope;
+import org.jixing.shared.scope.Role;
+import org.jixing.shared.scope.ScopeKind;
+import org.jixing.training.TrainingHistory.PastCheckIn;
+import org.jixing.training.TrainingHistory.PastClass;
+import org.jixing.training.TrainingHistory.PastTrainee;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Past classes (a migration from an earlier system, the demo's past) go through the live
+ * rules: eligibility, attendance judging and the completion rule, written in bulk.
+ */
+class TrainingHistoryIT extends TrainingTestBase {
+
+    @Autowired
+    TrainingHistory history;
+
+    @Autowired
+    People people;
+
+    final LocalDate pastStart = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(60);
+
+    record Principal(CurrentUser currentUser) implements CurrentUser.ScopedPrincipal {
+    }
+
+    static <T> T as(Role role, DataScope scope, Supplier<T> work) {
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                new Principal(new CurrentUser(1, "admin", "admin", role, scope)), null,
+                Set.of(new SimpleGrantedAuthority(role.authority()))));
+        SecurityContextHolder.setContext(context);
+        try {
+            return work.get();
+        }
+        finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    static <T> T asAdmin(Supplier<T> work) {
+        return as(Role.PROVINCE_ADMIN, DataScope.province("370000"), work);
+    }
+
+    /** Three full days, 08:30 to 16:30: 24 hours. */
+    List<PlannedSession> days(long teacher, LocalDate from) {
+        List<PlannedSession> s = new ArrayList<>();
+        for (int d = 0; d < 3; d++) {
+            s.add(new PlannedSession(from.plusDays(d).atTime(8, 30), from.plusDays(d).atTime(16, 30), teacher, null));
+        }
+        return s;
+    }
+
+    ClassApplication past(long programme, long teacher, LocalDate from) {
+        return new ClassApplication(null, programme, ClassType.REGULAR, null, null, true, "历下区培训楼 3 层",
+                new BigDecimal("36.651"), new BigDecimal("117.12"), from, from.plusDays(2), 30, days(teacher, from));
+    }
+
+    static PastCheckIn in(int session, LocalDate from, String lat) {
+        LocalDateTime at = from.plusDays(session - 1).atTime(8, 20);
+        return new PastCheckIn(session, AttendanceKind.CHECK_IN, at, new BigDecimal(lat), new BigDecimal("117.12"),
+                new BigDecimal("0.95"), "T-1");
+    }
+
+    static PastCheckIn out(int session, LocalDate from) {
+        return new PastCheckIn(session, AttendanceKind.CHECK_OUT, from.plusDays(session - 1).atTime(16, 40),
+                new BigDecimal("36.651"), new BigDecimal("117.12"), new BigDecimal("0.95"), "T-1");
+    }
+
+    static List<PastCheckIn> attended(LocalDate from, int... sessions) {
+        List<PastCheckIn> events = new ArrayList<>();
+        for (int s : sessions) {
+            events.add(in(s, from, "36.651"));
+            events.add(out(s, from));
+        }
+        return events;
+    }
+
+    @Test
+    void aPastClassIsJudgedByTheLiveRulesAndCountsForLaterEnrolments() throws Exception {
+        long programme = programme("CLEANER", "JUNIOR", 24, "L06-1");
+        Provider p = provider(jinan, "370100", "CLEANER", "JUNIOR");
+        String withGroup = adultIdNumber();
+        String withoutGroup = adultIdNumber();
+        String child = idNumber(pastStart.minusYears(15));
+        String oftenAway = adultIdNumber();
+        People.BulkRegistration registered = asAdmin(
+                () -> people.registerAll(List.of(new NewPerson(withGroup, "甲", "13900000001", "370100"),
+                        new NewPerson(withoutGroup, "乙", "13900000002", "370100"),
+                        new NewPerson(child, "丙", "13900000003", "370100"),
+                        new NewPerson(oftenAway, "丁", "13900000004", "370100"),
+                        new NewPerson("37010219800101001X", "坏号码", "13900000005", "370100"))));
+        assertThat(registered.registered()).isEqualTo(4);
+        assertThat(registered.problems()).containsOnlyKeys(4);
+        Map<String, Long> ids = registered.ids();
+        asAdmin(() -> people.addGroups(List.of(
+                new People.NewMembership(ids.get(withGroup), "REGISTERED_UNEMPLOYED", "失业登记证", pastStart.minusYears(1),
+                        null),
+                new People.NewMembership(ids.get(oftenAway), "VETERAN", "退役证", pastStart.minusYears(1), null))));
+
+        // The first check-in of session 1 comes from 2 km away, then again from the
+        // venue.
+        List<PastCheckIn> first = new ArrayList<>();
+        first.add(in(1, pastStart, "36.671"));
+        first.addAll(attended(pastStart, 1, 2, 3));
+        TrainingHistory.Recorded r = asAdmin(
+                () -> history.record(new PastClass(p.id(), past(programme, p.teacher(), pastStart),
+                        List.of(new PastTrainee(ids.get(withGroup), first, true),
+                                new PastTrainee(ids.get(withoutGroup), attended(pastStart, 1, 2, 3), true),
+                                new PastTrainee(ids.get(child), attended(pastStart, 1, 2, 3), true),
+                                new PastTrainee(ids.get(oftenAway), attended(pastStart, 2), true)))));
+
+        assertThat(r.enrolled()).isEqualTo(3);
+        assertThat(r.refused()).isEqualTo(1);
+        assertThat(r.selfFunded()).isEqualTo(1);
+        assertThat(r.completed()).isEqualTo(2);
+        assertThat(r.rejectedCheckIns()).isEqualTo(1);
+
+        mvc.perform(get("/api/v1/classes/" + r.classId()).cookie(jinan))
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.status").value("COMPLETED"));
+        JsonNode roster = body(mvc.perform(get("/api/v1/classes/" + r.classId() + "/enrolments").cookie(jinan)));
+        assertThat(roster).hasSize(3);
+        for (JsonNode e : roster) {
+            switch (e.get("name").asString()) {
+                case "甲" -> assertThat(e.get("status").asString()).isEqualTo("COMPLETED");
+                case "乙" -> {
+                    assertThat(e.get("subsidised").asBoolean()).isFalse();
+                    assertThat(e.get("ineligibleReasons").asString()).contains("重点群体");
+                    assertThat(e.get("status").asString()).isEqualTo("COMPLETED");
+                }
+                case "丁" -> {
+                    assertThat(e.get("status").asString()).isEqualTo("NOT_COMPLETED");
+                    assertThat(e.get("completionReason").asString()).contains("33%");
+                }
+                default -> throw new AssertionError("unexpected trainee " + e);
+            }
+        }
+        long firstSession = body(mvc.perform(get("/api/v1/classes/" + r.classId() + "/sessions").cookie(jinan))).get(0)
+            .get("id")
+            .asLong();
+        JsonNode events = body(
+                mvc.perform(get("/api/v1/classes/" + r.classId() + "/sessions/" + firstSession + "/attendance-events")
+                    .cookie(jinan)));
+        assertThat(events.findValuesAsString("reason")).contains("OUTSIDE_RADIUS");
+
+        // The subsidy recorded in the past counts: the same qualification is not
+        // subsidised again.
+        long live = approvedClass(programme("CLEANER", "JUNIOR", 3, "L06-1"), p, 1, 9, start);
+        postJson("/api/v1/classes/" + live + "/eligibility-checks", p.staff(), "{\"idNumber\":\"" + withGroup + "\"}")
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.eligibleForSubsidy").value(false))
+            .andExpect(jsonPath("$.subsidy[0].rule").value("training.error.enrol.sameQualification"));
+    }
+
+    @Test
+    void onlyTheProvinceRecordsHistoryAndOnlyOfClassesThatHaveEnded() throws Exception {
+        long programme = programme("CLEANER", "JUNIOR", 24, "L06-1");
+        Provider p = provider(jinan, "370100", "CLEANER", "JUNIOR");
+        LocalDate recent = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1);
+        assertThatThrownBy(() -> asAdmin(
+                () -> history.record(new PastClass(p.id(), past(programme, p.teacher(), recent), List.of()))))
+            .isInstanceOfSatisfying(InvalidInputException.class,
+                    ex -> assertThat(ex.problems()).anyMatch(problem -> "endDate".equals(problem.field())
+                            && problem.messageKey().equals("training.error.dates.notPast")));
+        assertThatThrownBy(() -> as(Role.PROVIDER_STAFF, DataScope.of(ScopeKind.PROVIDER, String.valueOf(p.id())),
+                () -> history.record(new PastClass(p.id(), past(programme, p.teacher(), pastStart), List.of()))))
+            .isInstanceOf(AccessDeniedException.class);
+        mvc.perform(get("/api/v1/classes?providerId=" + p.id()).cookie(jinan))
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.total").value(0));
+    }
+
+    @Test
+    void theDemoProvinceHasAPastOfCompletedClassesInEveryCity() throws Exception {
+        JsonNode completed = body(
+                mvc.perform(get("/api/v1/classes?status=COMPLETED&size=100").cookie(admin)).andExpect(status().isOk()));
+        assertThat(completed.get("total").asLong()).isGreaterThanOrEqualTo(20);
+        assertThat(completed.get("items").findValuesAsString("regionCode").stream().distinct().count())
+            .isGreaterThanOrEqualTo(10);
+        // Dates filter: nothing of the past starts after today.
+        mvc.perform(get("/api/v1/classes?status=COMPLETED&startsFrom=" + LocalDate.now(ZoneId.of("Asia/Shanghai")))
+            .cookie(admin)).andExpect(jsonPath("$.total").value(0));
+        mvc.perform(get("/api/v1/classes?status=COMPLETED&startsFrom=2025-01-01&startsUntil=2025-12-31").cookie(admin))
+            .andExpect(jsonPath("$.items[0].startDate").value(org.hamcrest.Matchers.startsWith("2025-")));
+    }
+
+}
