@@ -11,6 +11,7 @@ end
 function init(args)
   local file = args[1]
   local count = tonumber(args[2])
+  run = args[3] or "run"
   targets = {}
   local n = 0
   for line in io.lines(file) do
@@ -36,7 +37,7 @@ function request()
   local kind = (pass % 2 == 0) and "CHECK_IN" or "CHECK_OUT"
   local body = string.format(
     '{"token":"%s","sessionId":%s,"kind":"%s","time":"%s","latitude":36.651,"longitude":117.12,' ..
-    '"deviceId":"wrk-%d","faceScore":0.95,"clientKey":"wrk-%d-%d-%d"}',
-    t[1], t[2], kind, os.date("!%Y-%m-%dT%H:%M:%SZ"), id, id, pass, i)
+    '"deviceId":"wrk-%d","faceScore":0.95,"clientKey":"wrk-%s-%d-%d-%d"}',
+    t[1], t[2], kind, os.date("!%Y-%m-%dT%H:%M:%SZ"), id, run, id, pass, i)
   return wrk.format(nil, "/api/v1/attendance/check-ins", nil, body)
 end

@@ -104,9 +104,9 @@ public class Attendance {
             return result(seen.get(), true);
         }
         Instant now = clock.instant();
-        ClassSession session = classes.session(c.sessionId()).orElse(null);
-        TrainingClass tc = session == null ? null
-                : classes.find(session.classId(), new ScopeSql.Clause("1=1", Map.of())).orElse(null);
+        var found = classes.sessionOfClass(c.sessionId()).orElse(null);
+        ClassSession session = found == null ? null : found.session();
+        TrainingClass tc = found == null ? null : found.trainingClass();
         if (tc == null
                 || (me.hasRole(Role.PROVIDER_STAFF) && !String.valueOf(tc.providerId()).equals(me.scope().ref()))) {
             return save(c, kind, null, null, false, "UNKNOWN_SESSION", me, now);

@@ -101,7 +101,7 @@ public class Enrolments {
         var facts = store.facts(List.of(person.id()), c.id(), c.startDate().getYear(), c.occupationCode(),
                 c.levelCode());
         Set<String> held = requiredGroups(c).isEmpty() ? Set.of() : people.groupsOn(person.id(), c.startDate());
-        return evaluate(c, person, facts, store.enrolledCount(c.id()), held);
+        return evaluate(c, person, facts, facts.inClass().size(), held);
     }
 
     Set<String> requiredGroups(TrainingClass c) {

@@ -64,11 +64,12 @@ class EligibilityBench extends IntegrationTest {
         for (int from = 0; from < persons; from += 50_000) {
             List<NewPerson> batch = new ArrayList<>();
             for (int n = from; n < Math.min(persons, from + 50_000); n++) {
-                batch.add(new NewPerson(idNumber(n), "测试" + (n % 100), String.format("199%08d", n), "370100"));
+                batch.add(new NewPerson(idNumber(n), "测试" + "甲乙丙丁戊己庚辛壬癸".charAt(n % 10), String.format("199%08d", n),
+                        "370100"));
             }
             var result = TrainingHistoryIT.as(Role.PROVINCE_ADMIN, DataScope.province("370000"),
                     () -> people.registerAll(batch));
-            assertThat(result.problems()).isEmpty();
+            assertThat(result.problems().size()).as("rows refused").isZero();
         }
         report.add("registered %,d people through People.registerAll in %.1f s".formatted(persons,
                 (System.nanoTime() - t0) / 1e9));
@@ -100,9 +101,10 @@ class EligibilityBench extends IntegrationTest {
             }
         }
         Arrays.sort(nanos);
-        report.add("eligibility check, %,d samples after 5,000 warm-up: p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, "
-                + "p99.9 %.3f ms, max %.3f ms (%d eligible for a subsidy)".formatted(samples, pct(nanos, 50),
-                        pct(nanos, 90), pct(nanos, 99), pct(nanos, 99.9), nanos[nanos.length - 1] / 1e6, eligible));
+        report.add(("eligibility check, %,d samples after 5,000 warm-up: p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, "
+                + "p99.9 %.3f ms, max %.3f ms (%d eligible for a subsidy)")
+            .formatted(samples, pct(nanos, 50), pct(nanos, 90), pct(nanos, 99), pct(nanos, 99.9),
+                    nanos[nanos.length - 1] / 1e6, eligible));
         Path out = Path.of("target/bench/eligibility.txt");
         Files.createDirectories(out.getParent());
         Files.write(out, report);
@@ -201,9 +203,12 @@ class EligibilityBench extends IntegrationTest {
                 .query(Long.class)
                 .single();
         }
+        // As a database in service would be: vacuumed and analysed, not in the middle of
+        // the
+        // autovacuum that ten million fresh rows set off.
         for (String table : List.of("person", "training_class", "class_session", "enrolment", "subsidy_slot",
                 "subsidised_qualification")) {
-            jdbc.sql("analyze " + table).update();
+            jdbc.sql("vacuum (analyze) " + table).update();
         }
     }
 

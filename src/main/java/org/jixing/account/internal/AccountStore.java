@@ -26,6 +26,10 @@ public class AccountStore {
             id, username, display_name, password_hash, role, scope_kind, scope_ref, region_code, enabled,
             failed_attempts, locked_until, created_at, version""";
 
+    private static final String USER_COLUMNS = java.util.Arrays.stream(COLUMNS.split(","))
+        .map(c -> "u." + c.strip())
+        .collect(java.util.stream.Collectors.joining(", "));
+
     private final JdbcClient jdbc;
 
     AccountStore(JdbcClient jdbc) {
@@ -220,18 +224,32 @@ public class AccountStore {
     }
 
     /** The account of a live token (not revoked, not expired), marking it used. */
+    /**
+     * The account of a live token. When the token was last used is kept to the minute: a
+     * terminal sending thousands of requests a second does not write on each of them (nor
+     * queue them all behind one row lock).
+     */
     public Optional<AccountRow> findByToken(String hash, Instant now) {
-        Optional<Long> user = jdbc.sql("""
-                select user_id from api_token where token_hash = :h and revoked_at is null and expires_at > :now""")
+        record Live(AccountRow account, Timestamp lastUsed) {
+        }
+        Optional<Live> live = jdbc.sql("select " + USER_COLUMNS + """
+                , t.last_used_at as token_last_used
+                from api_token t join app_user u on u.id = t.user_id
+                where t.token_hash = :h and t.revoked_at is null and t.expires_at > :now""")
             .param("h", hash)
             .param("now", Timestamp.from(now))
-            .query(Long.class)
+            .query((rs, n) -> new Live(map(rs, n), rs.getTimestamp("token_last_used")))
             .optional();
-        user.ifPresent(u -> jdbc.sql("update api_token set last_used_at = :now where token_hash = :h")
-            .param("now", Timestamp.from(now))
-            .param("h", hash)
-            .update());
-        return user.flatMap(this::findById);
+        Instant stale = now.minusSeconds(60);
+        live.filter(l -> l.lastUsed() == null || l.lastUsed().toInstant().isBefore(stale))
+            .ifPresent(l -> jdbc.sql("""
+                    update api_token set last_used_at = :now
+                    where token_hash = :h and (last_used_at is null or last_used_at < :stale)""")
+                .param("now", Timestamp.from(now))
+                .param("h", hash)
+                .param("stale", Timestamp.from(stale))
+                .update());
+        return live.map(Live::account);
     }
 
     public List<org.jixing.account.ApiToken> tokens(long userId) {

@@ -37,6 +37,8 @@ public class BulkWriter {
 
     private static final int COPY_BUFFER = 1 << 16;
 
+    private static final int ANALYZE_AFTER = 10_000;
+
     private final DataSource dataSource;
 
     private final SQLErrorCodeSQLExceptionTranslator translator;
@@ -58,7 +60,17 @@ public class BulkWriter {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
             if (connection.isWrapperFor(PGConnection.class)) {
-                return copy(connection.unwrap(PGConnection.class), table, columns, rows);
+                long written = copy(connection.unwrap(PGConnection.class), table, columns, rows);
+                if (written >= ANALYZE_AFTER) {
+                    // A table that grew by this much in one go gets fresh statistics, or
+                    // the
+                    // planner keeps treating it as small (sequential scans for key
+                    // lookups).
+                    try (var analyze = connection.createStatement()) {
+                        analyze.execute("ANALYZE " + table);
+                    }
+                }
+                return written;
             }
             return batch(connection, table, columns, rows);
         }

@@ -149,13 +149,6 @@ public class EnrolmentStore {
             .list();
     }
 
-    public long enrolledCount(long classId) {
-        return jdbc.sql("select count(*) from enrolment where class_id = :c and status <> 'WITHDRAWN'")
-            .param("c", classId)
-            .query(Long.class)
-            .single();
-    }
-
     public Optional<Row> findInClass(long classId, long personId) {
         return jdbc.sql("select " + COLUMNS + " from enrolment e where e.class_id = :c and e.person_id = :p")
             .param("c", classId)
