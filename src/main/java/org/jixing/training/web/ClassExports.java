@@ -1,0 +1,153 @@
+package org.jixing.training.web;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.jixing.reference.ReferenceCatalogue;
+import org.jixing.shared.PageResult;
+import org.jixing.shared.web.CsvDownload;
+import org.jixing.training.Attendance;
+import org.jixing.training.ClassFilter;
+import org.jixing.training.ClassOpenings;
+import org.jixing.training.ClassStatus;
+import org.jixing.training.Enrolment;
+import org.jixing.training.Enrolments;
+import org.jixing.training.TrainingClass;
+import org.springframework.context.MessageSource;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * CSV downloads of the class list (the same filters as the page) and of a class's roster
+ * with attendance and outcomes, in the caller's scope and language. ID numbers are
+ * masked. The same addresses serve the pages (session) and other systems (under
+ * {@code /api/v1}, bearer token).
+ */
+@RestController
+class ClassExports {
+
+    private static final int PAGE = 500;
+
+    private final ClassOpenings classes;
+
+    private final Enrolments enrolments;
+
+    private final Attendance attendance;
+
+    private final ReferenceCatalogue reference;
+
+    private final MessageSource messages;
+
+    ClassExports(ClassOpenings classes, Enrolments enrolments, Attendance attendance, ReferenceCatalogue reference,
+            MessageSource messages) {
+        this.classes = classes;
+        this.enrolments = enrolments;
+        this.attendance = attendance;
+        this.reference = reference;
+        this.messages = messages;
+    }
+
+    @GetMapping({ "/classes/export.csv", "/api/v1/classes/export.csv" })
+    void classes(@RequestParam(required = false) ClassStatus status, @RequestParam(required = false) String line,
+            @RequestParam(required = false) String region, @RequestParam(required = false) String q,
+            @RequestParam(required = false) Long providerId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) String sort, Locale locale, HttpServletResponse response)
+            throws IOException {
+        ClassFilter filter = new ClassFilter(status, line, region, providerId, q, sort, from, to);
+        Map<String, String> occupations = new java.util.HashMap<>();
+        reference.occupations().forEach(o -> occupations.put(o.code(), o.name(locale)));
+        Map<String, String> regions = new java.util.HashMap<>();
+        reference.regions().forEach(r -> regions.put(r.code(), r.name(locale)));
+        List<String> header = headers(locale, "training.field.classNo", "training.field.provider",
+                "training.field.region", "training.field.line", "training.field.subTarget", "training.field.occupation",
+                "training.field.level", "training.field.type", "training.field.subsidised", "training.field.startDate",
+                "training.field.endDate", "training.field.capacity", "training.field.status");
+        Iterator<List<?>> rows = new Pages<>(page -> classes.search(filter, page, PAGE),
+                c -> List.of(c.classNo(), c.providerName(), regions.getOrDefault(c.regionCode(), c.regionCode()),
+                        c.lineCode(), c.subTargetCode(),
+                        occupations.getOrDefault(c.occupationCode(), c.occupationCode()), c.levelCode(),
+                        text(locale, "training.type." + c.classType().name()),
+                        text(locale, c.subsidised() ? "training.yes" : "training.no"), c.startDate(), c.endDate(),
+                        c.capacity(), text(locale, "training.status." + c.status().name())));
+        CsvDownload.write(response, "classes-" + LocalDate.now() + ".csv", header, rows);
+    }
+
+    @GetMapping({ "/classes/{id}/roster.csv", "/api/v1/classes/{id}/roster.csv" })
+    void roster(@PathVariable long id, Locale locale, HttpServletResponse response) throws IOException {
+        TrainingClass c = classes.get(id);
+        List<Enrolment> roster = enrolments.roster(id);
+        Map<Long, Attendance.Rate> rates = attendance.rates(id);
+        List<String> header = headers(locale, "training.field.traineeName", "training.field.idNumber",
+                "training.field.subsidised", "training.export.ineligibleReasons", "training.field.attendanceRate",
+                "training.field.status", "training.export.completionReason");
+        List<List<?>> rows = new ArrayList<>();
+        for (Enrolment e : roster) {
+            Attendance.Rate rate = rates.get(e.id());
+            rows.add(java.util.Arrays.asList(e.name(), e.idNumberMasked(),
+                    text(locale, e.subsidised() ? "training.yes" : "training.no"), e.ineligibleReasons(),
+                    rate == null ? null : rate.attended() + "/" + rate.sessions(),
+                    text(locale, "training.enrolment." + e.status().name()), e.completionReason()));
+        }
+        CsvDownload.write(response, "roster-" + c.classNo() + ".csv", header, rows.iterator());
+    }
+
+    private List<String> headers(Locale locale, String... keys) {
+        return java.util.Arrays.stream(keys).map(k -> text(locale, k)).toList();
+    }
+
+    private String text(Locale locale, String key) {
+        return messages.getMessage(key, null, key, locale);
+    }
+
+    /** Rows fetched a page at a time as the download is written. */
+    private static final class Pages<T> implements Iterator<List<?>> {
+
+        private final java.util.function.IntFunction<PageResult<T>> fetch;
+
+        private final java.util.function.Function<T, List<?>> row;
+
+        private Iterator<T> current = java.util.Collections.emptyIterator();
+
+        private int next;
+
+        private boolean exhausted;
+
+        Pages(java.util.function.IntFunction<PageResult<T>> fetch, java.util.function.Function<T, List<?>> row) {
+            this.fetch = fetch;
+            this.row = row;
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (!current.hasNext() && !exhausted) {
+                PageResult<T> page = fetch.apply(next++);
+                current = page.items().iterator();
+                exhausted = page.items().size() < PAGE;
+            }
+            return current.hasNext();
+        }
+
+        @Override
+        public List<?> next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return row.apply(current.next());
+        }
+
+    }
+
+}

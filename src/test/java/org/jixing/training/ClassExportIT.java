@@ -1,0 +1,70 @@
+package org.jixing.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import jakarta.servlet.http.Cookie;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.jixing.SignedIn;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The class list and a roster download as CSV, in the caller's scope, ID numbers masked.
+ */
+class ClassExportIT extends TrainingTestBase {
+
+    List<CSVRecord> csv(String path, Cookie as) throws Exception {
+        byte[] bytes = mvc.perform(get(path).cookie(as))
+            .andExpect(status().isOk())
+            .andExpect(header().string("Content-Type", "text/csv;charset=UTF-8"))
+            .andReturn()
+            .getResponse()
+            .getContentAsByteArray();
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        assertThat(text).startsWith("\uFEFF");
+        return CSVFormat.RFC4180.parse(new StringReader(text.substring(1))).getRecords();
+    }
+
+    @Test
+    void aCityOfficerExportsOnlyTheirCitysClasses() throws Exception {
+        Cookie qingdao = SignedIn.as(mvc, "qingdao");
+        List<CSVRecord> all = csv("/classes/export.csv", admin);
+        List<CSVRecord> own = csv("/classes/export.csv?lang=en", qingdao);
+        assertThat(own.get(0).get(0)).isEqualTo("Class number");
+        assertThat(csv("/api/v1/classes/export.csv", qingdao)).hasSameSizeAs(own);
+        assertThat(own.size()).isGreaterThan(1).isLessThan(all.size());
+        assertThat(own.subList(1, own.size())).allSatisfy(r -> assertThat(r.get(0)).startsWith("370200-"));
+        assertThat(own.subList(1, own.size())).allSatisfy(r -> assertThat(r.get(2)).isEqualTo("Qingdao"));
+        List<CSVRecord> completed2025 = csv("/classes/export.csv?status=COMPLETED&from=2025-01-01&to=2025-12-31",
+                admin);
+        assertThat(completed2025.subList(1, completed2025.size()))
+            .allSatisfy(r -> assertThat(r.get(9)).startsWith("2025-"));
+    }
+
+    @Test
+    void aRosterDownloadMasksIdNumbersAndStaysInScope() throws Exception {
+        long programme = programme("WELDER", "JUNIOR", 3, "L07-1");
+        Provider p = provider(jinan, "370100", "WELDER", "JUNIOR");
+        long id = approvedClass(programme, p, 1, 9, start);
+        String number = adultIdNumber();
+        postJson("/api/v1/classes/" + id + "/enrolments", p.staff(), """
+                {"idNumber":"%s","name":"赵六","phone":"13900000009","selfFundedIfIneligible":true}""".formatted(number))
+            .andExpect(status().isCreated());
+        List<CSVRecord> roster = csv("/classes/" + id + "/roster.csv", p.staff());
+        assertThat(roster).hasSize(2);
+        assertThat(roster.get(1).get(0)).isEqualTo("赵六");
+        assertThat(roster.get(1).get(1)).startsWith(number.substring(0, 6)).contains("*").isNotEqualTo(number);
+        assertThat(roster.get(1).get(4)).isEqualTo("0/1");
+        mvc.perform(get("/classes/" + id + "/roster.csv").cookie(SignedIn.as(mvc, "qingdao")))
+            .andExpect(status().isNotFound());
+    }
+
+}
