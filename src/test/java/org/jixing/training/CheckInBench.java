@@ -27,9 +27,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import jakarta.servlet.http.Cookie;
@@ -56,9 +53,6 @@ class CheckInBench extends TrainingTestBase {
 
     @Autowired
     TransactionTemplate tx;
-
-    record Principal(CurrentUser currentUser) implements CurrentUser.ScopedPrincipal {
-    }
 
     @Test
     void checkInThroughput() throws Exception {
@@ -139,19 +133,10 @@ class CheckInBench extends TrainingTestBase {
 
         // The terminal's bearer token.
         Account terminal = accounts.findByUsername("bench-terminal").orElseThrow();
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                new Principal(new CurrentUser(terminal.id(), "bench-terminal", "基准终端", Role.PROVIDER_STAFF,
-                        DataScope.of(ScopeKind.PROVIDER, String.valueOf(provider)))),
-                null, List.of(new SimpleGrantedAuthority(Role.PROVIDER_STAFF.authority()))));
-        SecurityContextHolder.setContext(context);
-        String token;
-        try {
-            token = accounts.createToken("bench", 7);
-        }
-        finally {
-            SecurityContextHolder.clearContext();
-        }
+        String token = TrainingHistoryIT.as(
+                new CurrentUser(terminal.id(), "bench-terminal", "基准终端", Role.PROVIDER_STAFF,
+                        DataScope.of(ScopeKind.PROVIDER, String.valueOf(provider))),
+                () -> accounts.createToken("bench", 7));
 
         String url = "http://127.0.0.1:" + port;
         String auth = "Authorization: Bearer " + token;

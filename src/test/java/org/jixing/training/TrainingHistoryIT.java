@@ -53,10 +53,14 @@ class TrainingHistoryIT extends TrainingTestBase {
     }
 
     static <T> T as(Role role, DataScope scope, Supplier<T> work) {
+        return as(new CurrentUser(1, "admin", "admin", role, scope), work);
+    }
+
+    /** Runs as the given user, as if they had signed in. */
+    static <T> T as(CurrentUser user, Supplier<T> work) {
         var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                new Principal(new CurrentUser(1, "admin", "admin", role, scope)), null,
-                Set.of(new SimpleGrantedAuthority(role.authority()))));
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(new Principal(user), null,
+                Set.of(new SimpleGrantedAuthority(user.role().authority()))));
         SecurityContextHolder.setContext(context);
         try {
             return work.get();
