@@ -33,6 +33,19 @@ class ClassExportIT extends TrainingTestBase {
         return CSVFormat.RFC4180.parse(new StringReader(text.substring(1))).getRecords();
     }
 
+    List<List<String>> xlsx(String path, Cookie as) throws Exception {
+        byte[] bytes = mvc.perform(get(path).cookie(as))
+            .andExpect(status().isOk())
+            .andExpect(header().string("Content-Type", org.jixing.shared.web.XlsxDownload.CONTENT_TYPE))
+            .andReturn()
+            .getResponse()
+            .getContentAsByteArray();
+        try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(bytes));
+                var rows = workbook.getFirstSheet().openStream()) {
+            return rows.map(r -> r.stream().map(c -> c == null ? "" : c.getRawValue()).toList()).toList();
+        }
+    }
+
     @Test
     void aCityOfficerExportsOnlyTheirCitysClasses() throws Exception {
         Cookie qingdao = SignedIn.as(mvc, "qingdao");
@@ -40,6 +53,10 @@ class ClassExportIT extends TrainingTestBase {
         List<CSVRecord> own = csv("/classes/export.csv?lang=en", qingdao);
         assertThat(own.get(0).get(0)).isEqualTo("Class number");
         assertThat(csv("/api/v1/classes/export.csv", qingdao)).hasSameSizeAs(own);
+        List<List<String>> sheet = xlsx("/classes/export.xlsx?lang=en", qingdao);
+        assertThat(sheet).hasSameSizeAs(own);
+        assertThat(sheet.get(0).get(0)).isEqualTo("Class number");
+        assertThat(sheet.subList(1, sheet.size())).allSatisfy(r -> assertThat(r.get(0)).startsWith("370200-"));
         assertThat(own.size()).isGreaterThan(1).isLessThan(all.size());
         assertThat(own.subList(1, own.size())).allSatisfy(r -> assertThat(r.get(0)).startsWith("370200-"));
         assertThat(own.subList(1, own.size())).allSatisfy(r -> assertThat(r.get(2)).isEqualTo("Qingdao"));
@@ -59,6 +76,10 @@ class ClassExportIT extends TrainingTestBase {
                 {"idNumber":"%s","name":"赵六","phone":"13900000009","selfFundedIfIneligible":true}""".formatted(number))
             .andExpect(status().isCreated());
         List<CSVRecord> roster = csv("/classes/" + id + "/roster.csv", p.staff());
+        List<List<String>> sheet = xlsx("/api/v1/classes/" + id + "/roster.xlsx", p.staff());
+        assertThat(sheet).hasSize(2);
+        assertThat(sheet.get(1).get(0)).isEqualTo("赵六");
+        assertThat(sheet.get(1).get(1)).isEqualTo(roster.get(1).get(1));
         assertThat(roster).hasSize(2);
         assertThat(roster.get(1).get(0)).isEqualTo("赵六");
         assertThat(roster.get(1).get(1)).startsWith(number.substring(0, 6)).contains("*").isNotEqualTo(number);

@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jixing.reference.ReferenceCatalogue;
 import org.jixing.shared.PageResult;
 import org.jixing.shared.web.CsvDownload;
+import org.jixing.shared.web.XlsxDownload;
 import org.jixing.training.Attendance;
 import org.jixing.training.ClassFilter;
 import org.jixing.training.ClassOpenings;
@@ -29,10 +30,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * CSV downloads of the class list (the same filters as the page) and of a class's roster
- * with attendance and outcomes, in the caller's scope and language. ID numbers are
- * masked. The same addresses serve the pages (session) and other systems (under
- * {@code /api/v1}, bearer token).
+ * CSV and XLSX downloads of the class list (the same filters as the page) and of a
+ * class's roster with attendance and outcomes, in the caller's scope and language. ID
+ * numbers are masked. The same addresses serve the pages (session) and other systems
+ * (under {@code /api/v1}, bearer token).
  */
 @RestController
 class ClassExports {
@@ -58,10 +59,10 @@ class ClassExports {
         this.messages = messages;
     }
 
-    @GetMapping({ "/classes/export.csv", "/api/v1/classes/export.csv" })
-    void classes(@RequestParam(required = false) ClassStatus status, @RequestParam(required = false) String line,
-            @RequestParam(required = false) String region, @RequestParam(required = false) String q,
-            @RequestParam(required = false) Long providerId,
+    @GetMapping({ "/classes/export.{format:csv|xlsx}", "/api/v1/classes/export.{format:csv|xlsx}" })
+    void classes(@PathVariable String format, @RequestParam(required = false) ClassStatus status,
+            @RequestParam(required = false) String line, @RequestParam(required = false) String region,
+            @RequestParam(required = false) String q, @RequestParam(required = false) Long providerId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) String sort, Locale locale, HttpServletResponse response)
@@ -82,11 +83,12 @@ class ClassExports {
                         text(locale, "training.type." + c.classType().name()),
                         text(locale, c.subsidised() ? "training.yes" : "training.no"), c.startDate(), c.endDate(),
                         c.capacity(), text(locale, "training.status." + c.status().name())));
-        CsvDownload.write(response, "classes-" + LocalDate.now() + ".csv", header, rows);
+        send(response, format, "classes-" + LocalDate.now(), text(locale, "training.classes.title"), header, rows);
     }
 
-    @GetMapping({ "/classes/{id}/roster.csv", "/api/v1/classes/{id}/roster.csv" })
-    void roster(@PathVariable long id, Locale locale, HttpServletResponse response) throws IOException {
+    @GetMapping({ "/classes/{id}/roster.{format:csv|xlsx}", "/api/v1/classes/{id}/roster.{format:csv|xlsx}" })
+    void roster(@PathVariable long id, @PathVariable String format, Locale locale, HttpServletResponse response)
+            throws IOException {
         TrainingClass c = classes.get(id);
         List<Enrolment> roster = enrolments.roster(id);
         Map<Long, Attendance.Rate> rates = attendance.rates(id);
@@ -101,7 +103,17 @@ class ClassExports {
                     rate == null ? null : rate.attended() + "/" + rate.sessions(),
                     text(locale, "training.enrolment." + e.status().name()), e.completionReason()));
         }
-        CsvDownload.write(response, "roster-" + c.classNo() + ".csv", header, rows.iterator());
+        send(response, format, "roster-" + c.classNo(), c.classNo(), header, rows.iterator());
+    }
+
+    private static void send(HttpServletResponse response, String format, String name, String sheet,
+            List<String> header, Iterator<? extends List<?>> rows) throws IOException {
+        if ("xlsx".equals(format)) {
+            XlsxDownload.write(response, name + ".xlsx", sheet, header, rows);
+        }
+        else {
+            CsvDownload.write(response, name + ".csv", header, rows);
+        }
     }
 
     private List<String> headers(Locale locale, String... keys) {
