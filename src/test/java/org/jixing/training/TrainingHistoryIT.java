@@ -13,7 +13,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 
 import org.jixing.person.NewPerson;
@@ -29,9 +28,6 @@ import org.jixing.training.TrainingHistory.PastTrainee;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 import tools.jackson.databind.JsonNode;
 
@@ -49,25 +45,12 @@ class TrainingHistoryIT extends TrainingTestBase {
 
     final LocalDate pastStart = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(60);
 
-    record Principal(CurrentUser currentUser) implements CurrentUser.ScopedPrincipal {
-    }
-
     static <T> T as(Role role, DataScope scope, Supplier<T> work) {
         return as(new CurrentUser(1, "admin", "admin", role, scope), work);
     }
 
-    /** Runs as the given user, as if they had signed in. */
     static <T> T as(CurrentUser user, Supplier<T> work) {
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(new Principal(user), null,
-                Set.of(new SimpleGrantedAuthority(user.role().authority()))));
-        SecurityContextHolder.setContext(context);
-        try {
-            return work.get();
-        }
-        finally {
-            SecurityContextHolder.clearContext();
-        }
+        return org.jixing.shared.scope.RunAs.user(user, work);
     }
 
     static <T> T asAdmin(Supplier<T> work) {

@@ -7,7 +7,6 @@ import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Supplier;
 
 import org.jixing.account.Account;
@@ -41,9 +40,6 @@ import org.jixing.training.Programme;
 import org.jixing.training.Programmes;
 import org.jixing.training.Teachers;
 import org.jixing.training.TrainingClass;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -253,22 +249,9 @@ class DemoProvince {
         return new CurrentUser(id, username, username, role, scope);
     }
 
-    record Principal(CurrentUser currentUser) implements CurrentUser.ScopedPrincipal {
-    }
-
     /** Runs as the given user, as if they had signed in. */
     static <T> T as(CurrentUser user, Supplier<T> work) {
-        var previous = SecurityContextHolder.getContext();
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(new Principal(user), null,
-                Set.of(new SimpleGrantedAuthority(user.role().authority()))));
-        SecurityContextHolder.setContext(context);
-        try {
-            return work.get();
-        }
-        finally {
-            SecurityContextHolder.setContext(previous);
-        }
+        return org.jixing.shared.scope.RunAs.user(user, work);
     }
 
 }
