@@ -322,11 +322,7 @@ public class People {
     /** The groups a person belongs to on a day; unscoped, for eligibility rules. */
     @Transactional(readOnly = true)
     public Set<String> groupsOn(long personId, LocalDate day) {
-        return store.groups(personId)
-            .stream()
-            .filter(g -> g.validOn(day))
-            .map(GroupMembership::groupCode)
-            .collect(Collectors.toSet());
+        return groupsOn(List.of(personId), day).getOrDefault(personId, Set.of());
     }
 
     /** The groups each of these people belongs to on a day; unscoped, for bulk rules. */

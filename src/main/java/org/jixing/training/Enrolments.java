@@ -101,7 +101,7 @@ public class Enrolments {
         var facts = store.facts(List.of(person.id()), c.id(), c.startDate().getYear(), c.occupationCode(),
                 c.levelCode());
         Set<String> held = requiredGroups(c).isEmpty() ? Set.of() : people.groupsOn(person.id(), c.startDate());
-        return evaluate(c, person, facts, facts.inClass().size(), held);
+        return evaluate(c, person, facts, held);
     }
 
     Set<String> requiredGroups(TrainingClass c) {
@@ -112,8 +112,7 @@ public class Enrolments {
      * The rules themselves, over facts gathered beforehand: one person at a time or a
      * whole roster at once give the same answers.
      */
-    Eligibility evaluate(TrainingClass c, Person person, EnrolmentStore.Facts facts, long enrolled,
-            Set<String> groupsHeld) {
+    Eligibility evaluate(TrainingClass c, Person person, EnrolmentStore.Facts facts, Set<String> groupsHeld) {
         List<Problem> blocking = new ArrayList<>();
         List<Problem> subsidy = new ArrayList<>();
         long id = person.id();
@@ -130,7 +129,7 @@ public class Enrolments {
         if (facts.overlapping().containsKey(id)) {
             blocking.add(new Problem("idNumber", "training.error.enrol.overlap", facts.overlapping().get(id)));
         }
-        if (enrolled >= c.capacity()) {
+        if (facts.inClass().size() >= c.capacity()) {
             blocking.add(new Problem(null, "training.error.enrol.full", c.capacity()));
         }
         if (!c.subsidised()) {

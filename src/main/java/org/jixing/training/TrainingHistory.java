@@ -120,7 +120,6 @@ public class TrainingHistory {
                 running.occupationCode(), running.levelCode());
         Map<Long, Set<String>> groups = enrolments.requiredGroups(running).isEmpty() ? Map.of()
                 : people.groupsOn(ids, running.startDate());
-        Set<Long> onRoster = new HashSet<>(facts.inClass());
         int refused = 0;
         int selfFunded = 0;
         List<EnrolmentStore.NewRow> rows = new ArrayList<>();
@@ -131,9 +130,8 @@ public class TrainingHistory {
                 refused++;
                 continue;
             }
-            var now = new EnrolmentStore.Facts(facts.usedSlots(), facts.sameQualification(), facts.overlapping(),
-                    onRoster);
-            Enrolments.Eligibility e = enrolments.evaluate(running, person, now, onRoster.size(),
+            // The facts grow as the roster does: the next person sees this one's place.
+            Enrolments.Eligibility e = enrolments.evaluate(running, person, facts,
                     groups.getOrDefault(person.id(), Set.of()));
             if (!e.blocking().isEmpty()) {
                 refused++;
@@ -153,7 +151,7 @@ public class TrainingHistory {
             else {
                 selfFunded++;
             }
-            onRoster.add(person.id());
+            facts.inClass().add(person.id());
             enrolled.put(person.id(), t);
             rows.add(new EnrolmentStore.NewRow(person.id(), subsidised,
                     subsidised ? null : enrolments.describe(e.subsidy()), Enrolments.token(), EnrolmentStatus.ENROLLED,
@@ -162,13 +160,11 @@ public class TrainingHistory {
 
         // Check-ins judged by the live rules, then each trainee's outcome.
         LocalDate completedOn = running.endDate();
-        Map<Long, Attendance.Rate> rates = new HashMap<>();
         List<PendingEvent> events = new ArrayList<>();
+        List<AttendanceStore.Accepted> accepted = new ArrayList<>();
         int rejected = 0;
         for (PastTrainee t : enrolled.values()) {
-            Set<String> accepted = new HashSet<>();
-            Set<Integer> in = new HashSet<>();
-            Set<Integer> out = new HashSet<>();
+            Set<String> taken = new HashSet<>();
             for (int i = 0; i < t.checkIns().size(); i++) {
                 PastCheckIn c = t.checkIns().get(i);
                 if (c.session() < 1 || c.session() > sessions.size() || c.kind() == null || c.kind().isCorrection()
@@ -179,23 +175,28 @@ public class TrainingHistory {
                 Instant at = c.time().atZone(ClassOpenings.CHINA).toInstant();
                 String key = c.session() + ":" + c.kind();
                 String reason = attendance.judge(running, session, true, at, c.latitude(), c.longitude(), c.faceScore(),
-                        () -> accepted.contains(key));
+                        () -> taken.contains(key));
                 if (reason == null) {
-                    accepted.add(key);
-                    (c.kind() == AttendanceKind.CHECK_IN ? in : out).add(c.session());
+                    taken.add(key);
+                    // Keyed by person until the enrolments exist.
+                    accepted.add(new AttendanceStore.Accepted(session.id(), t.personId(), c.kind(), at, null));
                 }
                 else {
                     rejected++;
                 }
                 events.add(new PendingEvent(t.personId(), i, session.id(), c, at, reason));
             }
-            in.retainAll(out);
-            rates.put(t.personId(), new Attendance.Rate(in.size(), sessions.size()));
         }
+        Map<Long, Integer> attended = new HashMap<>();
+        Attendance.attendance(accepted)
+            .values()
+            .forEach(byPerson -> byPerson
+                .forEach((person, present) -> attended.merge(person, present ? 1 : 0, Integer::sum)));
         int completed = 0;
         List<EnrolmentStore.NewRow> outcomes = new ArrayList<>();
         for (EnrolmentStore.NewRow r : rows) {
-            List<String> shortfalls = enrolments.completionShortfalls(rates.get(r.personId()),
+            List<String> shortfalls = enrolments.completionShortfalls(
+                    new Attendance.Rate(attended.getOrDefault(r.personId(), 0), sessions.size()),
                     !enrolled.get(r.personId()).passedAssessment());
             boolean ok = shortfalls.isEmpty();
             completed += ok ? 1 : 0;

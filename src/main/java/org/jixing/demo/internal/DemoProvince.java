@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
-import org.jixing.account.Account;
 import org.jixing.account.Accounts;
 import org.jixing.person.People;
 import org.jixing.provider.BodyKind;
@@ -99,9 +98,14 @@ class DemoProvince {
     record Provider(FiledBody body, CurrentUser staff, long teacher) {
     }
 
+    /** The demo's province administrator, who records what the province does. */
+    CurrentUser admin() {
+        return user(accounts.findByUsername("admin").orElseThrow().id(), "admin", Role.PROVINCE_ADMIN,
+                DataScope.province("370000"));
+    }
+
     void generate(LocalDate today, int traineesPerClass) {
-        Account adminAccount = accounts.findByUsername("admin").orElseThrow();
-        CurrentUser admin = user(adminAccount.id(), "admin", Role.PROVINCE_ADMIN, DataScope.province("370000"));
+        CurrentUser admin = admin();
         List<Programme> demoProgrammes = as(admin, () -> {
             List<Programme> list = new ArrayList<>();
             for (String[] p : PROGRAMMES) {

@@ -123,8 +123,7 @@ class DemoSeeder {
         try {
             java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(DemoProvince.CHINA));
             long started = System.nanoTime();
-            var admin = DemoProvince.user(accounts.findByUsername("admin").orElseThrow().id(), "admin",
-                    org.jixing.shared.scope.Role.PROVINCE_ADMIN, org.jixing.shared.scope.DataScope.province("370000"));
+            var admin = province.admin();
             log.info("Generating the demo province's past ({} classes since January 2025) ...", historyClasses);
             DemoHistory.Summary s = history.generate(today, admin, historyProvidersPerCity, historyClasses,
                     historyPeople);

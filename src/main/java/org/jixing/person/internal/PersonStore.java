@@ -189,14 +189,7 @@ public class PersonStore {
     }
 
     public List<GroupMembership> groups(long personId) {
-        return jdbc.sql("""
-                select id, group_code, evidence, valid_from, valid_until, recorded_by from person_group
-                where person_id = :p order by valid_from, id""")
-            .param("p", personId)
-            .query((rs, n) -> new GroupMembership(rs.getLong(1), rs.getString(2), rs.getString(3),
-                    rs.getDate(4).toLocalDate(), rs.getDate(5) == null ? null : rs.getDate(5).toLocalDate(),
-                    rs.getString(6)))
-            .list();
+        return groupsOf(List.of(personId)).getOrDefault(personId, List.of());
     }
 
     /** The memberships of many people, in chunks of a thousand. */
