@@ -88,4 +88,16 @@ class ClassExportIT extends TrainingTestBase {
             .andExpect(status().isNotFound());
     }
 
+    @Test
+    void aMalformedFilterIsNamedOnThePageAndInTheApi() throws Exception {
+        mvc.perform(get("/classes?from=2025-13-45&lang=en").cookie(jinan))
+            .andExpect(status().isBadRequest())
+            .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                .string(org.hamcrest.Matchers
+                    .containsString("The value &quot;2025-13-45&quot; is not valid for &quot;from&quot;")));
+        mvc.perform(get("/api/v1/classes?startsFrom=2025-13-45").cookie(jinan))
+            .andExpect(status().isBadRequest())
+            .andExpect(header().string("Content-Type", org.hamcrest.Matchers.startsWith("application/problem+json")));
+    }
+
 }

@@ -21,9 +21,11 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * RFC 9457 problem+json for every REST controller, with titles and details in the user's
- * language.
+ * language. It comes before the page handlers, which would otherwise also match REST
+ * controllers ({@code @RestController} is a {@code @Controller}).
  */
 @RestControllerAdvice(annotations = RestController.class)
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private final MessageSource messages;

@@ -18,6 +18,16 @@ class PageExceptionHandler {
         this.layout = layout;
     }
 
+    /** A typed address with a value that is not of its kind: say which and what. */
+    @ExceptionHandler(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    String badParameter(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException ex, Model model) {
+        layout.addTo(model);
+        model.addAttribute("parameter", ex.getName());
+        model.addAttribute("value", String.valueOf(ex.getValue()));
+        return "error/400";
+    }
+
     @ExceptionHandler(RecordNotFoundException.class)
     @ResponseStatus(HttpStatus.NOT_FOUND)
     String notFound(Model model) {
