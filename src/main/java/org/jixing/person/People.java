@@ -218,6 +218,37 @@ public class People {
         return rows.size();
     }
 
+    /**
+     * What is wrong with a registration by the signed-in user, as {@link #register} would
+     * say it, without asking the database: for imports that check every row before
+     * writing any.
+     */
+    public List<Problem> check(NewPerson p) {
+        return problems(p, CurrentUser.require());
+    }
+
+    /**
+     * The registered people with these ID numbers (normalised), by number; unscoped, for
+     * imports whose rows name people by number. Two statements per call.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, Person> findAllByIdNumber(java.util.Collection<String> idNumbers) {
+        Map<String, String> indexes = new HashMap<>();
+        for (String n : idNumbers) {
+            indexes.put(cipher.index(n), n);
+        }
+        if (indexes.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, String> numbers = new HashMap<>();
+        store.idsByIndex(indexes.keySet()).forEach((index, id) -> numbers.put(id, indexes.get(index)));
+        Map<String, Person> found = new HashMap<>();
+        if (!numbers.isEmpty()) {
+            store.findAll(numbers.keySet()).forEach(p -> found.put(numbers.get(p.id()), p));
+        }
+        return found;
+    }
+
     /** What is wrong with a registration, without asking the database. */
     private List<Problem> problems(NewPerson p, CurrentUser me) {
         List<Problem> problems = new ArrayList<>();

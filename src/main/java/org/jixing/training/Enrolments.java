@@ -129,7 +129,7 @@ public class Enrolments {
         if (facts.overlapping().containsKey(id)) {
             blocking.add(new Problem("idNumber", "training.error.enrol.overlap", facts.overlapping().get(id)));
         }
-        if (facts.inClass().size() >= c.capacity()) {
+        if (!facts.inClass().contains(id) && facts.rosterSize().get() >= c.capacity()) {
             blocking.add(new Problem(null, "training.error.enrol.full", c.capacity()));
         }
         if (!c.subsidised()) {

@@ -151,7 +151,7 @@ public class TrainingHistory {
             else {
                 selfFunded++;
             }
-            facts.inClass().add(person.id());
+            facts.enrol(person.id());
             enrolled.put(person.id(), t);
             rows.add(new EnrolmentStore.NewRow(person.id(), subsidised,
                     subsidised ? null : enrolments.describe(e.subsidy()), Enrolments.token(), EnrolmentStatus.ENROLLED,

@@ -86,14 +86,18 @@ abstract class TrainingTestBase extends IntegrationTest {
 
     /** A filed, active provider of a city with a staff account and one teacher. */
     Provider provider(Cookie officer, String region, String occupation, String level) throws Exception {
+        return provider(officer, region, occupation, level, 40);
+    }
+
+    Provider provider(Cookie officer, String region, String occupation, String level, int capacity) throws Exception {
         String first17 = String.format("913701%011d", ThreadLocalRandom.current().nextLong(100_000_000_000L));
         String code = first17 + UnifiedSocialCreditCode.checkCharacter(first17);
         JsonNode p = body(postJson("/api/v1/providers", officer,
                 """
                         {"kind":"PRIVATE_INSTITUTION","name":"测试培训学校%d","creditCode":"%s","regionCode":"%s",
                          "address":"测试路 1 号","legalRepresentative":"张三","contactName":"李四","contactPhone":"13800000000",
-                         "capacity":40,"permits":[{"occupationCode":"%s","levelCode":"%s"}]}"""
-                    .formatted(SEQ.incrementAndGet(), code, region, occupation, level))
+                         "capacity":%d,"permits":[{"occupationCode":"%s","levelCode":"%s"}]}"""
+                    .formatted(SEQ.incrementAndGet(), code, region, capacity, occupation, level))
             .andExpect(status().isCreated()));
         long id = p.get("id").asLong();
         postJson("/api/v1/providers/" + id + "/decisions", officer, """
@@ -123,14 +127,18 @@ abstract class TrainingTestBase extends IntegrationTest {
 
     /** Opens and approves a class of one 3-hour session a day for {@code days} days. */
     long approvedClass(long programme, Provider p, int days, int startHour, LocalDate from) throws Exception {
+        return approvedClass(programme, p, days, startHour, from, 30);
+    }
+
+    long approvedClass(long programme, Provider p, int days, int startHour, LocalDate from, int capacity)
+            throws Exception {
         String sessions = sessions(p.teacher(), days, startHour, from);
-        JsonNode c = body(
-                postJson("/api/v1/classes", p.staff(),
-                        """
-                                {"programmeId":%d,"classType":"REGULAR","subsidised":true,"venueAddress":"历下区培训楼 3 层",
-                                 "venueLat":36.651,"venueLng":117.12,"startDate":"%s","endDate":"%s","capacity":30,"sessions":%s}"""
-                            .formatted(programme, from, from.plusDays(days), sessions))
-                    .andExpect(status().isCreated()));
+        JsonNode c = body(postJson("/api/v1/classes", p.staff(),
+                """
+                        {"programmeId":%d,"classType":"REGULAR","subsidised":true,"venueAddress":"历下区培训楼 3 层",
+                         "venueLat":36.651,"venueLng":117.12,"startDate":"%s","endDate":"%s","capacity":%d,"sessions":%s}"""
+                    .formatted(programme, from, from.plusDays(days), capacity, sessions))
+            .andExpect(status().isCreated()));
         long id = c.get("id").asLong();
         postJson("/api/v1/classes/" + id + "/decisions", jinan, """
                 {"verb":"approve","version":%d}""".formatted(c.get("version").asInt())).andExpect(status().isOk());

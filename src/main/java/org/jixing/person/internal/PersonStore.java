@@ -111,10 +111,15 @@ public class PersonStore {
     }
 
     public List<Person> findAll(java.util.Collection<Long> ids) {
-        return jdbc.sql("select " + COLUMNS + " from person p where p.id in (:ids)")
-            .param("ids", ids)
-            .query(PersonStore::map)
-            .list();
+        List<Long> all = List.copyOf(ids);
+        List<Person> found = new java.util.ArrayList<>(all.size());
+        for (int from = 0; from < all.size(); from += 1000) {
+            found.addAll(jdbc.sql("select " + COLUMNS + " from person p where p.id in (:ids)")
+                .param("ids", all.subList(from, Math.min(all.size(), from + 1000)))
+                .query(PersonStore::map)
+                .list());
+        }
+        return found;
     }
 
     public boolean exists(long id) {

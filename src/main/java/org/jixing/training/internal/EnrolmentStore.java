@@ -47,16 +47,29 @@ public class EnrolmentStore {
         this.bulk = bulk;
     }
 
-    /** What the eligibility rules need to know of many people at once. */
+    /**
+     * What the eligibility rules need to know of many people at once: the people asked
+     * about who are on the roster already, and how many the roster holds in all. Both
+     * grow with {@link #enrol} as a bulk roster is built in memory.
+     */
     public record Facts(Map<Long, Set<Integer>> usedSlots, Map<Long, String> sameQualification,
-            Map<Long, String> overlapping, Set<Long> inClass) {
+            Map<Long, String> overlapping, Set<Long> inClass, java.util.concurrent.atomic.AtomicInteger rosterSize) {
+
+        /** Counts a person onto the roster being built. */
+        public void enrol(long personId) {
+            if (inClass.add(personId)) {
+                rosterSize.incrementAndGet();
+            }
+        }
+
     }
 
     /**
      * The facts for these people and this class, in two statements per thousand people:
      * the subsidy slots each holds in the class's year, an earlier subsidy of the same
-     * occupation and level, another live class whose sessions overlap, and who is already
-     * on the roster.
+     * occupation and level, another live class whose sessions overlap, who is on the
+     * roster already (withdrawn too: a class takes a person once), and how many the
+     * roster holds (not counting the withdrawn).
      */
     public Facts facts(java.util.Collection<Long> personIds, long classId, int year, String occupation, String level) {
         Map<Long, Set<Integer>> slots = new HashMap<>();
@@ -99,12 +112,19 @@ public class EnrolmentStore {
                 })
                 .list();
         }
-        Set<Long> in = new HashSet<>(
-                jdbc.sql("select person_id from enrolment where class_id = :c and status <> 'WITHDRAWN'")
-                    .param("c", classId)
-                    .query(Long.class)
-                    .list());
-        return new Facts(slots, same, overlap, in);
+        Set<Long> in = new HashSet<>();
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            in.addAll(jdbc.sql("select person_id from enrolment where class_id = :c and person_id in (:p)")
+                .param("c", classId)
+                .param("p", all.subList(from, Math.min(all.size(), from + CHUNK)))
+                .query(Long.class)
+                .list());
+        }
+        int size = jdbc.sql("select count(*) from enrolment where class_id = :c and status <> 'WITHDRAWN'")
+            .param("c", classId)
+            .query(Integer.class)
+            .single();
+        return new Facts(slots, same, overlap, in, new java.util.concurrent.atomic.AtomicInteger(size));
     }
 
     /**
@@ -132,10 +152,14 @@ public class EnrolmentStore {
                             r.completedOn() })
                     .toList());
         Map<Long, Long> ids = new HashMap<>();
-        jdbc.sql("select person_id, id from enrolment where class_id = :c")
-            .param("c", classId)
-            .query((rs, n) -> ids.put(rs.getLong(1), rs.getLong(2)))
-            .list();
+        List<Long> persons = rows.stream().map(NewRow::personId).toList();
+        for (int from = 0; from < persons.size(); from += CHUNK) {
+            jdbc.sql("select person_id, id from enrolment where class_id = :c and person_id in (:p)")
+                .param("c", classId)
+                .param("p", persons.subList(from, Math.min(persons.size(), from + CHUNK)))
+                .query((rs, n) -> ids.put(rs.getLong(1), rs.getLong(2)))
+                .list();
+        }
         List<NewRow> subsidised = rows.stream().filter(r -> r.slot() != null).toList();
         bulk.write("subsidy_slot", List.of("person_id", "training_year", "slot", "enrolment_id"),
                 subsidised.stream()
