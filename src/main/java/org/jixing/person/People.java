@@ -308,24 +308,75 @@ public class People {
      */
     @Transactional(readOnly = true)
     public PageResult<Person> search(String query, int page, int size) {
-        String name = null;
-        String idIndex = null;
-        String phoneIndex = null;
-        if (query != null && !query.isBlank()) {
-            String q = ResidentIdNumbers.normalize(query);
-            if (q.matches("\\d{17}[\\dX]")) {
-                idIndex = cipher.index(q);
-            }
-            else if (MOBILE.matcher(q).matches()) {
-                phoneIndex = cipher.index(q);
-            }
-            else {
-                name = query;
-            }
-        }
+        Terms t = terms(query);
         var scope = ScopeSql.forCurrentUser(PersonStore.SCOPE);
-        return new PageResult<>(store.search(name, idIndex, phoneIndex, scope, PageResult.offset(page, size), size),
-                page, size, store.count(name, idIndex, phoneIndex, scope));
+        return new PageResult<>(
+                store.search(t.name(), t.idIndex(), t.phoneIndex(), scope, PageResult.offset(page, size), size), page,
+                size, store.count(t.name(), t.idIndex(), t.phoneIndex(), scope));
+    }
+
+    /** What a registry search looks for: part of a name, or a full ID or phone number. */
+    private record Terms(String name, String idIndex, String phoneIndex) {
+    }
+
+    private Terms terms(String query) {
+        if (query == null || query.isBlank()) {
+            return new Terms(null, null, null);
+        }
+        String q = ResidentIdNumbers.normalize(query);
+        if (q.matches("\\d{17}[\\dX]")) {
+            return new Terms(null, cipher.index(q), null);
+        }
+        if (MOBILE.matcher(q).matches()) {
+            return new Terms(null, null, cipher.index(q));
+        }
+        return new Terms(query, null, null);
+    }
+
+    /**
+     * A person as an export lists them; the full ID number only when asked and allowed.
+     */
+    public record ExportedPerson(Person person, String idNumber, java.time.Instant registeredAt, Set<String> groups) {
+    }
+
+    /** Whether the signed-in user's role may export full ID numbers. */
+    public boolean mayExportFullIdNumbers() {
+        return CurrentUser.current().map(u -> u.hasAnyRole(Role.PROVINCE_ADMIN, Role.CITY_OFFICER)).orElse(false);
+    }
+
+    /**
+     * The registry search (as {@link #search}) page by page in id order, for exports.
+     * {@code afterId} is the last id of the previous page (0 for the first). Full ID
+     * numbers go only to the roles whose work needs them; the caller audits the export
+     * once with {@link #auditExport}.
+     */
+    @Transactional(readOnly = true)
+    public List<ExportedPerson> exportPage(String query, boolean fullIdNumbers, long afterId, int size) {
+        if (fullIdNumbers && !mayExportFullIdNumbers()) {
+            throw new AccessDeniedException("exporting full ID numbers");
+        }
+        Terms t = terms(query);
+        List<PersonStore.Exported> page = store.exportPage(t.name(), t.idIndex(), t.phoneIndex(),
+                ScopeSql.forCurrentUser(PersonStore.SCOPE), afterId, size);
+        Map<Long, Set<String>> groups = groupsOn(page.stream().map(e -> e.person().id()).toList(), today());
+        return page.stream()
+            .map(e -> new ExportedPerson(e.person(),
+                    fullIdNumbers ? cipher.decrypt(e.idNumberCipher()) : e.person().idNumberMasked(), e.registeredAt(),
+                    groups.getOrDefault(e.person().id(), Set.of())))
+            .toList();
+    }
+
+    /**
+     * Records an export of the registry: how many people, with full ID numbers or not.
+     */
+    @Transactional
+    public void auditExport(String query, boolean fullIdNumbers, long rows) {
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("query", query);
+        after.put("fullIdNumbers", fullIdNumbers);
+        after.put("rows", rows);
+        audit
+            .record(AuditEvent.of(fullIdNumbers ? "person.export.full" : "person.export", "person", null, null, after));
     }
 
     /**

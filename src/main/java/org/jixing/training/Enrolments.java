@@ -220,6 +220,19 @@ public class Enrolments {
         return rows.stream().map(r -> toEnrolment(r, persons.get(r.personId()))).toList();
     }
 
+    /** A page of a class's roster, for classes of thousands. */
+    @Transactional(readOnly = true)
+    public org.jixing.shared.PageResult<Enrolment> rosterPage(long classId, int page, int size) {
+        classes.get(classId);
+        List<EnrolmentStore.Row> rows = store.rosterPage(classId, org.jixing.shared.PageResult.offset(page, size),
+                size);
+        Map<Long, Person> persons = people
+            .findAll(rows.stream().map(EnrolmentStore.Row::personId).collect(Collectors.toSet()));
+        return new org.jixing.shared.PageResult<>(
+                rows.stream().map(r -> toEnrolment(r, persons.get(r.personId()))).toList(), page, size,
+                store.rosterCount(classId));
+    }
+
     /** Takes a person off the roster; a subsidy slot taken by the enrolment is freed. */
     @Transactional
     public Enrolment withdraw(long classId, long enrolmentId, int version, String reason) {

@@ -100,4 +100,45 @@ class ClassExportIT extends TrainingTestBase {
             .andExpect(header().string("Content-Type", org.hamcrest.Matchers.startsWith("application/problem+json")));
     }
 
+    @Test
+    void attendanceDownloadsListEveryEventRejectedOnesToo() throws Exception {
+        Cookie qingdao = SignedIn.as(mvc, "qingdao");
+        var classes = body(
+                mvc.perform(get("/api/v1/classes?status=COMPLETED&size=50").cookie(qingdao)).andExpect(status().isOk()))
+            .get("items");
+        long id = classes.get(0).get("id").asLong();
+        List<CSVRecord> events = csv("/classes/" + id + "/attendance.csv", qingdao);
+        assertThat(events.get(0).get(0)).isEqualTo("课次");
+        assertThat(events.size()).isGreaterThan(2);
+        assertThat(events.subList(1, events.size())).allSatisfy(r -> assertThat(r.get(3)).contains("*"));
+        assertThat(events.subList(1, events.size())).extracting(r -> r.get(4)).contains("签到", "签退");
+        List<List<String>> sheet = xlsx("/api/v1/classes/" + id + "/attendance.xlsx?lang=en", qingdao);
+        assertThat(sheet).hasSameSizeAs(events);
+        assertThat(sheet.get(0).get(0)).isEqualTo("Session");
+        mvc.perform(get("/classes/" + id + "/attendance.csv").cookie(jinan)).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void traineeDownloadsStayInScopeAndFullIdNumbersAreForOfficersAndAudited() throws Exception {
+        Cookie qingdao = SignedIn.as(mvc, "qingdao");
+        List<CSVRecord> own = csv("/people/export.csv", qingdao);
+        List<CSVRecord> all = csv("/api/v1/people/export.csv", admin);
+        assertThat(own.get(0).get(0)).isEqualTo("身份证号码");
+        assertThat(own.size()).isGreaterThan(1).isLessThan(all.size());
+        assertThat(own.subList(1, own.size())).allSatisfy(r -> assertThat(r.get(0)).contains("*"));
+        List<List<String>> full = xlsx("/people/export.xlsx?idNumbers=full&lang=en", qingdao);
+        assertThat(full.get(0).get(0)).isEqualTo("ID number");
+        assertThat(full).hasSameSizeAs(own);
+        assertThat(full.subList(1, full.size())).allSatisfy(r -> assertThat(r.get(0)).matches("\\d{17}[\\dX]"));
+        assertThat(full.get(1).get(0)).startsWith(own.get(1).get(0).substring(0, 6))
+            .endsWith(own.get(1).get(0).substring(14));
+        var entries = body(
+                mvc.perform(get("/api/v1/audit/entries?action=person.export.full&actor=qingdao").cookie(admin))
+                    .andExpect(status().isOk()));
+        assertThat(entries.toString()).contains("qingdao");
+        mvc.perform(get("/people/export.csv?idNumbers=full").cookie(SignedIn.as(mvc, "provider")))
+            .andExpect(status().isForbidden());
+        assertThat(csv("/people/export.csv", SignedIn.as(mvc, "provider"))).hasSize(1);
+    }
+
 }

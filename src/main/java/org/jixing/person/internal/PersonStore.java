@@ -62,8 +62,8 @@ public class PersonStore {
         Map<String, Long> ids = new HashMap<>();
         List<String> all = List.copyOf(indexes);
         for (int from = 0; from < all.size(); from += 1000) {
-            jdbc.sql("select id_number_index, id from person where id_number_index in (:i)")
-                .param("i", all.subList(from, Math.min(all.size(), from + 1000)))
+            jdbc.sql("select id_number_index, id from person where id_number_index = any(:i)")
+                .param("i", all.subList(from, Math.min(all.size(), from + 1000)).toArray(String[]::new))
                 .query((rs, n) -> ids.put(rs.getString(1), rs.getLong(2)))
                 .list();
         }
@@ -114,8 +114,8 @@ public class PersonStore {
         List<Long> all = List.copyOf(ids);
         List<Person> found = new java.util.ArrayList<>(all.size());
         for (int from = 0; from < all.size(); from += 1000) {
-            found.addAll(jdbc.sql("select " + COLUMNS + " from person p where p.id in (:ids)")
-                .param("ids", all.subList(from, Math.min(all.size(), from + 1000)))
+            found.addAll(jdbc.sql("select " + COLUMNS + " from person p where p.id = any(:ids)")
+                .param("ids", all.subList(from, Math.min(all.size(), from + 1000)).toArray(Long[]::new))
                 .query(PersonStore::map)
                 .list());
         }
@@ -147,6 +147,28 @@ public class PersonStore {
             .param("off", offset)
             .param("lim", limit)
             .query(PersonStore::map)
+            .list();
+    }
+
+    /** A person for an export: the record and, sealed, the full ID number. */
+    public record Exported(Person person, String idNumberCipher, java.time.Instant registeredAt) {
+    }
+
+    /**
+     * The next people of a search after a person id, in id order (keyset paging, so an
+     * export of a whole province reads each row once).
+     */
+    public List<Exported> exportPage(String name, String idIndex, String phoneIndex, ScopeSql.Clause scope,
+            long afterId, int limit) {
+        var where = where(name, idIndex, phoneIndex, scope);
+        return jdbc
+            .sql("select " + COLUMNS + ", p.id_number_cipher, p.created_at from person p where " + where.sql()
+                    + " and p.id > :after order by p.id fetch next :lim rows only")
+            .params(where.params())
+            .param("after", afterId)
+            .param("lim", limit)
+            .query((rs, n) -> new Exported(map(rs, n), rs.getString("id_number_cipher"),
+                    rs.getTimestamp("created_at").toInstant()))
             .list();
     }
 
@@ -204,8 +226,8 @@ public class PersonStore {
         for (int from = 0; from < all.size(); from += 1000) {
             jdbc.sql("""
                     select person_id, id, group_code, evidence, valid_from, valid_until, recorded_by from person_group
-                    where person_id in (:p) order by valid_from, id""")
-                .param("p", all.subList(from, Math.min(all.size(), from + 1000)))
+                    where person_id = any(:p) order by valid_from, id""")
+                .param("p", all.subList(from, Math.min(all.size(), from + 1000)).toArray(Long[]::new))
                 .query((rs, n) -> out.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>())
                     .add(new GroupMembership(rs.getLong(2), rs.getString(3), rs.getString(4),
                             rs.getDate(5).toLocalDate(), rs.getDate(6) == null ? null : rs.getDate(6).toLocalDate(),

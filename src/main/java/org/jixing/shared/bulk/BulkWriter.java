@@ -41,6 +41,32 @@ public class BulkWriter {
 
     private final DataSource dataSource;
 
+    /** Rows written into each table since this writer last analysed it. */
+    private final java.util.Map<String, Growth> sinceAnalyze = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A table's growth since its last statistics, and how much calls for new ones. */
+    private static final class Growth {
+
+        private long rows;
+
+        private long threshold = ANALYZE_AFTER;
+
+        /** Counts rows written; true when the table is due for statistics. */
+        synchronized boolean add(long written) {
+            rows += written;
+            if (rows < threshold) {
+                return false;
+            }
+            rows = 0;
+            return true;
+        }
+
+        synchronized void analysed(long tableRows) {
+            threshold = Math.max(ANALYZE_AFTER, tableRows / 4);
+        }
+
+    }
+
     private final SQLErrorCodeSQLExceptionTranslator translator;
 
     public BulkWriter(DataSource dataSource) {
@@ -61,13 +87,19 @@ public class BulkWriter {
         try {
             if (connection.isWrapperFor(PGConnection.class)) {
                 long written = copy(connection.unwrap(PGConnection.class), table, columns, rows);
-                if (written >= ANALYZE_AFTER) {
-                    // A table that grew by this much in one go gets fresh statistics, or
-                    // the
-                    // planner keeps treating it as small (sequential scans for key
-                    // lookups).
+                // A table that grew by a quarter (and at least 10,000 rows) since its
+                // last
+                // statistics gets fresh ones, whether in one write or over several (an
+                // import's chunks); otherwise the planner keeps treating it as small and
+                // scans it for key lookups.
+                Growth growth = sinceAnalyze.computeIfAbsent(table, t -> new Growth());
+                if (growth.add(written)) {
                     try (var analyze = connection.createStatement()) {
                         analyze.execute("ANALYZE " + table);
+                        try (var rs = analyze.executeQuery(
+                                "select reltuples::bigint from pg_class where oid = to_regclass('" + table + "')")) {
+                            growth.analysed(rs.next() ? rs.getLong(1) : 0);
+                        }
                     }
                 }
                 return written;

@@ -32,7 +32,7 @@ final class CsvTables {
 
     static final Charset GB18030 = Charset.forName("GB18030");
 
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
 
     private CsvTables() {
     }
@@ -114,7 +114,10 @@ final class CsvTables {
         }
     }
 
-    /** Records one at a time; a record longer than the cell limits allow is refused. */
+    /**
+     * Records one at a time, numbered as a spreadsheet numbers rows (empty lines count);
+     * a record longer than the cell limits allow is refused.
+     */
     private static final class Rows implements TableReader {
 
         private final Bounded reader;

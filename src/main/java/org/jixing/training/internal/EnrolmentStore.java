@@ -82,20 +82,20 @@ public class EnrolmentStore {
             // here.
             jdbc.sql("""
                     select 'S', person_id, cast(slot as varchar(12)) from subsidy_slot
-                    where person_id in (:p) and training_year = :y
+                    where person_id = any(:p) and training_year = :y
                     union all
                     select 'Q', q.person_id, c.class_no from subsidised_qualification q
                     join enrolment e on e.id = q.enrolment_id join training_class c on c.id = e.class_id
-                    where q.person_id in (:p) and q.occupation_code = :o and q.level_code = :l
+                    where q.person_id = any(:p) and q.occupation_code = :o and q.level_code = :l
                     union all
                     select 'O', e.person_id, min(c.class_no) from enrolment e
                     join training_class c on c.id = e.class_id
                     join class_session s on s.class_id = c.id
                     join class_session t on t.class_id = :c and s.starts_at < t.ends_at and s.ends_at > t.starts_at
-                    where e.person_id in (:p) and e.status = 'ENROLLED' and e.class_id <> :c
+                    where e.person_id = any(:p) and e.status = 'ENROLLED' and e.class_id <> :c
                       and c.status in ('SUBMITTED', 'APPROVED', 'RUNNING')
                     group by e.person_id""")
-                .param("p", chunk)
+                .param("p", chunk.toArray(Long[]::new))
                 .param("y", year)
                 .param("o", occupation)
                 .param("l", level)
@@ -114,9 +114,9 @@ public class EnrolmentStore {
         }
         Set<Long> in = new HashSet<>();
         for (int from = 0; from < all.size(); from += CHUNK) {
-            in.addAll(jdbc.sql("select person_id from enrolment where class_id = :c and person_id in (:p)")
+            in.addAll(jdbc.sql("select person_id from enrolment where class_id = :c and person_id = any(:p)")
                 .param("c", classId)
-                .param("p", all.subList(from, Math.min(all.size(), from + CHUNK)))
+                .param("p", all.subList(from, Math.min(all.size(), from + CHUNK)).toArray(Long[]::new))
                 .query(Long.class)
                 .list());
         }
@@ -154,9 +154,9 @@ public class EnrolmentStore {
         Map<Long, Long> ids = new HashMap<>();
         List<Long> persons = rows.stream().map(NewRow::personId).toList();
         for (int from = 0; from < persons.size(); from += CHUNK) {
-            jdbc.sql("select person_id, id from enrolment where class_id = :c and person_id in (:p)")
+            jdbc.sql("select person_id, id from enrolment where class_id = :c and person_id = any(:p)")
                 .param("c", classId)
-                .param("p", persons.subList(from, Math.min(persons.size(), from + CHUNK)))
+                .param("p", persons.subList(from, Math.min(persons.size(), from + CHUNK)).toArray(Long[]::new))
                 .query((rs, n) -> ids.put(rs.getLong(1), rs.getLong(2)))
                 .list();
         }
@@ -207,6 +207,25 @@ public class EnrolmentStore {
             .param("c", classId)
             .query(EnrolmentStore::map)
             .list();
+    }
+
+    /** A page of a roster in enrolment order. */
+    public List<Row> rosterPage(long classId, int offset, int limit) {
+        return jdbc
+            .sql("select " + COLUMNS + " from enrolment e where e.class_id = :c order by e.enrolled_at, e.id"
+                    + " offset :o rows fetch next :l rows only")
+            .param("c", classId)
+            .param("o", offset)
+            .param("l", limit)
+            .query(EnrolmentStore::map)
+            .list();
+    }
+
+    public long rosterCount(long classId) {
+        return jdbc.sql("select count(*) from enrolment where class_id = :c")
+            .param("c", classId)
+            .query(Long.class)
+            .single();
     }
 
     public long insert(long classId, long personId, long providerId, String region, String line, boolean subsidised,

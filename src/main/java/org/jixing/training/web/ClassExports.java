@@ -13,8 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.jixing.reference.ReferenceCatalogue;
 import org.jixing.shared.PageResult;
-import org.jixing.shared.web.CsvDownload;
-import org.jixing.shared.web.XlsxDownload;
+import org.jixing.shared.web.TableDownload;
 import org.jixing.training.Attendance;
 import org.jixing.training.ClassFilter;
 import org.jixing.training.ClassOpenings;
@@ -106,14 +105,54 @@ class ClassExports {
         send(response, format, "roster-" + c.classNo(), c.classNo(), header, rows.iterator());
     }
 
+    @GetMapping({ "/classes/{id}/attendance.{format:csv|xlsx}", "/api/v1/classes/{id}/attendance.{format:csv|xlsx}" })
+    void attendance(@PathVariable long id, @PathVariable String format, Locale locale, HttpServletResponse response)
+            throws IOException {
+        TrainingClass c = classes.get(id);
+        Map<Long, Enrolment> roster = new java.util.HashMap<>();
+        enrolments.roster(id).forEach(e -> roster.put(e.id(), e));
+        List<org.jixing.training.ClassSession> sessions = classes.sessions(id);
+        List<String> header = headers(locale, "training.export.session", "training.field.sessionTime",
+                "training.field.traineeName", "training.field.idNumber", "training.export.kind",
+                "training.export.occurredAt", "training.export.device", "training.export.accepted",
+                "training.export.reason", "training.export.recordedBy", "training.export.note");
+        java.time.format.DateTimeFormatter time = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(java.time.ZoneId.of("Asia/Shanghai"));
+        // One session's events in memory at a time.
+        Iterator<List<?>> rows = new Iterator<>() {
+            private int session;
+
+            private Iterator<org.jixing.training.AttendanceEvent> events = java.util.Collections.emptyIterator();
+
+            @Override
+            public boolean hasNext() {
+                while (!events.hasNext() && session < sessions.size()) {
+                    events = attendance.events(id, sessions.get(session++).id()).iterator();
+                }
+                return events.hasNext();
+            }
+
+            @Override
+            public List<?> next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                var s = sessions.get(session - 1);
+                var e = events.next();
+                Enrolment who = e.enrolmentId() == null ? null : roster.get(e.enrolmentId());
+                return java.util.Arrays.asList(s.seq(), time.format(s.startsAt()), who == null ? null : who.name(),
+                        who == null ? null : who.idNumberMasked(),
+                        text(locale, "training.attendance." + e.kind().name()), time.format(e.occurredAt()),
+                        e.deviceId(), text(locale, e.accepted() ? "training.yes" : "training.no"),
+                        e.reason() == null ? null : attendance.describe(e.reason()), e.recordedBy(), e.note());
+            }
+        };
+        send(response, format, "attendance-" + c.classNo(), c.classNo(), header, rows);
+    }
+
     private static void send(HttpServletResponse response, String format, String name, String sheet,
             List<String> header, Iterator<? extends List<?>> rows) throws IOException {
-        if ("xlsx".equals(format)) {
-            XlsxDownload.write(response, name + ".xlsx", sheet, header, rows);
-        }
-        else {
-            CsvDownload.write(response, name + ".csv", header, rows);
-        }
+        TableDownload.write(response, format, name, sheet, header, rows);
     }
 
     private List<String> headers(Locale locale, String... keys) {

@@ -129,7 +129,8 @@ class ClassPages {
     }
 
     @GetMapping("/{id}")
-    String detail(@PathVariable long id, Model model) {
+    String detail(@PathVariable long id, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(required = false) Integer size, Model model) {
         TrainingClass c = classes.get(id);
         CurrentUser me = CurrentUser.require();
         model.addAttribute("c", c);
@@ -140,7 +141,8 @@ class ClassPages {
                 Arrays.stream(ClassDecision.values())
                     .filter(d -> d.appliesTo(c.status()) && d.mayBeTakenBy(me.role()))
                     .toList());
-        model.addAttribute("roster", enrolments.roster(id));
+        model.addAttribute("roster",
+                enrolments.rosterPage(id, Math.max(0, page), size == null ? 100 : PageResult.size(size)));
         model.addAttribute("rates", attendance.rates(id));
         model.addAttribute("canComplete", me.hasRole(Role.PROVIDER_STAFF) && c.status() == ClassStatus.RUNNING);
         model.addAttribute("canEnrol", me.hasRole(Role.PROVIDER_STAFF)
@@ -166,7 +168,7 @@ class ClassPages {
                     java.util.List.of(new InvalidInputException.Problem(null, "training.error.stale")));
         }
         model.addAttribute("openDecision", verb);
-        return detail(id, model);
+        return detail(id, 0, null, model);
     }
 
     @PostMapping("/{id}/completion")
@@ -184,7 +186,7 @@ class ClassPages {
             model.addAttribute("problems",
                     java.util.List.of(new InvalidInputException.Problem(null, "training.error.stale")));
         }
-        return detail(id, model);
+        return detail(id, 0, null, model);
     }
 
     @GetMapping("/{id}/sessions/{sessionId}")
@@ -237,7 +239,7 @@ class ClassPages {
             model.addAttribute("draftName", name);
             model.addAttribute("draftPhone", phone);
         }
-        return detail(id, model);
+        return detail(id, 0, null, model);
     }
 
     private void names(Model model) {
