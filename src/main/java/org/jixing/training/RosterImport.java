@@ -3,15 +3,20 @@ package org.jixing.training;
 import java.time.Instant;
 
 /**
- * A roster file being imported or imported: the file, the chosen mode, and the counts as
- * they stand (rows read and checked, enrolled, enrolled self-funded, already on the
- * roster, invalid; people newly registered).
+ * A roster file (kind {@code ROSTER}, into a class) or a trainee list ({@code TRAINEES},
+ * into the registry of a region) being imported or imported: the file, the chosen mode,
+ * and the counts as they stand (rows read and checked, enrolled, enrolled self-funded,
+ * already on the roster, invalid; people newly registered).
  */
-public record RosterImport(long id, long classId, String fileName, String format, String charset, String sha256,
-        long size, ImportMode mode, boolean selfFunded, ImportStatus status, boolean cancelRequested, int rowsTotal,
-        int rowsDone, int rowsValidated, int rowsEnrolled, int rowsSelfFunded, int rowsUnchanged, int rowsInvalid,
-        int peopleRegistered, String failure, String createdBy, Instant createdAt, Instant startedAt,
-        Instant finishedAt) {
+public record RosterImport(long id, String kind, Long classId, String regionCode, String fileName, String format,
+        String charset, String sha256, long size, ImportMode mode, boolean selfFunded, ImportStatus status,
+        boolean cancelRequested, int rowsTotal, int rowsDone, int rowsValidated, int rowsEnrolled, int rowsSelfFunded,
+        int rowsUnchanged, int rowsInvalid, int peopleRegistered, String failure, String createdBy, Instant createdAt,
+        Instant startedAt, Instant finishedAt) {
+
+    public boolean isRoster() {
+        return classId != null;
+    }
 
     /** How far the import has got, 0 to 100. */
     public int percent() {

@@ -214,7 +214,7 @@ final class RosterImportRun {
     private List<RowOutcome> chunk(List<TableRow> rows, boolean write) {
         People people = owner.people;
         Enrolments enrolments = owner.enrolments;
-        if (write) {
+        if (write && c != null) {
             owner.enrolmentStore.lockClass(c.id());
         }
         Map<Integer, List<Problem>> problems = new LinkedHashMap<>();
@@ -267,6 +267,9 @@ final class RosterImportRun {
 
         // Who is registered already, and what the rules need to know of them.
         Map<String, Person> known = people.findAllByIdNumber(candidates.stream().map(Candidate::idNumber).toList());
+        if (c == null) {
+            return traineeChunk(rows.size(), problems, candidates, known, write);
+        }
         List<Long> knownIds = known.values().stream().map(Person::id).toList();
         EnrolmentStore.Facts facts = owner.enrolmentStore.facts(knownIds, c.id(), c.startDate().getYear(),
                 c.occupationCode(), c.levelCode());
@@ -385,6 +388,83 @@ final class RosterImportRun {
         after.put("registered", registered);
         owner.audit.record(AuditEvent.of("enrolment.import", "class", c.id(), null, after));
         return registered;
+    }
+
+    /**
+     * A chunk of a trainee list: new people are registered in the import's region, people
+     * already registered change only by the groups the file gives them that they do not
+     * hold yet.
+     */
+    private List<RowOutcome> traineeChunk(int read, Map<Integer, List<Problem>> problems, List<Candidate> candidates,
+            Map<String, Person> known, boolean write) {
+        People people = owner.people;
+        List<Long> knownIds = known.values().stream().map(Person::id).toList();
+        Map<Long, Set<String>> held = people.groupsOn(knownIds, today);
+        List<RowOutcome> outcomes = new ArrayList<>();
+        List<Candidate> fresh = new ArrayList<>();
+        List<Candidate> newGroups = new ArrayList<>();
+        int unchanged = 0;
+        for (Candidate cand : candidates) {
+            Person person = known.get(cand.idNumber());
+            if (person == null) {
+                List<Problem> found = people
+                    .check(new NewPerson(cand.idNumber(), cand.name(), cand.phone(), job.regionCode()));
+                if (found.isEmpty()) {
+                    fresh.add(cand);
+                }
+                else {
+                    problems.put(cand.row().number(), found);
+                }
+                continue;
+            }
+            if (!person.name().equals(cand.name())) {
+                problems.put(cand.row().number(), List.of(new Problem("name", "training.import.error.nameMismatch")));
+                continue;
+            }
+            Set<String> added = new LinkedHashSet<>(cand.groups());
+            added.removeAll(held.getOrDefault(person.id(), Set.of()));
+            unchanged++;
+            if (added.isEmpty()) {
+                outcomes.add(outcome(cand.row().number(), "UNCHANGED",
+                        List.of(new Problem("idNumber", "training.import.note.registered"))));
+            }
+            else {
+                newGroups.add(new Candidate(cand.row(), cand.idNumber(), cand.name(), cand.phone(), added, person));
+                outcomes.add(outcome(cand.row().number(), "UNCHANGED",
+                        List.of(new Problem("groups", "training.import.note.groupsAdded", added.size()))));
+            }
+        }
+        problems.forEach((row, list) -> outcomes.add(outcome(row, "INVALID", list)));
+        int registered = 0;
+        if (write) {
+            Map<String, Long> ids = new HashMap<>();
+            if (!fresh.isEmpty()) {
+                People.BulkRegistration r = people.registerAll(fresh.stream()
+                    .map(a -> new NewPerson(a.idNumber(), a.name(), a.phone(), job.regionCode()))
+                    .toList());
+                ids.putAll(r.ids());
+                registered = r.registered();
+            }
+            List<People.NewMembership> memberships = new ArrayList<>();
+            for (Candidate a : fresh) {
+                a.groups()
+                    .forEach(g -> memberships.add(new People.NewMembership(ids.get(a.idNumber()), g,
+                            owner.evidence(job, a.row().number()), today, null)));
+            }
+            for (Candidate a : newGroups) {
+                a.groups()
+                    .forEach(g -> memberships.add(new People.NewMembership(a.known().id(), g,
+                            owner.evidence(job, a.row().number()), today, null)));
+            }
+            if (!memberships.isEmpty()) {
+                people.addGroups(memberships);
+            }
+        }
+        counts = new Counts(counts.done() + read, counts.validated() + read,
+                counts.enrolled() + (write ? fresh.size() : 0), counts.selfFunded(), counts.unchanged() + unchanged,
+                counts.invalid() + problems.size(), counts.registered() + registered);
+        outcomes.sort(java.util.Comparator.comparingInt(RowOutcome::rowNo));
+        return outcomes;
     }
 
     /** A person not registered yet, as the rules see them: born as the ID number says. */

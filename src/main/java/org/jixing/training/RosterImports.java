@@ -41,6 +41,7 @@ import org.jixing.shared.InvalidInputException.Problem;
 import org.jixing.shared.scope.CurrentUser;
 import org.jixing.shared.scope.Role;
 import org.jixing.shared.scope.RunAs;
+import org.jixing.shared.scope.ScopeSql;
 import org.jixing.shared.tabular.TableFileException;
 import org.jixing.shared.tabular.TableFiles;
 import org.jixing.shared.tabular.TableInspection;
@@ -114,9 +115,13 @@ public class RosterImports {
 
     private final ExecutorService executor;
 
+    private final org.jixing.shared.scope.ScopeGuard guard;
+
     RosterImports(RosterImportStore store, EnrolmentStore enrolmentStore, Enrolments enrolments, People people,
             AuditTrail audit, ImportProperties properties, ClassOpenings classes, ReferenceCatalogue reference,
-            PlatformTransactionManager transactionManager, Clock clock, MessageSource messages, JsonMapper json) {
+            PlatformTransactionManager transactionManager, Clock clock, MessageSource messages, JsonMapper json,
+            org.jixing.shared.scope.ScopeGuard guard) {
+        this.guard = guard;
         this.store = store;
         this.enrolmentStore = enrolmentStore;
         this.enrolments = enrolments;
@@ -158,6 +163,48 @@ public class RosterImports {
             throw InvalidInputException.of("file", "training.error.enrol.closed",
                     new DefaultMessageSourceResolvable("training.status." + c.status().name()));
         }
+        return accept(fileName, content, mode,
+                (file, inspection) -> new RosterImportStore.NewImport(c.id(), c.providerId(), c.regionCode(),
+                        c.lineCode(), file.name(), inspection.format().name(),
+                        inspection.charset() == null ? null : inspection.charset().name(), file.sha256(), file.size(),
+                        mode, selfFunded, inspection.rows(), me, clock.instant()),
+                c.classNo());
+    }
+
+    /**
+     * Accepts a trainee list for the registry of a region (a city officer's own region by
+     * default; the province administrator names one) and queues its import: new people
+     * are registered there, people already registered gain the groups the file gives
+     * them.
+     */
+    public RosterImport startTrainees(String regionCode, String fileName, InputStream content, ImportMode mode) {
+        CurrentUser me = CurrentUser.require();
+        if (!me.hasAnyRole(Role.PROVINCE_ADMIN, Role.CITY_OFFICER)) {
+            throw new AccessDeniedException("officers import trainee lists");
+        }
+        String region = regionCode == null || regionCode.isBlank()
+                ? (me.hasRole(Role.CITY_OFFICER) ? me.scope().ref() : null) : regionCode.strip();
+        var known = region == null ? java.util.Optional.<org.jixing.reference.Region>empty() : reference.region(region);
+        if (known.isEmpty() || known.get().level() == org.jixing.shared.RegionCode.Level.PROVINCE) {
+            throw InvalidInputException.of("regionCode", "person.error.region");
+        }
+        if (!me.scope().coversRegion(region)) {
+            throw InvalidInputException.of("regionCode", "person.error.region.outOfScope");
+        }
+        return accept(fileName, content, mode,
+                (file, inspection) -> new RosterImportStore.NewImport(null, null, region, null, file.name(),
+                        inspection.format().name(), inspection.charset() == null ? null : inspection.charset().name(),
+                        file.sha256(), file.size(), mode, false, inspection.rows(), me, clock.instant()),
+                region);
+    }
+
+    private record Upload(String name, String sha256, long size) {
+    }
+
+    /** Keeps the upload, checks it as a table with the columns, queues its import. */
+    private RosterImport accept(String fileName, InputStream content, ImportMode mode,
+            java.util.function.BiFunction<Upload, TableInspection, RosterImportStore.NewImport> describe,
+            String target) {
         if (mode == null) {
             throw InvalidInputException.of("mode", "training.import.error.mode");
         }
@@ -175,22 +222,18 @@ public class RosterImports {
                 size = copy(in, upload, TableLimits.IMPORT.maxBytes());
             }
             TableInspection inspection = TableFiles.inspect(upload, name, TableLimits.IMPORT);
-            if (!(RosterColumns.find(inspection.header()) instanceof RosterColumns)) {
-                @SuppressWarnings("unchecked")
-                List<String> missing = (List<String>) RosterColumns.find(inspection.header());
+            if (RosterColumns.find(inspection.header()) instanceof List<?> missing) {
                 throw InvalidInputException.of("file", "training.import.error.missingColumns",
-                        String.join("、", missing));
+                        String.join("、", missing.stream().map(String::valueOf).toList()));
             }
             if (inspection.rows() == 0) {
                 throw InvalidInputException.of("file", "training.import.error.noRows");
             }
+            RosterImportStore.NewImport described = describe
+                .apply(new Upload(name, HexFormat.of().formatHex(sha.digest()), size), inspection);
             long id;
             try {
-                id = store.insert(new RosterImportStore.NewImport(c.id(), c.providerId(), c.regionCode(), c.lineCode(),
-                        name, inspection.format().name(),
-                        inspection.charset() == null ? null : inspection.charset().name(),
-                        HexFormat.of().formatHex(sha.digest()), size, mode, selfFunded, inspection.rows(), me,
-                        clock.instant()));
+                id = store.insert(described);
             }
             catch (DuplicateKeyException ex) {
                 throw InvalidInputException.of("file", "training.import.error.running");
@@ -198,7 +241,7 @@ public class RosterImports {
             Files.move(upload, fileOf(id), StandardCopyOption.REPLACE_EXISTING);
             upload = null;
             Map<String, Object> after = new LinkedHashMap<>();
-            after.put("class", c.classNo());
+            after.put("target", target);
             after.put("file", name);
             after.put("rows", inspection.rows());
             after.put("mode", mode.name());
@@ -243,11 +286,29 @@ public class RosterImports {
         }
     }
 
-    /** An import of a class the caller can see. */
-    public RosterImport get(long classId, long importId) {
+    /**
+     * An import the caller can see: of a class they can see, or (with no class) a trainee
+     * list of their region.
+     */
+    public RosterImport get(Long classId, long importId) {
+        if (classId == null) {
+            return guard.require(store.findTrainees(importId, ScopeSql.forCurrentUser(RosterImportStore.SCOPE)),
+                    "roster_import", importId, () -> store.exists(importId));
+        }
         classes.get(classId);
         return store.find(classId, importId)
             .orElseThrow(() -> new org.jixing.shared.scope.RecordNotFoundException("roster_import", importId));
+    }
+
+    /** The latest trainee-list imports in the caller's region, newest first. */
+    public List<RosterImport> traineeImports() {
+        return store.trainees(ScopeSql.forCurrentUser(RosterImportStore.SCOPE), 20);
+    }
+
+    /** Whether the caller's role uploads (and so acts on) imports of this kind. */
+    public boolean mayAct(RosterImport i) {
+        CurrentUser me = CurrentUser.require();
+        return i.isRoster() ? me.hasRole(Role.PROVIDER_STAFF) : me.hasAnyRole(Role.PROVINCE_ADMIN, Role.CITY_OFFICER);
     }
 
     /** The latest imports of a class the caller can see, newest first. */
@@ -260,11 +321,11 @@ public class RosterImports {
      * Asks a running import to stop after the chunk it is in. In "valid rows" mode the
      * chunks committed stay; in "all or nothing" mode nothing is written.
      */
-    public RosterImport cancel(long classId, long importId) {
-        if (!CurrentUser.require().hasRole(Role.PROVIDER_STAFF)) {
-            throw new AccessDeniedException("provider staff import rosters");
-        }
+    public RosterImport cancel(Long classId, long importId) {
         RosterImport i = get(classId, importId);
+        if (!mayAct(i)) {
+            throw new AccessDeniedException("cancelling an import");
+        }
         if (!store.requestCancel(i.id())) {
             throw InvalidInputException.of(null, "training.import.error.finished");
         }
@@ -273,7 +334,7 @@ public class RosterImports {
     }
 
     /** The first invalid rows of an import with their problems, for the page. */
-    public List<RowProblems> invalidRows(long classId, long importId, int limit) {
+    public List<RowProblems> invalidRows(Long classId, long importId, int limit) {
         RosterImport i = get(classId, importId);
         return store.invalidRows(i.id(), limit)
             .stream()
@@ -286,12 +347,12 @@ public class RosterImports {
      * each, in the reader's language. Only the provider's staff read it: it holds the ID
      * numbers they uploaded.
      */
-    public void result(long classId, long importId, Locale locale,
+    public void result(Long classId, long importId, Locale locale,
             BiConsumer<List<String>, Iterator<List<String>>> sink) {
-        if (!CurrentUser.require().hasRole(Role.PROVIDER_STAFF)) {
+        RosterImport i = get(classId, importId);
+        if (!mayAct(i)) {
             throw new AccessDeniedException("the result file holds full ID numbers");
         }
-        RosterImport i = get(classId, importId);
         Path file = fileOf(i.id());
         if (!Files.exists(file)) {
             throw InvalidInputException.of(null, "training.import.error.fileGone");
@@ -324,7 +385,7 @@ public class RosterImports {
                     }
                     else if (i.status() == ImportStatus.DONE || (i.mode() == ImportMode.VALID_ROWS && n <= i.rowsDone()
                             && i.status() != ImportStatus.REJECTED)) {
-                        outcome = "ENROLLED";
+                        outcome = i.isRoster() ? "ENROLLED" : "REGISTERED";
                     }
                     else {
                         outcome = "NOT_IMPORTED";
@@ -412,7 +473,7 @@ public class RosterImports {
                     return null;
                 }
                 store.started(id, clock.instant());
-                TrainingClass c = classes.get(job.classId());
+                TrainingClass c = job.isRoster() ? classes.get(job.classId()) : null;
                 TableInspection inspection = TableFiles.inspect(file, job.fileName(), TableLimits.IMPORT);
                 RosterColumns columns = (RosterColumns) RosterColumns.find(inspection.header());
                 ImportStatus end = new RosterImportRun(this, store.find(id).orElseThrow(), c, file, inspection, columns,

@@ -421,6 +421,85 @@ class RosterImportIT extends TrainingTestBase {
         assertThat(new String(bytes, StandardCharsets.ISO_8859_1)).contains("comments");
     }
 
+    @Test
+    void aCityOfficerImportsATraineeListIntoTheRegistry() throws Exception {
+        List<List<String>> rows = new ArrayList<>(rows(40));
+        // Someone registered before, now listed as a veteran.
+        Provider p = provider(jinan, "370100", "WELDER", "JUNIOR", 2_000);
+        long classId = bigClass(p);
+        List<List<String>> earlier = rows(1);
+        importFile(classId, p.staff(), "r.csv", csv(earlier, StandardCharsets.UTF_8, false), "VALID_ROWS");
+        rows.set(0, List.of(earlier.get(0).get(0), earlier.get(0).get(1), earlier.get(0).get(2), "退役军人"));
+        rows.set(1, List.of(uniqueIdNumber(), "电话错", "1390000", ""));
+        rows.set(2, List.of(earlier.get(0).get(0), "别人", earlier.get(0).get(2), ""));
+        byte[] file = csv(rows, GB18030, false);
+
+        mvc.perform(multipart("/people/imports").file(new MockMultipartFile("file", "名单.csv", "text/csv", file))
+            .param("mode", "VALID_ROWS")
+            .param("regionCode", "370200")
+            .with(csrf())
+            .cookie(jinan)).andExpect(status().isOk()).andExpect(content().string(containsString("只能登记本辖区的人员")));
+        mvc.perform(multipart("/people/imports").file(new MockMultipartFile("file", "名单.csv", "text/csv", file))
+            .param("mode", "VALID_ROWS")
+            .with(csrf())
+            .cookie(p.staff())).andExpect(status().isForbidden());
+
+        String location = mvc
+            .perform(multipart("/people/imports").file(new MockMultipartFile("file", "名单.csv", "text/csv", file))
+                .param("mode", "VALID_ROWS")
+                .param("regionCode", "370100")
+                .with(csrf())
+                .cookie(jinan))
+            .andExpect(status().is3xxRedirection())
+            .andReturn()
+            .getResponse()
+            .getRedirectedUrl();
+        long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        RosterImport done = null;
+        for (int i = 0; i < 200 && (done == null || !done.status().finished()); i++) {
+            Thread.sleep(50);
+            JsonNode view = body(
+                    mvc.perform(get("/api/v1/people/imports/" + id).cookie(jinan)).andExpect(status().isOk()));
+            done = json.treeToValue(view.get("rosterImport"), RosterImport.class);
+        }
+        assertThat(done.status()).isEqualTo(ImportStatus.DONE);
+        assertThat(done.kind()).isEqualTo("TRAINEES");
+        assertThat(done.rowsEnrolled()).isEqualTo(37);
+        assertThat(done.rowsUnchanged()).isEqualTo(1);
+        assertThat(done.rowsInvalid()).isEqualTo(2);
+        String fresh = rows.get(5).get(0);
+        assertThat(people.findByIdNumber(fresh)).get()
+            .extracting(org.jixing.person.Person::regionCode)
+            .isEqualTo("370100");
+        long known = people.findByIdNumber(earlier.get(0).get(0)).orElseThrow().id();
+        assertThat(org.jixing.shared.scope.RunAs.user(ADMIN, () -> people.groupsOn(known, LocalDate.now().plusDays(1))))
+            .containsExactly("VETERAN");
+        mvc.perform(get("/people/imports/" + id).cookie(jinan))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("手机号")));
+        mvc.perform(get("/people/imports/" + id).cookie(SignedIn.as(mvc, "qingdao"))).andExpect(status().isNotFound());
+        mvc.perform(get("/people/imports/" + id + "/result.xlsx").cookie(jinan)).andExpect(status().isOk());
+
+        // Again: nobody new, nothing to add.
+        location = mvc
+            .perform(multipart("/people/imports").file(new MockMultipartFile("file", "名单.csv", "text/csv", file))
+                .param("mode", "VALID_ROWS")
+                .param("regionCode", "370100")
+                .with(csrf())
+                .cookie(jinan))
+            .andReturn()
+            .getResponse()
+            .getRedirectedUrl();
+        long again = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        RosterImport second = null;
+        for (int i = 0; i < 200 && (second == null || !second.status().finished()); i++) {
+            Thread.sleep(50);
+            second = org.jixing.shared.scope.RunAs.user(ADMIN, () -> imports.get(null, again));
+        }
+        assertThat(second.rowsEnrolled()).isZero();
+        assertThat(second.rowsUnchanged()).isEqualTo(38);
+    }
+
     static String entry(byte[] zip, String name) throws Exception {
         java.nio.file.Path file = java.nio.file.Files.createTempFile("template", ".xlsx");
         try {

@@ -66,8 +66,12 @@ class RosterImportApi {
     @Operation(summary = "An import: its status and counts, and when it has ended its first 100 invalid rows")
     @GetMapping("/{importId}")
     ImportView get(@PathVariable long id, @PathVariable long importId, Locale locale) {
-        RosterImport i = imports.get(id, importId);
-        List<InvalidRow> invalid = i.status().finished() ? imports.invalidRows(id, importId, 100)
+        return view(imports, id, importId, locale);
+    }
+
+    static ImportView view(RosterImports imports, Long classId, long importId, Locale locale) {
+        RosterImport i = imports.get(classId, importId);
+        List<InvalidRow> invalid = i.status().finished() ? imports.invalidRows(classId, importId, 100)
             .stream()
             .map(r -> new InvalidRow(r.row(), imports.describe(r.problems(), locale)))
             .toList() : List.of();

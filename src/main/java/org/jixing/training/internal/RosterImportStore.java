@@ -17,17 +17,21 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** SQL for roster imports and the outcomes of their rows. */
+/** SQL for roster and trainee-list imports and the outcomes of their rows. */
 @Repository
 public class RosterImportStore {
 
+    /** Trainee-list imports are seen in their region's scope. */
+    public static final org.jixing.shared.scope.ScopeColumns SCOPE = org.jixing.shared.scope.ScopeColumns.create()
+        .region("r.region_code");
+
     private static final String COLUMNS = """
-            id, class_id, file_name, file_format, file_charset, file_sha256, file_size, mode, self_funded, status,
+            id, kind, class_id, region_code, file_name, file_format, file_charset, file_sha256, file_size, mode, self_funded, status,
             cancel_requested, rows_total, rows_done, rows_validated, rows_enrolled, rows_self_funded, rows_unchanged,
             rows_invalid, people_registered, failure, created_by, created_at, started_at, finished_at""";
 
     /** A new import, as the upload found it. */
-    public record NewImport(long classId, long providerId, String regionCode, String lineCode, String fileName,
+    public record NewImport(Long classId, Long providerId, String regionCode, String lineCode, String fileName,
             String format, String charset, String sha256, long size, ImportMode mode, boolean selfFunded, int rowsTotal,
             org.jixing.shared.scope.CurrentUser owner, Instant createdAt) {
     }
@@ -59,16 +63,19 @@ public class RosterImportStore {
      */
     public long insert(NewImport i) {
         var keys = new GeneratedKeyHolder();
-        jdbc.sql("""
-                insert into roster_import (class_id, active_class_id, provider_id, region_code, line_code, file_name,
-                  file_format, file_charset, file_sha256, file_size, mode, self_funded, status, rows_total,
-                  created_by, owner_id, owner_name, owner_role, owner_scope_kind, owner_scope_ref, created_at)
-                values (:c, :c, :p, :r, :l, :name, :format, :charset, :sha, :size, :mode, :sf, 'QUEUED', :total,
-                  :by, :oid, :oname, :orole, :okind, :oref, :at)""")
-            .param("c", i.classId())
-            .param("p", i.providerId())
+        jdbc.sql(
+                """
+                        insert into roster_import (kind, class_id, active_key, provider_id, region_code, line_code, file_name,
+                          file_format, file_charset, file_sha256, file_size, mode, self_funded, status, rows_total,
+                          created_by, owner_id, owner_name, owner_role, owner_scope_kind, owner_scope_ref, created_at)
+                        values (:kind, :c, :key, :p, :r, :l, :name, :format, :charset, :sha, :size, :mode, :sf, 'QUEUED', :total,
+                          :by, :oid, :oname, :orole, :okind, :oref, :at)""")
+            .param("kind", i.classId() == null ? "TRAINEES" : "ROSTER")
+            .param("c", i.classId(), java.sql.Types.BIGINT)
+            .param("key", i.classId() == null ? "region:" + i.regionCode() : "class:" + i.classId())
+            .param("p", i.providerId(), java.sql.Types.BIGINT)
+            .param("l", i.lineCode(), java.sql.Types.VARCHAR)
             .param("r", i.regionCode())
-            .param("l", i.lineCode())
             .param("name", i.fileName())
             .param("format", i.format())
             .param("charset", i.charset())
@@ -101,6 +108,36 @@ public class RosterImportStore {
             .param("id", id)
             .query(RosterImportStore::map)
             .optional();
+    }
+
+    /** A trainee-list import within a scope. */
+    public Optional<RosterImport> findTrainees(long id, org.jixing.shared.scope.ScopeSql.Clause scope) {
+        return jdbc
+            .sql("select " + COLUMNS + " from roster_import r where id = :id and kind = 'TRAINEES' and " + scope.sql())
+            .param("id", id)
+            .params(scope.params())
+            .query(RosterImportStore::map)
+            .optional();
+    }
+
+    /** The latest trainee-list imports within a scope, newest first. */
+    public List<RosterImport> trainees(org.jixing.shared.scope.ScopeSql.Clause scope, int limit) {
+        return jdbc
+            .sql("select " + COLUMNS + " from roster_import r where kind = 'TRAINEES' and " + scope.sql()
+                    + " order by id desc")
+            .params(scope.params())
+            .query(RosterImportStore::map)
+            .list()
+            .stream()
+            .limit(limit)
+            .toList();
+    }
+
+    public boolean exists(long id) {
+        return jdbc.sql("select count(*) from roster_import where id = :id")
+            .param("id", id)
+            .query(Long.class)
+            .single() > 0;
     }
 
     /** The latest imports of a class, newest first. */
@@ -160,7 +197,7 @@ public class RosterImportStore {
     /** Ends an import and frees its roster for the next one. */
     public void finish(long id, ImportStatus status, String failure, Instant at) {
         jdbc.sql("""
-                update roster_import set status = :s, failure = :f, finished_at = :at, active_class_id = null
+                update roster_import set status = :s, failure = :f, finished_at = :at, active_key = null
                 where id = :id""")
             .param("id", id)
             .param("s", status.name())
@@ -221,9 +258,10 @@ public class RosterImportStore {
     }
 
     private static RosterImport map(ResultSet rs, int n) throws SQLException {
-        return new RosterImport(rs.getLong("id"), rs.getLong("class_id"), rs.getString("file_name"),
-                rs.getString("file_format"), rs.getString("file_charset"), rs.getString("file_sha256"),
-                rs.getLong("file_size"), ImportMode.valueOf(rs.getString("mode")), rs.getBoolean("self_funded"),
+        return new RosterImport(rs.getLong("id"), rs.getString("kind"), (Long) rs.getObject("class_id", Long.class),
+                rs.getString("region_code"), rs.getString("file_name"), rs.getString("file_format"),
+                rs.getString("file_charset"), rs.getString("file_sha256"), rs.getLong("file_size"),
+                ImportMode.valueOf(rs.getString("mode")), rs.getBoolean("self_funded"),
                 ImportStatus.valueOf(rs.getString("status")), rs.getBoolean("cancel_requested"),
                 rs.getInt("rows_total"), rs.getInt("rows_done"), rs.getInt("rows_validated"),
                 rs.getInt("rows_enrolled"), rs.getInt("rows_self_funded"), rs.getInt("rows_unchanged"),

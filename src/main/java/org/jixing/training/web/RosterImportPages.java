@@ -42,9 +42,12 @@ class RosterImportPages {
 
     private final ClassOpenings classes;
 
-    RosterImportPages(RosterImports imports, ClassOpenings classes) {
+    private final org.jixing.reference.ReferenceCatalogue reference;
+
+    RosterImportPages(RosterImports imports, ClassOpenings classes, org.jixing.reference.ReferenceCatalogue reference) {
         this.imports = imports;
         this.classes = classes;
+        this.reference = reference;
     }
 
     @GetMapping("/classes/{id}/imports")
@@ -88,13 +91,17 @@ class RosterImportPages {
     /** The progress panel alone, which the page polls while the import runs. */
     @GetMapping("/classes/{id}/imports/{importId}/progress")
     String progress(@PathVariable long id, @PathVariable long importId, Model model, Locale locale) {
-        RosterImport i = imports.get(id, importId);
+        return panel(id, importId, "/classes/" + id + "/imports/" + importId, model, locale);
+    }
+
+    private String panel(Long classId, long importId, String base, Model model, Locale locale) {
+        RosterImport i = imports.get(classId, importId);
         model.addAttribute("i", i);
-        model.addAttribute("classId", id);
+        model.addAttribute("base", base);
         model.addAttribute("failure", imports.failure(i, locale));
-        model.addAttribute("canAct", CurrentUser.require().hasRole(Role.PROVIDER_STAFF));
+        model.addAttribute("canAct", imports.mayAct(i));
         if (i.status().finished()) {
-            model.addAttribute("invalid", imports.invalidRows(id, importId, INVALID_SHOWN));
+            model.addAttribute("invalid", imports.invalidRows(classId, importId, INVALID_SHOWN));
             model.addAttribute("invalidShown", INVALID_SHOWN);
         }
         return "training/import-status :: progress";
@@ -102,20 +109,91 @@ class RosterImportPages {
 
     @PostMapping("/classes/{id}/imports/{importId}/cancel")
     String cancel(@PathVariable long id, @PathVariable long importId, RedirectAttributes redirect) {
+        requestCancel(id, importId, redirect);
+        return "redirect:/classes/" + id + "/imports/" + importId;
+    }
+
+    private void requestCancel(Long classId, long importId, RedirectAttributes redirect) {
         try {
-            imports.cancel(id, importId);
+            imports.cancel(classId, importId);
             redirect.addFlashAttribute("notice", "training.import.cancelRequested");
         }
         catch (InvalidInputException ex) {
             redirect.addFlashAttribute("notice", "training.import.error.finished");
         }
-        return "redirect:/classes/" + id + "/imports/" + importId;
+    }
+
+    // Trainee lists: officers register people (and their groups) from a file.
+
+    @GetMapping("/people/imports")
+    String traineeForm(Model model, Locale locale) {
+        model.addAttribute("regionNames",
+                reference.regions()
+                    .stream()
+                    .collect(java.util.stream.Collectors.toMap(r -> r.code(), r -> r.name(locale))));
+        model.addAttribute("imports", imports.traineeImports());
+        model.addAttribute("modes", ImportMode.values());
+        CurrentUser me = CurrentUser.require();
+        model.addAttribute("canImport", me.hasAnyRole(Role.PROVINCE_ADMIN, Role.CITY_OFFICER));
+        model.addAttribute("regions", reference.regions()
+            .stream()
+            .filter(r -> r.level() != org.jixing.shared.RegionCode.Level.PROVINCE && me.scope().coversRegion(r.code()))
+            .toList());
+        model.addAttribute("defaultRegion", me.hasRole(Role.CITY_OFFICER) ? me.scope().ref() : null);
+        return "training/trainee-import";
+    }
+
+    @PostMapping("/people/imports")
+    String traineeUpload(@RequestParam(required = false) MultipartFile file,
+            @RequestParam(required = false) ImportMode mode, @RequestParam(required = false) String regionCode,
+            Model model, Locale locale, RedirectAttributes redirect) throws IOException {
+        try {
+            if (file == null || file.isEmpty()) {
+                throw InvalidInputException.of("file", "table.error.empty");
+            }
+            RosterImport started = imports.startTrainees(regionCode, file.getOriginalFilename(), file.getInputStream(),
+                    mode);
+            redirect.addFlashAttribute("notice", "training.import.started");
+            return "redirect:/people/imports/" + started.id();
+        }
+        catch (InvalidInputException ex) {
+            model.addAttribute("problems", ex.problems());
+            model.addAttribute("chosenMode", mode);
+            return traineeForm(model, locale);
+        }
+    }
+
+    @GetMapping("/people/imports/{importId}")
+    String traineeShow(@PathVariable long importId, Model model, Locale locale) {
+        model.addAttribute("c", null);
+        traineeProgress(importId, model, locale);
+        return "training/import-status";
+    }
+
+    @GetMapping("/people/imports/{importId}/progress")
+    String traineeProgress(@PathVariable long importId, Model model, Locale locale) {
+        return panel(null, importId, "/people/imports/" + importId, model, locale);
+    }
+
+    @PostMapping("/people/imports/{importId}/cancel")
+    String traineeCancel(@PathVariable long importId, RedirectAttributes redirect) {
+        requestCancel(null, importId, redirect);
+        return "redirect:/people/imports/" + importId;
+    }
+
+    @GetMapping({ "/people/imports/{importId}/result.xlsx", "/api/v1/people/imports/{importId}/result.xlsx" })
+    void traineeResult(@PathVariable long importId, Locale locale, HttpServletResponse response) {
+        download(null, importId, locale, response);
     }
 
     @GetMapping({ "/classes/{id}/imports/{importId}/result.xlsx",
             "/api/v1/classes/{id}/imports/{importId}/result.xlsx" })
     void result(@PathVariable long id, @PathVariable long importId, Locale locale, HttpServletResponse response) {
-        imports.result(id, importId, locale, (header, rows) -> {
+        download(id, importId, locale, response);
+    }
+
+    private void download(Long classId, long importId, Locale locale, HttpServletResponse response) {
+        imports.result(classId, importId, locale, (header, rows) -> {
             try {
                 XlsxDownload.write(response, "roster-import-" + importId + "-result.xlsx", "result", header, rows);
             }
