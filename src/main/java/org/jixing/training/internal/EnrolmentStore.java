@@ -79,33 +79,42 @@ public class EnrolmentStore {
         for (int from = 0; from < all.size(); from += CHUNK) {
             List<Long> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
             // One statement for the three per-person rules: a check is one round trip
-            // here.
+            // here. Each part is driven by the people asked about alone (year,
+            // occupation and level are compared here, the classes looked up per row):
+            // given more, H2's planner walks whole tables to find them.
             jdbc.sql("""
-                    select 'S', person_id, cast(slot as varchar(12)) from subsidy_slot
-                    where person_id = any(:p) and training_year = :y
+                    select 'S', person_id, cast(training_year as varchar(12)), null, cast(slot as varchar(12))
+                    from subsidy_slot where person_id = any(:p)
                     union all
-                    select 'Q', q.person_id, c.class_no from subsidised_qualification q
-                    join enrolment e on e.id = q.enrolment_id join training_class c on c.id = e.class_id
-                    where q.person_id = any(:p) and q.occupation_code = :o and q.level_code = :l
+                    select 'Q', q.person_id, q.occupation_code, q.level_code, (select c.class_no from enrolment e
+                      join training_class c on c.id = e.class_id where e.id = q.enrolment_id)
+                    from subsidised_qualification q where q.person_id = any(:p)
                     union all
-                    select 'O', e.person_id, min(c.class_no) from enrolment e
-                    join training_class c on c.id = e.class_id
-                    join class_session s on s.class_id = c.id
-                    join class_session t on t.class_id = :c and s.starts_at < t.ends_at and s.ends_at > t.starts_at
+                    select 'O', e.person_id, null, null,
+                      min((select c.class_no from training_class c where c.id = e.class_id))
+                    from enrolment e
                     where e.person_id = any(:p) and e.status = 'ENROLLED' and e.class_id <> :c
-                      and c.status in ('SUBMITTED', 'APPROVED', 'RUNNING')
+                      and exists (select 1 from training_class c where c.id = e.class_id
+                        and c.status in ('SUBMITTED', 'APPROVED', 'RUNNING'))
+                      and exists (select 1 from class_session s join class_session t on t.class_id = :c
+                        and s.starts_at < t.ends_at and s.ends_at > t.starts_at where s.class_id = e.class_id)
                     group by e.person_id""")
                 .param("p", chunk.toArray(Long[]::new))
-                .param("y", year)
-                .param("o", occupation)
-                .param("l", level)
                 .param("c", classId)
                 .query((rs, n) -> {
                     long person = rs.getLong(2);
-                    String value = rs.getString(3);
+                    String value = rs.getString(5);
                     switch (rs.getString(1)) {
-                        case "S" -> slots.computeIfAbsent(person, k -> new HashSet<>()).add(Integer.parseInt(value));
-                        case "Q" -> same.put(person, value);
+                        case "S" -> {
+                            if (Integer.parseInt(rs.getString(3)) == year) {
+                                slots.computeIfAbsent(person, k -> new HashSet<>()).add(Integer.parseInt(value));
+                            }
+                        }
+                        case "Q" -> {
+                            if (occupation.equals(rs.getString(3)) && level.equals(rs.getString(4))) {
+                                same.put(person, value);
+                            }
+                        }
                         default -> overlap.put(person, value);
                     }
                     return person;
@@ -114,11 +123,12 @@ public class EnrolmentStore {
         }
         Set<Long> in = new HashSet<>();
         for (int from = 0; from < all.size(); from += CHUNK) {
-            in.addAll(jdbc.sql("select person_id from enrolment where class_id = :c and person_id = any(:p)")
-                .param("c", classId)
+            // By person only (then the class in Java): with the class in the statement H2
+            // walks the class's whole roster for every chunk.
+            jdbc.sql("select person_id, class_id from enrolment where person_id = any(:p)")
                 .param("p", all.subList(from, Math.min(all.size(), from + CHUNK)).toArray(Long[]::new))
-                .query(Long.class)
-                .list());
+                .query((rs, n) -> rs.getLong(2) == classId ? in.add(rs.getLong(1)) : false)
+                .list();
         }
         int size = jdbc.sql("select count(*) from enrolment where class_id = :c and status <> 'WITHDRAWN'")
             .param("c", classId)
@@ -154,10 +164,9 @@ public class EnrolmentStore {
         Map<Long, Long> ids = new HashMap<>();
         List<Long> persons = rows.stream().map(NewRow::personId).toList();
         for (int from = 0; from < persons.size(); from += CHUNK) {
-            jdbc.sql("select person_id, id from enrolment where class_id = :c and person_id = any(:p)")
-                .param("c", classId)
+            jdbc.sql("select person_id, id, class_id from enrolment where person_id = any(:p)")
                 .param("p", persons.subList(from, Math.min(persons.size(), from + CHUNK)).toArray(Long[]::new))
-                .query((rs, n) -> ids.put(rs.getLong(1), rs.getLong(2)))
+                .query((rs, n) -> rs.getLong(3) == classId ? ids.put(rs.getLong(1), rs.getLong(2)) : null)
                 .list();
         }
         List<NewRow> subsidised = rows.stream().filter(r -> r.slot() != null).toList();
