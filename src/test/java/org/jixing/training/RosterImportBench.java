@@ -140,16 +140,19 @@ class RosterImportBench extends TrainingTestBase {
         double csvRate = run(report, "CSV ", staff, csvClass, csv, n);
         double xlsxRate = run(report, "XLSX", staff, xlsxClass, xlsx, n);
 
-        // The floor and the peer, on the final rows of the CSV import.
-        Map<String, byte[]> dumped = new LinkedHashMap<>();
-        int tableRows = 0;
+        // The floor and the peer, on the final rows of the CSV import, dumped to files
+        // (COPY's
+        // text format) so the harness itself stays within the heap the import is given.
+        Map<String, Path> dumped = new LinkedHashMap<>();
+        long tableRows = 0;
         try (Connection con = dataSource.getConnection()) {
             var copy = con.unwrap(PGConnection.class).getCopyAPI();
             for (var t : TABLES.entrySet()) {
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                copy.copyOut("COPY (" + t.getValue().formatted(csvClass) + ") TO STDOUT", out);
-                dumped.put(t.getKey(), out.toByteArray());
-                tableRows += new String(out.toByteArray(), StandardCharsets.UTF_8).split("\n").length;
+                Path out = dir.resolve("floor-" + t.getKey() + ".copy");
+                try (var stream = Files.newOutputStream(out)) {
+                    tableRows += copy.copyOut("COPY (" + t.getValue().formatted(csvClass) + ") TO STDOUT", stream);
+                }
+                dumped.put(t.getKey(), out);
             }
         }
         delete(csvClass);
@@ -158,8 +161,9 @@ class RosterImportBench extends TrainingTestBase {
             con.setAutoCommit(false);
             var copy = con.unwrap(PGConnection.class).getCopyAPI();
             for (var t : dumped.entrySet()) {
-                copy.copyIn("COPY " + t.getKey() + " FROM STDIN",
-                        (InputStream) new java.io.ByteArrayInputStream(t.getValue()));
+                try (InputStream in = Files.newInputStream(t.getValue())) {
+                    copy.copyIn("COPY " + t.getKey() + " FROM STDIN", in);
+                }
             }
             con.commit();
         }
@@ -173,16 +177,24 @@ class RosterImportBench extends TrainingTestBase {
         try (Connection con = dataSource.getConnection()) {
             con.setAutoCommit(false);
             for (var t : dumped.entrySet()) {
-                String[] lines = new String(t.getValue(), StandardCharsets.UTF_8).split("\n");
-                int columns = lines[0].split("\t", -1).length;
-                String sql = "insert into " + t.getKey() + " values (" + "?,".repeat(columns - 1) + "?)";
-                try (var ps = con.prepareStatement(sql)) {
-                    for (String line : lines) {
+                try (var lines = Files.newBufferedReader(t.getValue(), StandardCharsets.UTF_8)) {
+                    java.sql.PreparedStatement ps = null;
+                    int columns = 0;
+                    String line;
+                    while ((line = lines.readLine()) != null) {
                         String[] values = line.split("\t", -1);
+                        if (ps == null) {
+                            columns = values.length;
+                            ps = con.prepareStatement(
+                                    "insert into " + t.getKey() + " values (" + "?,".repeat(columns - 1) + "?)");
+                        }
                         for (int c = 0; c < columns; c++) {
                             ps.setObject(c + 1, values[c].equals("\\N") ? null : values[c], java.sql.Types.OTHER);
                         }
                         ps.executeUpdate();
+                    }
+                    if (ps != null) {
+                        ps.close();
                     }
                 }
             }

@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Set;
 
 import org.apache.commons.csv.CSVFormat;
@@ -118,7 +117,7 @@ final class CsvTables {
      * Records one at a time, numbered as a spreadsheet numbers rows (empty lines count);
      * a record longer than the cell limits allow is refused.
      */
-    private static final class Rows implements TableReader {
+    private static final class Rows extends SkippingBlankRows {
 
         private final Bounded reader;
 
@@ -127,8 +126,6 @@ final class CsvTables {
         private final Iterator<CSVRecord> records;
 
         private final TableLimits limits;
-
-        private TableRow next;
 
         private int number;
 
@@ -151,48 +148,31 @@ final class CsvTables {
         }
 
         @Override
-        public boolean hasNext() {
-            while (this.next == null) {
-                CSVRecord r;
-                try {
-                    if (!this.records.hasNext()) {
-                        return false;
-                    }
-                    r = this.records.next();
+        protected TableRow fetch() {
+            CSVRecord r;
+            try {
+                if (!this.records.hasNext()) {
+                    return null;
                 }
-                catch (UncheckedIOException | IllegalStateException ex) {
-                    throw new TableFileException("table.error.csvMalformed", this.number + 1);
-                }
-                this.number++;
-                this.reader.recordEnded(this.number + 1);
-                if (r.size() > this.limits.maxColumns()) {
-                    throw new TableFileException("table.error.tooManyColumns", this.number, r.size(),
-                            this.limits.maxColumns());
-                }
-                List<String> cells = new ArrayList<>(r.size());
-                for (String v : r) {
-                    if (v.length() > this.limits.maxCellChars()) {
-                        throw new TableFileException("table.error.cellTooLong", this.number,
-                                this.limits.maxCellChars());
-                    }
-                    cells.add(v.strip());
-                }
-                TableRow row = new TableRow(this.number, cells, Set.of());
-                if (!row.isBlank()) {
-                    this.next = row;
-                }
+                r = this.records.next();
             }
-            return true;
-        }
-
-        @Override
-        public TableRow next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
+            catch (UncheckedIOException | IllegalStateException ex) {
+                throw new TableFileException("table.error.csvMalformed", this.number + 1);
             }
-            TableRow row = this.next;
-            this.next = null;
-            return row;
+            this.number++;
+            this.reader.recordEnded(this.number + 1);
+            if (r.size() > this.limits.maxColumns()) {
+                throw new TableFileException("table.error.tooManyColumns", this.number, r.size(),
+                        this.limits.maxColumns());
+            }
+            List<String> cells = new ArrayList<>(r.size());
+            for (String v : r) {
+                if (v.length() > this.limits.maxCellChars()) {
+                    throw new TableFileException("table.error.cellTooLong", this.number, this.limits.maxCellChars());
+                }
+                cells.add(v.strip());
+            }
+            return new TableRow(this.number, cells, Set.of());
         }
 
         @Override

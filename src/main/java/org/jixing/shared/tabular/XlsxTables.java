@@ -10,7 +10,6 @@ import java.util.Enumeration;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -262,7 +261,7 @@ final class XlsxTables {
 
     }
 
-    private static final class Rows implements TableReader {
+    private static final class Rows extends SkippingBlankRows {
 
         private final ReadableWorkbook workbook;
 
@@ -272,8 +271,6 @@ final class XlsxTables {
 
         private final TableLimits limits;
 
-        private TableRow next;
-
         Rows(ReadableWorkbook workbook, Stream<Row> stream, TableLimits limits) {
             this.workbook = workbook;
             this.stream = stream;
@@ -282,59 +279,40 @@ final class XlsxTables {
         }
 
         @Override
-        public boolean hasNext() {
-            while (this.next == null) {
-                Row row;
-                try {
-                    if (!this.rows.hasNext()) {
-                        return false;
-                    }
-                    row = this.rows.next();
+        protected TableRow fetch() {
+            Row row;
+            try {
+                if (!this.rows.hasNext()) {
+                    return null;
                 }
-                catch (TableFileException ex) {
-                    throw ex;
-                }
-                catch (RuntimeException ex) {
-                    throw new TableFileException("table.error.brokenWorkbook");
-                }
-                int count = Math.min(row.getCellCount(), LAST_COLUMN);
-                if (row.getPhysicalCellCount() > this.limits.maxColumns()) {
-                    throw new TableFileException("table.error.tooManyColumns", row.getRowNum(),
-                            row.getPhysicalCellCount(), this.limits.maxColumns());
-                }
-                List<String> cells = new ArrayList<>(count);
-                Set<Integer> formulas = new HashSet<>();
-                for (int i = 0; i < count; i++) {
-                    Cell cell = row.getCell(i);
-                    String text = cell == null ? "" : cell.getText();
-                    if (text == null) {
-                        text = "";
-                    }
-                    if (text.length() > this.limits.maxCellChars()) {
-                        throw new TableFileException("table.error.cellTooLong", row.getRowNum(),
-                                this.limits.maxCellChars());
-                    }
-                    if (cell != null && cell.getType() == CellType.FORMULA) {
-                        formulas.add(i);
-                    }
-                    cells.add(text.strip());
-                }
-                TableRow r = new TableRow(row.getRowNum(), cells, formulas.isEmpty() ? Set.of() : formulas);
-                if (!r.isBlank()) {
-                    this.next = r;
-                }
+                row = this.rows.next();
             }
-            return true;
-        }
-
-        @Override
-        public TableRow next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
+            catch (TableFileException ex) {
+                throw ex;
             }
-            TableRow row = this.next;
-            this.next = null;
-            return row;
+            catch (RuntimeException ex) {
+                throw new TableFileException("table.error.brokenWorkbook");
+            }
+            int count = Math.min(row.getCellCount(), LAST_COLUMN);
+            if (row.getPhysicalCellCount() > this.limits.maxColumns()) {
+                throw new TableFileException("table.error.tooManyColumns", row.getRowNum(), row.getPhysicalCellCount(),
+                        this.limits.maxColumns());
+            }
+            List<String> cells = new ArrayList<>(count);
+            Set<Integer> formulas = new HashSet<>();
+            for (int i = 0; i < count; i++) {
+                Cell cell = row.getCell(i);
+                String text = cell == null || cell.getText() == null ? "" : cell.getText();
+                if (text.length() > this.limits.maxCellChars()) {
+                    throw new TableFileException("table.error.cellTooLong", row.getRowNum(),
+                            this.limits.maxCellChars());
+                }
+                if (cell != null && cell.getType() == CellType.FORMULA) {
+                    formulas.add(i);
+                }
+                cells.add(text.strip());
+            }
+            return new TableRow(row.getRowNum(), cells, formulas.isEmpty() ? Set.of() : formulas);
         }
 
         @Override
