@@ -34,6 +34,31 @@ abstract class BrowserTestSupport extends IntegrationTest {
     @LocalServerPort
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.test.web.servlet.MockMvc mvc;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.jixing.account.Accounts accounts;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    tools.jackson.databind.json.JsonMapper json;
+
+    /**
+     * Sets the scene through the API (JSON, as the given session), for the browser to
+     * walk.
+     */
+    String send(jakarta.servlet.http.Cookie as, String path, String body) throws Exception {
+        return mvc
+            .perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(path)
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .cookie(as)
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .content(body))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    }
+
     @BeforeAll
     static void launch() throws Exception {
         Assumptions.assumeFalse(Boolean.getBoolean("jixing.browser.skip"), "browser tests skipped on request");

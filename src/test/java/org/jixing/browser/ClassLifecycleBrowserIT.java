@@ -1,9 +1,7 @@
 package org.jixing.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -15,18 +13,12 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import jakarta.servlet.http.Cookie;
 import org.jixing.SignedIn;
-import org.jixing.account.Accounts;
 import org.jixing.account.NewAccount;
 import org.jixing.shared.ResidentIdNumbers;
 import org.jixing.shared.UnifiedSocialCreditCode;
 import org.jixing.shared.scope.Role;
 import org.jixing.shared.scope.ScopeKind;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
-
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The path of issue 3 as people walk it: a provider applies to open a class, the city
@@ -35,22 +27,6 @@ import tools.jackson.databind.json.JsonMapper;
  * class and the completions show.
  */
 class ClassLifecycleBrowserIT extends BrowserTestSupport {
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    Accounts accounts;
-
-    @Autowired
-    JsonMapper json;
-
-    String send(Cookie as, String path, String body) throws Exception {
-        return mvc.perform(post(path).with(csrf()).cookie(as).contentType(MediaType.APPLICATION_JSON).content(body))
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
-    }
 
     static String idNumber(LocalDate birth) {
         String first17 = "370102" + birth.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE)

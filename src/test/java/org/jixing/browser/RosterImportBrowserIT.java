@@ -2,8 +2,6 @@ package org.jixing.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.nio.charset.Charset;
 import java.nio.file.Files;
@@ -21,18 +19,12 @@ import com.microsoft.playwright.options.AriaRole;
 import jakarta.servlet.http.Cookie;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.jixing.SignedIn;
-import org.jixing.account.Accounts;
 import org.jixing.account.NewAccount;
 import org.jixing.shared.ResidentIdNumbers;
 import org.jixing.shared.UnifiedSocialCreditCode;
 import org.jixing.shared.scope.Role;
 import org.jixing.shared.scope.ScopeKind;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
-
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Issue 4's path as a provider walks it, in Chinese: upload a roster file (GB18030, as
@@ -53,22 +45,6 @@ class RosterImportBrowserIT extends BrowserTestSupport {
     static final int GOOD = ROWS - BAD;
 
     static final double WAIT_MS = Math.max(60_000, ROWS * 5.0);
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    Accounts accounts;
-
-    @Autowired
-    JsonMapper json;
-
-    String send(Cookie as, String path, String body) throws Exception {
-        return mvc.perform(post(path).with(csrf()).cookie(as).contentType(MediaType.APPLICATION_JSON).content(body))
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
-    }
 
     @Test
     void aProviderImportsARosterFileWithBadRows() throws Exception {

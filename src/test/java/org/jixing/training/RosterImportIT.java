@@ -421,6 +421,35 @@ class RosterImportIT extends TrainingTestBase {
         assertThat(new String(bytes, StandardCharsets.ISO_8859_1)).contains("comments");
     }
 
+    ResultActions uploadTrainees(Cookie as, String region, byte[] file) throws Exception {
+        return mvc.perform(multipart("/people/imports").file(new MockMultipartFile("file", "名单.csv", "text/csv", file))
+            .param("mode", "VALID_ROWS")
+            .param("regionCode", region)
+            .with(csrf())
+            .cookie(as));
+    }
+
+    long traineeImport(Cookie as, byte[] file) throws Exception {
+        String location = uploadTrainees(as, "370100", file).andExpect(status().is3xxRedirection())
+            .andReturn()
+            .getResponse()
+            .getRedirectedUrl();
+        return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+    }
+
+    RosterImport awaitTrainees(long id) throws Exception {
+        for (int i = 0; i < 400; i++) {
+            JsonNode view = body(
+                    mvc.perform(get("/api/v1/people/imports/" + id).cookie(jinan)).andExpect(status().isOk()));
+            RosterImport r = json.treeToValue(view.get("rosterImport"), RosterImport.class);
+            if (r.status().finished()) {
+                return r;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("import " + id + " did not end");
+    }
+
     @Test
     void aCityOfficerImportsATraineeListIntoTheRegistry() throws Exception {
         List<List<String>> rows = new ArrayList<>(rows(40));
@@ -434,34 +463,12 @@ class RosterImportIT extends TrainingTestBase {
         rows.set(2, List.of(earlier.get(0).get(0), "别人", earlier.get(0).get(2), ""));
         byte[] file = csv(rows, GB18030, false);
 
-        mvc.perform(multipart("/people/imports").file(new MockMultipartFile("file", "名单.csv", "text/csv", file))
-            .param("mode", "VALID_ROWS")
-            .param("regionCode", "370200")
-            .with(csrf())
-            .cookie(jinan)).andExpect(status().isOk()).andExpect(content().string(containsString("只能登记本辖区的人员")));
-        mvc.perform(multipart("/people/imports").file(new MockMultipartFile("file", "名单.csv", "text/csv", file))
-            .param("mode", "VALID_ROWS")
-            .with(csrf())
-            .cookie(p.staff())).andExpect(status().isForbidden());
+        uploadTrainees(jinan, "370200", file).andExpect(status().isOk())
+            .andExpect(content().string(containsString("只能登记本辖区的人员")));
+        uploadTrainees(p.staff(), "370100", file).andExpect(status().isForbidden());
 
-        String location = mvc
-            .perform(multipart("/people/imports").file(new MockMultipartFile("file", "名单.csv", "text/csv", file))
-                .param("mode", "VALID_ROWS")
-                .param("regionCode", "370100")
-                .with(csrf())
-                .cookie(jinan))
-            .andExpect(status().is3xxRedirection())
-            .andReturn()
-            .getResponse()
-            .getRedirectedUrl();
-        long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
-        RosterImport done = null;
-        for (int i = 0; i < 200 && (done == null || !done.status().finished()); i++) {
-            Thread.sleep(50);
-            JsonNode view = body(
-                    mvc.perform(get("/api/v1/people/imports/" + id).cookie(jinan)).andExpect(status().isOk()));
-            done = json.treeToValue(view.get("rosterImport"), RosterImport.class);
-        }
+        long id = traineeImport(jinan, file);
+        RosterImport done = awaitTrainees(id);
         assertThat(done.status()).isEqualTo(ImportStatus.DONE);
         assertThat(done.kind()).isEqualTo("TRAINEES");
         assertThat(done.rowsEnrolled()).isEqualTo(37);
@@ -481,21 +488,7 @@ class RosterImportIT extends TrainingTestBase {
         mvc.perform(get("/people/imports/" + id + "/result.xlsx").cookie(jinan)).andExpect(status().isOk());
 
         // Again: nobody new, nothing to add.
-        location = mvc
-            .perform(multipart("/people/imports").file(new MockMultipartFile("file", "名单.csv", "text/csv", file))
-                .param("mode", "VALID_ROWS")
-                .param("regionCode", "370100")
-                .with(csrf())
-                .cookie(jinan))
-            .andReturn()
-            .getResponse()
-            .getRedirectedUrl();
-        long again = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
-        RosterImport second = null;
-        for (int i = 0; i < 200 && (second == null || !second.status().finished()); i++) {
-            Thread.sleep(50);
-            second = org.jixing.shared.scope.RunAs.user(ADMIN, () -> imports.get(null, again));
-        }
+        RosterImport second = awaitTrainees(traineeImport(jinan, file));
         assertThat(second.rowsEnrolled()).isZero();
         assertThat(second.rowsUnchanged()).isEqualTo(38);
     }
