@@ -142,8 +142,12 @@ public class RosterImports {
         });
     }
 
+    /** Set when the application stops: imports then stay as they are, to resume. */
+    private volatile boolean stopping;
+
     @PreDestroy
     void stop() throws InterruptedException {
+        stopping = true;
         executor.shutdownNow();
         executor.awaitTermination(10, TimeUnit.SECONDS);
     }
@@ -496,7 +500,14 @@ public class RosterImports {
                 store.finish(id, ImportStatus.FAILED, encode(List.of(new Problem(null, ex.messageKey(), ex.args()))),
                         clock.instant());
             }
-            catch (RuntimeException ex) {
+            catch (RuntimeException | Error ex) {
+                if (stopping) {
+                    // Interrupted by the application stopping: it resumes at the next start.
+                    log.info("roster import {} stops with the application and resumes at the next start", id);
+                    return null;
+                }
+                // Whatever went wrong, the import ends with what its committed chunks hold,
+                // and the roster is free for the next one.
                 log.error("roster import {} failed", id, ex);
                 store.finish(id, ImportStatus.FAILED,
                         encode(List
