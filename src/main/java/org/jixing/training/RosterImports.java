@@ -502,11 +502,13 @@ public class RosterImports {
             }
             catch (RuntimeException | Error ex) {
                 if (stopping) {
-                    // Interrupted by the application stopping: it resumes at the next start.
+                    // Interrupted by the application stopping: it resumes at the next
+                    // start.
                     log.info("roster import {} stops with the application and resumes at the next start", id);
                     return null;
                 }
-                // Whatever went wrong, the import ends with what its committed chunks hold,
+                // Whatever went wrong, the import ends with what its committed chunks
+                // hold,
                 // and the roster is free for the next one.
                 log.error("roster import {} failed", id, ex);
                 store.finish(id, ImportStatus.FAILED,
