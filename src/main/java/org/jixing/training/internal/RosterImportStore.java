@@ -124,13 +124,11 @@ public class RosterImportStore {
     public List<RosterImport> trainees(org.jixing.shared.scope.ScopeSql.Clause scope, int limit) {
         return jdbc
             .sql("select " + COLUMNS + " from roster_import r where kind = 'TRAINEES' and " + scope.sql()
-                    + " order by id desc")
+                    + " order by id desc fetch first :n rows only")
             .params(scope.params())
+            .param("n", limit)
             .query(RosterImportStore::map)
-            .list()
-            .stream()
-            .limit(limit)
-            .toList();
+            .list();
     }
 
     public boolean exists(long id) {
@@ -142,13 +140,13 @@ public class RosterImportStore {
 
     /** The latest imports of a class, newest first. */
     public List<RosterImport> ofClass(long classId, int limit) {
-        return jdbc.sql("select " + COLUMNS + " from roster_import where class_id = :c order by id desc")
+        return jdbc
+            .sql("select " + COLUMNS
+                    + " from roster_import where class_id = :c order by id desc fetch first :n rows only")
             .param("c", classId)
+            .param("n", limit)
             .query(RosterImportStore::map)
-            .list()
-            .stream()
-            .limit(limit)
-            .toList();
+            .list();
     }
 
     /** The user an import acts for. */
@@ -248,13 +246,11 @@ public class RosterImportStore {
     public List<RowOutcome> invalidRows(long importId, int limit) {
         return jdbc.sql("""
                 select row_no, outcome, problems from roster_import_row
-                where import_id = :i and outcome = 'INVALID' order by row_no""")
+                where import_id = :i and outcome = 'INVALID' order by row_no fetch first :n rows only""")
             .param("i", importId)
+            .param("n", limit)
             .query((rs, n) -> new RowOutcome(rs.getInt(1), rs.getString(2), rs.getString(3)))
-            .list()
-            .stream()
-            .limit(limit)
-            .toList();
+            .list();
     }
 
     private static RosterImport map(ResultSet rs, int n) throws SQLException {
