@@ -60,6 +60,8 @@ class DemoSeeder {
 
     private final boolean historyInBackground;
 
+    private final org.jixing.statistics.Progress progress;
+
     DemoSeeder(Accounts accounts, JdbcClient jdbc, TransactionTemplate tx, DataSource dataSource, Environment env,
             Clock clock, @Value("${jixing.demo.seed:auto}") String mode,
             @Value("${jixing.demo.password:}") String configuredPassword, DemoProvince province,
@@ -67,7 +69,9 @@ class DemoSeeder {
             @Value("${jixing.demo.history.providers-per-city:17}") int historyProvidersPerCity,
             @Value("${jixing.demo.history.classes:3000}") int historyClasses,
             @Value("${jixing.demo.history.people:80000}") int historyPeople,
-            @Value("${jixing.demo.history.background:true}") boolean historyInBackground) {
+            @Value("${jixing.demo.history.background:true}") boolean historyInBackground,
+            org.jixing.statistics.Progress progress) {
+        this.progress = progress;
         this.historyInBackground = historyInBackground;
         this.history = history;
         this.historyProvidersPerCity = historyProvidersPerCity;
@@ -130,6 +134,9 @@ class DemoSeeder {
             jdbc.sql("update demo_run set history_completed_at = :at")
                 .param("at", Timestamp.from(clock.instant()))
                 .update();
+            // Recorded history announces no completions: progress counts them from the
+            // records.
+            progress.reconcile("demo");
             log.info(
                     "Demo history in {} s: {} more providers, {} past classes, {} trainees, {} enrolments "
                             + "({} self-funded, {} refused), {} completed, {} check-ins ({} rejected)",

@@ -181,6 +181,21 @@ public class EnrolmentStore {
         return ids;
     }
 
+    /** Completions from the records, grouped as progress reports them. */
+    public List<org.jixing.training.CompletionCounts.Count> completionCounts() {
+        return jdbc.sql("""
+                select extract(year from e.completed_on), extract(month from e.completed_on), c.line_code,
+                  c.sub_target_code, c.region_code, c.provider_id, c.occupation_code, e.subsidised, count(*)
+                from enrolment e join training_class c on c.id = e.class_id
+                where e.status = 'COMPLETED' and e.completed_on is not null
+                group by extract(year from e.completed_on), extract(month from e.completed_on), c.line_code,
+                  c.sub_target_code, c.region_code, c.provider_id, c.occupation_code, e.subsidised""")
+            .query((rs, n) -> new org.jixing.training.CompletionCounts.Count(rs.getInt(1), rs.getInt(2),
+                    rs.getString(3), rs.getString(4), rs.getString(5), rs.getLong(6), rs.getString(7), rs.getBoolean(8),
+                    rs.getLong(9)))
+            .list();
+    }
+
     /** Locks the class row so capacity is checked by one enrolment at a time. */
     public void lockClass(long classId) {
         jdbc.sql("select id from training_class where id = :id for update")
