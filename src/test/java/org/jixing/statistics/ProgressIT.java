@@ -165,4 +165,26 @@ class ProgressIT extends IntegrationTest {
         assertThat(all.size()).isGreaterThan(1);
     }
 
+    @Test
+    void theHomePageShowsEachSubTargetsCompletionsThisYear() throws Exception {
+        progress.reconcile("test");
+        Cookie admin = SignedIn.as(mvc, "admin");
+        int year = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear();
+        JsonNode rows = json
+            .readTree(mvc.perform(get("/api/v1/statistics/progress?by=SUB_TARGET&year=" + year).cookie(admin))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+        String page = mvc.perform(get("/").cookie(admin))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+        assertThat(rows.size()).isPositive();
+        assertThat(page).contains("年已完成（补贴性）").contains(year + " 年");
+        rows.forEach(r -> assertThat(page).containsPattern("id=\"done-" + r.get("key").asString() + "\">"
+                + String.format("%,d", r.get("subsidised").asLong()) + "<"));
+    }
+
 }

@@ -20,8 +20,14 @@ class HomeController {
 
     private final org.jixing.provider.Filings filings;
 
+    private final org.jixing.statistics.Progress progress;
+
+    private final java.time.Clock clock;
+
     HomeController(ReferenceCatalogue reference, org.jixing.training.ClassOpenings classes,
-            org.jixing.provider.Filings filings) {
+            org.jixing.provider.Filings filings, org.jixing.statistics.Progress progress, java.time.Clock clock) {
+        this.progress = progress;
+        this.clock = clock;
         this.reference = reference;
         this.classes = classes;
         this.filings = filings;
@@ -42,6 +48,19 @@ class HomeController {
             .filter(d -> me.scope().kind() == ScopeKind.DEPARTMENT && d.code().equals(me.scope().ref()))
             .findFirst()
             .ifPresent(d -> model.addAttribute("scopeDepartment", d));
+        // This year's completions per sub-target in the caller's scope, and the share of
+        // the
+        // year gone, against which the province and the departments read each line's
+        // pace.
+        java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai")));
+        java.util.Map<String, Long> done = new java.util.HashMap<>();
+        progress.of(today.getYear(), org.jixing.statistics.Progress.Dimension.SUB_TARGET)
+            .forEach(r -> done.put(r.key(), r.subsidised()));
+        model.addAttribute("progressYear", String.valueOf(today.getYear()));
+        model.addAttribute("done", done);
+        model.addAttribute("yearShare", (double) today.getDayOfYear() / today.lengthOfYear());
+        model.addAttribute("paceShown",
+                me.scope().kind() == ScopeKind.PROVINCE || me.scope().kind() == ScopeKind.DEPARTMENT);
         if (me.hasRole(org.jixing.shared.scope.Role.CITY_OFFICER)) {
             // The approval queue: what waits for the region's decision, oldest first.
             model.addAttribute("classQueue",
