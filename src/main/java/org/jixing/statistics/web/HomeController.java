@@ -22,11 +22,15 @@ class HomeController {
 
     private final org.jixing.statistics.Progress progress;
 
+    private final org.jixing.statistics.Targets targets;
+
     private final java.time.Clock clock;
 
     HomeController(ReferenceCatalogue reference, org.jixing.training.ClassOpenings classes,
-            org.jixing.provider.Filings filings, org.jixing.statistics.Progress progress, java.time.Clock clock) {
+            org.jixing.provider.Filings filings, org.jixing.statistics.Progress progress,
+            org.jixing.statistics.Targets targets, java.time.Clock clock) {
         this.progress = progress;
+        this.targets = targets;
         this.clock = clock;
         this.reference = reference;
         this.classes = classes;
@@ -61,6 +65,18 @@ class HomeController {
         model.addAttribute("yearShare", (double) today.getDayOfYear() / today.lengthOfYear());
         model.addAttribute("paceShown",
                 me.scope().kind() == ScopeKind.PROVINCE || me.scope().kind() == ScopeKind.DEPARTMENT);
+        if (me.hasRole(org.jixing.shared.scope.Role.CITY_OFFICER)) {
+            // The city's shares of the targets, against which its own pace is read.
+            java.util.Map<String, Long> cityTargets = new java.util.HashMap<>();
+            targets.split(today.getYear())
+                .rows()
+                .forEach(r -> r.byCity()
+                    .values()
+                    .stream()
+                    .findFirst()
+                    .ifPresent(t -> cityTargets.put(r.subTarget().code(), t)));
+            model.addAttribute("cityTargets", cityTargets);
+        }
         if (me.hasRole(org.jixing.shared.scope.Role.CITY_OFFICER)) {
             // The approval queue: what waits for the region's decision, oldest first.
             model.addAttribute("classQueue",
