@@ -158,4 +158,99 @@ public class Targets {
         return changes.size();
     }
 
+    /**
+     * The year's split as a table to download, edit in Excel and upload again: sub-target
+     * code and name, the province figure, then a column per city.
+     */
+    @Transactional(readOnly = true)
+    public List<List<Object>> table(int year, java.util.Locale locale) {
+        Split split = split(year);
+        List<List<Object>> rows = new ArrayList<>();
+        List<Object> header = new ArrayList<>(
+                List.of(CODE_HEADER, "zh".equals(locale.getLanguage()) ? "子目标" : "Sub-target",
+                        "zh".equals(locale.getLanguage()) ? "省级" : "Province"));
+        split.cities().forEach(c -> header.add(c.name(locale)));
+        rows.add(header);
+        for (Row r : split.rows()) {
+            List<Object> row = new ArrayList<>(
+                    List.of(r.subTarget().code(), r.subTarget().name(locale), r.subTarget().annualTarget()));
+            split.cities().forEach(c -> row.add(r.byCity().get(c.code())));
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    static final String CODE_HEADER = "code";
+
+    /**
+     * Sets the split from an uploaded table laid out as {@link #table}: rows by
+     * sub-target code, columns by city (name in Chinese or English, or code); other
+     * columns are ignored. Checked and saved as {@link #assign} does.
+     */
+    @Transactional
+    public int importTable(int year, String fileName, java.io.InputStream content) {
+        if (!CurrentUser.require().hasRole(Role.PROVINCE_ADMIN)) {
+            throw new AccessDeniedException("splitting targets");
+        }
+        org.jixing.shared.tabular.TableLimits limits = new org.jixing.shared.tabular.TableLimits(5L * 1024 * 1024,
+                1_000, 60, 200, 64L * 1024 * 1024, 100);
+        java.nio.file.Path file = null;
+        try {
+            file = java.nio.file.Files.createTempFile("targets-", ".upload");
+            try (java.io.InputStream in = content) {
+                if (java.nio.file.Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING) > limits
+                    .maxBytes()) {
+                    throw InvalidInputException.of("file", "table.error.tooLarge", 5);
+                }
+            }
+            var inspection = org.jixing.shared.tabular.TableFiles.inspect(file, fileName, limits);
+            Map<Integer, String> cityColumns = new LinkedHashMap<>();
+            int codeColumn = -1;
+            for (int c = 0; c < inspection.header().size(); c++) {
+                String h = inspection.header().get(c).strip();
+                if (h.equalsIgnoreCase(CODE_HEADER) || h.equals("子目标代码")) {
+                    codeColumn = c;
+                }
+                for (Region city : reference.cities()) {
+                    if (h.equals(city.code()) || h.equals(city.nameZh()) || h.equalsIgnoreCase(city.nameEn())) {
+                        cityColumns.put(c, city.code());
+                    }
+                }
+            }
+            if (codeColumn < 0 || cityColumns.isEmpty()) {
+                throw InvalidInputException.of("file", "statistics.target.error.layout");
+            }
+            Map<String, Map<String, String>> typed = new LinkedHashMap<>();
+            try (var reader = org.jixing.shared.tabular.TableFiles.open(file, inspection, limits)) {
+                while (reader.hasNext()) {
+                    var row = reader.next();
+                    String code = row.cell(codeColumn);
+                    if (code.isBlank()) {
+                        continue;
+                    }
+                    Map<String, String> byCity = typed.computeIfAbsent(code, k -> new LinkedHashMap<>());
+                    cityColumns.forEach((column, city) -> byCity.put(city,
+                            row.isFormula(column) ? "=" : row.cell(column).replaceAll("\\.0+$", "")));
+                }
+            }
+            return assign(year, typed);
+        }
+        catch (org.jixing.shared.tabular.TableFileException ex) {
+            throw new InvalidInputException(List.of(new Problem("file", ex.messageKey(), ex.args())));
+        }
+        catch (java.io.IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
+        }
+        finally {
+            if (file != null) {
+                try {
+                    java.nio.file.Files.deleteIfExists(file);
+                }
+                catch (java.io.IOException ex) {
+                    // A temporary file; the system cleans it.
+                }
+            }
+        }
+    }
+
 }

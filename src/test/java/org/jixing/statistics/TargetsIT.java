@@ -78,4 +78,49 @@ class TargetsIT extends IntegrationTest {
         mvc.perform(get("/statistics/targets").cookie(SignedIn.as(mvc, "provider"))).andExpect(status().isForbidden());
     }
 
+    @Test
+    void theSplitGoesToExcelAndComesBackFromAFile() throws Exception {
+        Cookie admin = SignedIn.as(mvc, "admin");
+        int year = 2027;
+        byte[] csv = "code,子目标,济南市,Qingdao,Zibo\r\nL05-1,高校毕业生,7000,8000,\r\n"
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+            .multipart("/statistics/targets/import")
+            .file(new org.springframework.mock.web.MockMultipartFile("file", "split.csv", "text/csv", csv))
+            .param("year", String.valueOf(year))
+            .with(csrf())
+            .cookie(admin)).andExpect(status().is3xxRedirection());
+        byte[] xlsx = mvc.perform(get("/statistics/targets.xlsx?year=" + year).cookie(admin))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsByteArray();
+        java.util.List<java.util.List<String>> sheet;
+        try (var wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(xlsx));
+                var rows = wb.getFirstSheet().openStream()) {
+            sheet = rows.map(r -> r.stream().map(c -> c == null ? "" : c.getText()).toList()).toList();
+        }
+        org.assertj.core.api.Assertions.assertThat(sheet.get(0).subList(0, 5))
+            .containsExactly("code", "子目标", "省级", "济南市", "青岛市");
+        var row = sheet.stream().filter(r -> r.get(0).equals("L05-1")).findFirst().orElseThrow();
+        org.assertj.core.api.Assertions.assertThat(row.subList(3, 5)).containsExactly("7000", "8000");
+        // The downloaded workbook uploads again unchanged.
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+            .multipart("/statistics/targets/import")
+            .file(new org.springframework.mock.web.MockMultipartFile("file", "targets.xlsx", "application/octet-stream",
+                    xlsx))
+            .param("year", String.valueOf(year))
+            .with(csrf())
+            .cookie(admin)).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/statistics/targets?year=" + year).cookie(admin))
+            .andExpect(content().string(containsString("id=\"unassigned-L05-1\">35,000<")));
+        byte[] noCode = "子目标,济南市\r\n高校毕业生,7000\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+            .multipart("/statistics/targets/import")
+            .file(new org.springframework.mock.web.MockMultipartFile("file", "bad.csv", "text/csv", noCode))
+            .param("year", String.valueOf(year))
+            .with(csrf())
+            .cookie(admin)).andExpect(status().isOk()).andExpect(content().string(containsString("子目标代码")));
+    }
+
 }

@@ -66,4 +66,32 @@ class TargetPages {
         }
     }
 
+    @GetMapping("/statistics/targets.xlsx")
+    void download(@RequestParam(required = false) Integer year, java.util.Locale locale,
+            jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        int y = year == null ? LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() : year;
+        java.util.List<java.util.List<Object>> table = targets.table(y, locale);
+        org.jixing.shared.web.XlsxDownload.write(response, "targets-" + y + ".xlsx", String.valueOf(y),
+                table.get(0).stream().map(String::valueOf).toList(), table.subList(1, table.size()).iterator());
+    }
+
+    @PostMapping("/statistics/targets/import")
+    String upload(@RequestParam int year,
+            @RequestParam(required = false) org.springframework.web.multipart.MultipartFile file, Model model,
+            RedirectAttributes redirect) throws java.io.IOException {
+        try {
+            if (file == null || file.isEmpty()) {
+                throw InvalidInputException.of("file", "table.error.empty");
+            }
+            targets.importTable(year, file.getOriginalFilename(), file.getInputStream());
+            redirect.addFlashAttribute("notice", "statistics.target.saved");
+            return "redirect:/statistics/targets?year=" + year;
+        }
+        catch (InvalidInputException ex) {
+            model.addAttribute("problems", ex.problems());
+            show(year, model);
+            return "statistics/targets";
+        }
+    }
+
 }
