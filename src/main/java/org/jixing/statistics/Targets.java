@@ -198,10 +198,7 @@ public class Targets {
         try {
             file = java.nio.file.Files.createTempFile("targets-", ".upload");
             try (java.io.InputStream in = content) {
-                if (java.nio.file.Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING) > limits
-                    .maxBytes()) {
-                    throw InvalidInputException.of("file", "table.error.tooLarge", 5);
-                }
+                org.jixing.shared.tabular.TableFiles.receive(in, file, limits);
             }
             var inspection = org.jixing.shared.tabular.TableFiles.inspect(file, fileName, limits);
             Map<Integer, String> cityColumns = new LinkedHashMap<>();

@@ -44,8 +44,23 @@ record RosterColumns(int idNumber, int name, int phone, int groups) {
 
     }
 
-    /** The columns by header, or the required columns that are missing. */
-    static Object find(List<String> header) {
+    /** The required columns the header lacks, by their Chinese names; empty when none. */
+    static List<String> missing(List<String> header) {
+        Map<Column, Integer> found = columns(header);
+        return java.util.Arrays.stream(Column.values())
+            .filter(c -> c.required && !found.containsKey(c))
+            .map(c -> c.names.get(0))
+            .toList();
+    }
+
+    /** The columns of a header that has every required one. */
+    static RosterColumns of(List<String> header) {
+        Map<Column, Integer> found = columns(header);
+        return new RosterColumns(found.get(Column.ID_NUMBER), found.get(Column.NAME), found.get(Column.PHONE),
+                found.getOrDefault(Column.GROUPS, -1));
+    }
+
+    private static Map<Column, Integer> columns(List<String> header) {
         Map<Column, Integer> found = new LinkedHashMap<>();
         for (int i = 0; i < header.size(); i++) {
             String h = normal(header.get(i));
@@ -55,17 +70,7 @@ record RosterColumns(int idNumber, int name, int phone, int groups) {
                 }
             }
         }
-        List<String> missing = new ArrayList<>();
-        for (Column c : Column.values()) {
-            if (c.required && !found.containsKey(c)) {
-                missing.add(c.names.get(0));
-            }
-        }
-        if (!missing.isEmpty()) {
-            return missing;
-        }
-        return new RosterColumns(found.get(Column.ID_NUMBER), found.get(Column.NAME), found.get(Column.PHONE),
-                found.getOrDefault(Column.GROUPS, -1));
+        return found;
     }
 
     private static String normal(String s) {

@@ -29,7 +29,6 @@ import org.jixing.training.internal.EnrolmentStore;
 import org.jixing.training.internal.RosterImportStore;
 import org.jixing.training.internal.RosterImportStore.Counts;
 import org.jixing.training.internal.RosterImportStore.RowOutcome;
-import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -118,7 +117,7 @@ final class RosterImportRun {
         List<RowOutcome> kept = new ArrayList<>();
         TransactionTemplate tx = owner.transactions();
         return tx.execute(status -> {
-            ImportStatus end = readChunks(0, false, kept, status);
+            ImportStatus end = readChunks(0, false, kept);
             if (end != ImportStatus.DONE || counts.invalid() > 0) {
                 status.setRollbackOnly();
                 ImportStatus result = end == ImportStatus.DONE ? ImportStatus.REJECTED : end;
@@ -137,10 +136,10 @@ final class RosterImportRun {
     }
 
     private ImportStatus readChunks(int skip, boolean commitEach) {
-        return readChunks(skip, commitEach, null, null);
+        return readChunks(skip, commitEach, null);
     }
 
-    private ImportStatus readChunks(int skip, boolean commitEach, List<RowOutcome> kept, TransactionStatus outer) {
+    private ImportStatus readChunks(int skip, boolean commitEach, List<RowOutcome> kept) {
         TableLimits limits = TableLimits.IMPORT;
         int chunkRows = owner.properties.chunkRows();
         int chunks = 0;

@@ -223,12 +223,13 @@ public class RosterImports {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             long size;
             try (InputStream in = new DigestInputStream(content, sha)) {
-                size = copy(in, upload, TableLimits.IMPORT.maxBytes());
+                size = TableFiles.receive(in, upload, TableLimits.IMPORT);
             }
             TableInspection inspection = TableFiles.inspect(upload, name, TableLimits.IMPORT);
-            if (RosterColumns.find(inspection.header()) instanceof List<?> missing) {
+            List<String> missing = RosterColumns.missing(inspection.header());
+            if (!missing.isEmpty()) {
                 throw InvalidInputException.of("file", "training.import.error.missingColumns",
-                        String.join("、", missing.stream().map(String::valueOf).toList()));
+                        String.join("、", missing));
             }
             if (inspection.rows() == 0) {
                 throw InvalidInputException.of("file", "training.import.error.noRows");
@@ -271,22 +272,6 @@ public class RosterImports {
                     log.warn("could not delete {}", upload, ex);
                 }
             }
-        }
-    }
-
-    private static long copy(InputStream in, Path to, long max) throws IOException {
-        try (OutputStream out = Files.newOutputStream(to)) {
-            byte[] buffer = new byte[64 * 1024];
-            long total = 0;
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                total += n;
-                if (total > max) {
-                    throw new TableFileException("table.error.tooLarge", max / (1024 * 1024));
-                }
-                out.write(buffer, 0, n);
-            }
-            return total;
         }
     }
 
@@ -479,7 +464,7 @@ public class RosterImports {
                 store.started(id, clock.instant());
                 TrainingClass c = job.isRoster() ? classes.get(job.classId()) : null;
                 TableInspection inspection = TableFiles.inspect(file, job.fileName(), TableLimits.IMPORT);
-                RosterColumns columns = (RosterColumns) RosterColumns.find(inspection.header());
+                RosterColumns columns = RosterColumns.of(inspection.header());
                 ImportStatus end = new RosterImportRun(this, store.find(id).orElseThrow(), c, file, inspection, columns,
                         reference.traineeGroups(), LocalDate.now(clock.withZone(ClassOpenings.CHINA)))
                     .run();

@@ -65,6 +65,26 @@ public final class TableFiles {
         }
     }
 
+    /**
+     * Stores an upload in a file, refusing it ({@link TableFileException}) as soon as it
+     * passes the size limit; returns its size.
+     */
+    public static long receive(InputStream in, Path to, TableLimits limits) throws IOException {
+        try (java.io.OutputStream out = Files.newOutputStream(to)) {
+            byte[] buffer = new byte[64 * 1024];
+            long total = 0;
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                total += n;
+                if (total > limits.maxBytes()) {
+                    throw new TableFileException("table.error.tooLarge", limits.maxBytes() / (1024 * 1024));
+                }
+                out.write(buffer, 0, n);
+            }
+            return total;
+        }
+    }
+
     /** The format by the first bytes; refuses what is neither. */
     static TableFormat sniff(Path file) throws IOException {
         byte[] head = new byte[8192];

@@ -52,10 +52,36 @@ class HomeController {
             .filter(d -> me.scope().kind() == ScopeKind.DEPARTMENT && d.code().equals(me.scope().ref()))
             .findFirst()
             .ifPresent(d -> model.addAttribute("scopeDepartment", d));
-        // This year's completions per sub-target in the caller's scope, and the share of
-        // the
-        // year gone, against which the province and the departments read each line's
-        // pace.
+        // Progress goes on the pages that show the lines.
+        if (me.hasAnyRole(org.jixing.shared.scope.Role.PROVINCE_ADMIN, org.jixing.shared.scope.Role.LINE_DEPARTMENT,
+                org.jixing.shared.scope.Role.CITY_OFFICER, org.jixing.shared.scope.Role.AUDITOR)) {
+            progress(me, model);
+        }
+        if (me.hasRole(org.jixing.shared.scope.Role.CITY_OFFICER)) {
+            // The approval queue: what waits for the region's decision, oldest first.
+            model.addAttribute("classQueue",
+                    classes.search(new org.jixing.training.ClassFilter(org.jixing.training.ClassStatus.SUBMITTED, null,
+                            null, null, null, "submitted"), 0, 20));
+            model.addAttribute("providerQueue", filings.search(org.jixing.provider.Registry.PROVIDER,
+                    new org.jixing.provider.BodyFilter(org.jixing.provider.FilingStatus.PENDING, null, null, null), 0,
+                    20));
+            model.addAttribute("evaluationQueue", filings.search(org.jixing.provider.Registry.EVALUATION_BODY,
+                    new org.jixing.provider.BodyFilter(org.jixing.provider.FilingStatus.PENDING, null, null, null), 0,
+                    20));
+        }
+        if (me.hasRole(org.jixing.shared.scope.Role.PROVIDER_STAFF)) {
+            // The provider's own classes, those still to run first.
+            model.addAttribute("myClasses", classes.search(org.jixing.training.ClassFilter.none(), 0, 50));
+        }
+        return "statistics/home-" + me.role().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    /**
+     * This year's completions per sub-target in the caller's scope, and the share of the
+     * year gone, against which the province and the departments read each line's pace (a
+     * city against its own shares).
+     */
+    private void progress(CurrentUser me, Model model) {
         java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai")));
         java.util.Map<String, Long> done = new java.util.HashMap<>();
         progress.of(today.getYear(), org.jixing.statistics.Progress.Dimension.SUB_TARGET)
@@ -77,23 +103,6 @@ class HomeController {
                     .ifPresent(t -> cityTargets.put(r.subTarget().code(), t)));
             model.addAttribute("cityTargets", cityTargets);
         }
-        if (me.hasRole(org.jixing.shared.scope.Role.CITY_OFFICER)) {
-            // The approval queue: what waits for the region's decision, oldest first.
-            model.addAttribute("classQueue",
-                    classes.search(new org.jixing.training.ClassFilter(org.jixing.training.ClassStatus.SUBMITTED, null,
-                            null, null, null, "submitted"), 0, 20));
-            model.addAttribute("providerQueue", filings.search(org.jixing.provider.Registry.PROVIDER,
-                    new org.jixing.provider.BodyFilter(org.jixing.provider.FilingStatus.PENDING, null, null, null), 0,
-                    20));
-            model.addAttribute("evaluationQueue", filings.search(org.jixing.provider.Registry.EVALUATION_BODY,
-                    new org.jixing.provider.BodyFilter(org.jixing.provider.FilingStatus.PENDING, null, null, null), 0,
-                    20));
-        }
-        if (me.hasRole(org.jixing.shared.scope.Role.PROVIDER_STAFF)) {
-            // The provider's own classes, those still to run first.
-            model.addAttribute("myClasses", classes.search(org.jixing.training.ClassFilter.none(), 0, 50));
-        }
-        return "statistics/home-" + me.role().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
 }
