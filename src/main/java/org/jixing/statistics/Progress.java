@@ -1,12 +1,18 @@
 package org.jixing.statistics;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
+import org.jixing.reference.ReferenceCatalogue;
+import org.jixing.reference.Region;
+import org.jixing.shared.RegionCode;
 import org.jixing.shared.scope.CurrentUser;
 import org.jixing.shared.scope.Role;
 import org.jixing.shared.scope.ScopeSql;
@@ -25,11 +31,11 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Progress against the targets: completed person-times kept in a rollup as completions
- * arrive ({@link TrainingCompleted}, after the completing transaction commits), and a
- * reconciliation that recounts from the records (at start, nightly, on demand), reports
- * the drift and repairs it. Recorded history publishes no events; the reconciliation
- * counts it.
+ * Progress against the targets: completed person-times, by trainee group, and unique
+ * persons, kept in rollups as completions arrive ({@link TrainingCompleted}, after the
+ * completing transaction commits), and a reconciliation that recounts from the records
+ * (at start, nightly, on demand), reports the drift and repairs it. Recorded history
+ * publishes no events; the reconciliation counts it.
  */
 @Service
 public class Progress {
@@ -39,8 +45,9 @@ public class Progress {
     /** What progress is grouped by. */
     public enum Dimension {
 
-        LINE("line_code"), SUB_TARGET("sub_target_code"), CITY("substr(region_code, 1, 4) || '00'"),
-        MONTH("training_month"), PROVIDER("provider_id"), OCCUPATION("occupation_code");
+        LINE("r.line_code"), SUB_TARGET("r.sub_target_code"), CITY(ProgressStore.CITY),
+        MONTH("extract(month from r.completed_on)"), PROVIDER("r.provider_id"), OCCUPATION("r.occupation_code"),
+        GROUP("r.group_code");
 
         final String column;
 
@@ -51,46 +58,125 @@ public class Progress {
     }
 
     /**
-     * What a reconciliation found: groups compared, groups that had drifted, by how much.
+     * What a reconciliation found: groups compared, groups that had drifted, by how much
+     * (person-times); and how many trainee-group and unique-person counts had drifted.
      */
-    public record Reconciliation(int groupsCompared, int groupsDrifted, long completionsMissing,
-            long completionsExtra) {
+    public record Reconciliation(int groupsCompared, int groupsDrifted, long completionsMissing, long completionsExtra,
+            int traineeGroupCountsDrifted, int uniquePersonCountsDrifted) {
     }
 
     private final ProgressStore store;
 
     private final CompletionCounts counts;
 
+    private final ReferenceCatalogue reference;
+
     private final Clock clock;
 
-    Progress(ProgressStore store, CompletionCounts counts, Clock clock) {
+    Progress(ProgressStore store, CompletionCounts counts, ReferenceCatalogue reference, Clock clock) {
         this.store = store;
         this.counts = counts;
+        this.reference = reference;
         this.clock = clock;
     }
 
-    /** Counts a completion once the class's completion has committed. */
+    /**
+     * Counts a completion once the class's completion has committed: the person-time, the
+     * trainee groups, and the person where this is their first subsidised completion of
+     * the year in the line, the city, both, or at all. (Two completions of one person
+     * committing at the same moment may each see the other and count neither; the
+     * reconciliation repairs that.)
+     */
     @TransactionalEventListener
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void on(TrainingCompleted e) {
-        store.add(new CompletionCounts.Count(e.completedOn().getYear(), e.completedOn().getMonthValue(), e.lineCode(),
-                e.subTargetCode(), e.regionCode(), e.providerId(), e.occupationCode(), e.subsidised(), 1));
+        int year = e.completedOn().getYear();
+        store.add(new CompletionCounts.Count(e.completedOn(), e.lineCode(), e.subTargetCode(), e.regionCode(),
+                e.providerId(), e.occupationCode(), e.subsidised(), 1));
+        for (String group : e.groupCodes() == null ? Set.<String>of() : e.groupCodes()) {
+            store.add(new CompletionCounts.GroupCount(year, e.completedOn().getMonthValue(), e.lineCode(),
+                    e.regionCode(), group, e.subsidised(), 1));
+        }
+        if (!e.subsidised()) {
+            return;
+        }
+        String city = city(e.regionCode());
+        List<CompletionCounts.PersonCompletion> others = counts.subsidisedCompletionsOf(e.personId(), year)
+            .stream()
+            .filter(c -> c.enrolmentId() != e.enrolmentId())
+            .toList();
+        if (others.isEmpty()) {
+            store.add(year, "ALL", "", province(), 1);
+        }
+        if (others.stream().noneMatch(c -> c.lineCode().equals(e.lineCode()))) {
+            store.add(year, "LINE", e.lineCode(), province(), 1);
+        }
+        if (others.stream().noneMatch(c -> city(c.regionCode()).equals(city))) {
+            store.add(year, "CITY", "", city, 1);
+        }
+        if (others.stream().noneMatch(c -> c.lineCode().equals(e.lineCode()) && city(c.regionCode()).equals(city))) {
+            store.add(year, "LINE_CITY", e.lineCode(), city, 1);
+        }
     }
 
-    /** Recounts from the records, reports the drift and, if any, replaces the rollup. */
+    /** Recounts from the records, reports the drift and replaces what drifted. */
     @Transactional
     public Reconciliation reconcile(String trigger) {
-        List<CompletionCounts.Count> recount = counts.all();
-        Map<CompletionCounts.Count, Long> held = new HashMap<>();
-        store.all().forEach(c -> held.put(key(c), c.completions()));
-        Map<CompletionCounts.Count, Long> actual = new HashMap<>();
-        recount.forEach(c -> actual.put(key(c), c.completions()));
-        Set<CompletionCounts.Count> keys = new HashSet<>(held.keySet());
+        // Person-times.
+        Drift<CompletionCounts.Count> main = drift(
+                store.all(), counts.all(), c -> new CompletionCounts.Count(c.completedOn(), c.lineCode(),
+                        c.subTargetCode(), c.regionCode(), c.providerId(), c.occupationCode(), c.subsidised(), 0),
+                CompletionCounts.Count::completions);
+        if (main.drifted > 0) {
+            store.replaceAll(main.actual);
+        }
+        // Trainee groups.
+        Drift<CompletionCounts.GroupCount> groups = drift(
+                store.allGroups(), counts.byGroup(), c -> new CompletionCounts.GroupCount(c.year(), c.month(),
+                        c.lineCode(), c.regionCode(), c.groupCode(), c.subsidised(), 0),
+                CompletionCounts.GroupCount::completions);
+        if (groups.drifted > 0) {
+            store.replaceGroups(groups.actual);
+        }
+        // Unique persons, kept with the province's code where a count has no city.
+        List<Object[]> recount = counts.uniquePersons()
+            .stream()
+            .map(p -> new Object[] { p.year(), p.dimension(), p.lineCode(),
+                    p.cityCode().isEmpty() ? province() : p.cityCode(), p.persons() })
+            .toList();
+        Drift<Object[]> persons = drift(store.allUnique(), recount, r -> List.of(r[0], r[1], r[2], r[3]),
+                r -> (Long) r[4]);
+        if (persons.drifted > 0) {
+            store.replaceUnique(recount);
+        }
+        String detail = "trainee groups: " + groups.drifted + " of " + groups.compared + " drifted; unique persons: "
+                + persons.drifted + " of " + persons.compared + " drifted";
+        store.recordReconciliation(clock.instant(), trigger, main.compared, main.drifted, main.missing, main.extra,
+                detail);
+        if (main.drifted + groups.drifted + persons.drifted > 0) {
+            log.info("progress reconciled ({}): {} of {} groups had drifted, {} completions missing, {} extra; {}",
+                    trigger, main.drifted, main.compared, main.missing, main.extra, detail);
+        }
+        return new Reconciliation(main.compared, main.drifted, main.missing, main.extra, groups.drifted,
+                persons.drifted);
+    }
+
+    /** How a held rollup differs from a recount, group by group. */
+    private record Drift<T>(List<T> actual, int compared, int drifted, long missing, long extra) {
+    }
+
+    private static <T> Drift<T> drift(List<T> heldRows, List<T> actualRows, Function<T, Object> key,
+            Function<T, Long> value) {
+        Map<Object, Long> held = new HashMap<>();
+        heldRows.forEach(c -> held.merge(key.apply(c), value.apply(c), Long::sum));
+        Map<Object, Long> actual = new HashMap<>();
+        actualRows.forEach(c -> actual.merge(key.apply(c), value.apply(c), Long::sum));
+        Set<Object> keys = new HashSet<>(held.keySet());
         keys.addAll(actual.keySet());
         int drifted = 0;
         long missing = 0;
         long extra = 0;
-        for (CompletionCounts.Count k : keys) {
+        for (Object k : keys) {
             long difference = actual.getOrDefault(k, 0L) - held.getOrDefault(k, 0L);
             if (difference != 0) {
                 drifted++;
@@ -102,16 +188,7 @@ public class Progress {
                 }
             }
         }
-        if (drifted > 0) {
-            store.replaceAll(recount);
-        }
-        store.recordReconciliation(clock.instant(), trigger, keys.size(), drifted, missing, extra);
-        Reconciliation r = new Reconciliation(keys.size(), drifted, missing, extra);
-        if (drifted > 0) {
-            log.info("progress reconciled ({}): {} of {} groups had drifted, {} completions missing, {} extra", trigger,
-                    drifted, keys.size(), missing, extra);
-        }
-        return r;
+        return new Drift<>(actualRows, keys.size(), drifted, missing, extra);
     }
 
     /** A reconciliation asked for by the province administrator. */
@@ -145,12 +222,37 @@ public class Progress {
     /** Completions of a year grouped by a dimension, in the caller's scope. */
     @Transactional(readOnly = true)
     public List<ProgressRow> of(int year, Dimension by) {
-        return store.byDimension(year, by.column, ScopeSql.forCurrentUser(ProgressStore.SCOPE));
+        List<Object[]> rows = by == Dimension.GROUP
+                ? store.groupedByGroup(List.of(by.column), year, null, null,
+                        ScopeSql.forCurrentUser(ProgressStore.SCOPE_WITHOUT_PROVIDER))
+                : store.grouped(List.of(by.column), year, year, null, null, null,
+                        ScopeSql.forCurrentUser(ProgressStore.SCOPE));
+        List<ProgressRow> out = new ArrayList<>();
+        for (Object[] r : rows) {
+            out.add(new ProgressRow(key(r[0]), ((Number) r[1]).longValue(), ((Number) r[2]).longValue()));
+        }
+        out.sort(java.util.Comparator.comparing(ProgressRow::key, by == Dimension.MONTH
+                ? java.util.Comparator.comparingInt(Integer::parseInt) : java.util.Comparator.<String>naturalOrder()));
+        return out;
     }
 
-    private static CompletionCounts.Count key(CompletionCounts.Count c) {
-        return new CompletionCounts.Count(c.year(), c.month(), c.lineCode(), c.subTargetCode(), c.regionCode(),
-                c.providerId(), c.occupationCode(), c.subsidised(), 0);
+    static String key(Object value) {
+        return value instanceof Number n ? String.valueOf(n.longValue()) : Objects.toString(value, "").strip();
+    }
+
+    /** The city a region belongs to. */
+    static String city(String regionCode) {
+        return regionCode.substring(0, 4) + "00";
+    }
+
+    /** The province's region code. */
+    String province() {
+        return reference.regions()
+            .stream()
+            .filter(r -> r.level() == RegionCode.Level.PROVINCE)
+            .map(Region::code)
+            .findFirst()
+            .orElseThrow(() -> new IllegalStateException("the reference data holds no province"));
     }
 
 }

@@ -4,10 +4,19 @@ package org.jixing.training;
  * Filters and order of the class lists; null or blank means any. {@code startsFrom} and
  * {@code startsUntil} bound the first day (both inclusive). {@code sort} is one of
  * {@code start} (default: latest start first), {@code -start}, {@code no},
- * {@code provider}, {@code submitted} (oldest application first).
+ * {@code provider}, {@code submitted} (oldest application first). {@code completedFrom},
+ * {@code completedUntil} and {@code completedGroup} keep the classes with a trainee who
+ * completed in that span (holding that trainee group): the classes behind a progress
+ * figure.
  */
 public record ClassFilter(ClassStatus status, String lineCode, String regionCode, Long providerId, String text,
-        String sort, java.time.LocalDate startsFrom, java.time.LocalDate startsUntil) {
+        String sort, java.time.LocalDate startsFrom, java.time.LocalDate startsUntil, java.time.LocalDate completedFrom,
+        java.time.LocalDate completedUntil, String completedGroup) {
+
+    public ClassFilter(ClassStatus status, String lineCode, String regionCode, Long providerId, String text,
+            String sort, java.time.LocalDate startsFrom, java.time.LocalDate startsUntil) {
+        this(status, lineCode, regionCode, providerId, text, sort, startsFrom, startsUntil, null, null, null);
+    }
 
     public ClassFilter(ClassStatus status, String lineCode, String regionCode, Long providerId, String text,
             String sort) {
@@ -19,7 +28,12 @@ public record ClassFilter(ClassStatus status, String lineCode, String regionCode
     }
 
     public static ClassFilter none() {
-        return new ClassFilter(null, null, null, null, null, null, null, null);
+        return new ClassFilter(null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** Whether the filter asks for classes by their completions. */
+    public boolean byCompletion() {
+        return completedFrom != null || completedUntil != null || (completedGroup != null && !completedGroup.isBlank());
     }
 
     /** The ORDER BY of a sort key; only these constants ever reach SQL. */

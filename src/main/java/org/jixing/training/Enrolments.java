@@ -274,7 +274,15 @@ public class Enrolments {
         TrainingClass completed = classes.step(classId, ClassDecision.COMPLETE, version, null);
         java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(ClassOpenings.CHINA));
         int done = 0;
-        for (EnrolmentStore.Row r : store.roster(classId)) {
+        List<EnrolmentStore.Row> roster = store.roster(classId);
+        // The groups each trainee held when the class started, recorded with the
+        // completion.
+        Map<Long, Set<String>> groups = people.groupsOn(roster.stream()
+            .filter(r -> r.status() == EnrolmentStatus.ENROLLED)
+            .map(EnrolmentStore.Row::personId)
+            .toList(), c.startDate());
+        Map<Long, Set<String>> completedGroups = new java.util.HashMap<>();
+        for (EnrolmentStore.Row r : roster) {
             if (r.status() != EnrolmentStatus.ENROLLED) {
                 continue;
             }
@@ -286,10 +294,14 @@ public class Enrolments {
                     ok ? null : String.join("；", reasons), today);
             if (ok) {
                 done++;
+                Set<String> held = Set.copyOf(groups.getOrDefault(r.personId(), Set.of()));
+                completedGroups.put(r.id(), held);
                 events.publishEvent(new TrainingCompleted(r.id(), r.personId(), c.id(), c.providerId(), c.lineCode(),
-                        c.subTargetCode(), c.regionCode(), c.occupationCode(), c.levelCode(), r.subsidised(), today));
+                        c.subTargetCode(), c.regionCode(), c.occupationCode(), c.levelCode(), r.subsidised(), today,
+                        held));
             }
         }
+        store.recordCompletionGroups(completedGroups);
         audit.record(AuditEvent.of("class.complete.trainees", "class", classId, null,
                 Map.of("completed", done, "classNo", completed.classNo())));
         return roster(classId);

@@ -4,9 +4,10 @@ import java.time.LocalDate;
 
 /**
  * A trainee completed a training: one person-time toward the line and sub-target, in the
- * class's region, subsidised or not. Statistics count it; subsidies pay for it.
+ * class's region, subsidised or not, with the trainee groups the trainee held when the
+ * class started. Statistics count it; subsidies pay for it.
  */
 public record TrainingCompleted(long enrolmentId, long personId, long classId, long providerId, String lineCode,
         String subTargetCode, String regionCode, String occupationCode, String levelCode, boolean subsidised,
-        LocalDate completedOn) {
+        LocalDate completedOn, java.util.Set<String> groupCodes) {
 }

@@ -70,7 +70,7 @@ class ProgressIT extends IntegrationTest {
     Map<String, long[]> recountByLine(int year) {
         Map<String, long[]> out = new HashMap<>();
         for (CompletionCounts.Count c : counts.all()) {
-            if (c.year() == year) {
+            if (c.completedOn().getYear() == year) {
                 long[] v = out.computeIfAbsent(c.lineCode(), k -> new long[2]);
                 v[c.subsidised() ? 0 : 1] += c.completions();
             }
@@ -103,7 +103,7 @@ class ProgressIT extends IntegrationTest {
             boolean subsidised = random.nextInt(4) > 0;
             TrainingCompleted e = new TrainingCompleted(-1 - i, -1 - i, -1, 1, line, line + "-1",
                     regions[random.nextInt(regions.length)], "WELDER", "JUNIOR", subsidised,
-                    LocalDate.of(year, 1 + random.nextInt(12), 1 + random.nextInt(28)));
+                    LocalDate.of(year, 1 + random.nextInt(12), 1 + random.nextInt(28)), java.util.Set.of());
             // One in ten is rolled back with its transaction: never counted.
             boolean rolledBack = random.nextInt(10) == 0;
             tx.executeWithoutResult(status -> {
@@ -133,7 +133,7 @@ class ProgressIT extends IntegrationTest {
         assertThat(report.get("completionsExtra").asLong()).isGreaterThanOrEqualTo(7 + announced * 8 / 10);
         assertThat(plain(byLine(admin, year))).isEqualTo(plain(recountByLine(year)));
         assertThat(progress.reconcile("test"))
-            .isEqualTo(new Progress.Reconciliation(progress.reconcile("test").groupsCompared(), 0, 0, 0));
+            .isEqualTo(new Progress.Reconciliation(progress.reconcile("test").groupsCompared(), 0, 0, 0, 0, 0));
         mvc.perform(post("/api/v1/statistics/reconciliation").with(csrf()).cookie(SignedIn.as(mvc, "jinan")))
             .andExpect(status().isForbidden());
     }
@@ -185,6 +185,46 @@ class ProgressIT extends IntegrationTest {
         assertThat(page).contains("年已完成（补贴性）").contains(year + " 年");
         rows.forEach(r -> assertThat(page).containsPattern("id=\"done-" + r.get("key").asString() + "\">"
                 + String.format("%,d", r.get("subsidised").asLong()) + "<"));
+    }
+
+    @Test
+    void traineeGroupsAndUniquePersonsAreReconciledWithTheRecords() throws Exception {
+        progress.reconcile("test");
+        Cookie admin = SignedIn.as(mvc, "admin");
+        // The groups as recorded with the completions, counted independently.
+        Map<String, Long> expected = new HashMap<>();
+        for (CompletionCounts.GroupCount g : counts.byGroup()) {
+            if (g.year() == 2025 && g.subsidised()) {
+                expected.merge(g.groupCode(), g.completions(), Long::sum);
+            }
+        }
+        Map<String, Long> byGroup = new HashMap<>();
+        byLine(admin, 2025);
+        json.readTree(mvc.perform(get("/api/v1/statistics/progress?by=GROUP&year=2025").cookie(admin))
+            .andReturn()
+            .getResponse()
+            .getContentAsString()).forEach(r -> byGroup.put(r.get("key").asString(), r.get("subsidised").asLong()));
+        assertThat(byGroup).isEqualTo(expected).isNotEmpty();
+
+        // Tampered counts are found and repaired.
+        jdbc.sql("update progress_group_rollup set completions = completions + 3").update();
+        jdbc.sql("update progress_unique set persons = persons + 1 where dimension = 'LINE'").update();
+        jdbc.sql("delete from progress_unique where dimension = 'CITY' and region_code = '370200'").update();
+        Progress.Reconciliation r = progress.reconcile("test");
+        assertThat(r.traineeGroupCountsDrifted()).isPositive();
+        assertThat(r.uniquePersonCountsDrifted()).isGreaterThan(1);
+        assertThat(r.groupsDrifted()).isZero();
+        assertThat(progress.reconcile("test").uniquePersonCountsDrifted()).isZero();
+        long qingdao = jdbc.sql("""
+                select count(distinct person_id) from enrolment where status = 'COMPLETED' and subsidised = true
+                and completed_on between '2025-01-01' and '2025-12-31' and region_code like '3702%'""")
+            .query(Long.class)
+            .single();
+        JsonNode d = json.readTree(mvc.perform(get("/api/v1/statistics/dashboard?year=2025&city=370200").cookie(admin))
+            .andReturn()
+            .getResponse()
+            .getContentAsString());
+        assertThat(d.get("total").get("persons").asLong()).isEqualTo(qingdao);
     }
 
 }

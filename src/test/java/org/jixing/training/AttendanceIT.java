@@ -29,6 +29,9 @@ class AttendanceIT extends TrainingTestBase {
 
     Provider p;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.jixing.person.People peopleService;
+
     long classId;
 
     long session;
@@ -176,6 +179,11 @@ class AttendanceIT extends TrainingTestBase {
         int version = body(mvc.perform(get("/api/v1/classes/" + classId).cookie(p.staff()))).get("version").asInt();
         version = body(postJson("/api/v1/classes/" + classId + "/decisions", p.staff(), """
                 {"verb":"start","version":%d}""".formatted(version))).get("version").asInt();
+        // Alice has been a veteran since before the class: her completion records it.
+        org.jixing.shared.scope.RunAs.user(new org.jixing.shared.scope.CurrentUser(1, "admin", "admin",
+                org.jixing.shared.scope.Role.PROVINCE_ADMIN, org.jixing.shared.scope.DataScope.province("370000")),
+                () -> peopleService.addGroup(peopleService.findByIdNumber(alice).orElseThrow().id(), "VETERAN", "退役证",
+                        start.minusYears(1), null));
         events.clear();
         JsonNode outcome = body(postJson("/api/v1/classes/" + classId + "/completion", p.staff(), """
                 {"version":%d,"failedAssessment":[%d]}""".formatted(version, bobEnrolment)).andExpect(status().isOk()));
@@ -190,7 +198,12 @@ class AttendanceIT extends TrainingTestBase {
         }
         assertThat(events.stream(TrainingCompleted.class)).singleElement()
             .satisfies(t -> assertThat(t.lineCode()).isEqualTo("L04"))
-            .satisfies(t -> assertThat(t.subsidised()).isTrue());
+            .satisfies(t -> assertThat(t.subsidised()).isTrue())
+            .satisfies(t -> assertThat(t.groupCodes()).containsExactly("VETERAN"));
+        assertThat(jdbc.sql("select group_code from enrolment_completion_group where enrolment_id = :e")
+            .param("e", aliceEnrolment)
+            .query(String.class)
+            .list()).containsExactly("VETERAN");
         // Attendance of a completed class no longer changes.
         postJson("/api/v1/classes/" + classId + "/sessions/" + session + "/attendance/corrections", p.staff(), """
                 {"enrolmentId":%d,"present":false,"reason":"补录"}""".formatted(aliceEnrolment))

@@ -60,7 +60,11 @@ class DemoSeeder {
 
     private final boolean historyInBackground;
 
+    private final boolean splitTargets;
+
     private final org.jixing.statistics.Progress progress;
+
+    private final org.jixing.statistics.Targets targets;
 
     DemoSeeder(Accounts accounts, JdbcClient jdbc, TransactionTemplate tx, DataSource dataSource, Environment env,
             Clock clock, @Value("${jixing.demo.seed:auto}") String mode,
@@ -70,9 +74,12 @@ class DemoSeeder {
             @Value("${jixing.demo.history.classes:3000}") int historyClasses,
             @Value("${jixing.demo.history.people:80000}") int historyPeople,
             @Value("${jixing.demo.history.background:true}") boolean historyInBackground,
-            org.jixing.statistics.Progress progress) {
+            @Value("${jixing.demo.history.split-targets:true}") boolean splitTargets,
+            org.jixing.statistics.Progress progress, org.jixing.statistics.Targets targets) {
         this.progress = progress;
+        this.targets = targets;
         this.historyInBackground = historyInBackground;
+        this.splitTargets = splitTargets;
         this.history = history;
         this.historyProvidersPerCity = historyProvidersPerCity;
         this.historyClasses = historyClasses;
@@ -137,6 +144,9 @@ class DemoSeeder {
             // Recorded history announces no completions: progress counts them from the
             // records.
             progress.reconcile("demo");
+            if (splitTargets) {
+                splitTargets(today, admin);
+            }
             log.info(
                     "Demo history in {} s: {} more providers, {} past classes, {} trainees, {} enrolments "
                             + "({} self-funded, {} refused), {} completed, {} check-ins ({} rejected)",
@@ -146,6 +156,45 @@ class DemoSeeder {
         catch (RuntimeException ex) {
             log.error("Generating the demo province's past failed; the live demo works without it", ex);
         }
+    }
+
+    /**
+     * Splits each sub-target's province figure across the cities for the plan's years so
+     * far, in proportion to the cities' share of the demo's completions (as a province
+     * office would from last year's figures).
+     */
+    void splitTargets(java.time.LocalDate today, org.jixing.shared.scope.CurrentUser admin) {
+        org.jixing.shared.scope.RunAs.user(admin, () -> {
+            java.util.Map<String, Long> byCity = new java.util.TreeMap<>();
+            int firstYear = java.lang.Math.min(2025, today.getYear());
+            for (int y = firstYear; y <= today.getYear(); y++) {
+                progress.of(y, org.jixing.statistics.Progress.Dimension.CITY)
+                    .forEach(r -> byCity.merge(r.key(), r.subsidised(), Long::sum));
+            }
+            long total = byCity.values().stream().mapToLong(Long::longValue).sum();
+            if (total == 0) {
+                return null;
+            }
+            for (int y = firstYear; y <= today.getYear(); y++) {
+                java.util.Map<String, java.util.Map<String, String>> typed = new java.util.LinkedHashMap<>();
+                for (var row : targets.split(y).rows()) {
+                    long figure = row.subTarget().annualTarget();
+                    java.util.Map<String, String> shares = new java.util.LinkedHashMap<>();
+                    long left = figure;
+                    java.util.List<String> cities = new java.util.ArrayList<>(byCity.keySet());
+                    for (int i = 0; i < cities.size(); i++) {
+                        long share = i == cities.size() - 1 ? left
+                                : java.lang.Math.round((double) figure * byCity.get(cities.get(i)) / total);
+                        share = java.lang.Math.max(0, java.lang.Math.min(share, left));
+                        left -= share;
+                        shares.put(cities.get(i), String.valueOf(share));
+                    }
+                    typed.put(row.subTarget().code(), shares);
+                }
+                targets.assign(y, typed);
+            }
+            return null;
+        });
     }
 
     boolean shouldSeed() {

@@ -2,12 +2,19 @@ package org.jixing.statistics.api;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.jixing.shared.web.CsvDownload;
 import org.jixing.statistics.Progress;
+import org.jixing.statistics.ProgressReport;
+import org.jixing.statistics.ProgressViews;
 import org.jixing.statistics.ProgressRow;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,8 +30,41 @@ class ProgressApi {
 
     private final Progress progress;
 
-    ProgressApi(Progress progress) {
+    private final ProgressViews views;
+
+    private final ProgressReport report;
+
+    ProgressApi(Progress progress, ProgressViews views, ProgressReport report) {
         this.progress = progress;
+        this.views = views;
+        this.report = report;
+    }
+
+    @Operation(summary = "A year's dashboard as of today: lines and sub-targets, cities, lines × cities, months, "
+            + "trainee groups, departments and top providers, each with its target, pace and year-end projection; "
+            + "optionally narrowed to a city or a line; in the caller's scope")
+    @GetMapping("/dashboard")
+    ProgressViews.Dashboard dashboard(@RequestParam(required = false) Integer year,
+            @RequestParam(required = false) String city, @RequestParam(required = false) String line) {
+        return views.dashboard(year == null ? views.today().getYear() : year, city, line);
+    }
+
+    @Operation(summary = "The periodic progress report for a day (default today): by line and sub-target, city "
+            + "and lead department, in the caller's scope")
+    @GetMapping("/report")
+    ProgressReport.Report report(@RequestParam(required = false) String date, Locale locale) {
+        return report.of(report.day(date), locale);
+    }
+
+    @Operation(summary = "One view of the progress report as CSV: view = lines, cities or departments")
+    @GetMapping(value = "/report.csv", produces = "text/csv")
+    void reportCsv(@RequestParam(required = false) String date, @RequestParam(defaultValue = "lines") String view,
+            Locale locale, HttpServletResponse response) throws IOException {
+        ProgressReport.View v = ProgressReport.View.parse(view);
+        LocalDate day = report.day(date);
+        ProgressReport.Report r = report.of(day, locale);
+        CsvDownload.write(response, "progress-report-" + v.name().toLowerCase(Locale.ROOT) + "-" + day + ".csv",
+                report.headings(locale), r.rows(v).stream().map(row -> report.cells(row, locale)).iterator());
     }
 
     @Operation(summary = "Completions of a year (default this year) grouped by one dimension, in the caller's scope")

@@ -1,19 +1,24 @@
 package org.jixing.statistics.internal;
 
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import org.jixing.shared.bulk.BulkWriter;
 import org.jixing.shared.scope.ScopeColumns;
 import org.jixing.shared.scope.ScopeSql;
-import org.jixing.statistics.ProgressRow;
 import org.jixing.training.CompletionCounts;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** SQL for the progress rollup and its reconciliations. */
+/** SQL for the progress rollups and their reconciliations. */
 @Repository
 public class ProgressStore {
 
@@ -26,34 +31,58 @@ public class ProgressStore {
         .actionLine("r.line_code")
         .provider("r.provider_id");
 
-    private static final List<String> COLUMNS = List.of("training_year", "training_month", "line_code",
-            "sub_target_code", "region_code", "provider_id", "occupation_code", "subsidised", "completions");
+    /** The same for the rollups that keep no provider: providers see none of them. */
+    public static final ScopeColumns SCOPE_WITHOUT_PROVIDER = ScopeColumns.create()
+        .region("r.region_code")
+        .actionLine("r.line_code");
 
-    private static final String KEY = """
-            training_year = :y and training_month = :m and line_code = :l and sub_target_code = :s
-            and region_code = :r and provider_id = :p and occupation_code = :o and subsidised = :sub""";
+    /** The city of a row's region. */
+    public static final String CITY = "substr(r.region_code, 1, 4) || '00'";
+
+    private static final List<String> COLUMNS = List.of("training_year", "completed_on", "line_code", "sub_target_code",
+            "region_code", "provider_id", "occupation_code", "subsidised", "completions");
+
+    private static final List<String> GROUP_COLUMNS = List.of("training_year", "training_month", "line_code",
+            "region_code", "group_code", "subsidised", "completions");
+
+    private static final List<String> UNIQUE_COLUMNS = List.of("training_year", "dimension", "line_code", "region_code",
+            "persons");
 
     private final JdbcClient jdbc;
 
     private final BulkWriter bulk;
 
-    ProgressStore(JdbcClient jdbc, BulkWriter bulk) {
+    private final TransactionTemplate savepoint;
+
+    ProgressStore(JdbcClient jdbc, BulkWriter bulk, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.bulk = bulk;
+        // An insert that loses a race rolls back to its savepoint only, so the caller's
+        // transaction (PostgreSQL aborts it on any error) goes on to the update.
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
-    /** Adds completions to a group, creating it on its first. */
-    public void add(CompletionCounts.Count c) {
-        for (int attempt = 0; attempt < 2; attempt++) {
-            if (bind(jdbc.sql("update progress_rollup set completions = completions + :n where " + KEY), c)
+    /**
+     * Adds to a group of a rollup, creating it on its first: an update by key, else an
+     * insert; an insert that loses to a concurrent one retries the update.
+     */
+    private void upsert(String table, String counter, Map<String, Object> key, long n) {
+        String where = String.join(" and ", key.keySet().stream().map(k -> k + " = :" + k).toList());
+        for (int attempt = 0; attempt < 3; attempt++) {
+            if (jdbc.sql("update " + table + " set " + counter + " = " + counter + " + :n where " + where)
+                .params(key)
+                .param("n", n)
                 .update() == 1) {
                 return;
             }
             try {
-                bind(jdbc.sql("""
-                        insert into progress_rollup (training_year, training_month, line_code, sub_target_code,
-                          region_code, provider_id, occupation_code, subsidised, completions)
-                        values (:y, :m, :l, :s, :r, :p, :o, :sub, :n)"""), c).update();
+                savepoint.executeWithoutResult(status -> jdbc
+                    .sql("insert into " + table + " (" + String.join(", ", key.keySet()) + ", " + counter + ") values ("
+                            + String.join(", ", key.keySet().stream().map(k -> ":" + k).toList()) + ", :n)")
+                    .params(key)
+                    .param("n", n)
+                    .update());
                 return;
             }
             catch (DuplicateKeyException ex) {
@@ -62,61 +91,178 @@ public class ProgressStore {
         }
     }
 
-    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, CompletionCounts.Count c) {
-        return spec.param("y", c.year())
-            .param("m", c.month())
-            .param("l", c.lineCode())
-            .param("s", c.subTargetCode())
-            .param("r", c.regionCode())
-            .param("p", c.providerId())
-            .param("o", c.occupationCode())
-            .param("sub", c.subsidised())
-            .param("n", c.completions());
+    /** Adds completions to a group, creating it on its first. */
+    public void add(CompletionCounts.Count c) {
+        Map<String, Object> key = new java.util.LinkedHashMap<>();
+        key.put("training_year", c.completedOn().getYear());
+        key.put("completed_on", Date.valueOf(c.completedOn()));
+        key.put("line_code", c.lineCode());
+        key.put("sub_target_code", c.subTargetCode());
+        key.put("region_code", c.regionCode());
+        key.put("provider_id", c.providerId());
+        key.put("occupation_code", c.occupationCode());
+        key.put("subsidised", c.subsidised());
+        upsert("progress_rollup", "completions", key, c.completions());
+    }
+
+    /** Adds completions to a trainee group's count. */
+    public void add(CompletionCounts.GroupCount c) {
+        Map<String, Object> key = new java.util.LinkedHashMap<>();
+        key.put("training_year", c.year());
+        key.put("training_month", c.month());
+        key.put("line_code", c.lineCode());
+        key.put("region_code", c.regionCode());
+        key.put("group_code", c.groupCode());
+        key.put("subsidised", c.subsidised());
+        upsert("progress_group_rollup", "completions", key, c.completions());
+    }
+
+    /** Adds persons to a unique count (region: a city, or the province). */
+    public void add(int year, String dimension, String line, String region, long persons) {
+        Map<String, Object> key = new java.util.LinkedHashMap<>();
+        key.put("training_year", year);
+        key.put("dimension", dimension);
+        key.put("line_code", line);
+        key.put("region_code", region);
+        upsert("progress_unique", "persons", key, persons);
     }
 
     /** Every group as the rollup holds it. */
     public List<CompletionCounts.Count> all() {
         return jdbc.sql("select " + String.join(", ", COLUMNS) + " from progress_rollup")
-            .query((rs, n) -> new CompletionCounts.Count(rs.getInt(1), rs.getInt(2), rs.getString(3), rs.getString(4),
+            .query((rs, n) -> new CompletionCounts.Count(rs.getDate(2).toLocalDate(), rs.getString(3), rs.getString(4),
                     rs.getString(5), rs.getLong(6), rs.getString(7), rs.getBoolean(8), rs.getLong(9)))
+            .list();
+    }
+
+    /** Every trainee-group count as the rollup holds it. */
+    public List<CompletionCounts.GroupCount> allGroups() {
+        return jdbc.sql("select " + String.join(", ", GROUP_COLUMNS) + " from progress_group_rollup")
+            .query((rs, n) -> new CompletionCounts.GroupCount(rs.getInt(1), rs.getInt(2), rs.getString(3),
+                    rs.getString(4), rs.getString(5), rs.getBoolean(6), rs.getLong(7)))
+            .list();
+    }
+
+    /** Every unique count as held: year, dimension, line, region, persons. */
+    public List<Object[]> allUnique() {
+        return jdbc.sql("select " + String.join(", ", UNIQUE_COLUMNS) + " from progress_unique")
+            .query((rs,
+                    n) -> new Object[] { rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getLong(5) })
             .list();
     }
 
     /** Replaces the rollup with a recount, in the caller's transaction. */
     public void replaceAll(List<CompletionCounts.Count> counts) {
         jdbc.sql("delete from progress_rollup").update();
-        bulk.write("progress_rollup", COLUMNS,
+        bulk.write("progress_rollup", COLUMNS, counts.stream()
+            .map(c -> new Object[] { c.completedOn().getYear(), c.completedOn(), c.lineCode(), c.subTargetCode(),
+                    c.regionCode(), c.providerId(), c.occupationCode(), c.subsidised(), c.completions() })
+            .toList());
+    }
+
+    /** Replaces the trainee-group rollup with a recount. */
+    public void replaceGroups(List<CompletionCounts.GroupCount> counts) {
+        jdbc.sql("delete from progress_group_rollup").update();
+        bulk.write("progress_group_rollup", GROUP_COLUMNS,
                 counts.stream()
-                    .map(c -> new Object[] { c.year(), c.month(), c.lineCode(), c.subTargetCode(), c.regionCode(),
-                            c.providerId(), c.occupationCode(), c.subsidised(), c.completions() })
+                    .map(c -> new Object[] { c.year(), c.month(), c.lineCode(), c.regionCode(), c.groupCode(),
+                            c.subsidised(), c.completions() })
                     .toList());
     }
 
-    public void recordReconciliation(Instant at, String trigger, int compared, int drifted, long missing, long extra) {
+    /** Replaces the unique counts with rows of year, dimension, line, region, persons. */
+    public void replaceUnique(List<Object[]> rows) {
+        jdbc.sql("delete from progress_unique").update();
+        bulk.write("progress_unique", UNIQUE_COLUMNS, rows);
+    }
+
+    public void recordReconciliation(Instant at, String trigger, int compared, int drifted, long missing, long extra,
+            String detail) {
         jdbc.sql("""
                 insert into progress_reconciliation (ran_at, trigger_name, groups_compared, groups_drifted,
-                  completions_missing, completions_extra) values (:at, :t, :c, :d, :mi, :ex)""")
+                  completions_missing, completions_extra, detail) values (:at, :t, :c, :d, :mi, :ex, :detail)""")
             .param("at", Timestamp.from(at))
             .param("t", trigger)
             .param("c", compared)
             .param("d", drifted)
             .param("mi", missing)
             .param("ex", extra)
+            .param("detail", detail)
             .update();
     }
 
+    /** The latest reconciliation: when, what triggered it, what it found. */
+    public java.util.Optional<Object[]> lastReconciliation() {
+        return jdbc.sql("""
+                select ran_at, trigger_name, groups_compared, groups_drifted, completions_missing, completions_extra
+                from progress_reconciliation order by id desc""")
+            .query((rs,
+                    n) -> new Object[] { rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getInt(3), rs.getInt(4),
+                            rs.getLong(5), rs.getLong(6) })
+            .stream()
+            .findFirst();
+    }
+
     /**
-     * Completions of a year grouped by one dimension (a column of the rollup), subsidised
-     * and not, in a scope.
+     * Completions grouped by expressions over the rollup ({@code r}), subsidised and not,
+     * in the years given, up to a day, in a scope, with an optional extra condition.
+     * Returns the group keys followed by the two counts.
      */
-    public List<ProgressRow> byDimension(int year, String column, ScopeSql.Clause scope) {
-        return jdbc
-            .sql("select " + column + ", sum(case when subsidised then completions else 0 end), "
-                    + "sum(case when subsidised then 0 else completions end) from progress_rollup r "
-                    + "where training_year = :y and " + scope.sql() + " group by " + column + " order by " + column)
+    public List<Object[]> grouped(List<String> keys, int fromYear, int toYear, LocalDate upTo, String extra,
+            Map<String, Object> extraParams, ScopeSql.Clause scope) {
+        return group("progress_rollup", keys, fromYear, toYear, upTo, extra, extraParams, scope, null);
+    }
+
+    /** The same over the trainee-group rollup (no day: it keeps months). */
+    public List<Object[]> groupedByGroup(List<String> keys, int year, String extra, Map<String, Object> extraParams,
+            ScopeSql.Clause scope) {
+        return group("progress_group_rollup", keys, year, year, null, extra, extraParams, scope, null);
+    }
+
+    /** The largest groups first, at most {@code limit}. */
+    public List<Object[]> top(List<String> keys, int year, LocalDate upTo, String extra,
+            Map<String, Object> extraParams, ScopeSql.Clause scope, int limit) {
+        return group("progress_rollup", keys, year, year, upTo, extra, extraParams, scope,
+                " order by 2 desc fetch first " + limit + " rows only");
+    }
+
+    private List<Object[]> group(String table, List<String> keys, int fromYear, int toYear, LocalDate upTo,
+            String extra, Map<String, Object> extraParams, ScopeSql.Clause scope, String order) {
+        String select = String.join(", ", keys);
+        String sql = "select " + select + ", sum(case when subsidised then completions else 0 end) as s, "
+                + "sum(case when subsidised then 0 else completions end) from " + table + " r "
+                + "where training_year between :fy and :ty" + (upTo == null ? "" : " and completed_on <= :upTo")
+                + (extra == null ? "" : " and " + extra) + " and " + scope.sql() + " group by " + select;
+        if (order != null) {
+            // Only the sum can order a top list; its key comes first.
+            sql = "select * from (" + sql + ") t" + order.replace("order by 2", "order by s");
+        }
+        var spec = jdbc.sql(sql).param("fy", fromYear).param("ty", toYear).params(scope.params());
+        if (upTo != null) {
+            spec = spec.param("upTo", Date.valueOf(upTo));
+        }
+        if (extraParams != null) {
+            spec = spec.params(extraParams);
+        }
+        int width = keys.size() + 2;
+        return spec.query((rs, n) -> {
+            Object[] row = new Object[width];
+            for (int i = 0; i < width; i++) {
+                row[i] = rs.getObject(i + 1);
+            }
+            return row;
+        }).list();
+    }
+
+    /** Unique persons of a year in a scope: dimension, line, region, persons. */
+    public List<Object[]> unique(int year, ScopeSql.Clause scope) {
+        return jdbc.sql(
+                "select dimension, line_code, region_code, persons from progress_unique r where training_year = :y and "
+                        + scope.sql())
             .param("y", year)
             .params(scope.params())
-            .query((rs, n) -> new ProgressRow(rs.getString(1), rs.getLong(2), rs.getLong(3)))
+            .query((rs, n) -> new Object[] { rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4) })
             .list();
     }
 

@@ -184,6 +184,25 @@ public class ClassStore {
             sql.append(" and c.start_date <= :startsUntil");
             params.put("startsUntil", java.sql.Date.valueOf(f.startsUntil()));
         }
+        if (f.byCompletion()) {
+            boolean byGroup = f.completedGroup() != null && !f.completedGroup().isBlank();
+            sql.append(" and exists (select 1 from enrolment e")
+                .append(byGroup ? " join enrolment_completion_group g on g.enrolment_id = e.id" : "")
+                .append(" where e.class_id = c.id and e.status = 'COMPLETED'");
+            if (f.completedFrom() != null) {
+                sql.append(" and e.completed_on >= :completedFrom");
+                params.put("completedFrom", java.sql.Date.valueOf(f.completedFrom()));
+            }
+            if (f.completedUntil() != null) {
+                sql.append(" and e.completed_on <= :completedUntil");
+                params.put("completedUntil", java.sql.Date.valueOf(f.completedUntil()));
+            }
+            if (byGroup) {
+                sql.append(" and g.group_code = :completedGroup");
+                params.put("completedGroup", f.completedGroup());
+            }
+            sql.append(")");
+        }
         if (f.text() != null && !f.text().isBlank()) {
             String t = f.text().strip().toLowerCase(Locale.ROOT).replace("%", "").replace("_", "");
             sql.append(" and (lower(c.provider_name) like :text or c.class_no like :text)");

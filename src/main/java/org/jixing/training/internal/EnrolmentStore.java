@@ -2,6 +2,7 @@ package org.jixing.training.internal;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -181,19 +182,79 @@ public class EnrolmentStore {
         return ids;
     }
 
+    private static final String COMPLETED = "e.status = 'COMPLETED' and e.completed_on is not null";
+
     /** Completions from the records, grouped as progress reports them. */
     public List<org.jixing.training.CompletionCounts.Count> completionCounts() {
         return jdbc.sql("""
-                select extract(year from e.completed_on), extract(month from e.completed_on), c.line_code,
-                  c.sub_target_code, c.region_code, c.provider_id, c.occupation_code, e.subsidised, count(*)
+                select e.completed_on, c.line_code, c.sub_target_code, c.region_code, c.provider_id,
+                  c.occupation_code, e.subsidised, count(*)
                 from enrolment e join training_class c on c.id = e.class_id
-                where e.status = 'COMPLETED' and e.completed_on is not null
-                group by extract(year from e.completed_on), extract(month from e.completed_on), c.line_code,
-                  c.sub_target_code, c.region_code, c.provider_id, c.occupation_code, e.subsidised""")
-            .query((rs, n) -> new org.jixing.training.CompletionCounts.Count(rs.getInt(1), rs.getInt(2),
-                    rs.getString(3), rs.getString(4), rs.getString(5), rs.getLong(6), rs.getString(7), rs.getBoolean(8),
-                    rs.getLong(9)))
+                where %s
+                group by e.completed_on, c.line_code, c.sub_target_code, c.region_code, c.provider_id,
+                  c.occupation_code, e.subsidised""".formatted(COMPLETED))
+            .query((rs, n) -> new org.jixing.training.CompletionCounts.Count(rs.getDate(1).toLocalDate(),
+                    rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5), rs.getString(6), rs.getBoolean(7),
+                    rs.getLong(8)))
             .list();
+    }
+
+    /** Completions by the groups recorded with them, grouped as progress reports them. */
+    public List<org.jixing.training.CompletionCounts.GroupCount> completionGroupCounts() {
+        return jdbc.sql("""
+                select extract(year from e.completed_on), extract(month from e.completed_on), e.line_code,
+                  e.region_code, g.group_code, e.subsidised, count(*)
+                from enrolment e join enrolment_completion_group g on g.enrolment_id = e.id
+                where %s
+                group by extract(year from e.completed_on), extract(month from e.completed_on), e.line_code,
+                  e.region_code, g.group_code, e.subsidised""".formatted(COMPLETED))
+            .query((rs, n) -> new org.jixing.training.CompletionCounts.GroupCount(rs.getInt(1), rs.getInt(2),
+                    rs.getString(3), rs.getString(4), rs.getString(5), rs.getBoolean(6), rs.getLong(7)))
+            .list();
+    }
+
+    /**
+     * Unique persons with a subsidised completion, per year: in all, by line, by city, by
+     * line and city ('' where a grouping has no line or city).
+     */
+    public List<org.jixing.training.CompletionCounts.PersonCount> uniquePersonCounts() {
+        String city = "substr(e.region_code, 1, 4) || '00'";
+        String year = "extract(year from e.completed_on)";
+        List<org.jixing.training.CompletionCounts.PersonCount> out = new ArrayList<>();
+        for (String[] g : new String[][] { { "ALL", "''", "''" }, { "LINE", "e.line_code", "''" },
+                { "CITY", "''", city }, { "LINE_CITY", "e.line_code", city } }) {
+            out.addAll(jdbc
+                .sql("select " + year + ", " + g[1] + ", " + g[2]
+                        + ", count(distinct e.person_id) from enrolment e where " + COMPLETED
+                        + " and e.subsidised = true group by " + year + ("''".equals(g[1]) ? "" : ", " + g[1])
+                        + ("''".equals(g[2]) ? "" : ", " + g[2]))
+                .query((rs, n) -> new org.jixing.training.CompletionCounts.PersonCount(rs.getInt(1), g[0],
+                        rs.getString(2), rs.getString(3), rs.getLong(4)))
+                .list());
+        }
+        return out;
+    }
+
+    /** A person's subsidised completions in a year: enrolment, line and region. */
+    public List<org.jixing.training.CompletionCounts.PersonCompletion> subsidisedCompletionsOf(long personId,
+            int year) {
+        return jdbc
+            .sql("select e.id, e.line_code, e.region_code from enrolment e where e.person_id = :p and " + COMPLETED
+                    + " and e.subsidised = true and e.completed_on between :from and :to")
+            .param("p", personId)
+            .param("from", java.sql.Date.valueOf(java.time.LocalDate.of(year, 1, 1)))
+            .param("to", java.sql.Date.valueOf(java.time.LocalDate.of(year, 12, 31)))
+            .query((rs, n) -> new org.jixing.training.CompletionCounts.PersonCompletion(rs.getLong(1), rs.getString(2),
+                    rs.getString(3)))
+            .list();
+    }
+
+    /** Records the groups each completing trainee held, by enrolment. */
+    public void recordCompletionGroups(Map<Long, java.util.Set<String>> groupsByEnrolment) {
+        List<Object[]> rows = new ArrayList<>();
+        groupsByEnrolment.forEach(
+                (enrolment, groups) -> groups.stream().sorted().forEach(g -> rows.add(new Object[] { enrolment, g })));
+        bulk.write("enrolment_completion_group", List.of("enrolment_id", "group_code"), rows);
     }
 
     /** Locks the class row so capacity is checked by one enrolment at a time. */

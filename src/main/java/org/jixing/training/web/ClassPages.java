@@ -74,10 +74,18 @@ class ClassPages {
                     iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate from,
             @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
                     iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate to,
-            Model model) {
-        PageResult<TrainingClass> result = classes.search(
-                new ClassFilter(status, line, region, providerId, q, sort, from, to), Math.max(0, page),
-                PageResult.size(size));
+            @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
+                    iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate completedFrom,
+            @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
+                    iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate completedUntil,
+            @RequestParam(required = false) String group, Model model) {
+        ClassFilter filter = new ClassFilter(status, line, region, providerId, q, sort, from, to, completedFrom,
+                completedUntil, group);
+        PageResult<TrainingClass> result = classes.search(filter, Math.max(0, page), PageResult.size(size));
+        model.addAttribute("completion", filter.byCompletion() ? filter : null);
+        model.addAttribute("completedFrom", completedFrom);
+        model.addAttribute("completedUntil", completedUntil);
+        model.addAttribute("group", group);
         model.addAttribute("providerId", providerId);
         model.addAttribute("from", from);
         model.addAttribute("to", to);
@@ -253,6 +261,10 @@ class ClassPages {
                 reference.occupations()
                     .stream()
                     .collect(Collectors.toMap(org.jixing.reference.Occupation::code, Function.identity())));
+        model.addAttribute("groupNames",
+                reference.traineeGroups()
+                    .stream()
+                    .collect(Collectors.toMap(org.jixing.reference.TraineeGroup::code, Function.identity())));
         model.addAttribute("levelNames",
                 reference.skillLevels()
                     .stream()
