@@ -2,12 +2,19 @@ package org.jixing.training;
 
 /**
  * Filters and order of the class lists; null or blank means any. {@code startsFrom} and
- * {@code startsUntil} bound the first day (both inclusive). {@code sort} is one of
- * {@code start} (default: latest start first), {@code -start}, {@code no},
- * {@code provider}, {@code submitted} (oldest application first).
+ * {@code startsUntil} bound the first day (both inclusive). {@code opened} keeps the
+ * classes the region approved and nobody called off ({@link ClassStatus#opened()}), as
+ * the annual figures count them. {@code sort} is one of {@code start} (default: latest
+ * start first), {@code -start}, {@code no}, {@code provider}, {@code submitted} (oldest
+ * application first).
  */
 public record ClassFilter(ClassStatus status, String lineCode, String regionCode, Long providerId, String text,
-        String sort, java.time.LocalDate startsFrom, java.time.LocalDate startsUntil) {
+        String sort, java.time.LocalDate startsFrom, java.time.LocalDate startsUntil, ClassType type, boolean opened) {
+
+    public ClassFilter(ClassStatus status, String lineCode, String regionCode, Long providerId, String text,
+            String sort, java.time.LocalDate startsFrom, java.time.LocalDate startsUntil) {
+        this(status, lineCode, regionCode, providerId, text, sort, startsFrom, startsUntil, null, false);
+    }
 
     public ClassFilter(ClassStatus status, String lineCode, String regionCode, Long providerId, String text,
             String sort) {
@@ -19,7 +26,7 @@ public record ClassFilter(ClassStatus status, String lineCode, String regionCode
     }
 
     public static ClassFilter none() {
-        return new ClassFilter(null, null, null, null, null, null, null, null);
+        return new ClassFilter(null, null, null, null, null, null, null, null, null, false);
     }
 
     /** The ORDER BY of a sort key; only these constants ever reach SQL. */

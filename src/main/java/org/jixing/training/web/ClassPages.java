@@ -74,10 +74,16 @@ class ClassPages {
                     iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate from,
             @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
                     iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate to,
-            Model model) {
+            @RequestParam(required = false) org.jixing.training.ClassType type,
+            @RequestParam(defaultValue = "false") boolean opened, Model model) {
         PageResult<TrainingClass> result = classes.search(
-                new ClassFilter(status, line, region, providerId, q, sort, from, to), Math.max(0, page),
+                new ClassFilter(status, line, region, providerId, q, sort, from, to, type, opened), Math.max(0, page),
                 PageResult.size(size));
+        model.addAttribute("type", type);
+        model.addAttribute("types", org.jixing.training.ClassType.values());
+        // Only set from a link (the annual figures); kept through the form, like
+        // providerId.
+        model.addAttribute("opened", opened ? Boolean.TRUE : null);
         model.addAttribute("providerId", providerId);
         model.addAttribute("from", from);
         model.addAttribute("to", to);
