@@ -91,6 +91,29 @@ public class Filings {
     }
 
     /**
+     * Bodies of one kind filed on a day: how many, and how many of them are marked as
+     * skill-master studios and as public training bases.
+     */
+    public record Filed(long bodies, long skillMasterStudios, long publicTrainingBases) {
+    }
+
+    /**
+     * The bodies of a registry filed on a day (the filing valid that day, not suspended
+     * or blacklisted at its end), by kind, every kind the registry takes present; in the
+     * caller's scope (none for scopes the registry does not serve, such as departments).
+     */
+    @Transactional(readOnly = true)
+    public Map<BodyKind, Filed> filedOn(Registry registry, LocalDate day) {
+        Map<BodyKind, Filed> found = store.filedOn(registry, day, day.plusDays(1).atStartOfDay(CHINA).toInstant(),
+                ScopeSql.forCurrentUser(registry.scopeColumns()));
+        Map<BodyKind, Filed> all = new java.util.EnumMap<>(BodyKind.class);
+        for (BodyKind k : BodyKind.kindsFor(registry)) {
+            all.put(k, found.getOrDefault(k, new Filed(0, 0, 0)));
+        }
+        return all;
+    }
+
+    /**
      * Unscoped lookup for other modules' rules: is this provider active, filed and
      * allowed to train this occupation at this level today?
      */

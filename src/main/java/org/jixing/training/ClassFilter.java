@@ -2,20 +2,28 @@ package org.jixing.training;
 
 /**
  * Filters and order of the class lists; null or blank means any. {@code startsFrom} and
- * {@code startsUntil} bound the first day (both inclusive). {@code sort} is one of
- * {@code start} (default: latest start first), {@code -start}, {@code no},
- * {@code provider}, {@code submitted} (oldest application first). {@code completedFrom},
- * {@code completedUntil} and {@code completedGroup} keep the classes with a trainee who
- * completed in that span (holding that trainee group): the classes behind a progress
- * figure.
+ * {@code startsUntil} bound the first day (both inclusive). {@code opened} keeps the
+ * classes the region approved and nobody called off ({@link ClassStatus#opened()}), as
+ * the annual figures count them. {@code completedFrom}, {@code completedUntil} and
+ * {@code completedGroup} keep the classes with a trainee who completed in that span
+ * (holding that trainee group): the classes behind a progress figure. {@code sort} is one
+ * of {@code start} (default: latest start first), {@code -start}, {@code no},
+ * {@code provider}, {@code submitted} (oldest application first).
  */
 public record ClassFilter(ClassStatus status, String lineCode, String regionCode, Long providerId, String text,
-        String sort, java.time.LocalDate startsFrom, java.time.LocalDate startsUntil, java.time.LocalDate completedFrom,
-        java.time.LocalDate completedUntil, String completedGroup) {
+        String sort, java.time.LocalDate startsFrom, java.time.LocalDate startsUntil, ClassType type, boolean opened,
+        java.time.LocalDate completedFrom, java.time.LocalDate completedUntil, String completedGroup) {
+
+    public ClassFilter(ClassStatus status, String lineCode, String regionCode, Long providerId, String text,
+            String sort, java.time.LocalDate startsFrom, java.time.LocalDate startsUntil, ClassType type,
+            boolean opened) {
+        this(status, lineCode, regionCode, providerId, text, sort, startsFrom, startsUntil, type, opened, null, null,
+                null);
+    }
 
     public ClassFilter(ClassStatus status, String lineCode, String regionCode, Long providerId, String text,
             String sort, java.time.LocalDate startsFrom, java.time.LocalDate startsUntil) {
-        this(status, lineCode, regionCode, providerId, text, sort, startsFrom, startsUntil, null, null, null);
+        this(status, lineCode, regionCode, providerId, text, sort, startsFrom, startsUntil, null, false);
     }
 
     public ClassFilter(ClassStatus status, String lineCode, String regionCode, Long providerId, String text,
@@ -28,7 +36,7 @@ public record ClassFilter(ClassStatus status, String lineCode, String regionCode
     }
 
     public static ClassFilter none() {
-        return new ClassFilter(null, null, null, null, null, null, null, null, null, null, null);
+        return new ClassFilter(null, null, null, null, null, null, null, null, null, false);
     }
 
     /** Whether the filter asks for classes by their completions. */

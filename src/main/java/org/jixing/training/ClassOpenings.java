@@ -94,6 +94,29 @@ public class ClassOpenings {
                 classes.count(filter, scope));
     }
 
+    /**
+     * Classes of a type opened in a year: how many, their trainees in person-times
+     * (enrolled, not withdrawn) and how many of those completed.
+     */
+    public record Opened(long classes, long trainees, long completions) {
+    }
+
+    /**
+     * The classes the region approved and nobody called off
+     * ({@link ClassStatus#opened()}) whose first day falls in a year, by type, every type
+     * present; in the caller's scope.
+     */
+    @Transactional(readOnly = true)
+    public Map<ClassType, Opened> openedByType(int year) {
+        Map<ClassType, Opened> found = classes.openedByType(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31),
+                ScopeSql.forCurrentUser(ClassStore.SCOPE));
+        Map<ClassType, Opened> all = new java.util.EnumMap<>(ClassType.class);
+        for (ClassType t : ClassType.values()) {
+            all.put(t, found.getOrDefault(t, new Opened(0, 0, 0)));
+        }
+        return all;
+    }
+
     /** Provider staff apply for their own provider; every broken rule is listed. */
     @Transactional
     public TrainingClass apply(ClassApplication a) {

@@ -16,6 +16,14 @@ public enum ClassStatus {
     /** Settled: nothing more changes. */
     CLOSED,
     /** Called off before completion, with a reason. */
-    CANCELLED
+    CANCELLED;
+
+    /**
+     * The region approved the opening and it was not called off: the classes a year's
+     * figures count as opened.
+     */
+    public boolean opened() {
+        return this == APPROVED || this == RUNNING || this == COMPLETED || this == CLOSED;
+    }
 
 }

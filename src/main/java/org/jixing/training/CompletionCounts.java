@@ -10,8 +10,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Completions counted from the records themselves (every completed enrolment, recorded
  * history included), grouped by the dimensions progress is reported in: the recount that
- * statistics reconciles its running totals against. Unscoped: statistics scopes what it
- * shows.
+ * statistics reconciles its running totals against (unscoped: statistics scopes what it
+ * shows); and a year's totals in the caller's scope.
  */
 @Service
 public class CompletionCounts {
@@ -42,6 +42,20 @@ public class CompletionCounts {
 
     CompletionCounts(EnrolmentStore store) {
         this.store = store;
+    }
+
+    /** A year's completed trainings: all of them, and those subsidised. */
+    public record Totals(long completions, long subsidised) {
+    }
+
+    /**
+     * The trainings completed in a year (by the day of completion), in the caller's
+     * scope.
+     */
+    @Transactional(readOnly = true)
+    public Totals totals(int year) {
+        return store.completionTotals(java.time.LocalDate.of(year, 1, 1), java.time.LocalDate.of(year, 12, 31),
+                org.jixing.shared.scope.ScopeSql.forCurrentUser(EnrolmentStore.SCOPE));
     }
 
     /** Every completion there is, grouped. */

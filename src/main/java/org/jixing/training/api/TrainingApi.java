@@ -139,8 +139,13 @@ class TrainingApi {
             @Parameter(
                     description = "start (latest first, the default), -start, no, provider, submitted") @RequestParam(
                             required = false) String sort,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(required = false) Integer size) {
-        return classes.search(new ClassFilter(status, line, region, providerId, q, sort, startsFrom, startsUntil),
+            @RequestParam(defaultValue = "0") int page, @RequestParam(required = false) Integer size,
+            @Parameter(description = "REGULAR, ORDER, POST or DIRECTED") @RequestParam(
+                    required = false) org.jixing.training.ClassType type,
+            @Parameter(description = "only classes the region approved and nobody called off "
+                    + "(approved, running, completed, closed)") @RequestParam(defaultValue = "false") boolean opened) {
+        return classes.search(
+                new ClassFilter(status, line, region, providerId, q, sort, startsFrom, startsUntil, type, opened),
                 Math.max(0, page), PageResult.size(size));
     }
 

@@ -45,6 +45,12 @@ public class ClassStore {
             c.employer_credit_code, c.subsidised, c.venue_address, c.venue_lat, c.venue_lng, c.start_date,
             c.end_date, c.capacity, c.status, c.status_reason, c.status_since, c.created_at, c.version""";
 
+    /** The statuses of classes the region approved and nobody called off, for SQL. */
+    private static final String OPENED = java.util.Arrays.stream(ClassStatus.values())
+        .filter(ClassStatus::opened)
+        .map(s -> "'" + s.name() + "'")
+        .collect(java.util.stream.Collectors.joining(", ", "(", ")"));
+
     private final JdbcClient jdbc;
 
     ClassStore(JdbcClient jdbc) {
@@ -176,6 +182,13 @@ public class ClassStore {
             sql.append(" and c.provider_id = :providerId");
             params.put("providerId", f.providerId());
         }
+        if (f.type() != null) {
+            sql.append(" and c.class_type = :type");
+            params.put("type", f.type().name());
+        }
+        if (f.opened()) {
+            sql.append(" and c.status in ").append(OPENED);
+        }
         if (f.startsFrom() != null) {
             sql.append(" and c.start_date >= :startsFrom");
             params.put("startsFrom", java.sql.Date.valueOf(f.startsFrom()));
@@ -209,6 +222,29 @@ public class ClassStore {
             params.put("text", "%" + t + "%");
         }
         return new ScopeSql.Clause(sql.toString(), params);
+    }
+
+    /**
+     * Classes opened (approved, not called off) that start between two days, by type: how
+     * many, their trainees (enrolled, not withdrawn) and their completions; in a scope.
+     */
+    public Map<ClassType, org.jixing.training.ClassOpenings.Opened> openedByType(java.time.LocalDate from,
+            java.time.LocalDate until, ScopeSql.Clause scope) {
+        Map<ClassType, org.jixing.training.ClassOpenings.Opened> out = new java.util.EnumMap<>(ClassType.class);
+        jdbc.sql("""
+                select c.class_type, count(distinct c.id),
+                  count(case when e.status <> 'WITHDRAWN' then 1 end),
+                  count(case when e.status = 'COMPLETED' then 1 end)
+                from training_class c left join enrolment e on e.class_id = c.id
+                where c.start_date >= :from and c.start_date <= :until and c.status in""" + " " + OPENED + " and "
+                + scope.sql() + " group by c.class_type")
+            .param("from", Date.valueOf(from))
+            .param("until", Date.valueOf(until))
+            .params(scope.params())
+            .query((rs, n) -> out.put(ClassType.valueOf(rs.getString(1)),
+                    new org.jixing.training.ClassOpenings.Opened(rs.getLong(2), rs.getLong(3), rs.getLong(4))))
+            .list();
+        return out;
     }
 
     public List<ClassSession> sessions(long classId) {

@@ -257,6 +257,24 @@ public class EnrolmentStore {
         bulk.write("enrolment_completion_group", List.of("enrolment_id", "group_code"), rows);
     }
 
+    /**
+     * Completions between two days (by the day of completion) and how many were
+     * subsidised, in a scope.
+     */
+    public org.jixing.training.CompletionCounts.Totals completionTotals(java.time.LocalDate from,
+            java.time.LocalDate until, org.jixing.shared.scope.ScopeSql.Clause scope) {
+        return jdbc
+            .sql("""
+                    select count(*), count(case when e.subsidised then 1 end) from enrolment e
+                    where e.status = 'COMPLETED' and e.completed_on >= :from and e.completed_on <= :until""" + " and "
+                    + scope.sql())
+            .param("from", java.sql.Date.valueOf(from))
+            .param("until", java.sql.Date.valueOf(until))
+            .params(scope.params())
+            .query((rs, n) -> new org.jixing.training.CompletionCounts.Totals(rs.getLong(1), rs.getLong(2)))
+            .single();
+    }
+
     /** Locks the class row so capacity is checked by one enrolment at a time. */
     public void lockClass(long classId) {
         jdbc.sql("select id from training_class where id = :id for update")

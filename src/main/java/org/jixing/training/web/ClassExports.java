@@ -64,9 +64,15 @@ class ClassExports {
             @RequestParam(required = false) String q, @RequestParam(required = false) Long providerId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(required = false) String sort, Locale locale, HttpServletResponse response)
+            @RequestParam(required = false) String sort,
+            @RequestParam(required = false) org.jixing.training.ClassType type,
+            @RequestParam(defaultValue = "false") boolean opened,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate completedFrom,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate completedUntil,
+            @RequestParam(required = false) String group, Locale locale, HttpServletResponse response)
             throws IOException {
-        ClassFilter filter = new ClassFilter(status, line, region, providerId, q, sort, from, to);
+        ClassFilter filter = new ClassFilter(status, line, region, providerId, q, sort, from, to, type, opened,
+                completedFrom, completedUntil, group);
         Map<String, String> occupations = new java.util.HashMap<>();
         reference.occupations().forEach(o -> occupations.put(o.code(), o.name(locale)));
         Map<String, String> regions = new java.util.HashMap<>();

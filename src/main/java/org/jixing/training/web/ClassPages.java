@@ -78,14 +78,21 @@ class ClassPages {
                     iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate completedFrom,
             @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
                     iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate completedUntil,
-            @RequestParam(required = false) String group, Model model) {
-        ClassFilter filter = new ClassFilter(status, line, region, providerId, q, sort, from, to, completedFrom,
-                completedUntil, group);
+            @RequestParam(required = false) String group,
+            @RequestParam(required = false) org.jixing.training.ClassType type,
+            @RequestParam(defaultValue = "false") boolean opened, Model model) {
+        ClassFilter filter = new ClassFilter(status, line, region, providerId, q, sort, from, to, type, opened,
+                completedFrom, completedUntil, group);
         PageResult<TrainingClass> result = classes.search(filter, Math.max(0, page), PageResult.size(size));
         model.addAttribute("completion", filter.byCompletion() ? filter : null);
         model.addAttribute("completedFrom", completedFrom);
         model.addAttribute("completedUntil", completedUntil);
         model.addAttribute("group", group);
+        model.addAttribute("type", type);
+        model.addAttribute("types", org.jixing.training.ClassType.values());
+        // Only set from a link (the annual figures); kept through the form, like
+        // providerId.
+        model.addAttribute("opened", opened ? Boolean.TRUE : null);
         model.addAttribute("providerId", providerId);
         model.addAttribute("from", from);
         model.addAttribute("to", to);

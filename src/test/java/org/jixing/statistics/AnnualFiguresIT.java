@@ -1,0 +1,432 @@
+package org.jixing.statistics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.http.Cookie;
+
+import org.jixing.IntegrationTest;
+import org.jixing.SignedIn;
+import org.jixing.account.Accounts;
+import org.jixing.account.NewAccount;
+import org.jixing.shared.ResidentIdNumbers;
+import org.jixing.shared.UnifiedSocialCreditCode;
+import org.jixing.shared.scope.Role;
+import org.jixing.shared.scope.ScopeKind;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The annual figures (年度数据): what a class opened and completed adds to them, for whom,
+ * and that the page, the API and the class list the page links to agree. Expectations are
+ * differences between before and after, never totals of the demo province.
+ */
+class AnnualFiguresIT extends IntegrationTest {
+
+    static final AtomicInteger SEQ = new AtomicInteger();
+
+    static final Pattern FIGURE = Pattern.compile("id=\"(annual-[a-z0-9-]+)\"[^>]*>([0-9,]+)<");
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JsonMapper json;
+
+    @Autowired
+    Accounts accounts;
+
+    Cookie admin;
+
+    Cookie qingdao;
+
+    Cookie jinan;
+
+    Cookie agri;
+
+    final LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+
+    final int year = today.getYear();
+
+    @BeforeEach
+    void signIn() throws Exception {
+        admin = SignedIn.as(mvc, "admin");
+        qingdao = SignedIn.as(mvc, "qingdao");
+        jinan = SignedIn.as(mvc, "jinan");
+        agri = SignedIn.as(mvc, "agri");
+    }
+
+    @Test
+    void anOrderClassCompletedInQingdaoCountsForTheProvinceAndQingdaoButNotForJinan() throws Exception {
+        Map<String, Long> adminBefore = api(admin);
+        Map<String, Long> qingdaoBefore = api(qingdao);
+        Map<String, Long> jinanBefore = api(jinan);
+        Map<String, Long> agriBefore = api(agri);
+
+        // A provider of Qingdao that is a public training base and a skill-master studio;
+        // an order class of three (one fails the assessment) and a self-funded regular
+        // class of one in a line of the agriculture department.
+        long elderly = programme("ELDERLY_CARE_WORKER", "L04-1");
+        long farming = programme("AGRI_MANAGER", "L02-1");
+        Provider p = provider(qingdao, "370200", true);
+        long order = openedClass(p, qingdao, elderly, "ORDER", true, 9);
+        List<Long> orderRoster = enrol(order, p, 3);
+        complete(order, p, orderRoster, List.of(orderRoster.get(0)));
+        long regular = openedClass(p, qingdao, farming, "REGULAR", false, 14);
+        List<Long> regularRoster = enrol(regular, p, 1);
+        complete(regular, p, regularRoster, List.of());
+
+        Map<String, Long> expected = new HashMap<>();
+        expected.put("annual-providers-private-institution", 1L);
+        expected.put("annual-providers-total", 1L);
+        expected.put("annual-public-training-bases", 1L);
+        expected.put("annual-skill-master-studios", 1L);
+        expected.put("annual-order-classes", 1L);
+        expected.put("annual-order-trainees", 3L);
+        expected.put("annual-order-completions", 2L);
+        expected.put("annual-project-classes", 1L);
+        expected.put("annual-project-trainees", 3L);
+        expected.put("annual-project-completions", 2L);
+        expected.put("annual-regular-classes", 1L);
+        expected.put("annual-regular-trainees", 1L);
+        expected.put("annual-regular-completions", 1L);
+        expected.put("annual-all-classes", 2L);
+        expected.put("annual-all-trainees", 4L);
+        expected.put("annual-all-completions", 3L);
+        expected.put("annual-completed-total", 3L);
+        expected.put("annual-completed-subsidised", 2L);
+        expected.put("annual-completed-self-funded", 1L);
+        assertThat(difference(adminBefore, api(admin))).isEqualTo(expected);
+        assertThat(difference(qingdaoBefore, api(qingdao))).isEqualTo(expected);
+        assertThat(difference(jinanBefore, api(jinan))).isEmpty();
+        // The department sees its line's class (not the order class, of another line) and
+        // no provider registry.
+        assertThat(difference(agriBefore, api(agri)))
+            .isEqualTo(Map.of("annual-regular-classes", 1L, "annual-regular-trainees", 1L, "annual-regular-completions",
+                    1L, "annual-all-classes", 1L, "annual-all-trainees", 1L, "annual-all-completions", 1L,
+                    "annual-completed-total", 1L, "annual-completed-self-funded", 1L));
+
+        // The pages show what the API says, to each in their scope.
+        for (Cookie as : List.of(admin, qingdao, jinan, agri)) {
+            assertThat(page(as, "")).isEqualTo(api(as));
+        }
+        assertThat(page(agri, "")).doesNotContainKey("annual-providers-total").containsKey("annual-order-classes");
+    }
+
+    @Test
+    void aClassInAnotherCityLeavesQingdaosPageAsItWas() throws Exception {
+        Map<String, Long> qingdaoPage = page(qingdao, "");
+        Map<String, Long> adminBefore = api(admin);
+        long elderly = programme("ELDERLY_CARE_WORKER", "L04-1");
+        Provider p = provider(jinan, "370100", false);
+        long directed = openedClass(p, jinan, elderly, "DIRECTED", true, 9);
+        List<Long> roster = enrol(directed, p, 2);
+        complete(directed, p, roster, List.of());
+
+        assertThat(page(qingdao, "")).isEqualTo(qingdaoPage);
+        Map<String, Long> changed = difference(adminBefore, api(admin));
+        assertThat(changed).containsEntry("annual-directed-classes", 1L)
+            .containsEntry("annual-directed-completions", 2L)
+            .containsEntry("annual-project-classes", 1L)
+            .containsEntry("annual-completed-total", 2L)
+            .containsEntry("annual-providers-total", 1L)
+            .doesNotContainKey("annual-order-classes");
+    }
+
+    @Test
+    void eachClassFigureOpensTheClassListOfThoseClasses() throws Exception {
+        // At least one order class this year, so that the list is not trivially empty.
+        long elderly = programme("ELDERLY_CARE_WORKER", "L04-1");
+        Provider p = provider(qingdao, "370200", false);
+        openedClass(p, qingdao, elderly, "ORDER", true, 9);
+        // An application still waiting and another type: neither is counted nor listed.
+        apply(p, elderly, "ORDER", true, 14);
+        openedClass(p, qingdao, elderly, "POST", true, 18);
+
+        for (Cookie as : List.of(admin, qingdao, agri)) {
+            String html = html(as, "");
+            Map<String, Long> figures = figures(html);
+            for (String type : List.of("regular", "order", "post", "directed", "all")) {
+                Matcher link = Pattern.compile("id=\"annual-" + type + "-classes\" href=\"([^\"]+)\"").matcher(html);
+                assertThat(link.find()).as(type + " link").isTrue();
+                String href = link.group(1).replace("&amp;", "&");
+                assertThat(href).contains("from=" + year + "-01-01").contains("to=" + year + "-12-31");
+                String list = mvc.perform(get(href).cookie(as))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+                assertThat(list).as(href)
+                    .contains(String.format("共 %,d 条", figures.get("annual-" + type + "-classes")));
+            }
+        }
+        assertThat(page(admin, "").get("annual-order-classes")).isPositive();
+        // The class list API takes the same filters.
+        JsonNode orders = body(mvc.perform(get(
+                "/api/v1/classes?type=ORDER&opened=true&startsFrom=" + year + "-01-01&startsUntil=" + year + "-12-31")
+            .cookie(qingdao)));
+        assertThat(orders.get("total").asLong()).isEqualTo(api(qingdao).get("annual-order-classes"));
+        orders.get("items").forEach(c -> assertThat(c.get("classType").asString()).isEqualTo("ORDER"));
+    }
+
+    @Test
+    void onlyThoseWhoFollowTheFiguresReadThemAndTheHomePagesLinkThere() throws Exception {
+        Cookie provider = SignedIn.as(mvc, "provider");
+        mvc.perform(get("/statistics/annual").cookie(provider)).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/statistics/annual").cookie(provider)).andExpect(status().isForbidden());
+        mvc.perform(get("/statistics/annual?year=2025").cookie(SignedIn.as(mvc, "trainee")))
+            .andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/statistics/annual").cookie(SignedIn.as(mvc, "enterprise")))
+            .andExpect(status().isForbidden());
+        // The auditor reads the province as the administrator does.
+        assertThat(api(SignedIn.as(mvc, "auditor"))).isEqualTo(api(admin));
+
+        for (Cookie as : List.of(admin, qingdao, agri)) {
+            assertThat(mvc.perform(get("/").cookie(as)).andReturn().getResponse().getContentAsString())
+                .contains("id=\"annual-link\" href=\"/statistics/annual\"");
+        }
+        assertThat(mvc.perform(get("/").cookie(provider)).andReturn().getResponse().getContentAsString())
+            .doesNotContain("annual-link");
+    }
+
+    @Test
+    void thePageReadsInChineseAndEnglishForAnyYearOfThePlan() throws Exception {
+        String zh = html(admin, "");
+        assertThat(zh).contains(year + " 年度数据")
+            .contains("培训机构（按类型）")
+            .contains("订单班")
+            .contains("项目制培训")
+            .contains("公共实训基地")
+            .contains("技能大师工作室")
+            .contains("补贴性培训")
+            .contains("自费培训")
+            .contains("培训总人次")
+            .contains("证书数据将在技能评价上线后显示")
+            .contains("<option value=\"2025\"")
+            .contains("<option value=\"2027\"");
+        String en = html(SignedIn.as(mvc, "admin"), "lang=en");
+        assertThat(en).contains("Annual figures " + year)
+            .contains("Providers by type")
+            .contains("Order classes")
+            .contains("Certificate figures will appear once skill assessment is live.")
+            .doesNotContain("订单班");
+        assertThat(figures(en)).isEqualTo(api(admin));
+
+        // Another year of the plan: its own figures, which the API gives too.
+        assertThat(html(admin, "year=2025")).contains("2025 年度数据").contains("<option value=\"2025\" selected");
+        assertThat(page(admin, "year=2025")).isEqualTo(api(admin, 2025));
+        // A year nobody means: said so, and this year's figures instead.
+        assertThat(html(admin, "year=1800")).contains("年度应在 2000 至 2100 年之间").contains(year + " 年度数据");
+        mvc.perform(get("/api/v1/statistics/annual?year=1800").cookie(admin))
+            .andExpect(status().isUnprocessableContent());
+        mvc.perform(get("/statistics/annual?year=abc").cookie(admin)).andExpect(status().isBadRequest());
+    }
+
+    // --- Reading the figures
+
+    Map<String, Long> api(Cookie as) throws Exception {
+        return api(as, year);
+    }
+
+    /** The API's figures under the ids the page gives them. */
+    Map<String, Long> api(Cookie as, int y) throws Exception {
+        JsonNode f = body(
+                mvc.perform(get("/api/v1/statistics/annual?year=" + y).cookie(as)).andExpect(status().isOk()));
+        assertThat(f.get("year").asInt()).isEqualTo(y);
+        Map<String, Long> out = new HashMap<>();
+        JsonNode providers = f.get("providers");
+        if (providers != null && !providers.isNull()) {
+            providers.get("byKind")
+                .properties()
+                .forEach(e -> out.put("annual-providers-" + e.getKey().toLowerCase().replace('_', '-'),
+                        e.getValue().asLong()));
+            out.put("annual-providers-total", providers.get("total").asLong());
+            out.put("annual-public-training-bases", providers.get("publicTrainingBases").asLong());
+            out.put("annual-skill-master-studios", providers.get("skillMasterStudios").asLong());
+        }
+        f.get("classesByType").properties().forEach(e -> classes(out, e.getKey().toLowerCase(), e.getValue()));
+        classes(out, "project", f.get("projectBased"));
+        classes(out, "all", f.get("allClasses"));
+        out.put("annual-completed-total", f.get("completed").get("total").asLong());
+        out.put("annual-completed-subsidised", f.get("completed").get("subsidised").asLong());
+        out.put("annual-completed-self-funded", f.get("completed").get("selfFunded").asLong());
+        return out;
+    }
+
+    static void classes(Map<String, Long> out, String key, JsonNode c) {
+        out.put("annual-" + key + "-classes", c.get("classes").asLong());
+        out.put("annual-" + key + "-trainees", c.get("trainees").asLong());
+        out.put("annual-" + key + "-completions", c.get("completions").asLong());
+    }
+
+    String html(Cookie as, String query) throws Exception {
+        return mvc.perform(get("/statistics/annual" + (query.isEmpty() ? "" : "?" + query)).cookie(as))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    }
+
+    Map<String, Long> page(Cookie as, String query) throws Exception {
+        return figures(html(as, query));
+    }
+
+    /** The figures of a page by element id. */
+    static Map<String, Long> figures(String html) {
+        Map<String, Long> out = new HashMap<>();
+        Matcher m = FIGURE.matcher(html);
+        while (m.find()) {
+            out.put(m.group(1), Long.parseLong(m.group(2).replace(",", "")));
+        }
+        return out;
+    }
+
+    /** What changed from one reading to the next, leaving out what did not. */
+    static Map<String, Long> difference(Map<String, Long> before, Map<String, Long> after) {
+        assertThat(after.keySet()).isEqualTo(before.keySet());
+        Map<String, Long> out = new HashMap<>();
+        after.forEach((k, v) -> {
+            if (v - before.get(k) != 0) {
+                out.put(k, v - before.get(k));
+            }
+        });
+        return out;
+    }
+
+    // --- Making classes through the API, as providers and officers do
+
+    JsonNode body(ResultActions result) throws Exception {
+        return json.readTree(result.andReturn().getResponse().getContentAsString());
+    }
+
+    ResultActions postJson(String path, Cookie as, String content) throws Exception {
+        return mvc.perform(post(path).with(csrf()).cookie(as).contentType(MediaType.APPLICATION_JSON).content(content));
+    }
+
+    long programme(String occupation, String subTarget) throws Exception {
+        String code = "A-" + SEQ.incrementAndGet() + "-" + ThreadLocalRandom.current().nextInt(1_000_000);
+        return body(postJson("/api/v1/programmes", admin, """
+                {"code":"%s","nameZh":"年度数据测试项目","occupationCode":"%s","levelCode":"JUNIOR","hours":3,
+                 "deliveryMode":"IN_PERSON","subTargetCode":"%s"}""".formatted(code, occupation, subTarget))
+            .andExpect(status().isCreated())).get("id").asLong();
+    }
+
+    record Provider(long id, Cookie staff, long teacher) {
+    }
+
+    static String creditCode() {
+        String first17 = String.format("913702%011d", ThreadLocalRandom.current().nextLong(100_000_000_000L));
+        return first17 + UnifiedSocialCreditCode.checkCharacter(first17);
+    }
+
+    /**
+     * A private institution filed and approved by a city's officer, allowed to train the
+     * two test occupations, with a staff account and a teacher.
+     */
+    Provider provider(Cookie officer, String region, boolean baseAndStudio) throws Exception {
+        String code = creditCode();
+        JsonNode p = body(postJson("/api/v1/providers", officer,
+                """
+                        {"kind":"PRIVATE_INSTITUTION","name":"年度数据测试学校%d","creditCode":"%s","regionCode":"%s",
+                         "address":"测试路 1 号","legalRepresentative":"张三","contactName":"李四","contactPhone":"13800000000",
+                         "capacity":40,"skillMasterStudio":%s,"publicTrainingBase":%s,
+                         "permits":[{"occupationCode":"ELDERLY_CARE_WORKER","levelCode":"JUNIOR"},
+                                    {"occupationCode":"AGRI_MANAGER","levelCode":"JUNIOR"}]}"""
+                    .formatted(SEQ.incrementAndGet(), code, region, baseAndStudio, baseAndStudio))
+            .andExpect(status().isCreated()));
+        long id = p.get("id").asLong();
+        postJson("/api/v1/providers/" + id + "/decisions", officer, """
+                {"verb":"approve","version":%d,"filingNo":"F-%s","validFrom":"2025-01-01","validUntil":"2030-12-31"}"""
+            .formatted(p.get("version").asInt(), code)).andExpect(status().isOk());
+        String username = "annual-staff-" + id;
+        accounts.create(new NewAccount(username, "员工", "staff-password-123", Role.PROVIDER_STAFF, ScopeKind.PROVIDER,
+                String.valueOf(id), region));
+        Cookie staff = SignedIn.as(mvc, username, "staff-password-123");
+        long teacher = body(postJson("/api/v1/teachers", staff, """
+                {"name":"王老师","qualificationNo":"QA%d-%d"}""".formatted(id, SEQ.incrementAndGet()))
+            .andExpect(status().isOk())).get("id").asLong();
+        return new Provider(id, staff, teacher);
+    }
+
+    /** Applies for a class of one 3-hour session today from {@code hour}; returns it. */
+    JsonNode apply(Provider p, long programme, String type, boolean subsidised, int hour) throws Exception {
+        String employer = type.equals("REGULAR") ? "" : """
+                "employerName":"青岛示范制造有限公司","employerCreditCode":"%s",""".formatted(creditCode());
+        return body(postJson("/api/v1/classes", p.staff(), """
+                {"programmeId":%d,"classType":"%s",%s"subsidised":%s,"venueAddress":"培训楼 3 层",
+                 "venueLat":36.07,"venueLng":120.38,"startDate":"%s","endDate":"%s","capacity":30,
+                 "sessions":[{"startsAt":"%sT%02d:00:00","endsAt":"%sT%02d:00:00","teacherId":%d}]}"""
+            .formatted(programme, type, employer, subsidised, today, today, today, hour, today, hour + 3, p.teacher()))
+            .andExpect(status().isCreated()));
+    }
+
+    /** A class the city's officer approved. */
+    long openedClass(Provider p, Cookie officer, long programme, String type, boolean subsidised, int hour)
+            throws Exception {
+        JsonNode c = apply(p, programme, type, subsidised, hour);
+        long id = c.get("id").asLong();
+        postJson("/api/v1/classes/" + id + "/decisions", officer, """
+                {"verb":"approve","version":%d}""".formatted(c.get("version").asInt())).andExpect(status().isOk());
+        return id;
+    }
+
+    /** Enrols {@code n} new adults and returns their enrolment ids. */
+    List<Long> enrol(long classId, Provider p, int n) throws Exception {
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String first17 = "370102"
+                    + LocalDate.of(1970, 1, 1)
+                        .plusDays(ThreadLocalRandom.current().nextInt(12_000))
+                        .format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE)
+                    + String.format("9%02d", ThreadLocalRandom.current().nextInt(100));
+            ids.add(body(postJson("/api/v1/classes/" + classId + "/enrolments", p.staff(),
+                    """
+                            {"idNumber":"%s","name":"学员","phone":"13900002222"}"""
+                        .formatted(first17 + ResidentIdNumbers.checkCharacter(first17)))
+                .andExpect(status().isCreated())).get("id").asLong());
+        }
+        return ids;
+    }
+
+    /**
+     * Everyone attended the session (recorded by correction); the class starts and
+     * completes with {@code failed} failing the assessment.
+     */
+    void complete(long classId, Provider p, List<Long> roster, List<Long> failed) throws Exception {
+        long session = body(mvc.perform(get("/api/v1/classes/" + classId + "/sessions").cookie(p.staff()))).get(0)
+            .get("id")
+            .asLong();
+        for (long e : roster) {
+            postJson("/api/v1/classes/" + classId + "/sessions/" + session + "/attendance/corrections", p.staff(), """
+                    {"enrolmentId":%d,"present":true,"reason":"终端故障，教师点名确认到课"}""".formatted(e))
+                .andExpect(status().isOk());
+        }
+        int version = body(mvc.perform(get("/api/v1/classes/" + classId).cookie(p.staff()))).get("version").asInt();
+        version = body(postJson("/api/v1/classes/" + classId + "/decisions", p.staff(), """
+                {"verb":"start","version":%d}""".formatted(version)).andExpect(status().isOk())).get("version").asInt();
+        postJson("/api/v1/classes/" + classId + "/completion", p.staff(), """
+                {"version":%d,"failedAssessment":%s}""".formatted(version, failed)).andExpect(status().isOk());
+    }
+
+}
