@@ -44,6 +44,26 @@ class LayoutAdvice {
     }
 
     /**
+     * The language switch's links: the page as it is (a GET keeps its query, so a
+     * filtered list or a chosen year stays) in the other language.
+     */
+    @ModelAttribute("langLinks")
+    java.util.Map<String, String> langLinks() {
+        String query = null;
+        var attributes = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
+        if (attributes instanceof org.springframework.web.context.request.ServletRequestAttributes servlet
+                && "GET".equals(servlet.getRequest().getMethod())) {
+            query = servlet.getRequest().getQueryString();
+        }
+        String kept = query == null ? ""
+                : java.util.Arrays.stream(query.split("&"))
+                    .filter(p -> !p.isEmpty() && !p.startsWith("lang="))
+                    .map(p -> p + "&")
+                    .collect(java.util.stream.Collectors.joining());
+        return java.util.Map.of("zh", "?" + kept + "lang=zh-CN", "en", "?" + kept + "lang=en");
+    }
+
+    /**
      * Fills a model the way the {@code @ModelAttribute} methods do, for views rendered
      * where those methods do not run (exception handlers).
      */
@@ -51,6 +71,7 @@ class LayoutAdvice {
         model.addAttribute("nav", nav());
         model.addAttribute("me", me());
         model.addAttribute("assets", assets());
+        model.addAttribute("langLinks", langLinks());
     }
 
 }
