@@ -20,16 +20,16 @@ class HomeController {
 
     private final org.jixing.provider.Filings filings;
 
-    private final org.jixing.statistics.Progress progress;
+    private final org.jixing.statistics.ProgressViews views;
 
     private final org.jixing.statistics.Targets targets;
 
     private final java.time.Clock clock;
 
     HomeController(ReferenceCatalogue reference, org.jixing.training.ClassOpenings classes,
-            org.jixing.provider.Filings filings, org.jixing.statistics.Progress progress,
+            org.jixing.provider.Filings filings, org.jixing.statistics.ProgressViews views,
             org.jixing.statistics.Targets targets, java.time.Clock clock) {
-        this.progress = progress;
+        this.views = views;
         this.targets = targets;
         this.clock = clock;
         this.reference = reference;
@@ -84,8 +84,14 @@ class HomeController {
     private void progress(CurrentUser me, Model model) {
         java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai")));
         java.util.Map<String, Long> done = new java.util.HashMap<>();
-        progress.of(today.getYear(), org.jixing.statistics.Progress.Dimension.SUB_TARGET)
-            .forEach(r -> done.put(r.key(), r.subsidised()));
+        // The share due as the dashboard reads it: last year's months where there are
+        // some.
+        java.util.Map<String, Double> dues = new java.util.HashMap<>();
+        views.dashboard(today.getYear(), null, null).lines().forEach(l -> l.subTargets().forEach(st -> {
+            done.put(st.subTarget().code(), st.figure().done());
+            dues.put(st.subTarget().code(), st.figure().pace().due());
+        }));
+        model.addAttribute("dues", dues);
         model.addAttribute("progressYear", String.valueOf(today.getYear()));
         model.addAttribute("done", done);
         model.addAttribute("yearShare", (double) today.getDayOfYear() / today.lengthOfYear());
