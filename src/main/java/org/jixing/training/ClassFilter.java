@@ -6,13 +6,23 @@ package org.jixing.training;
  * classes the region approved and nobody called off ({@link ClassStatus#opened()}), as
  * the annual figures count them. {@code completedFrom}, {@code completedUntil} and
  * {@code completedGroup} keep the classes with a trainee who completed in that span
- * (holding that trainee group): the classes behind a progress figure. {@code sort} is one
- * of {@code start} (default: latest start first), {@code -start}, {@code no},
+ * (holding that trainee group): the classes behind a progress figure;
+ * {@code subTargetCode} keeps one sub-target's classes. {@code sort} is one of
+ * {@code start} (default: latest start first), {@code -start}, {@code no},
  * {@code provider}, {@code submitted} (oldest application first).
  */
 public record ClassFilter(ClassStatus status, String lineCode, String regionCode, Long providerId, String text,
         String sort, java.time.LocalDate startsFrom, java.time.LocalDate startsUntil, ClassType type, boolean opened,
-        java.time.LocalDate completedFrom, java.time.LocalDate completedUntil, String completedGroup) {
+        java.time.LocalDate completedFrom, java.time.LocalDate completedUntil, String completedGroup,
+        String subTargetCode) {
+
+    public ClassFilter(ClassStatus status, String lineCode, String regionCode, Long providerId, String text,
+            String sort, java.time.LocalDate startsFrom, java.time.LocalDate startsUntil, ClassType type,
+            boolean opened, java.time.LocalDate completedFrom, java.time.LocalDate completedUntil,
+            String completedGroup) {
+        this(status, lineCode, regionCode, providerId, text, sort, startsFrom, startsUntil, type, opened, completedFrom,
+                completedUntil, completedGroup, null);
+    }
 
     public ClassFilter(ClassStatus status, String lineCode, String regionCode, Long providerId, String text,
             String sort, java.time.LocalDate startsFrom, java.time.LocalDate startsUntil, ClassType type,

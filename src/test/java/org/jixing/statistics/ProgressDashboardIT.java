@@ -144,6 +144,23 @@ class ProgressDashboardIT extends IntegrationTest {
             .andExpect(status().isOk())
             .andExpect(content().string(containsString("id=\"completion-filter\"")))
             .andExpect(content().string(containsString("共 " + classes + " ")));
+        // A sub-target's figure leads to that sub-target's classes only.
+        String sub = jdbc.sql("""
+                select min(c.sub_target_code) from training_class c join enrolment e on e.class_id = c.id
+                where e.status = 'COMPLETED' and e.completed_on between '2025-01-01' and '2025-12-31'""")
+            .query(String.class)
+            .single();
+        long subClasses = jdbc.sql("""
+                select count(distinct e.class_id) from enrolment e join training_class c on c.id = e.class_id
+                where e.status = 'COMPLETED' and e.completed_on between '2025-01-01' and '2025-12-31'
+                and c.sub_target_code = :s""").param("s", sub).query(Long.class).single();
+        assertThat(mvc.perform(get("/statistics?year=2025").cookie(admin))
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8)).contains("subTarget=" + sub);
+        mvc.perform(get("/classes?completedFrom=2025-01-01&completedUntil=2025-12-31&subTarget=" + sub).cookie(admin))
+            .andExpect(content().string(containsString("共 " + subClasses + " ")))
+            .andExpect(content().string(containsString("（子目标：")));
         // Unknown city or line: not found.
         mvc.perform(get("/statistics?city=999900").cookie(admin)).andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/statistics/dashboard?line=L99").cookie(admin)).andExpect(status().isNotFound());

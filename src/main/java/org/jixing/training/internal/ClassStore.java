@@ -197,6 +197,10 @@ public class ClassStore {
             sql.append(" and c.start_date <= :startsUntil");
             params.put("startsUntil", java.sql.Date.valueOf(f.startsUntil()));
         }
+        if (f.subTargetCode() != null && !f.subTargetCode().isBlank()) {
+            sql.append(" and c.sub_target_code = :subTarget");
+            params.put("subTarget", f.subTargetCode());
+        }
         if (f.byCompletion()) {
             boolean byGroup = f.completedGroup() != null && !f.completedGroup().isBlank();
             sql.append(" and exists (select 1 from enrolment e")

@@ -69,10 +69,10 @@ class ClassExports {
             @RequestParam(defaultValue = "false") boolean opened,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate completedFrom,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate completedUntil,
-            @RequestParam(required = false) String group, Locale locale, HttpServletResponse response)
-            throws IOException {
+            @RequestParam(required = false) String group, @RequestParam(required = false) String subTarget,
+            Locale locale, HttpServletResponse response) throws IOException {
         ClassFilter filter = new ClassFilter(status, line, region, providerId, q, sort, from, to, type, opened,
-                completedFrom, completedUntil, group);
+                completedFrom, completedUntil, group, subTarget);
         Map<String, String> occupations = new java.util.HashMap<>();
         reference.occupations().forEach(o -> occupations.put(o.code(), o.name(locale)));
         Map<String, String> regions = new java.util.HashMap<>();

@@ -78,16 +78,23 @@ class ClassPages {
                     iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate completedFrom,
             @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
                     iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate completedUntil,
-            @RequestParam(required = false) String group,
+            @RequestParam(required = false) String group, @RequestParam(required = false) String subTarget,
             @RequestParam(required = false) org.jixing.training.ClassType type,
             @RequestParam(defaultValue = "false") boolean opened, Model model) {
         ClassFilter filter = new ClassFilter(status, line, region, providerId, q, sort, from, to, type, opened,
-                completedFrom, completedUntil, group);
+                completedFrom, completedUntil, group, subTarget);
         PageResult<TrainingClass> result = classes.search(filter, Math.max(0, page), PageResult.size(size));
         model.addAttribute("completion", filter.byCompletion() ? filter : null);
         model.addAttribute("completedFrom", completedFrom);
         model.addAttribute("completedUntil", completedUntil);
         model.addAttribute("group", group);
+        model.addAttribute("subTarget", subTarget);
+        reference.actionLines()
+            .stream()
+            .flatMap(l -> l.subTargets().stream())
+            .filter(st -> st.code().equals(subTarget))
+            .findFirst()
+            .ifPresent(st -> model.addAttribute("subTargetShown", st));
         model.addAttribute("type", type);
         model.addAttribute("types", org.jixing.training.ClassType.values());
         // Only set from a link (the annual figures); kept through the form, like
