@@ -200,9 +200,15 @@ public class ProgressViews {
         Targets.Split split = targets.split(year);
         Map<String, Map<String, Long>> cityTargets = new HashMap<>();
         split.rows().forEach(r -> cityTargets.put(r.subTarget().code(), r.byCity()));
+        // Unique persons are kept for the year as it stands: a view of an earlier day of
+        // the year cannot show them.
+        LocalDate today = today();
+        boolean personsHold = !asOf.isBefore(today.getYear() > year ? LocalDate.of(year, 12, 31) : today);
         Map<String, Long> persons = new HashMap<>();
-        store.unique(year, ScopeSql.forCurrentUser(ProgressStore.SCOPE_WITHOUT_PROVIDER))
-            .forEach(r -> persons.put(r[0] + "|" + r[1] + "|" + r[2], (Long) r[3]));
+        if (personsHold) {
+            store.unique(year, ScopeSql.forCurrentUser(ProgressStore.SCOPE_WITHOUT_PROVIDER))
+                .forEach(r -> persons.put(r[0] + "|" + r[1] + "|" + r[2], (Long) r[3]));
+        }
         String province = reference.regions()
             .stream()
             .filter(r -> r.level() == org.jixing.shared.RegionCode.Level.PROVINCE)

@@ -265,6 +265,12 @@ class ProgressDashboardIT extends IntegrationTest {
             .isEqualTo(expected.values().stream().mapToLong(Long::longValue).sum());
 
         JsonNode report = getJson("/api/v1/statistics/report?date=" + day, admin);
+        // Unique persons are kept for whole years: a report of an earlier day shows none.
+        assertThat(report.get("cities").get(0).get("persons").isNull()).isTrue();
+        assertThat(getJson("/api/v1/statistics/report?date=2025-12-31", admin).get("cities")
+            .get(0)
+            .get("persons")
+            .isNull()).isFalse();
         for (JsonNode r : report.get("lines")) {
             if (r.get("level").asInt() == 0) {
                 assertThat(r.get("done").asLong()).isEqualTo(lines.get(r.get("code").asString()));
