@@ -130,6 +130,17 @@ public class Progress {
         if (main.drifted > 0) {
             store.replaceAll(main.actual);
         }
+        // The dashboards' summaries of it.
+        List<List<Object[]>> summaries = ProgressStore.summaries(main.actual);
+        List<List<Object[]>> heldSummaries = store.heldSummaries();
+        int summariesDrifted = 0;
+        for (int i = 0; i < summaries.size(); i++) {
+            summariesDrifted += drift(heldSummaries.get(i), summaries.get(i),
+                    r -> List.of(java.util.Arrays.copyOf(r, r.length - 1)), r -> (Long) r[r.length - 1]).drifted;
+        }
+        if (summariesDrifted > 0) {
+            store.replaceSummaries(summaries);
+        }
         // Trainee groups.
         Drift<CompletionCounts.GroupCount> groups = drift(
                 store.allGroups(), counts.byGroup(), c -> new CompletionCounts.GroupCount(c.year(), c.month(),
@@ -149,11 +160,12 @@ public class Progress {
         if (persons.drifted > 0) {
             store.replaceUnique(recount);
         }
-        String detail = "trainee groups: " + groups.drifted + " of " + groups.compared + " drifted; unique persons: "
-                + persons.drifted + " of " + persons.compared + " drifted";
+        String detail = "summaries: " + summariesDrifted + " drifted; trainee groups: " + groups.drifted + " of "
+                + groups.compared + " drifted; unique persons: " + persons.drifted + " of " + persons.compared
+                + " drifted";
         store.recordReconciliation(clock.instant(), trigger, main.compared, main.drifted, main.missing, main.extra,
                 detail);
-        if (main.drifted + groups.drifted + persons.drifted > 0) {
+        if (main.drifted + summariesDrifted + groups.drifted + persons.drifted > 0) {
             log.info("progress reconciled ({}): {} of {} groups had drifted, {} completions missing, {} extra; {}",
                     trigger, main.drifted, main.compared, main.missing, main.extra, detail);
         }

@@ -182,8 +182,25 @@ public class ProgressViews {
         // One read for lines, sub-targets, cities, the heat table and months, this year
         // and last.
         Map<String, Map<String, Cnt>> bySubTarget = new HashMap<>();
-        for (Object[] r : store.grouped(List.of("r.training_year", "r.sub_target_code", ProgressStore.CITY,
-                "extract(month from r.completed_on)"), year - 1, year, asOf, extra, params, scope)) {
+        // Whole months from the month summary; a day before today that is not a month's
+        // last adds its month's days so far from the daily rollup.
+        LocalDate today = today();
+        boolean wholeMonths = !asOf.isBefore(today) || asOf.getDayOfMonth() == asOf.lengthOfMonth();
+        int lastWholeMonth = wholeMonths ? asOf.getMonthValue() : asOf.getMonthValue() - 1;
+        ScopeSql.Clause summaryScope = ScopeSql.forCurrentUser(ProgressStore.SCOPE_WITHOUT_PROVIDER);
+        List<Object[]> counted = new ArrayList<>(store.groupedByMonth(
+                List.of("r.training_year", "r.sub_target_code", "r.region_code", "r.training_month"), year - 1, year,
+                lastWholeMonth, extra, params, summaryScope));
+        if (!wholeMonths) {
+            Map<String, Object> partial = new HashMap<>(params);
+            partial.put("monthStart", java.sql.Date.valueOf(asOf.withDayOfMonth(1)));
+            counted.addAll(store.grouped(
+                    List.of("r.training_year", "r.sub_target_code", ProgressStore.CITY,
+                            "extract(month from r.completed_on)"),
+                    year, year, asOf, (extra == null ? "" : extra + " and ") + "r.completed_on >= :monthStart", partial,
+                    scope));
+        }
+        for (Object[] r : counted) {
             int y = ((Number) r[0]).intValue();
             String cityOf = Progress.key(r[2]);
             int month = Integer.parseInt(Progress.key(r[3]));
@@ -202,7 +219,6 @@ public class ProgressViews {
         split.rows().forEach(r -> cityTargets.put(r.subTarget().code(), r.byCity()));
         // Unique persons are kept for the year as it stands: a view of an earlier day of
         // the year cannot show them.
-        LocalDate today = today();
         boolean personsHold = !asOf.isBefore(today.getYear() > year ? LocalDate.of(year, 12, 31) : today);
         Map<String, Long> persons = new HashMap<>();
         if (personsHold) {
@@ -312,10 +328,13 @@ public class ProgressViews {
         PlanFigure plan = null;
         Plan p = reference.plan();
         if (me.scope().kind() == ScopeKind.PROVINCE && city == null && line == null && p != null) {
-            long done = 0;
-            for (Object[] r : store.grouped(List.of("r.training_year"), p.startYear(), p.endYear(), asOf, null, null,
-                    scope)) {
-                done += ((Number) r[1]).longValue();
+            // The plan's earlier years whole, then this year as counted above.
+            long done = year >= p.startYear() && year <= p.endYear() ? total.done : 0;
+            if (year > p.startYear()) {
+                for (Object[] r : store.groupedByMonth(List.of("r.training_year"), p.startYear(),
+                        Math.min(year - 1, p.endYear()), 12, null, null, summaryScope)) {
+                    done += ((Number) r[1]).longValue();
+                }
             }
             LocalDate start = LocalDate.of(p.startYear(), 1, 1);
             LocalDate end = LocalDate.of(p.endYear(), 12, 31);
@@ -379,7 +398,7 @@ public class ProgressViews {
 
         // The providers with the most subsidised completions.
         List<ProviderRow> providers = new ArrayList<>();
-        for (Object[] r : store.top(List.of("r.provider_id"), year, asOf, extra, params, scope, 10)) {
+        for (Object[] r : store.topProviders(year, extra, params, summaryScope, 10)) {
             long id = ((Number) r[0]).longValue();
             String name = filings.find(Registry.PROVIDER, id).map(b -> b.name()).orElse("#" + id);
             providers.add(new ProviderRow(id, name, ((Number) r[1]).longValue(), ((Number) r[2]).longValue()));

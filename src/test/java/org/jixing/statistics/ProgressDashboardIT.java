@@ -264,6 +264,15 @@ class ProgressDashboardIT extends IntegrationTest {
         assertThat(lines.values().stream().mapToLong(Long::longValue).sum())
             .isEqualTo(expected.values().stream().mapToLong(Long::longValue).sum());
 
+        // A day inside a month: whole months, then that month's days so far.
+        LocalDate mid = LocalDate.of(2025, 9, 17);
+        Map<String, Long> midExpected = recountByLine(mid, null);
+        for (JsonNode r : getJson("/api/v1/statistics/report?date=" + mid, admin).get("lines")) {
+            if (r.get("level").asInt() == 0) {
+                assertThat(r.get("done").asLong()).as(r.get("code").asString())
+                    .isEqualTo(midExpected.getOrDefault(r.get("code").asString(), 0L));
+            }
+        }
         JsonNode report = getJson("/api/v1/statistics/report?date=" + day, admin);
         // Unique persons are kept for whole years: a report of an earlier day shows none.
         assertThat(report.get("cities").get(0).get("persons").isNull()).isTrue();

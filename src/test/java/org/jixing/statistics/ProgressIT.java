@@ -117,6 +117,14 @@ class ProgressIT extends IntegrationTest {
             }
         }
         assertThat(plain(byLine(admin, year))).isEqualTo(plain(expected));
+        // The dashboard's summaries follow the same events.
+        JsonNode dashboard = json.readTree(mvc.perform(get("/api/v1/statistics/dashboard?year=" + year).cookie(admin))
+            .andReturn()
+            .getResponse()
+            .getContentAsString());
+        dashboard.get("lines")
+            .forEach(l -> assertThat(l.get("figure").get("done").asLong()).as(l.get("line").get("code").asString())
+                .isEqualTo(expected.getOrDefault(l.get("line").get("code").asString(), new long[2])[0]));
 
         // Those completions have no records behind them, and a group was tampered with:
         // the reconciliation reports both and repairs the rollup to the recount.

@@ -103,6 +103,84 @@ public class ProgressStore {
         key.put("occupation_code", c.occupationCode());
         key.put("subsidised", c.subsidised());
         upsert("progress_rollup", "completions", key, c.completions());
+        Map<String, Object> month = new java.util.LinkedHashMap<>();
+        month.put("training_year", c.completedOn().getYear());
+        month.put("training_month", c.completedOn().getMonthValue());
+        month.put("line_code", c.lineCode());
+        month.put("sub_target_code", c.subTargetCode());
+        month.put("region_code", city(c.regionCode()));
+        month.put("subsidised", c.subsidised());
+        upsert("progress_month", "completions", month, c.completions());
+        Map<String, Object> provider = new java.util.LinkedHashMap<>();
+        provider.put("training_year", c.completedOn().getYear());
+        provider.put("provider_id", c.providerId());
+        provider.put("line_code", c.lineCode());
+        provider.put("region_code", city(c.regionCode()));
+        provider.put("subsidised", c.subsidised());
+        upsert("progress_provider_year", "completions", provider, c.completions());
+    }
+
+    static String city(String region) {
+        return region.substring(0, 4) + "00";
+    }
+
+    /**
+     * The summaries' rows as a recount gives them: month table, then provider-year table.
+     */
+    public static List<List<Object[]>> summaries(List<CompletionCounts.Count> counts) {
+        Map<List<Object>, Long> month = new java.util.HashMap<>();
+        Map<List<Object>, Long> provider = new java.util.HashMap<>();
+        for (CompletionCounts.Count c : counts) {
+            month.merge(List.of(c.completedOn().getYear(), c.completedOn().getMonthValue(), c.lineCode(),
+                    c.subTargetCode(), city(c.regionCode()), c.subsidised()), c.completions(), Long::sum);
+            provider.merge(List.of(c.completedOn().getYear(), c.providerId(), c.lineCode(), city(c.regionCode()),
+                    c.subsidised()), c.completions(), Long::sum);
+        }
+        return List.of(rows(month), rows(provider));
+    }
+
+    private static List<Object[]> rows(Map<List<Object>, Long> grouped) {
+        List<Object[]> out = new java.util.ArrayList<>();
+        grouped.forEach((k, n) -> {
+            Object[] row = new Object[k.size() + 1];
+            for (int i = 0; i < k.size(); i++) {
+                row[i] = k.get(i);
+            }
+            row[k.size()] = n;
+            out.add(row);
+        });
+        return out;
+    }
+
+    private static final List<String> MONTH_COLUMNS = List.of("training_year", "training_month", "line_code",
+            "sub_target_code", "region_code", "subsidised", "completions");
+
+    private static final List<String> PROVIDER_COLUMNS = List.of("training_year", "provider_id", "line_code",
+            "region_code", "subsidised", "completions");
+
+    /** The summaries as held, in the layout of {@link #summaries}. */
+    public List<List<Object[]>> heldSummaries() {
+        return List.of(rawRows("progress_month", MONTH_COLUMNS), rawRows("progress_provider_year", PROVIDER_COLUMNS));
+    }
+
+    private List<Object[]> rawRows(String table, List<String> columns) {
+        return jdbc.sql("select " + String.join(", ", columns) + " from " + table).query((rs, n) -> {
+            Object[] row = new Object[columns.size()];
+            for (int i = 0; i < columns.size(); i++) {
+                // INT as Integer, BIGINT as Long, BOOLEAN as Boolean: as a recount builds
+                // them.
+                row[i] = rs.getObject(i + 1);
+            }
+            return row;
+        }).list();
+    }
+
+    /** Replaces the summaries with those of a recount. */
+    public void replaceSummaries(List<List<Object[]>> summaries) {
+        jdbc.sql("delete from progress_month").update();
+        jdbc.sql("delete from progress_provider_year").update();
+        bulk.write("progress_month", MONTH_COLUMNS, summaries.get(0));
+        bulk.write("progress_provider_year", PROVIDER_COLUMNS, summaries.get(1));
     }
 
     /** Adds completions to a trainee group's count. */
@@ -214,17 +292,34 @@ public class ProgressStore {
         return group("progress_rollup", keys, fromYear, toYear, upTo, extra, extraParams, scope, null);
     }
 
+    /**
+     * Completions from the month summary (region_code there is the city), grouped by
+     * expressions over it ({@code r}), for the years given, of the last year up to a
+     * month.
+     */
+    public List<Object[]> groupedByMonth(List<String> keys, int fromYear, int toYear, int lastMonth, String extra,
+            Map<String, Object> extraParams, ScopeSql.Clause scope) {
+        Map<String, Object> params = new java.util.HashMap<>(extraParams == null ? Map.of() : extraParams);
+        params.put("lastMonth", lastMonth);
+        return group("progress_month", keys, fromYear, toYear, null,
+                "(r.training_year < :ty or r.training_month <= :lastMonth)" + (extra == null ? "" : " and " + extra),
+                params, scope, null);
+    }
+
+    /**
+     * The providers with the most subsidised completions of a year, at most
+     * {@code limit}.
+     */
+    public List<Object[]> topProviders(int year, String extra, Map<String, Object> extraParams, ScopeSql.Clause scope,
+            int limit) {
+        return group("progress_provider_year", List.of("r.provider_id"), year, year, null, extra, extraParams, scope,
+                " order by 2 desc fetch first " + limit + " rows only");
+    }
+
     /** The same over the trainee-group rollup (no day: it keeps months). */
     public List<Object[]> groupedByGroup(List<String> keys, int year, String extra, Map<String, Object> extraParams,
             ScopeSql.Clause scope) {
         return group("progress_group_rollup", keys, year, year, null, extra, extraParams, scope, null);
-    }
-
-    /** The largest groups first, at most {@code limit}. */
-    public List<Object[]> top(List<String> keys, int year, LocalDate upTo, String extra,
-            Map<String, Object> extraParams, ScopeSql.Clause scope, int limit) {
-        return group("progress_rollup", keys, year, year, upTo, extra, extraParams, scope,
-                " order by 2 desc fetch first " + limit + " rows only");
     }
 
     private List<Object[]> group(String table, List<String> keys, int fromYear, int toYear, LocalDate upTo,
