@@ -6,7 +6,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Tests start from an empty, freshly migrated database, also when it is a shared
- * PostgreSQL.
+ * PostgreSQL. A benchmark with costly data may keep what an earlier run left in its own
+ * schema ({@code -Djixing.it.keep-data=true}): then the schema is only migrated.
  */
 @Configuration(proxyBeanMethods = false)
 class TestDatabaseReset {
@@ -14,7 +15,9 @@ class TestDatabaseReset {
     @Bean
     FlywayMigrationStrategy cleanThenMigrate() {
         return flyway -> {
-            flyway.clean();
+            if (!Boolean.getBoolean("jixing.it.keep-data")) {
+                flyway.clean();
+            }
             flyway.migrate();
         };
     }
