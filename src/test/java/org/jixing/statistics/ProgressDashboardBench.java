@@ -615,18 +615,26 @@ class ProgressDashboardBench extends IntegrationTest {
         ScopeSql.Clause noProvider = RunAs.user(ADMIN,
                 () -> ScopeSql.forCurrentUser(ProgressStore.SCOPE_WITHOUT_PROVIDER));
         Plan plan = reference.plan();
-        line("grouped by year, sub-target, city, month; 2025–2026",
+        line("month summary by year, sub-target, city, month; 2025–2026",
                 time(warmUp, runs,
-                        () -> store.grouped(List.of("r.training_year", "r.sub_target_code", ProgressStore.CITY,
-                                "extract(month from r.completed_on)"), 2025, 2026, today, null, null, scope)));
-        line("grouped by year; the plan's years", time(warmUp, runs, () -> store.grouped(List.of("r.training_year"),
-                plan.startYear(), plan.endYear(), today, null, null, scope)));
+                        () -> store.groupedByMonth(
+                                List.of("r.training_year", "r.sub_target_code", "r.region_code", "r.training_month"),
+                                2025, 2026, today.getMonthValue(), null, null, noProvider)));
+        line("daily rollup, this month's days (a report of a mid-month day)",
+                time(warmUp, runs,
+                        () -> store.grouped(
+                                List.of("r.training_year", "r.sub_target_code", ProgressStore.CITY,
+                                        "extract(month from r.completed_on)"),
+                                2026, 2026, today, "r.completed_on >= :monthStart",
+                                Map.of("monthStart", java.sql.Date.valueOf(today.withDayOfMonth(1))), scope)));
+        line("month summary by year; the plan's earlier years", time(warmUp, runs, () -> store
+            .groupedByMonth(List.of("r.training_year"), plan.startYear(), 2025, 12, null, null, noProvider)));
         line("unique persons of 2026", time(warmUp, runs, () -> store.unique(2026, noProvider)));
         line("trainee groups of 2026", time(warmUp, runs, () -> store.groupedByGroup(List.of("r.group_code"), 2026,
                 "r.training_month <= :gmonth", Map.of("gmonth", today.getMonthValue()), noProvider)));
-        List<Object[]> top = store.top(List.of("r.provider_id"), 2026, today, null, null, scope, 10);
-        line("top 10 providers of 2026",
-                time(warmUp, runs, () -> store.top(List.of("r.provider_id"), 2026, today, null, null, scope, 10)));
+        List<Object[]> top = store.topProviders(2026, null, null, noProvider, 10);
+        line("top 10 providers of 2026 (provider-year summary)",
+                time(warmUp, runs, () -> store.topProviders(2026, null, null, noProvider, 10)));
         line("their names (10 × Filings.find, each with its permits)", time(warmUp, runs, () -> {
             int found = 0;
             for (Object[] r : top) {

@@ -274,12 +274,11 @@ public class ProgressStore {
     public java.util.Optional<Object[]> lastReconciliation() {
         return jdbc.sql("""
                 select ran_at, trigger_name, groups_compared, groups_drifted, completions_missing, completions_extra
-                from progress_reconciliation order by id desc""")
+                from progress_reconciliation order by id desc fetch first 1 rows only""")
             .query((rs,
                     n) -> new Object[] { rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getInt(3), rs.getInt(4),
                             rs.getLong(5), rs.getLong(6) })
-            .stream()
-            .findFirst();
+            .optional();
     }
 
     /**
