@@ -398,7 +398,9 @@ public class ProgressViews {
 
         // The providers with the most subsidised completions.
         List<ProviderRow> providers = new ArrayList<>();
-        for (Object[] r : store.topProviders(year, extra, params, summaryScope, 10)) {
+        // Kept per whole year: a view of an earlier day of the year shows none.
+        for (Object[] r : personsHold ? store.topProviders(year, extra, params, summaryScope, 10)
+                : List.<Object[]>of()) {
             long id = ((Number) r[0]).longValue();
             String name = filings.find(Registry.PROVIDER, id).map(b -> b.name()).orElse("#" + id);
             providers.add(new ProviderRow(id, name, ((Number) r[1]).longValue(), ((Number) r[2]).longValue()));

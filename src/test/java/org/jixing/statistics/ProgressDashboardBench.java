@@ -855,8 +855,11 @@ class ProgressDashboardBench extends IntegrationTest {
             check(problems, label + ": group " + g.group().code(), g.done(), raw[0]);
             check(problems, label + ": group not subsidised " + g.group().code(), g.notSubsidised(), raw[1]);
         }
-        check(problems, label + ": top providers' counts",
-                d.providers().stream().map(ProgressViews.ProviderRow::done).toList(), r.topDone);
+        // A view of an earlier day of the year shows no providers (kept per whole year).
+        if (!d.providers().isEmpty() || personsComparable) {
+            check(problems, label + ": top providers' counts",
+                    d.providers().stream().map(ProgressViews.ProviderRow::done).toList(), r.topDone);
+        }
         if (d.total().persons() != null) {
             if (personsComparable) {
                 check(problems, label + ": unique persons", d.total().persons(), r.persons);

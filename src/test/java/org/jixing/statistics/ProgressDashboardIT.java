@@ -54,6 +54,9 @@ class ProgressDashboardIT extends IntegrationTest {
     CompletionCounts counts;
 
     @Autowired
+    ProgressViews views;
+
+    @Autowired
     JdbcClient jdbc;
 
     Cookie admin;
@@ -276,6 +279,14 @@ class ProgressDashboardIT extends IntegrationTest {
         JsonNode report = getJson("/api/v1/statistics/report?date=" + day, admin);
         // Unique persons are kept for whole years: a report of an earlier day shows none.
         assertThat(report.get("cities").get(0).get("persons").isNull()).isTrue();
+        // So are the providers' figures: an earlier day lists none rather than the
+        // year's.
+        var asAdmin = new org.jixing.shared.scope.CurrentUser(1, "admin", "admin",
+                org.jixing.shared.scope.Role.PROVINCE_ADMIN, org.jixing.shared.scope.DataScope.province("370000"));
+        assertThat(org.jixing.shared.scope.RunAs.user(asAdmin, () -> views.asOf(day).providers())).isEmpty();
+        assertThat(
+                org.jixing.shared.scope.RunAs.user(asAdmin, () -> views.asOf(LocalDate.of(2025, 12, 31)).providers()))
+            .isNotEmpty();
         assertThat(getJson("/api/v1/statistics/report?date=2025-12-31", admin).get("cities")
             .get(0)
             .get("persons")
