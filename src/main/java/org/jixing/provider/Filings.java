@@ -113,6 +113,12 @@ public class Filings {
         return all;
     }
 
+    /** Unscoped: the names of bodies by id (for figures that name them), in one read. */
+    @Transactional(readOnly = true)
+    public Map<Long, String> names(Registry registry, java.util.Collection<Long> ids) {
+        return store.names(registry, ids);
+    }
+
     /**
      * Unscoped lookup for other modules' rules: is this provider active, filed and
      * allowed to train this occupation at this level today?

@@ -257,8 +257,12 @@ public class Progress {
         return regionCode.substring(0, 4) + "00";
     }
 
-    /** The province's region code. */
     String province() {
+        return province(reference);
+    }
+
+    /** The province's region code. */
+    static String province(ReferenceCatalogue reference) {
         return reference.regions()
             .stream()
             .filter(r -> r.level() == RegionCode.Level.PROVINCE)

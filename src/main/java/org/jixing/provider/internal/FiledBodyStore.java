@@ -110,6 +110,20 @@ public class FiledBodyStore {
         return find(registry, id, new ScopeSql.Clause("1=1", Map.of()));
     }
 
+    /** The names of bodies by id, in one statement; unknown ids are left out. */
+    public Map<Long, String> names(Registry registry, java.util.Collection<Long> ids) {
+        Map<Long, String> names = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return names;
+        }
+        jdbc.sql("select id, name from filed_body where id = any(:ids) and registry = :r")
+            .param("ids", ids.toArray(Long[]::new))
+            .param("r", registry.name())
+            .query((rs, n) -> names.put(rs.getLong(1), rs.getString(2)))
+            .list();
+        return names;
+    }
+
     public boolean exists(Registry registry, long id) {
         return jdbc.sql("select count(*) from filed_body where id = :id and registry = :r")
             .param("id", id)
