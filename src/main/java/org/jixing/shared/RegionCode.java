@@ -50,6 +50,11 @@ public record RegionCode(String value) {
         return value.substring(0, 2) + "0000";
     }
 
+    /** The city this region lies in (itself for a city; the province stays itself). */
+    public String cityCode() {
+        return level() == Level.COUNTY ? value.substring(0, 4) + "00" : value;
+    }
+
     /** True when {@code other} is this region or lies inside it. */
     public boolean contains(RegionCode other) {
         return other.value.startsWith(prefix());

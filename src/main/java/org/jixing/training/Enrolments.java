@@ -233,6 +233,29 @@ public class Enrolments {
                 store.rosterCount(classId));
     }
 
+    /**
+     * A trainee of a class as a subsidy claim sees them: the roster entry, the day they
+     * completed (null if they did not) and the trainee groups recorded with the
+     * completion.
+     */
+    public record ClassCompletion(Enrolment enrolment, java.time.LocalDate completedOn, Set<String> groupCodes) {
+    }
+
+    /** The whole roster of a class in the caller's scope, with completions and groups. */
+    @Transactional(readOnly = true)
+    public List<ClassCompletion> completions(long classId) {
+        classes.get(classId);
+        List<EnrolmentStore.Row> rows = store.roster(classId);
+        Map<Long, Person> persons = people
+            .findAll(rows.stream().map(EnrolmentStore.Row::personId).collect(Collectors.toSet()));
+        Map<Long, Set<String>> groups = store.completionGroups(classId);
+        Map<Long, java.time.LocalDate> days = store.completedOn(classId);
+        return rows.stream()
+            .map(r -> new ClassCompletion(toEnrolment(r, persons.get(r.personId())), days.get(r.id()),
+                    Set.copyOf(groups.getOrDefault(r.id(), Set.of()))))
+            .toList();
+    }
+
     /** Takes a person off the roster; a subsidy slot taken by the enrolment is freed. */
     @Transactional
     public Enrolment withdraw(long classId, long enrolmentId, int version, String reason) {

@@ -257,6 +257,28 @@ public class EnrolmentStore {
         bulk.write("enrolment_completion_group", List.of("enrolment_id", "group_code"), rows);
     }
 
+    /** The day each completed trainee of a class completed, by enrolment. */
+    public Map<Long, java.time.LocalDate> completedOn(long classId) {
+        Map<Long, java.time.LocalDate> days = new HashMap<>();
+        jdbc.sql("select id, completed_on from enrolment where class_id = :c and completed_on is not null")
+            .param("c", classId)
+            .query((rs, n) -> days.put(rs.getLong(1), rs.getObject(2, java.time.LocalDate.class)))
+            .list();
+        return days;
+    }
+
+    /** The groups recorded with each completion of a class, by enrolment. */
+    public Map<Long, Set<String>> completionGroups(long classId) {
+        Map<Long, Set<String>> groups = new HashMap<>();
+        jdbc.sql("""
+                select g.enrolment_id, g.group_code from enrolment_completion_group g
+                join enrolment e on e.id = g.enrolment_id where e.class_id = :c""")
+            .param("c", classId)
+            .query((rs, n) -> groups.computeIfAbsent(rs.getLong(1), k -> new HashSet<>()).add(rs.getString(2)))
+            .list();
+        return groups;
+    }
+
     /**
      * Completions between two days (by the day of completion) and how many were
      * subsidised, in a scope.

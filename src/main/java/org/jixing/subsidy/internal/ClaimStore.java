@@ -1,0 +1,432 @@
+package org.jixing.subsidy.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jixing.shared.Money;
+import org.jixing.shared.scope.ScopeColumns;
+import org.jixing.shared.scope.ScopeSql;
+import org.jixing.subsidy.Claim;
+import org.jixing.subsidy.ClaimFilter;
+import org.jixing.subsidy.ClaimReview;
+import org.jixing.subsidy.ClaimStatus;
+import org.jixing.subsidy.RuleSet;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** SQL for claims, their lines, exclusions, reviews and attachments, and payees. */
+@Repository
+public class ClaimStore {
+
+    public static final ScopeColumns SCOPE = ScopeColumns.create()
+        .region("c.region_code")
+        .actionLine("c.line_code")
+        .provider("c.provider_id");
+
+    private static final String COLUMNS = """
+            c.id, c.claim_no, c.class_id, c.class_no, c.provider_id, c.provider_name, c.region_code, c.line_code,
+            c.occupation_code, c.level_code, c.training_year, c.fund_source_code, c.rule_set_id, r.version,
+            c.budget_id, c.trainees, c.amount_fen, c.province_review, c.status, c.review_due_on, c.payee_name,
+            c.payee_account, c.payee_bank, c.submitted_by, c.submitted_at, c.status_since, c.version
+            from subsidy_claim c join subsidy_rule_set r on r.id = c.rule_set_id""";
+
+    private final JdbcClient jdbc;
+
+    ClaimStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A claim's head as filed. */
+    public record NewClaim(String claimNo, long classId, String classNo, long providerId, String providerName,
+            String regionCode, String lineCode, String occupationCode, String levelCode, int trainingYear,
+            String fundSourceCode, long ruleSetId, int trainees, long amountFen, boolean provinceReview,
+            LocalDate reviewDueOn, String payeeName, String payeeAccount, String payeeBank, String submittedBy,
+            Instant at) {
+    }
+
+    public long insert(NewClaim c) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into subsidy_claim (claim_no, class_id, class_no, provider_id, provider_name, region_code,
+                  line_code, occupation_code, level_code, training_year, fund_source_code, rule_set_id, trainees,
+                  amount_fen, province_review, status, review_due_on, payee_name, payee_account, payee_bank, live,
+                  submitted_by, submitted_at, status_since)
+                values (:no, :class, :classNo, :provider, :providerName, :region, :line, :occupation, :level, :year,
+                  :fund, :rules, :trainees, :amount, :province, 'SUBMITTED', :due, :payee, :account, :bank, 1, :by,
+                  :at, :at)""")
+            .param("no", c.claimNo())
+            .param("class", c.classId())
+            .param("classNo", c.classNo())
+            .param("provider", c.providerId())
+            .param("providerName", c.providerName())
+            .param("region", c.regionCode())
+            .param("line", c.lineCode())
+            .param("occupation", c.occupationCode())
+            .param("level", c.levelCode())
+            .param("year", c.trainingYear())
+            .param("fund", c.fundSourceCode())
+            .param("rules", c.ruleSetId())
+            .param("trainees", c.trainees())
+            .param("amount", c.amountFen())
+            .param("province", c.provinceReview())
+            .param("due", c.reviewDueOn())
+            .param("payee", c.payeeName())
+            .param("account", c.payeeAccount())
+            .param("bank", c.payeeBank())
+            .param("by", c.submittedBy())
+            .param("at", Timestamp.from(c.at()))
+            .update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
+    }
+
+    /** How many claims a class has had: the next claim number's sequence. */
+    public int claimsOfClass(long classId) {
+        return jdbc.sql("select count(*) from subsidy_claim where class_id = :c")
+            .param("c", classId)
+            .query(Integer.class)
+            .single();
+    }
+
+    public Optional<Claim> standingClaimOfClass(long classId) {
+        return jdbc.sql("select " + COLUMNS + " where c.class_id = :c and c.live = 1")
+            .param("c", classId)
+            .query((rs, n) -> claim(rs))
+            .optional();
+    }
+
+    /** Replaces the figures of a claim being filed again after correction. */
+    public void refigure(long id, int trainees, long amountFen, boolean provinceReview) {
+        jdbc.sql("update subsidy_claim set trainees = :t, amount_fen = :a, province_review = :p where id = :id")
+            .param("t", trainees)
+            .param("a", amountFen)
+            .param("p", provinceReview)
+            .param("id", id)
+            .update();
+    }
+
+    public void insertLine(long claimId, long enrolmentId, long personId, int year, RuleSet.Quote q) {
+        jdbc.sql("""
+                insert into subsidy_claim_line (claim_id, enrolment_id, person_id, training_year, tier, standard_fen,
+                  group_code, adjust_percent, cap_kind, cap_cut_fen, amount_fen, live)
+                values (:c, :e, :p, :y, :t, :s, :g, :pct, :ck, :cut, :a, 1)""")
+            .param("c", claimId)
+            .param("e", enrolmentId)
+            .param("p", personId)
+            .param("y", year)
+            .param("t", q.tier().name())
+            .param("s", q.standard().fen())
+            .param("g", q.groupCode())
+            .param("pct", q.adjustPercent())
+            .param("ck", q.capKind() == null ? null : q.capKind().name())
+            .param("cut", q.capCut().fen())
+            .param("a", q.amount().fen())
+            .update();
+    }
+
+    public void insertExclusion(long claimId, long enrolmentId, long personId, String key, String arg) {
+        jdbc.sql("""
+                insert into subsidy_claim_exclusion (claim_id, enrolment_id, person_id, reason_key, reason_arg)
+                values (:c, :e, :p, :k, :a)""")
+            .param("c", claimId)
+            .param("e", enrolmentId)
+            .param("p", personId)
+            .param("k", key)
+            .param("a", arg)
+            .update();
+    }
+
+    /** Removes the lines and exclusions of a claim about to be figured again. */
+    public void clearLines(long claimId) {
+        jdbc.sql("delete from subsidy_claim_line where claim_id = :c").param("c", claimId).update();
+        jdbc.sql("delete from subsidy_claim_exclusion where claim_id = :c").param("c", claimId).update();
+    }
+
+    /**
+     * What each person has on standing claims in a year (the yearly cap's "already"),
+     * leaving out one claim.
+     */
+    public Map<Long, Long> standingByPerson(Collection<Long> personIds, int year, long exceptClaimId) {
+        Map<Long, Long> sums = new HashMap<>();
+        if (personIds.isEmpty()) {
+            return sums;
+        }
+        jdbc.sql("""
+                select person_id, sum(amount_fen) from subsidy_claim_line
+                where live = 1 and training_year = :y and claim_id <> :except and person_id in (:ids)
+                group by person_id""")
+            .param("y", year)
+            .param("except", exceptClaimId)
+            .param("ids", personIds)
+            .query((rs, n) -> sums.put(rs.getLong(1), rs.getLong(2)))
+            .list();
+        return sums;
+    }
+
+    public void review(long claimId, String stage, String decision, String comment, String by, Instant at) {
+        jdbc.sql("""
+                insert into subsidy_claim_review (claim_id, stage, decision, comment, decided_by, decided_at)
+                values (:c, :s, :d, :m, :by, :at)""")
+            .param("c", claimId)
+            .param("s", stage)
+            .param("d", decision)
+            .param("m", comment)
+            .param("by", by)
+            .param("at", Timestamp.from(at))
+            .update();
+    }
+
+    /**
+     * Moves a claim from one status to another at the version seen; false when someone
+     * else moved it first. A rejected claim stops standing, and so do its lines.
+     */
+    public boolean changeStatus(long id, int version, ClaimStatus from, ClaimStatus to, LocalDate dueOn, Long budgetId,
+            Instant at) {
+        int n = jdbc.sql("""
+                update subsidy_claim set status = :to, review_due_on = :due, status_since = :at,
+                  budget_id = coalesce(:budget, budget_id), live = :live, version = version + 1
+                where id = :id and version = :v and status = :from""")
+            .param("to", to.name())
+            .param("due", dueOn)
+            .param("at", Timestamp.from(at))
+            .param("budget", budgetId)
+            .param("live", to == ClaimStatus.REJECTED ? null : 1)
+            .param("id", id)
+            .param("v", version)
+            .param("from", from.name())
+            .update();
+        if (n == 1 && to == ClaimStatus.REJECTED) {
+            jdbc.sql("update subsidy_claim_line set live = null where claim_id = :c").param("c", id).update();
+        }
+        return n == 1;
+    }
+
+    /** Moves every listed claim in one status to another, for payment orders. */
+    public int changeStatusAll(Collection<Long> ids, ClaimStatus from, ClaimStatus to, Instant at) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("""
+                update subsidy_claim set status = :to, status_since = :at, version = version + 1
+                where id in (:ids) and status = :from""")
+            .param("to", to.name())
+            .param("at", Timestamp.from(at))
+            .param("ids", ids)
+            .param("from", from.name())
+            .update();
+    }
+
+    public Optional<Claim> find(long id, ScopeSql.Clause scope) {
+        return jdbc.sql("select " + COLUMNS + " where c.id = :id and " + scope.sql())
+            .param("id", id)
+            .params(scope.params())
+            .query((rs, n) -> claim(rs))
+            .optional();
+    }
+
+    public boolean exists(long id) {
+        return jdbc.sql("select count(*) from subsidy_claim where id = :id")
+            .param("id", id)
+            .query(Long.class)
+            .single() > 0;
+    }
+
+    private record Where(String sql, Map<String, Object> params) {
+    }
+
+    private static Where where(ClaimFilter f, ScopeSql.Clause scope) {
+        StringBuilder sql = new StringBuilder(" where ").append(scope.sql());
+        Map<String, Object> params = new HashMap<>(scope.params());
+        if (f.status() != null) {
+            sql.append(" and c.status = :f_status");
+            params.put("f_status", f.status().name());
+        }
+        if (f.lineCode() != null && !f.lineCode().isBlank()) {
+            sql.append(" and c.line_code = :f_line");
+            params.put("f_line", f.lineCode());
+        }
+        if (f.regionCode() != null && org.jixing.shared.RegionCode.isWellFormed(f.regionCode())) {
+            sql.append(" and c.region_code like :f_region");
+            params.put("f_region", new org.jixing.shared.RegionCode(f.regionCode()).prefix() + "%");
+        }
+        if (f.providerId() != null) {
+            sql.append(" and c.provider_id = :f_provider");
+            params.put("f_provider", f.providerId());
+        }
+        if (f.text() != null && !f.text().isBlank()) {
+            sql.append(" and (lower(c.claim_no) like :f_text or lower(c.class_no) like :f_text"
+                    + " or lower(c.provider_name) like :f_text)");
+            params.put("f_text", "%" + f.text().strip().toLowerCase(java.util.Locale.ROOT) + "%");
+        }
+        return new Where(sql.toString(), params);
+    }
+
+    public List<Claim> search(ClaimFilter f, ScopeSql.Clause scope, String order, long offset, int limit) {
+        Where w = where(f, scope);
+        return jdbc.sql("select " + COLUMNS + w.sql() + " order by " + order + " limit :limit offset :offset")
+            .params(w.params())
+            .param("limit", limit)
+            .param("offset", offset)
+            .query((rs, n) -> claim(rs))
+            .list();
+    }
+
+    public long count(ClaimFilter f, ScopeSql.Clause scope) {
+        Where w = where(f, scope);
+        return jdbc.sql("select count(*) from subsidy_claim c" + w.sql()).params(w.params()).query(Long.class).single();
+    }
+
+    /** A line as stored, without the person's particulars. */
+    public record LineRow(long id, long enrolmentId, long personId, String tier, long standardFen, String groupCode,
+            int adjustPercent, String capKind, long capCutFen, long amountFen, boolean recovered) {
+    }
+
+    public List<LineRow> lines(long claimId) {
+        return jdbc.sql("""
+                select l.id, l.enrolment_id, l.person_id, l.tier, l.standard_fen, l.group_code, l.adjust_percent,
+                  l.cap_kind, l.cap_cut_fen, l.amount_fen,
+                  exists (select 1 from recovery_order_line r where r.claim_line_id = l.id) as recovered
+                from subsidy_claim_line l where l.claim_id = :c order by l.id""")
+            .param("c", claimId)
+            .query(LineRow.class)
+            .list();
+    }
+
+    public record ExclusionRow(long enrolmentId, long personId, String reasonKey, String reasonArg) {
+    }
+
+    public List<ExclusionRow> exclusions(long claimId) {
+        return jdbc.sql("""
+                select enrolment_id, person_id, reason_key, reason_arg from subsidy_claim_exclusion
+                where claim_id = :c order by enrolment_id""").param("c", claimId).query(ExclusionRow.class).list();
+    }
+
+    public List<ClaimReview> reviews(long claimId) {
+        return jdbc.sql("""
+                select stage, decision, comment, decided_by, decided_at from subsidy_claim_review
+                where claim_id = :c order by id""")
+            .param("c", claimId)
+            .query((rs, n) -> new ClaimReview(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                    rs.getTimestamp(5).toInstant()))
+            .list();
+    }
+
+    /** An attachment's particulars, without its content. */
+    public record Attachment(long id, String kind, String fileName, String contentType, long sizeBytes, String sha256,
+            String uploadedBy, Instant uploadedAt) {
+    }
+
+    public long insertAttachment(long claimId, String kind, String fileName, String contentType, byte[] content,
+            String sha256, String by, Instant at) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into subsidy_claim_attachment (claim_id, kind, file_name, content_type, size_bytes, sha256,
+                  content, uploaded_by, uploaded_at)
+                values (:c, :k, :f, :t, :s, :h, :x, :by, :at)""")
+            .param("c", claimId)
+            .param("k", kind)
+            .param("f", fileName)
+            .param("t", contentType)
+            .param("s", (long) content.length)
+            .param("h", sha256)
+            .param("x", content)
+            .param("by", by)
+            .param("at", Timestamp.from(at))
+            .update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
+    }
+
+    public List<Attachment> attachments(long claimId) {
+        return jdbc.sql("""
+                select id, kind, file_name, content_type, size_bytes, sha256, uploaded_by, uploaded_at
+                from subsidy_claim_attachment where claim_id = :c order by id""")
+            .param("c", claimId)
+            .query((rs, n) -> new Attachment(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                    rs.getLong(5), rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant()))
+            .list();
+    }
+
+    public Optional<byte[]> attachmentContent(long claimId, long attachmentId) {
+        return jdbc.sql("select content from subsidy_claim_attachment where claim_id = :c and id = :id")
+            .param("c", claimId)
+            .param("id", attachmentId)
+            .query((rs, n) -> rs.getBytes(1))
+            .optional();
+    }
+
+    /** The account a provider is paid into. */
+    public record Payee(long providerId, String accountName, String accountNo, String bankName) {
+    }
+
+    public Optional<Payee> payee(long providerId) {
+        return jdbc
+            .sql("select provider_id, account_name, account_no, bank_name from provider_payee "
+                    + "where provider_id = :p")
+            .param("p", providerId)
+            .query(Payee.class)
+            .optional();
+    }
+
+    public void savePayee(Payee p, String by, Instant at) {
+        int n = jdbc.sql("""
+                update provider_payee set account_name = :n, account_no = :a, bank_name = :b, updated_by = :by,
+                  updated_at = :at where provider_id = :p""")
+            .param("n", p.accountName())
+            .param("a", p.accountNo())
+            .param("b", p.bankName())
+            .param("by", by)
+            .param("at", Timestamp.from(at))
+            .param("p", p.providerId())
+            .update();
+        if (n == 0) {
+            jdbc.sql("""
+                    insert into provider_payee (provider_id, account_name, account_no, bank_name, updated_by,
+                      updated_at) values (:p, :n, :a, :b, :by, :at)""")
+                .param("n", p.accountName())
+                .param("a", p.accountNo())
+                .param("b", p.bankName())
+                .param("by", by)
+                .param("at", Timestamp.from(at))
+                .param("p", p.providerId())
+                .update();
+        }
+    }
+
+    public boolean conflictDeclared(String username, long providerId) {
+        return jdbc.sql("select count(*) from subsidy_reviewer_conflict where username = :u and provider_id = :p")
+            .param("u", username)
+            .param("p", providerId)
+            .query(Long.class)
+            .single() > 0;
+    }
+
+    public void declareConflict(String username, long providerId, String reason, String by, Instant at) {
+        jdbc.sql("""
+                insert into subsidy_reviewer_conflict (username, provider_id, reason, declared_by, declared_at)
+                values (:u, :p, :r, :by, :at)""")
+            .param("u", username)
+            .param("p", providerId)
+            .param("r", reason)
+            .param("by", by)
+            .param("at", Timestamp.from(at))
+            .update();
+    }
+
+    private static Claim claim(ResultSet rs) throws SQLException {
+        return new Claim(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getLong(5), rs.getString(6),
+                rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getInt(11), rs.getString(12),
+                rs.getLong(13), rs.getInt(14), rs.getObject(15, Long.class), rs.getInt(16), Money.ofFen(rs.getLong(17)),
+                rs.getBoolean(18), ClaimStatus.valueOf(rs.getString(19)), rs.getObject(20, LocalDate.class),
+                rs.getString(21), rs.getString(22), rs.getString(23), rs.getString(24), rs.getTimestamp(25).toInstant(),
+                rs.getTimestamp(26).toInstant(), rs.getInt(27));
+    }
+
+}
