@@ -131,6 +131,36 @@ public class FundLedger {
     }
 
     /**
+     * The province administrator takes money back from the unused part of a city's budget
+     * (调减); refused beyond what is available.
+     */
+    @Transactional
+    public Budget reduce(String regionCode, String fundSource, int year, Money amount, String memo) {
+        requireAdmin();
+        if (amount == null || amount.fen() <= 0) {
+            throw InvalidInputException.of("amount", "subsidy.error.amount.positive");
+        }
+        long budget = store.budget(regionCode, fundSource, year)
+            .orElseThrow(() -> InvalidInputException.of("regionCode", "subsidy.error.fund.noBudget"));
+        Money available = Money.ofFen(store.balance(budget, LedgerAccount.AVAILABLE));
+        if (available.compareTo(amount) < 0) {
+            throw InvalidInputException.of("amount", "subsidy.error.fund.reduceBeyond", available.toYuanString());
+        }
+        long tx;
+        try {
+            tx = move(LedgerEntryKind.REDUCTION, budget, amount, Refs.NONE,
+                    memo == null || memo.isBlank() ? null : memo.strip());
+        }
+        catch (Overdrawn raced) {
+            throw InvalidInputException.of("amount", "subsidy.error.fund.reduceBeyond",
+                    Money.ofFen(store.balance(budget, LedgerAccount.AVAILABLE)).toYuanString());
+        }
+        audit.record(AuditEvent.of("fund.reduce", "ledger_transaction", tx, null,
+                Map.of("region", regionCode, "fundSource", fundSource, "year", year, "amountFen", amount.fen())));
+        return Budget.of(store.budgetRow(budget).orElseThrow());
+    }
+
+    /**
      * Reverses an allocation entered in error, if what it gave is still available. Other
      * movements are undone by their own process (a failed payment, a repayment).
      */

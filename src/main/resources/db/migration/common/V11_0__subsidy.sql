@@ -232,8 +232,8 @@ CREATE TABLE ledger_transaction (
   memo             VARCHAR(500),
   created_by       VARCHAR(64)  NOT NULL,
   created_at       TIMESTAMP WITH TIME ZONE NOT NULL,
-  CONSTRAINT ledger_transaction_kind_ck CHECK (kind IN ('ALLOCATION','COMMITMENT','PAYMENT','RECOVERY',
-    'REPAYMENT','REVERSAL')),
+  CONSTRAINT ledger_transaction_kind_ck CHECK (kind IN ('ALLOCATION','REDUCTION','COMMITMENT','PAYMENT',
+    'RECOVERY','REPAYMENT','REVERSAL')),
   CONSTRAINT ledger_transaction_amount_ck CHECK (amount_fen > 0),
   -- A payment line is paid once; an entry is reversed once.
   CONSTRAINT ledger_transaction_payment_uk UNIQUE (payment_line_id),

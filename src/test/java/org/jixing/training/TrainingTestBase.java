@@ -39,40 +39,40 @@ import tools.jackson.databind.json.JsonMapper;
  * Fixtures for the training tests: programmes, filed providers with staff and teachers,
  * classes.
  */
-abstract class TrainingTestBase extends IntegrationTest {
+public abstract class TrainingTestBase extends IntegrationTest {
 
-    static final AtomicInteger SEQ = new AtomicInteger();
-
-    @Autowired
-    MockMvc mvc;
+    protected static final AtomicInteger SEQ = new AtomicInteger();
 
     @Autowired
-    Accounts accounts;
+    protected MockMvc mvc;
 
     @Autowired
-    JsonMapper json;
+    protected Accounts accounts;
 
-    Cookie admin;
+    @Autowired
+    protected JsonMapper json;
 
-    Cookie jinan;
+    protected Cookie admin;
 
-    final LocalDate start = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(10);
+    protected Cookie jinan;
+
+    protected final LocalDate start = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(10);
 
     @BeforeEach
-    void signIn() throws Exception {
+    protected void signIn() throws Exception {
         admin = SignedIn.as(mvc, "admin");
         jinan = SignedIn.as(mvc, "jinan");
     }
 
-    JsonNode body(ResultActions result) throws Exception {
+    protected JsonNode body(ResultActions result) throws Exception {
         return json.readTree(result.andReturn().getResponse().getContentAsString());
     }
 
-    ResultActions postJson(String path, Cookie as, String content) throws Exception {
+    protected ResultActions postJson(String path, Cookie as, String content) throws Exception {
         return mvc.perform(post(path).with(csrf()).cookie(as).contentType(MediaType.APPLICATION_JSON).content(content));
     }
 
-    long programme(String occupation, String level, int hours, String subTarget) throws Exception {
+    protected long programme(String occupation, String level, int hours, String subTarget) throws Exception {
         String code = "T-" + SEQ.incrementAndGet() + "-" + ThreadLocalRandom.current().nextInt(1_000_000);
         return body(postJson("/api/v1/programmes", admin, """
                 {"code":"%s","nameZh":"测试项目","occupationCode":"%s","levelCode":"%s","hours":%d,
@@ -81,15 +81,16 @@ abstract class TrainingTestBase extends IntegrationTest {
             .andExpect(status().isCreated())).get("id").asLong();
     }
 
-    record Provider(long id, Cookie staff, long teacher) {
+    public record Provider(long id, Cookie staff, long teacher) {
     }
 
     /** A filed, active provider of a city with a staff account and one teacher. */
-    Provider provider(Cookie officer, String region, String occupation, String level) throws Exception {
+    protected Provider provider(Cookie officer, String region, String occupation, String level) throws Exception {
         return provider(officer, region, occupation, level, 40);
     }
 
-    Provider provider(Cookie officer, String region, String occupation, String level, int capacity) throws Exception {
+    protected Provider provider(Cookie officer, String region, String occupation, String level, int capacity)
+            throws Exception {
         String first17 = String.format("913701%011d", ThreadLocalRandom.current().nextLong(100_000_000_000L));
         String code = first17 + UnifiedSocialCreditCode.checkCharacter(first17);
         JsonNode p = body(postJson("/api/v1/providers", officer,
@@ -114,11 +115,11 @@ abstract class TrainingTestBase extends IntegrationTest {
     }
 
     /** Sessions of 3 hours each morning from the start date. */
-    String sessions(long teacher, int days, int startHour) {
+    protected String sessions(long teacher, int days, int startHour) {
         return sessions(teacher, days, startHour, start);
     }
 
-    String application(long programme, String sessions, LocalDate end) {
+    protected String application(long programme, String sessions, LocalDate end) {
         return """
                 {"programmeId":%d,"classType":"REGULAR","subsidised":true,"venueAddress":"历下区培训楼 3 层",
                  "venueLat":36.651,"venueLng":117.12,"startDate":"%s","endDate":"%s","capacity":30,"sessions":%s}"""
@@ -126,11 +127,11 @@ abstract class TrainingTestBase extends IntegrationTest {
     }
 
     /** Opens and approves a class of one 3-hour session a day for {@code days} days. */
-    long approvedClass(long programme, Provider p, int days, int startHour, LocalDate from) throws Exception {
+    protected long approvedClass(long programme, Provider p, int days, int startHour, LocalDate from) throws Exception {
         return approvedClass(programme, p, days, startHour, from, 30);
     }
 
-    long approvedClass(long programme, Provider p, int days, int startHour, LocalDate from, int capacity)
+    protected long approvedClass(long programme, Provider p, int days, int startHour, LocalDate from, int capacity)
             throws Exception {
         String sessions = sessions(p.teacher(), days, startHour, from);
         JsonNode c = body(postJson("/api/v1/classes", p.staff(),
@@ -145,7 +146,7 @@ abstract class TrainingTestBase extends IntegrationTest {
         return id;
     }
 
-    String sessions(long teacher, int days, int startHour, LocalDate from) {
+    protected String sessions(long teacher, int days, int startHour, LocalDate from) {
         List<String> s = new ArrayList<>();
         for (int d = 0; d < days; d++) {
             LocalDate day = from.plusDays(d);
@@ -159,13 +160,13 @@ abstract class TrainingTestBase extends IntegrationTest {
     /**
      * A synthetic, valid ID number of someone born on the given day (order codes 9xx).
      */
-    static String idNumber(LocalDate birth) {
+    protected static String idNumber(LocalDate birth) {
         String first17 = "370102" + birth.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE)
                 + String.format("9%02d", ThreadLocalRandom.current().nextInt(100));
         return first17 + org.jixing.shared.ResidentIdNumbers.checkCharacter(first17);
     }
 
-    static String adultIdNumber() {
+    protected static String adultIdNumber() {
         return idNumber(LocalDate.of(1970, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(12_000)));
     }
 

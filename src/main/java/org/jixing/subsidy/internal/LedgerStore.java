@@ -167,7 +167,7 @@ public class LedgerStore {
                 select t.id, t.kind, t.budget_id, t.amount_fen, t.claim_id, t.reverses_id, t.memo, t.created_by,
                   t.created_at
                 from ledger_transaction t join fund_budget b on b.id = t.budget_id
-                where (cast(:y as int) is null or b.budget_year = :y) and """ + scope.sql() + """
+                where (cast(:y as int) is null or b.budget_year = :y)""" + " and " + scope.sql() + " " + """
                 order by t.id desc limit :n""")
             .param("y", year)
             .param("n", limit)
@@ -198,7 +198,7 @@ public class LedgerStore {
                   (select coalesce(sum(t.amount_fen), 0) from ledger_transaction t
                     where t.budget_id = b.id and t.kind = 'REPAYMENT')
                 from fund_budget b join ledger_account a on a.budget_id = b.id
-                where (cast(:y as int) is null or b.budget_year = :y) and """ + scope.sql() + """
+                where (cast(:y as int) is null or b.budget_year = :y)""" + " and " + scope.sql() + " " + """
                 group by b.id, b.region_code, b.fund_source_code, b.budget_year
                 order by b.budget_year desc, b.region_code, b.fund_source_code""")
             .param("y", year)

@@ -1,0 +1,172 @@
+package org.jixing.subsidy.api;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jixing.shared.InvalidInputException;
+import org.jixing.shared.PageResult;
+import org.jixing.subsidy.Claim;
+import org.jixing.subsidy.ClaimDecision;
+import org.jixing.subsidy.ClaimExclusion;
+import org.jixing.subsidy.ClaimFilter;
+import org.jixing.subsidy.ClaimLine;
+import org.jixing.subsidy.ClaimReview;
+import org.jixing.subsidy.ClaimStatus;
+import org.jixing.subsidy.Claims;
+import org.jixing.subsidy.internal.ClaimStore;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** Subsidy claims, their review and evidence, with the same scopes as the pages. */
+@RestController
+@RequestMapping("/api/v1/subsidies")
+@Tag(name = "Subsidy claims", description = "Claims for completed classes, their amounts explained, and review")
+class ClaimsApi {
+
+    private final Claims claims;
+
+    ClaimsApi(Claims claims) {
+        this.claims = claims;
+    }
+
+    /** A claim with everything its detail page shows. */
+    record ClaimDetail(Claim claim, List<ClaimLine> lines, List<ClaimExclusion> exclusions, List<ClaimReview> reviews,
+            List<ClaimStore.Attachment> attachments) {
+    }
+
+    /** What a claim would hold, not saved. */
+    record PreviewBody(long classId, Integer ruleVersion, String fundSourceCode, List<ClaimLine> lines,
+            List<ClaimExclusion> exclusions, org.jixing.shared.Money total, boolean provinceReview, boolean fileable,
+            List<InvalidInputException.Problem> problems) {
+    }
+
+    record FileClaim(Long classId) {
+    }
+
+    record Resubmission(int version, String comment) {
+    }
+
+    record Payee(String accountName, String accountNo, String bankName) {
+    }
+
+    record Conflict(String username, Long providerId, String reason) {
+    }
+
+    @GetMapping("/claims")
+    @Operation(summary = "Claims in the caller's scope, newest first")
+    PageResult<Claim> list(@RequestParam(required = false) ClaimStatus status,
+            @RequestParam(required = false) String line, @RequestParam(required = false) String region,
+            @RequestParam(required = false) Long providerId, @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(required = false) Integer size) {
+        return claims.search(new ClaimFilter(status, line, region, providerId, q), page, PageResult.size(size));
+    }
+
+    @GetMapping("/claims/queue")
+    @Operation(summary = "Claims waiting on the caller's review, oldest deadline first")
+    PageResult<Claim> queue(@RequestParam(defaultValue = "0") int page, @RequestParam(required = false) Integer size) {
+        return claims.queue(page, PageResult.size(size));
+    }
+
+    @GetMapping("/claims/preview")
+    @Operation(summary = "What a claim for a completed class would hold: each trainee's amount explained, "
+            + "the trainees left out and why, and what keeps it from being filed")
+    PreviewBody preview(@RequestParam long classId) {
+        Claims.Preview p = claims.preview(classId);
+        return new PreviewBody(classId, p.rules() == null ? null : p.rules().version(), p.fundSourceCode(), p.lines(),
+                p.exclusions(), p.total(), p.provinceReview(), p.fileable(), p.problems());
+    }
+
+    @PostMapping("/claims")
+    @Operation(summary = "File a claim for a completed class (provider staff)")
+    ResponseEntity<ClaimDetail> file(@RequestBody FileClaim body) {
+        if (body == null || body.classId() == null) {
+            throw InvalidInputException.of("classId", "subsidy.error.required");
+        }
+        Claim c = claims.file(body.classId());
+        return ResponseEntity.created(URI.create("/api/v1/subsidies/claims/" + c.id())).body(detail(c.id()));
+    }
+
+    @GetMapping("/claims/{id}")
+    ClaimDetail get(@PathVariable long id) {
+        return detail(id);
+    }
+
+    private ClaimDetail detail(long id) {
+        return new ClaimDetail(claims.get(id), claims.lines(id), claims.exclusions(id), claims.reviews(id),
+                claims.attachments(id));
+    }
+
+    @PostMapping("/claims/{id}/decisions")
+    @Operation(summary = "Approve, reject or return a claim at the version seen (reviewers)")
+    ClaimDetail decide(@PathVariable long id, @RequestBody ClaimDecision decision) {
+        claims.decide(id, decision);
+        return detail(id);
+    }
+
+    @PostMapping("/claims/{id}/resubmission")
+    @Operation(summary = "File a returned claim again after correction (provider staff)")
+    ClaimDetail resubmit(@PathVariable long id, @RequestBody Resubmission body) {
+        claims.resubmit(id, body.version(), body.comment());
+        return detail(id);
+    }
+
+    @PostMapping(path = "/claims/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Attach a sign-in sheet, invoice or other evidence (PDF, JPEG, PNG; at most 10 MB)")
+    ResponseEntity<ClaimStore.Attachment> attach(@PathVariable long id, @RequestParam Claims.AttachmentKind kind,
+            @RequestParam("file") MultipartFile file) throws IOException {
+        return ResponseEntity.status(201).body(claims.attach(id, kind, file.getOriginalFilename(), file.getBytes()));
+    }
+
+    @GetMapping("/claims/{id}/attachments/{attachmentId}")
+    ResponseEntity<byte[]> attachment(@PathVariable long id, @PathVariable long attachmentId) {
+        return download(claims.attachment(id, attachmentId));
+    }
+
+    static ResponseEntity<byte[]> download(Claims.AttachmentFile f) {
+        return ResponseEntity.ok()
+            .contentType(MediaType.parseMediaType(f.attachment().contentType()))
+            .header(HttpHeaders.CONTENT_DISPOSITION,
+                    ContentDisposition.attachment()
+                        .filename(f.attachment().fileName(), java.nio.charset.StandardCharsets.UTF_8)
+                        .build()
+                        .toString())
+            .header("X-Content-Type-Options", "nosniff")
+            .body(f.content());
+    }
+
+    @GetMapping("/payee")
+    @Operation(summary = "The account the caller's provider is paid into (provider staff)")
+    ResponseEntity<ClaimStore.Payee> payee() {
+        return ResponseEntity.of(claims.ownPayee());
+    }
+
+    @PutMapping("/payee")
+    ClaimStore.Payee savePayee(@RequestBody Payee body) {
+        return claims.savePayee(body.accountName(), body.accountNo(), body.bankName());
+    }
+
+    @PostMapping("/reviewer-conflicts")
+    @Operation(summary = "Record that a reviewer must stand aside from a provider's claims (province administrator)")
+    ResponseEntity<Void> conflict(@RequestBody Conflict body) {
+        if (body.providerId() == null) {
+            throw InvalidInputException.of("providerId", "subsidy.error.required");
+        }
+        claims.declareConflict(body.username(), body.providerId(), body.reason());
+        return ResponseEntity.noContent().build();
+    }
+
+}

@@ -1,0 +1,249 @@
+package org.jixing.subsidy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
+
+import jakarta.servlet.http.Cookie;
+
+import org.jixing.SignedIn;
+import org.jixing.shared.InvalidInputException;
+import org.jixing.shared.Money;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A provider claims for a completed class and sees each trainee's amount explained; the
+ * city reviews; the approval commits the money against the budget, never beyond it.
+ */
+class SubsidyClaimsIT extends SubsidyTestBase {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void aProviderClaimsACompletedClassAndSeesEachAmountExplainedAndWhoIsLeftOut() throws Exception {
+        RuleSet r = rulesInForce();
+        PastFixture f = completedClass("CLEANER", "JUNIOR", "L06-1", List.of(new Trainee("VETERAN", true),
+                new Trainee("REGISTERED_UNEMPLOYED", true), new Trainee(null, true), new Trainee("DISABLED", false)));
+
+        JsonNode preview = body(
+                mvc.perform(get("/api/v1/subsidies/claims/preview?classId=" + f.classId()).cookie(f.provider().staff()))
+                    .andExpect(status().isOk()));
+        assertThat(preview.get("fileable").asBoolean()).isTrue();
+        assertThat(preview.get("ruleVersion").asInt()).isEqualTo(r.version());
+
+        JsonNode filed = body(
+                postJson("/api/v1/subsidies/claims", f.provider().staff(), "{\"classId\":" + f.classId() + "}")
+                    .andExpect(status().isCreated()));
+        RuleSet.Tier tier = r.tierOf("CLEANER");
+        long standard = r.standard("JUNIOR", tier).orElseThrow().amount().fen();
+        JsonNode lines = filed.get("lines");
+        assertThat(lines).hasSize(2);
+        long total = 0;
+        for (JsonNode l : lines) {
+            assertThat(l.get("tier").asString()).isEqualTo(tier.name());
+            assertThat(l.get("standard").get("fen").asLong()).isEqualTo(standard);
+            String group = l.get("groupCode").isNull() ? null : l.get("groupCode").asString();
+            int pct = group == null ? 0 : r.groupAdjustments().get(group);
+            assertThat(l.get("adjustPercent").asInt()).isEqualTo(pct);
+            assertThat(l.get("amount").get("fen").asLong()).isEqualTo(standard * (100 + pct) / 100);
+            total += l.get("amount").get("fen").asLong();
+        }
+        // The veteran's adjustment shows where the rules have one.
+        if (r.groupAdjustments().containsKey("VETERAN")) {
+            assertThat(lines.findValuesAsString("groupCode")).contains("VETERAN");
+        }
+        assertThat(filed.get("claim").get("amount").get("fen").asLong()).isEqualTo(total);
+        assertThat(filed.get("claim").get("status").asString()).isEqualTo("SUBMITTED");
+        // Line 6 subsidises key groups only: the trainee without one enrolled
+        // self-funded;
+        // the one who missed two of three sessions did not complete.
+        assertThat(filed.get("exclusions").findValuesAsString("reasonKey"))
+            .containsExactlyInAnyOrder("subsidy.exclusion.selfFunded", "subsidy.exclusion.notCompleted");
+
+        // The same training cannot be claimed twice: not by the service, not in the
+        // database.
+        postJson("/api/v1/subsidies/claims", f.provider().staff(), "{\"classId\":" + f.classId() + "}")
+            .andExpect(status().isUnprocessableContent())
+            .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("已有申领")));
+        long claimId = filed.get("claim").get("id").asLong();
+        long enrolment = lines.get(0).get("enrolmentId").asLong();
+        assertThatThrownBy(() -> jdbc.sql("""
+                insert into subsidy_claim_line (claim_id, enrolment_id, person_id, training_year, tier, standard_fen,
+                  adjust_percent, cap_cut_fen, amount_fen, live) values (:c, :e, 1, 2026, 'C', 1, 0, 0, 1, 1)""")
+            .param("c", claimId)
+            .param("e", enrolment)
+            .update()).isInstanceOf(DataIntegrityViolationException.class);
+
+        // Another city and another provider do not see it.
+        mvc.perform(get("/api/v1/subsidies/claims/" + claimId).cookie(SignedIn.as(mvc, "qingdao")))
+            .andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/subsidies/claims/" + claimId).cookie(SignedIn.as(mvc, "provider")))
+            .andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/subsidies/claims/" + claimId).cookie(jinan)).andExpect(status().isOk());
+    }
+
+    @Test
+    void aClaimForAClassThatHasNotCompletedIsRefusedAndNothingIsWritten() throws Exception {
+        rulesInForce();
+        Provider p = provider(jinan, JINAN, "CLEANER", "JUNIOR");
+        long running = approvedClass(programme("CLEANER", "JUNIOR", 3, "L06-1"), p, 1, 9, start);
+        asStaff(p.id(), () -> claims.savePayee("测试培训学校", "6222020200001234567", "工商银行"));
+        long before = jdbc.sql("select count(*) from subsidy_claim").query(Long.class).single();
+        postJson("/api/v1/subsidies/claims", p.staff(), "{\"classId\":" + running + "}")
+            .andExpect(status().isUnprocessableContent())
+            .andExpect(jsonPath("$.errors[*].message").value(org.hamcrest.Matchers.hasItem("班级尚未结业，不能申领补贴。")));
+        assertThat(jdbc.sql("select count(*) from subsidy_claim").query(Long.class).single()).isEqualTo(before);
+    }
+
+    @Test
+    void theCityApprovesOnlyWhatTheBudgetCoversAndTheLedgerReconcilesAfterEveryStep() throws Exception {
+        RuleSet r = rulesInForce();
+        PastFixture f = completedClass("CLEANER", "JUNIOR", "L06-1",
+                List.of(new Trainee("VETERAN", true), new Trainee("REGISTERED_UNEMPLOYED", true)));
+        Claim claim = asStaff(f.provider().id(), () -> claims.file(f.classId()));
+        String source = r.lineFunds().get("L06");
+        long budget = ledger.budgetFor(JINAN, source, claim.trainingYear());
+        Money available = ledger.balance(budget, LedgerAccount.AVAILABLE);
+        Money committed = ledger.balance(budget, LedgerAccount.COMMITTED);
+
+        // Spend the budget down to one fen less than the claim needs: the approval is
+        // refused.
+        if (available.compareTo(claim.amount()) >= 0) {
+            drain(budget, available.minus(claim.amount()).plus(Money.ofFen(1)));
+        }
+        else if (available.plus(Money.ofFen(1)).compareTo(claim.amount()) < 0) {
+            fund(r, "L06", claim.amount().minus(available).minus(Money.ofFen(1)).toYuanString());
+        }
+        assertThat(ledger.balance(ledger.budgetFor(JINAN, source, claim.trainingYear()), LedgerAccount.AVAILABLE))
+            .isEqualTo(claim.amount().minus(Money.ofFen(1)));
+        budget = ledger.budgetFor(JINAN, source, claim.trainingYear());
+        committed = ledger.balance(budget, LedgerAccount.COMMITTED);
+        JsonNode refused = body(postJson("/api/v1/subsidies/claims/" + claim.id() + "/decisions", jinan,
+                "{\"version\":%d,\"action\":\"APPROVE\"}".formatted(claim.version()))
+            .andExpect(status().isUnprocessableContent()));
+        assertThat(refused.get("errors").get(0).get("message").asString()).contains("预算不足")
+            .contains(claim.amount().toYuanString());
+        assertThat(asAdmin(() -> claims.get(claim.id())).status()).isEqualTo(ClaimStatus.SUBMITTED);
+        assertThat(ledger.balance(budget, LedgerAccount.COMMITTED)).isEqualTo(committed);
+
+        fund(r, "L06", "1000");
+        JsonNode approved = body(postJson("/api/v1/subsidies/claims/" + claim.id() + "/decisions", jinan,
+                "{\"version\":%d,\"action\":\"APPROVE\",\"comment\":\"材料齐全\"}".formatted(claim.version()))
+            .andExpect(status().isOk()));
+        assertThat(approved.get("claim").get("status").asString()).isEqualTo("APPROVED");
+        assertThat(ledger.balance(budget, LedgerAccount.COMMITTED)).isEqualTo(committed.plus(claim.amount()));
+        assertThat(approved.get("reviews").findValuesAsString("decision")).containsExactly("FILE", "APPROVE");
+        assertThat(asAdmin(() -> ledger.check()).problems()).isEmpty();
+
+        // A second approval of the same version changes nothing.
+        postJson("/api/v1/subsidies/claims/" + claim.id() + "/decisions", jinan,
+                "{\"version\":%d,\"action\":\"APPROVE\"}".formatted(claim.version()))
+            .andExpect(status().isUnprocessableContent());
+        assertThat(ledger.balance(budget, LedgerAccount.COMMITTED)).isEqualTo(committed.plus(claim.amount()));
+    }
+
+    /** Takes unused money back from the budget (调减), as the province may. */
+    private void drain(long budget, Money amount) {
+        FundLedger.Budget b = asAdmin(() -> ledger.budgets(null)).stream()
+            .filter(x -> x.id() == budget)
+            .findFirst()
+            .orElseThrow();
+        asAdmin(() -> ledger.reduce(b.regionCode(), b.fundSourceCode(), b.year(), amount, "test"));
+    }
+
+    @Test
+    void aReturnedClaimIsCorrectedAndFiledAgainAndARejectedOneFreesItsTraineesForANewClaim() throws Exception {
+        rulesInForce();
+        PastFixture f = completedClass("CLEANER", "JUNIOR", "L06-1", List.of(new Trainee("VETERAN", true)));
+        Claim claim = asStaff(f.provider().id(), () -> claims.file(f.classId()));
+
+        postJson("/api/v1/subsidies/claims/" + claim.id() + "/decisions", jinan,
+                "{\"version\":%d,\"action\":\"RETURN\"}".formatted(claim.version()))
+            .andExpect(status().isUnprocessableContent())
+            .andExpect(jsonPath("$.errors[0].field").value("comment"));
+        Claim returned = asCity("jinan", JINAN, () -> claims.decide(claim.id(),
+                new ClaimDecision(claim.version(), ClaimDecision.Action.RETURN, "请补充签到表")));
+        assertThat(returned.status()).isEqualTo(ClaimStatus.RETURNED);
+
+        Claim again = asStaff(f.provider().id(), () -> claims.resubmit(claim.id(), returned.version(), "已补充"));
+        assertThat(again.status()).isEqualTo(ClaimStatus.SUBMITTED);
+        assertThat(again.amount()).isEqualTo(claim.amount());
+
+        Claim rejected = asCity("jinan", JINAN, () -> claims.decide(claim.id(),
+                new ClaimDecision(again.version(), ClaimDecision.Action.REJECT, "培训记录不实")));
+        assertThat(rejected.status()).isEqualTo(ClaimStatus.REJECTED);
+        Claim second = asStaff(f.provider().id(), () -> claims.file(f.classId()));
+        assertThat(second.claimNo()).endsWith("-2");
+        assertThat(asAdmin(() -> claims.reviews(claim.id())).stream().map(ClaimReview::decision))
+            .containsExactly("FILE", "RETURN", "RESUBMIT", "REJECT");
+    }
+
+    @Test
+    void nobodyReviewsAClaimTheyFiledOrOfAProviderTheyAreTiedTo() throws Exception {
+        rulesInForce();
+        PastFixture f = completedClass("CLEANER", "JUNIOR", "L06-1", List.of(new Trainee("VETERAN", true)));
+        Claim claim = asStaff(f.provider().id(), () -> claims.file(f.classId()));
+        postJson("/api/v1/subsidies/reviewer-conflicts", admin,
+                "{\"username\":\"jinan\",\"providerId\":%d,\"reason\":\"配偶任该机构法人\"}".formatted(f.provider().id()))
+            .andExpect(status().isNoContent());
+        postJson("/api/v1/subsidies/claims/" + claim.id() + "/decisions", jinan,
+                "{\"version\":%d,\"action\":\"APPROVE\"}".formatted(claim.version()))
+            .andExpect(status().isUnprocessableContent())
+            .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("回避")));
+        // Provider staff cannot decide at all.
+        postJson("/api/v1/subsidies/claims/" + claim.id() + "/decisions", f.provider().staff(),
+                "{\"version\":%d,\"action\":\"APPROVE\"}".formatted(claim.version()))
+            .andExpect(status().isForbidden());
+        assertThat(asAdmin(() -> claims.get(claim.id())).status()).isEqualTo(ClaimStatus.SUBMITTED);
+    }
+
+    @Test
+    void evidenceIsJudgedByItsContentAndComesBackUnchanged() throws Exception {
+        rulesInForce();
+        PastFixture f = completedClass("CLEANER", "JUNIOR", "L06-1", List.of(new Trainee("VETERAN", true)));
+        Claim claim = asStaff(f.provider().id(), () -> claims.file(f.classId()));
+        Cookie staff = f.provider().staff();
+        mvc.perform(multipart("/api/v1/subsidies/claims/" + claim.id() + "/attachments")
+            .file(new MockMultipartFile("file", "sign-in.pdf", "application/pdf", "just text".getBytes()))
+            .param("kind", "SIGN_IN_SHEET")
+            .with(csrf())
+            .cookie(staff))
+            .andExpect(status().isUnprocessableContent())
+            .andExpect(jsonPath("$.errors[0].field").value("file"));
+        byte[] pdf = "%PDF-1.4\n%test sign-in sheet\n".getBytes();
+        JsonNode att = body(mvc
+            .perform(multipart("/api/v1/subsidies/claims/" + claim.id() + "/attachments")
+                .file(new MockMultipartFile("file", "签到表.pdf", "application/octet-stream", pdf))
+                .param("kind", "SIGN_IN_SHEET")
+                .with(csrf())
+                .cookie(staff))
+            .andExpect(status().isCreated()));
+        assertThat(att.get("contentType").asString()).isEqualTo("application/pdf");
+        mvc.perform(
+                get("/api/v1/subsidies/claims/" + claim.id() + "/attachments/" + att.get("id").asLong()).cookie(jinan))
+            .andExpect(status().isOk())
+            .andExpect(content().bytes(pdf));
+        mvc.perform(get("/api/v1/subsidies/claims/" + claim.id() + "/attachments/" + att.get("id").asLong())
+            .cookie(SignedIn.as(mvc, "qingdao"))).andExpect(status().isNotFound());
+        assertThatThrownBy(() -> asStaff(f.provider().id(),
+                () -> claims.attach(claim.id(), Claims.AttachmentKind.INVOICE, "big.pdf",
+                        new byte[(int) Claims.MAX_ATTACHMENT_BYTES + 1])))
+            .isInstanceOfSatisfying(InvalidInputException.class,
+                    ex -> assertThat(ex.problems().get(0).messageKey()).isEqualTo("subsidy.error.attachment.tooLarge"));
+    }
+
+}

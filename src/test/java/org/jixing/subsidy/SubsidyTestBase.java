@@ -1,0 +1,166 @@
+package org.jixing.subsidy;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.jixing.person.NewPerson;
+import org.jixing.person.People;
+import org.jixing.shared.Money;
+import org.jixing.shared.scope.CurrentUser;
+import org.jixing.shared.scope.DataScope;
+import org.jixing.shared.scope.Role;
+import org.jixing.shared.scope.RunAs;
+import org.jixing.shared.scope.ScopeKind;
+import org.jixing.training.AttendanceKind;
+import org.jixing.training.ClassApplication;
+import org.jixing.training.ClassType;
+import org.jixing.training.PlannedSession;
+import org.jixing.training.TrainingHistory;
+import org.jixing.training.TrainingHistory.PastCheckIn;
+import org.jixing.training.TrainingHistory.PastClass;
+import org.jixing.training.TrainingHistory.PastTrainee;
+import org.jixing.training.TrainingTestBase;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Fixtures for subsidy tests: completed past classes of a fresh 济南 provider with trainees
+ * of chosen groups, the rules in force, budgets, and running as each role.
+ */
+public abstract class SubsidyTestBase extends TrainingTestBase {
+
+    protected static final String JINAN = "370100";
+
+    @Autowired
+    protected TrainingHistory history;
+
+    @Autowired
+    protected People people;
+
+    @Autowired
+    protected SubsidyRules rules;
+
+    @Autowired
+    protected Claims claims;
+
+    @Autowired
+    protected FundLedger ledger;
+
+    protected final LocalDate pastStart = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(40);
+
+    protected static <T> T asAdmin(Supplier<T> work) {
+        return RunAs.user(new CurrentUser(1, "admin", "admin", Role.PROVINCE_ADMIN, DataScope.province("370000")),
+                work);
+    }
+
+    protected static <T> T asCity(String username, String city, Supplier<T> work) {
+        return RunAs.user(new CurrentUser(2, username, username, Role.CITY_OFFICER, DataScope.region(city)), work);
+    }
+
+    protected static <T> T asStaff(long providerId, Supplier<T> work) {
+        return RunAs.user(new CurrentUser(3, "staff-" + providerId, "staff", Role.PROVIDER_STAFF,
+                DataScope.of(ScopeKind.PROVIDER, String.valueOf(providerId))), work);
+    }
+
+    /**
+     * The rules in force on the past classes' first day; the first version is published
+     * (from 2024) if the database has none.
+     */
+    protected RuleSet rulesInForce() {
+        return asAdmin(() -> {
+            if (rules.inForceOn(pastStart).isEmpty()) {
+                List<RuleSet.Standard> standards = new ArrayList<>();
+                for (String level : List.of("JUNIOR", "INTERMEDIATE")) {
+                    for (RuleSet.Tier t : RuleSet.Tier.values()) {
+                        standards.add(new RuleSet.Standard(level, t,
+                                Money.ofYuan(level.equals("JUNIOR") ? "1000" : "1600")
+                                    .plus(Money.ofYuan(String.valueOf(200 * (2 - t.ordinal())))),
+                                RuleSet.PaysOn.COMPLETION));
+                    }
+                }
+                Map<String, String> funds = new java.util.HashMap<>();
+                for (int i = 1; i <= 10; i++) {
+                    funds.put(String.format("L%02d", i), "EMPLOYMENT_SUBSIDY");
+                }
+                rules.publish(new SubsidyRules.Draft(LocalDate.of(2024, 1, 1), "test rules", Money.ofYuan("8000"),
+                        Money.ofYuan("500000"), RuleSet.Tier.C, standards, Map.of(),
+                        Map.of("VETERAN", 10, "DISABLED", 20), funds));
+            }
+            return rules.inForceOn(pastStart).orElseThrow();
+        });
+    }
+
+    /** A trainee of a past class: their group (or null) and whether they attended. */
+    protected record Trainee(String group, boolean attends) {
+    }
+
+    /** A completed past class of a new 济南 provider, with its payee entered. */
+    protected record PastFixture(Provider provider, long classId, List<Long> personIds) {
+    }
+
+    protected PastFixture completedClass(String occupation, String level, String subTarget, List<Trainee> trainees)
+            throws Exception {
+        long programme = programme(occupation, level, 24, subTarget);
+        Provider p = provider(jinan, JINAN, occupation, level);
+        List<NewPerson> rows = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < trainees.size(); i++) {
+            String id = adultIdNumber();
+            ids.add(id);
+            rows.add(
+                    new NewPerson(id, "学员" + "甲乙丙丁戊己庚辛壬癸".charAt(i % 10), "1390000" + String.format("%04d", i), JINAN));
+        }
+        People.BulkRegistration registered = asAdmin(() -> people.registerAll(rows));
+        org.assertj.core.api.Assertions.assertThat(registered.problems()).isEmpty();
+        List<People.NewMembership> groups = new ArrayList<>();
+        List<PastTrainee> past = new ArrayList<>();
+        List<Long> personIds = new ArrayList<>();
+        for (int i = 0; i < trainees.size(); i++) {
+            long person = registered.ids().get(ids.get(i));
+            personIds.add(person);
+            if (trainees.get(i).group() != null) {
+                groups.add(
+                        new People.NewMembership(person, trainees.get(i).group(), "证明", pastStart.minusYears(1), null));
+            }
+            past.add(new PastTrainee(person, trainees.get(i).attends() ? attended(1, 2, 3) : attended(1), true));
+        }
+        if (!groups.isEmpty()) {
+            asAdmin(() -> people.addGroups(groups));
+        }
+        List<PlannedSession> sessions = new ArrayList<>();
+        for (int d = 0; d < 3; d++) {
+            sessions.add(new PlannedSession(pastStart.plusDays(d).atTime(8, 30), pastStart.plusDays(d).atTime(16, 30),
+                    p.teacher(), null));
+        }
+        ClassApplication a = new ClassApplication(null, programme, ClassType.REGULAR, null, null, true, "历下区培训楼 3 层",
+                new BigDecimal("36.651"), new BigDecimal("117.12"), pastStart, pastStart.plusDays(2), 30, sessions);
+        long classId = asAdmin(() -> history.record(new PastClass(p.id(), a, past))).classId();
+        asStaff(p.id(), () -> claims.savePayee("测试培训学校", "6222020200001234567", "工商银行济南分行"));
+        return new PastFixture(p, classId, personIds);
+    }
+
+    private List<PastCheckIn> attended(int... sessions) {
+        List<PastCheckIn> events = new ArrayList<>();
+        for (int s : sessions) {
+            LocalDateTime in = pastStart.plusDays(s - 1).atTime(8, 20);
+            events.add(new PastCheckIn(s, AttendanceKind.CHECK_IN, in, new BigDecimal("36.651"),
+                    new BigDecimal("117.12"), new BigDecimal("0.95"), "T-1"));
+            events.add(new PastCheckIn(s, AttendanceKind.CHECK_OUT, in.plusHours(8).plusMinutes(20),
+                    new BigDecimal("36.651"), new BigDecimal("117.12"), new BigDecimal("0.95"), "T-1"));
+        }
+        return events;
+    }
+
+    /**
+     * Gives 济南 enough money from the fund source the rules name for a line, this year.
+     */
+    protected void fund(RuleSet r, String line, String yuan) {
+        asAdmin(() -> ledger.allocate(JINAN, r.lineFunds().get(line), pastStart.getYear(), Money.ofYuan(yuan), "test"));
+    }
+
+}
