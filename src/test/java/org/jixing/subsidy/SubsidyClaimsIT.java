@@ -246,4 +246,50 @@ class SubsidyClaimsIT extends SubsidyTestBase {
                     ex -> assertThat(ex.problems().get(0).messageKey()).isEqualTo("subsidy.error.attachment.tooLarge"));
     }
 
+    @Test
+    void theProviderFilesFromThePagesAndTheCityDecidesThere() throws Exception {
+        rulesInForce();
+        PastFixture f = completedClass("CLEANER", "JUNIOR", "L06-1",
+                List.of(new Trainee("VETERAN", true), new Trainee(null, true)));
+        Cookie staff = f.provider().staff();
+        mvc.perform(get("/subsidies/claims").cookie(staff))
+            .andExpect(status().isOk())
+            .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"claim-" + f.classId() + "\"")));
+        mvc.perform(get("/subsidies/claims/new?classId=" + f.classId()).cookie(staff))
+            .andExpect(status().isOk())
+            .andExpect(content().string(org.hamcrest.Matchers.containsString("类标准")))
+            .andExpect(content().string(org.hamcrest.Matchers.containsString("非补贴性报名")));
+        String location = mvc
+            .perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/subsidies/claims")
+                .param("classId", String.valueOf(f.classId()))
+                .with(csrf())
+                .cookie(staff))
+            .andExpect(status().is3xxRedirection())
+            .andReturn()
+            .getResponse()
+            .getRedirectedUrl();
+        long claimId = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        Claim claim = asAdmin(() -> claims.get(claimId));
+        mvc.perform(get(location).cookie(jinan))
+            .andExpect(status().isOk())
+            .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"approve\"")));
+        mvc.perform(get(location).cookie(staff))
+            .andExpect(status().isOk())
+            .andExpect(content()
+                .string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("id=\"approve\""))));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(location + "/decisions")
+            .param("version", String.valueOf(claim.version()))
+            .param("action", "RETURN")
+            .with(csrf())
+            .cookie(jinan))
+            .andExpect(status().isOk())
+            .andExpect(content().string(org.hamcrest.Matchers.containsString("须填写审核意见")));
+        assertThat(asAdmin(() -> claims.get(claimId)).status()).isEqualTo(ClaimStatus.SUBMITTED);
+        mvc.perform(get(location + "?lang=en").cookie(jinan))
+            .andExpect(status().isOk())
+            .andExpect(content().string(org.hamcrest.Matchers.containsString("Awaiting city review")))
+            .andExpect(content().string(org.hamcrest.Matchers.containsString("Tier ")));
+        mvc.perform(get(location).cookie(SignedIn.as(mvc, "qingdao"))).andExpect(status().isNotFound());
+    }
+
 }
