@@ -275,6 +275,10 @@ public class FundLedger {
         return store.budget(budgetRegion(regionCode), fundSource, year).orElse(-1L);
     }
 
+    long budgetOfRecovery(long recoveryId) {
+        return store.budgetOfRecovery(recoveryId);
+    }
+
     Money balance(long budgetId, LedgerAccount account) {
         return Money.ofFen(budgetId < 0 ? 0 : store.balance(budgetId, account));
     }

@@ -236,6 +236,13 @@ public class LedgerStore {
         }).list().stream().filter(java.util.Objects::nonNull).toList();
     }
 
+    public long budgetOfRecovery(long recoveryId) {
+        return jdbc.sql("select budget_id from recovery_order where id = :r")
+            .param("r", recoveryId)
+            .query(Long.class)
+            .single();
+    }
+
     public long transactionCount() {
         return jdbc.sql("select count(*) from ledger_transaction").query(Long.class).single();
     }

@@ -62,8 +62,11 @@ class ClaimPages {
 
     private final MessageSource messages;
 
+    private final org.jixing.subsidy.Recoveries recoveries;
+
     ClaimPages(Claims claims, ClassOpenings classes, SubsidyRules rules, ReferenceCatalogue reference,
-            MessageSource messages) {
+            MessageSource messages, org.jixing.subsidy.Recoveries recoveries) {
+        this.recoveries = recoveries;
         this.claims = claims;
         this.classes = classes;
         this.rules = rules;
@@ -165,6 +168,13 @@ class ClaimPages {
         model.addAttribute("mayResubmit", staff && c.status() == ClaimStatus.RETURNED);
         model.addAttribute("mayAttach",
                 staff && (c.status() == ClaimStatus.SUBMITTED || c.status() == ClaimStatus.RETURNED));
+        model.addAttribute("recoveries", recoveries.search(id, false, 0, 100).items());
+        model.addAttribute("mayRecover",
+                c.status() == ClaimStatus.PAID && me.hasAnyRole(Role.CITY_OFFICER, Role.PROVINCE_ADMIN)
+                        && lines.stream().anyMatch(l -> !l.recovered()));
+        model.addAttribute("mayBlacklist", me.hasRole(Role.PROVINCE_ADMIN));
+        model.addAttribute("reasons", org.jixing.subsidy.Recovery.Reason.values());
+        model.addAttribute("defaultDue", rules.today().plusDays(30));
         names(model);
         return "subsidy/claim-detail";
     }
