@@ -24,10 +24,10 @@ import org.springframework.transaction.annotation.Transactional;
  * The figures of a year that an annual report quotes (seed 000: "开设1205个订单班…4.7万余名学生",
  * "国家级技能大师工作室69个"): filed providers by kind with the bases and studios among them,
  * classes opened by type with their trainees and completions, and the trainings
- * completed, subsidised and self-funded. Each comes from its module's scoped reads, so
- * the province and auditors see the province, a city its city, a department its lines
- * (and no provider registry, which departments do not read). Certificates follow when
- * certification exists.
+ * completed, subsidised and self-funded, and the subsidy money of the year's classes.
+ * Each comes from its module's scoped reads, so the province and auditors see the
+ * province, a city its city, a department its lines (and no provider registry, which
+ * departments do not read). Certificates follow when certification exists.
  */
 @Service
 public class AnnualFigures {
@@ -72,7 +72,8 @@ public class AnnualFigures {
      * order, post and directed classes together.
      */
     public record Figures(int year, LocalDate from, LocalDate until, Providers providers,
-            Map<ClassType, Classes> classesByType, Classes projectBased, Classes allClasses, Trainings completed) {
+            Map<ClassType, Classes> classesByType, Classes projectBased, Classes allClasses, Trainings completed,
+            org.jixing.subsidy.SubsidyFigures.Figures money) {
     }
 
     private final Filings filings;
@@ -83,7 +84,11 @@ public class AnnualFigures {
 
     private final Clock clock;
 
-    AnnualFigures(Filings filings, ClassOpenings classes, CompletionCounts completions, Clock clock) {
+    private final org.jixing.subsidy.SubsidyFigures subsidies;
+
+    AnnualFigures(Filings filings, ClassOpenings classes, CompletionCounts completions, Clock clock,
+            org.jixing.subsidy.SubsidyFigures subsidies) {
+        this.subsidies = subsidies;
         this.filings = filings;
         this.classes = classes;
         this.completions = completions;
@@ -127,7 +132,8 @@ public class AnnualFigures {
         }
         CompletionCounts.Totals done = completions.totals(year);
         return new Figures(year, from, until, providers, byType, projectBased, all,
-                new Trainings(done.completions(), done.subsidised(), done.completions() - done.subsidised()));
+                new Trainings(done.completions(), done.subsidised(), done.completions() - done.subsidised()),
+                subsidies.of(year));
     }
 
     private static Providers providers(LocalDate asOf, Map<BodyKind, Filings.Filed> filed) {
