@@ -271,6 +271,8 @@ class AnnualFiguresIT extends IntegrationTest {
         out.put("annual-completed-total", f.get("completed").get("total").asLong());
         out.put("annual-completed-subsidised", f.get("completed").get("subsidised").asLong());
         out.put("annual-completed-self-funded", f.get("completed").get("selfFunded").asLong());
+        // Of the money, the count of claims reads as a whole number on the page.
+        out.put("annual-money-claims", f.get("money").get("claims").asLong());
         return out;
     }
 
