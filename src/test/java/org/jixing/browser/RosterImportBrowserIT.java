@@ -11,7 +11,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
@@ -109,9 +108,7 @@ class RosterImportBrowserIT extends BrowserTestSupport {
         Path file = Files.createTempFile("花名册", ".csv");
         Files.write(file, csv.toString().getBytes(Charset.forName("GB18030")));
 
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN")
-            .setViewportSize(1280, 900)
-            .setAcceptDownloads(true))) {
+        try (BrowserContext context = Chromium.newContext("zh-CN")) {
             Page page = signIn(context, staff);
             page.navigate(url("/classes/" + classId));
             page.click("#import-link");
