@@ -154,6 +154,17 @@ public class SubsidyRules {
                 problems.add(new Problem("standards", "subsidy.error.rules.standard", s.levelCode()));
             }
         }
+        d.standards()
+            .stream()
+            .filter(s -> s.tier() != null)
+            .collect(Collectors.groupingBy(s -> s.levelCode() + "/" + s.tier(), Collectors.counting()))
+            .entrySet()
+            .stream()
+            .filter(e -> e.getValue() > 1)
+            .map(Map.Entry::getKey)
+            .sorted()
+            .forEach(k -> problems.add(new Problem("standards", "subsidyRules.error.duplicateStandard",
+                    k.substring(0, k.indexOf('/')), k.substring(k.indexOf('/') + 1))));
         if (d.standards().isEmpty()) {
             problems.add(new Problem("standards", "subsidy.error.rules.noStandards"));
         }

@@ -1,0 +1,389 @@
+package org.jixing.subsidy;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.jixing.reference.ReferenceCatalogue;
+import org.jixing.reference.TraineeGroup;
+import org.jixing.shared.InvalidInputException;
+import org.jixing.shared.InvalidInputException.Problem;
+import org.jixing.shared.Money;
+import org.jixing.shared.scope.CurrentUser;
+import org.jixing.shared.scope.Role;
+import org.jixing.subsidy.internal.ClaimStore;
+import org.jixing.subsidy.internal.RuleStore;
+import org.jixing.training.ClassOpenings;
+import org.jixing.training.ClassStatus;
+import org.jixing.training.EligibilityProperties;
+import org.jixing.training.Enrolment;
+import org.jixing.training.EnrolmentStatus;
+import org.jixing.training.Enrolments;
+import org.jixing.training.Enrolments.ClassCompletion;
+import org.jixing.training.TrainingClass;
+import org.springframework.context.MessageSource;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What a trainee of a class would be paid and why, saving nothing: a trainee of the
+ * roster, priced as a claim for the class would price them (the trainees before them on
+ * the roster use up the class's cap first), or a hypothetical trainee added after the
+ * roster. The version in force on the class's first day applies unless another version is
+ * chosen to compare. A class's own standing claim does not count against its trainees'
+ * yearly cap here: the simulation answers what a claim for the class would pay.
+ */
+@Service
+public class Simulator {
+
+    private final RuleStore rules;
+
+    private final ClaimStore claims;
+
+    private final ClassOpenings classes;
+
+    private final Enrolments enrolments;
+
+    private final EligibilityProperties eligibility;
+
+    private final ReferenceCatalogue reference;
+
+    private final MessageSource messages;
+
+    Simulator(RuleStore rules, ClaimStore claims, ClassOpenings classes, Enrolments enrolments,
+            EligibilityProperties eligibility, ReferenceCatalogue reference, MessageSource messages) {
+        this.rules = rules;
+        this.claims = claims;
+        this.classes = classes;
+        this.enrolments = enrolments;
+        this.eligibility = eligibility;
+        this.reference = reference;
+        this.messages = messages;
+    }
+
+    /**
+     * Who is simulated: a trainee of the roster ({@code enrolmentId}), or, when it is
+     * null, a hypothetical trainee holding {@code groupCodes} who already received
+     * {@code alreadyThisYear} this year.
+     */
+    public record Trainee(Long enrolmentId, Set<String> groupCodes, Money alreadyThisYear) {
+
+        public static Trainee onRoster(long enrolmentId) {
+            return new Trainee(enrolmentId, Set.of(), Money.ZERO);
+        }
+
+        public static Trainee hypothetical(Set<String> groupCodes, Money alreadyThisYear) {
+            return new Trainee(null, groupCodes == null ? Set.of() : Set.copyOf(groupCodes),
+                    alreadyThisYear == null ? Money.ZERO : alreadyThisYear);
+        }
+
+        public boolean isHypothetical() {
+            return enrolmentId == null;
+        }
+
+    }
+
+    /**
+     * The answer. {@code rules} is the version used (null when none is in force);
+     * {@code inForce} the one in force on the class's first day. {@code standard} is null
+     * when the rules have none for the level in the tier; {@code quoted} is true when the
+     * standard was applied (and the adjustment and caps with it). {@code adjusted} is the
+     * standard after the group adjustment; {@code personCapCut} and {@code classCapCut}
+     * what each cap took off. {@code refusalKey} (with {@code refusalArgs}) says why
+     * nothing would be paid; {@code notes} say what else a claim would meet.
+     */
+    public record Simulation(TrainingClass trainingClass, RuleSet rules, RuleSet inForce, Long enrolmentId, String name,
+            String idNumberMasked, Set<String> groupCodes, String fundSourceCode, RuleSet.Tier tier, boolean tierListed,
+            RuleSet.Standard standard, boolean quoted, String groupCode, int adjustPercent, Money adjusted,
+            Money alreadyThisYear, Money personYearLeft, Money personCapCut, Money classTakenBefore, Money classCapCut,
+            Money amount, String refusalKey, List<Object> refusalArgs, List<Problem> notes) {
+
+        public boolean payable() {
+            return refusalKey == null;
+        }
+
+        public boolean underInForceVersion() {
+            return rules != null && inForce != null && rules.id() == inForce.id();
+        }
+
+    }
+
+    /** Progress of the walk down the roster, as a claim prices it. */
+    private static final class Walk {
+
+        Money classLeft;
+
+        final Map<Long, Long> already;
+
+        Walk(Money classCap, Map<Long, Long> already) {
+            this.classLeft = classCap;
+            this.already = already;
+        }
+
+    }
+
+    @Transactional(readOnly = true)
+    public Simulation simulate(long classId, Trainee who, Long ruleSetId) {
+        CurrentUser me = CurrentUser.require();
+        if (!me.hasAnyRole(Role.PROVINCE_ADMIN, Role.CITY_OFFICER, Role.PROVIDER_STAFF)) {
+            throw new AccessDeniedException("the simulator is for administrators, city officers and providers");
+        }
+        TrainingClass c = classes.get(classId);
+        Optional<RuleSet> inForce = rules.inForceOn(c.startDate());
+        RuleSet r = ruleSetId == null ? inForce.orElse(null) : rules.find(ruleSetId)
+            .orElseThrow(() -> InvalidInputException.of("versionId", "subsidyRules.error.unknownVersion"));
+        List<ClassCompletion> roster = enrolments.completions(classId);
+        ClassCompletion target = null;
+        if (who.isHypothetical()) {
+            check(who);
+        }
+        else {
+            target = roster.stream()
+                .filter(t -> t.enrolment().id() == who.enrolmentId())
+                .findFirst()
+                .orElseThrow(() -> InvalidInputException.of("enrolmentId", "subsidyRules.error.notOnRoster"));
+        }
+        boolean classDone = c.status() == ClassStatus.COMPLETED || c.status() == ClassStatus.CLOSED;
+        List<Problem> notes = new ArrayList<>();
+        if (!classDone) {
+            notes.add(new Problem("classId", "subsidyRules.sim.note.notCompleted"));
+        }
+        Optional<Claim> standing = claims.standingClaimOfClass(c.id());
+        standing.ifPresent(claim -> notes
+            .add(new Problem("classId", "subsidyRules.sim.note.claimed", claim.claimNo(), claim.ruleVersion())));
+        Set<String> groups = target == null ? who.groupCodes() : target.groupCodes();
+        Enrolment e = target == null ? null : target.enrolment();
+        Base base = new Base(c, r, inForce.orElse(null), e, groups, notes);
+        if (r == null) {
+            return base.refused(null, Money.ZERO, "subsidy.error.rules.none", c.startDate().toString());
+        }
+        if (!c.subsidised()) {
+            return base.refused(r.lineFunds().get(c.lineCode()), Money.ZERO, "subsidy.error.class.selfFunded");
+        }
+        String fund = r.lineFunds().get(c.lineCode());
+        if (fund == null) {
+            notes.add(new Problem(null, "subsidy.error.rules.noFund", c.lineCode()));
+        }
+        List<Long> personIds = roster.stream().map(t -> t.enrolment().personId()).toList();
+        Walk walk = new Walk(r.classCap(), new HashMap<>(
+                claims.standingByPerson(personIds, c.startDate().getYear(), standing.map(Claim::id).orElse(0L))));
+        for (ClassCompletion t : roster) {
+            if (t == target) {
+                return priceRosterTrainee(base, fund, t, walk, classDone);
+            }
+            Enrolment other = t.enrolment();
+            if (!counts(other, classDone)) {
+                continue;
+            }
+            // Certificates are not issued yet: claims price every trainee without one.
+            RuleSet.Quote q = r.quote(c.occupationCode(), c.levelCode(), t.groupCodes(),
+                    Money.ofFen(walk.already.getOrDefault(other.personId(), 0L)), false);
+            if (q.payable()) {
+                q = q.cappedByClass(walk.classLeft);
+            }
+            if (q.payable()) {
+                walk.classLeft = walk.classLeft.minus(q.amount());
+                walk.already.merge(other.personId(), q.amount().fen(), Long::sum);
+            }
+        }
+        Set<String> required = eligibility.lineGroups().getOrDefault(c.lineCode(), Set.of());
+        if (!required.isEmpty() && who.groupCodes().stream().noneMatch(required::contains)) {
+            return base.refused(fund, who.alreadyThisYear(), "subsidyRules.sim.exclusion.lineGroup",
+                    new DefaultMessageSourceResolvable(new String[] { "training.lineGroups." + c.lineCode() },
+                            String.join(", ", required)));
+        }
+        return base.priced(fund, who.alreadyThisYear(), walk.classLeft);
+    }
+
+    /** Whether a trainee of the roster would be priced: completed and subsidised. */
+    private static boolean counts(Enrolment e, boolean classDone) {
+        // Before the class completes, those still enrolled are priced as if they will.
+        boolean completing = e.status() == EnrolmentStatus.COMPLETED
+                || (!classDone && e.status() == EnrolmentStatus.ENROLLED);
+        return completing && e.subsidised();
+    }
+
+    private Simulation priceRosterTrainee(Base base, String fund, ClassCompletion t, Walk walk, boolean classDone) {
+        Enrolment e = t.enrolment();
+        Money already = Money.ofFen(walk.already.getOrDefault(e.personId(), 0L));
+        if (e.status() == EnrolmentStatus.WITHDRAWN) {
+            return base.refused(fund, already, "subsidyRules.sim.exclusion.withdrawn");
+        }
+        if (e.status() == EnrolmentStatus.NOT_COMPLETED || (e.status() == EnrolmentStatus.ENROLLED && classDone)) {
+            return base.refused(fund, already, "subsidy.exclusion.notCompleted",
+                    e.completionReason() == null ? "" : e.completionReason());
+        }
+        if (!e.subsidised()) {
+            return base.refused(fund, already, "subsidy.exclusion.selfFunded",
+                    e.ineligibleReasons() == null ? "" : e.ineligibleReasons());
+        }
+        return base.priced(fund, already, walk.classLeft);
+    }
+
+    private void check(Trainee who) {
+        List<Problem> problems = new ArrayList<>();
+        Set<String> known = reference.traineeGroups().stream().map(TraineeGroup::code).collect(Collectors.toSet());
+        who.groupCodes()
+            .stream()
+            .filter(g -> !known.contains(g))
+            .sorted()
+            .forEach(g -> problems.add(new Problem("groups", "subsidy.error.rules.group", g)));
+        if (who.alreadyThisYear().isNegative()) {
+            problems.add(new Problem("already", "subsidy.error.amount"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+    }
+
+    /** What every answer about one trainee shares. */
+    private record Base(TrainingClass c, RuleSet r, RuleSet inForce, Enrolment e, Set<String> groups,
+            List<Problem> notes) {
+
+        Simulation refused(String fund, Money already, String key, Object... args) {
+            RuleSet.Tier tier = r == null ? null : r.tierOf(c.occupationCode());
+            return new Simulation(c, r, inForce, e == null ? null : e.id(), e == null ? null : e.name(),
+                    e == null ? null : e.idNumberMasked(), groups, fund, tier,
+                    r != null && r.occupationTiers().containsKey(c.occupationCode()),
+                    r == null ? null : r.standard(c.levelCode(), tier).orElse(null), false, null, 0, Money.ZERO,
+                    already, Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO, key, List.of(args),
+                    List.copyOf(notes));
+        }
+
+        /**
+         * Prices the trainee with the same steps as a claim: the quote, cut to what the
+         * person has left this year, then to what the class has left.
+         */
+        Simulation priced(String fund, Money already, Money classLeft) {
+            RuleSet.Quote q = r.quote(c.occupationCode(), c.levelCode(), groups, already, false);
+            RuleSet.Tier tier = q.tier();
+            RuleSet.Standard standard = r.standard(c.levelCode(), tier).orElse(null);
+            boolean listed = r.occupationTiers().containsKey(c.occupationCode());
+            Money personLeft = Money.ofFen(Math.max(0, r.personYearCap().fen() - already.fen()));
+            Money classTaken = r.classCap().minus(classLeft);
+            if (q.paysOn() == null) {
+                // No standard for the level in the tier, or it waits for a certificate.
+                return new Simulation(c, r, inForce, e == null ? null : e.id(), e == null ? null : e.name(),
+                        e == null ? null : e.idNumberMasked(), groups, fund, tier, listed, standard, false, null, 0,
+                        Money.ZERO, already, personLeft, Money.ZERO, classTaken, Money.ZERO, Money.ZERO, q.refusal(),
+                        List.of(), List.copyOf(notes));
+            }
+            Money adjusted = q.amount().plus(q.capCut());
+            Money personCut = q.capCut();
+            RuleSet.Quote capped = q.payable() ? q.cappedByClass(classLeft) : q;
+            Money classCut = capped.capCut().minus(personCut);
+            return new Simulation(c, r, inForce, e == null ? null : e.id(), e == null ? null : e.name(),
+                    e == null ? null : e.idNumberMasked(), groups, fund, tier, listed, standard, true, q.groupCode(),
+                    q.adjustPercent(), adjusted, already, personLeft, personCut, classTaken, classCut, capped.amount(),
+                    capped.refusal(), List.of(), List.copyOf(notes));
+        }
+
+    }
+
+    /**
+     * The simulation in words, one sentence a step, in the reader's language: the rules
+     * applied, the occupation's tier, the standard, the group adjustment, each cap, and
+     * what would be paid or why nothing would.
+     */
+    public List<String> explain(Simulation s, Locale locale) {
+        List<String> out = new ArrayList<>();
+        TrainingClass c = s.trainingClass();
+        if (s.rules() == null) {
+            out.add(say(locale, s.refusalKey(), s.refusalArgs().toArray()));
+            return out;
+        }
+        RuleSet r = s.rules();
+        if (s.underInForceVersion()) {
+            out.add(say(locale, "subsidyRules.sim.say.rules", r.version(), r.effectiveFrom().toString(),
+                    c.startDate().toString()));
+        }
+        else if (s.inForce() == null) {
+            out.add(say(locale, "subsidyRules.sim.say.chosenNoneInForce", r.version(), r.effectiveFrom().toString(),
+                    c.startDate().toString()));
+        }
+        else {
+            out.add(say(locale, "subsidyRules.sim.say.chosen", r.version(), r.effectiveFrom().toString(),
+                    c.startDate().toString(), s.inForce().version()));
+        }
+        String occupation = reference.occupation(c.occupationCode())
+            .map(o -> o.name(locale))
+            .orElse(c.occupationCode());
+        String level = reference.skillLevels()
+            .stream()
+            .filter(l -> l.code().equals(c.levelCode()))
+            .findFirst()
+            .map(l -> l.name(locale))
+            .orElse(c.levelCode());
+        out.add(say(locale, s.tierListed() ? "subsidyRules.sim.say.tierListed" : "subsidyRules.sim.say.tierDefault",
+                occupation, s.tier().name()));
+        if (s.standard() == null) {
+            out.add(say(locale, "subsidyRules.sim.say.noStandard", level, s.tier().name()));
+        }
+        else {
+            out.add(say(locale, "subsidyRules.sim.say.standard", level, s.tier().name(),
+                    s.standard().amount().toYuanString(),
+                    say(locale, "subsidyRules.paysOn." + s.standard().paysOn().name())));
+        }
+        if (s.quoted()) {
+            if (s.groupCode() != null && s.adjustPercent() != 0) {
+                out.add(say(locale, "subsidyRules.sim.say.group", groupName(s.groupCode(), locale),
+                        (s.adjustPercent() > 0 ? "+" : "") + s.adjustPercent(), s.adjusted().toYuanString()));
+            }
+            else {
+                out.add(say(locale, "subsidyRules.sim.say.noGroup",
+                        s.groupCodes().isEmpty() ? say(locale, "subsidyRules.sim.noGroups")
+                                : s.groupCodes()
+                                    .stream()
+                                    .sorted()
+                                    .map(g -> groupName(g, locale))
+                                    .collect(Collectors.joining("、"))));
+            }
+            out.add(say(locale,
+                    s.personCapCut().fen() > 0 ? "subsidyRules.sim.say.personCapCut" : "subsidyRules.sim.say.personCap",
+                    r.personYearCap().toYuanString(), s.alreadyThisYear().toYuanString(),
+                    s.personYearLeft().toYuanString(), s.personCapCut().toYuanString()));
+            out.add(say(locale,
+                    s.classCapCut().fen() > 0 ? "subsidyRules.sim.say.classCapCut" : "subsidyRules.sim.say.classCap",
+                    r.classCap().toYuanString(), s.classTakenBefore().toYuanString(), s.classCapCut().toYuanString()));
+        }
+        if (s.payable()) {
+            String fund = s.fundSourceCode() == null ? "—"
+                    : rules.fundSources()
+                        .stream()
+                        .filter(f -> f.code().equals(s.fundSourceCode()))
+                        .findFirst()
+                        .map(f -> f.name(locale))
+                        .orElse(s.fundSourceCode());
+            out.add(say(locale, "subsidyRules.sim.say.pays", s.amount().toYuanString(), fund));
+        }
+        else {
+            out.add(say(locale, "subsidyRules.sim.say.leftOut",
+                    say(locale, s.refusalKey(), s.refusalArgs().toArray())));
+        }
+        for (Problem n : s.notes()) {
+            out.add(say(locale, n.messageKey(), n.args()));
+        }
+        return out;
+    }
+
+    private String say(Locale locale, String key, Object... args) {
+        return messages.getMessage(key, args, key, locale);
+    }
+
+    private String groupName(String code, Locale locale) {
+        return reference.traineeGroups()
+            .stream()
+            .filter(g -> g.code().equals(code))
+            .findFirst()
+            .map(g -> g.name(locale))
+            .orElse(code);
+    }
+
+}
