@@ -102,7 +102,14 @@ class DemoHistory {
 
     /** What the generator made, for the log and the tests. */
     record Summary(int providers, int classes, int people, int enrolments, int selfFunded, int refused, int completed,
-            int checkIns, int rejectedCheckIns) {
+            int checkIns, int rejectedCheckIns, List<Made> made) {
+    }
+
+    /**
+     * A past class as recorded, with the staff of its provider, for the subsidy claims.
+     */
+    record Made(long classId, long providerId, String providerName, CurrentUser staff, LocalDate start, LocalDate end,
+            int completed) {
     }
 
     private record HistoryProvider(FiledBody body, CurrentUser staff, long[] teachers, double lat, double lng) {
@@ -188,7 +195,7 @@ class DemoHistory {
             }
         }
         if (providersPerCity == 0 || classCount == 0) {
-            return new Summary(cities.size() * providersPerCity, 0, 0, 0, 0, 0, 0, 0, 0);
+            return new Summary(cities.size() * providersPerCity, 0, 0, 0, 0, 0, 0, 0, 0, List.of());
         }
 
         // The trainees, registered in bulk, each in the city their number names.
@@ -223,6 +230,7 @@ class DemoHistory {
         int checkIns = 0;
         int rejected = 0;
         Set<Long> grouped = new HashSet<>();
+        List<Made> made = new ArrayList<>();
         for (int round = 0; round < perProvider && classes < classCount; round++) {
             for (int pi = 0; pi < all.size() && classes < classCount; pi++) {
                 HistoryProvider provider = all.get(pi);
@@ -259,6 +267,8 @@ class DemoHistory {
                 TrainingHistory.Recorded r = DemoProvince.as(admin, () -> history
                     .record(new TrainingHistory.PastClass(provider.body().id(), application, trainees)));
                 classes++;
+                made.add(new Made(r.classId(), provider.body().id(), provider.body().name(), provider.staff(), start,
+                        end, r.completed()));
                 enrolments += r.enrolled();
                 selfFunded += r.selfFunded();
                 refused += r.refused();
@@ -272,7 +282,7 @@ class DemoHistory {
         }
         int peopleRegistered = pool.values().stream().mapToInt(List::size).sum();
         return new Summary(all.size(), classes, peopleRegistered, enrolments, selfFunded, refused, completed, checkIns,
-                rejected);
+                rejected, made);
     }
 
     private static final String[] BRANDS = { "明德", "华信", "鲁班", "齐鲁", "泰山", "海岱", "新程", "匠心", "博远", "恒信", "启航", "众诚",

@@ -66,6 +66,8 @@ class DemoSeeder {
 
     private final org.jixing.statistics.Targets targets;
 
+    private final DemoSubsidies subsidies;
+
     DemoSeeder(Accounts accounts, JdbcClient jdbc, TransactionTemplate tx, DataSource dataSource, Environment env,
             Clock clock, @Value("${jixing.demo.seed:auto}") String mode,
             @Value("${jixing.demo.password:}") String configuredPassword, DemoProvince province,
@@ -75,7 +77,8 @@ class DemoSeeder {
             @Value("${jixing.demo.history.people:80000}") int historyPeople,
             @Value("${jixing.demo.history.background:true}") boolean historyInBackground,
             @Value("${jixing.demo.history.split-targets:true}") boolean splitTargets,
-            org.jixing.statistics.Progress progress, org.jixing.statistics.Targets targets) {
+            org.jixing.statistics.Progress progress, org.jixing.statistics.Targets targets, DemoSubsidies subsidies) {
+        this.subsidies = subsidies;
         this.progress = progress;
         this.targets = targets;
         this.historyInBackground = historyInBackground;
@@ -152,6 +155,10 @@ class DemoSeeder {
                             + "({} self-funded, {} refused), {} completed, {} check-ins ({} rejected)",
                     String.format("%.1f", (System.nanoTime() - started) / 1e9), s.providers(), s.classes(), s.people(),
                     s.enrolments(), s.selfFunded(), s.refused(), s.completed(), s.checkIns(), s.rejectedCheckIns());
+            // The subsidies of the past classes: rules, budgets, claims and their review.
+            // The approved claims wait for payment orders.
+            java.util.List<Long> approved = subsidies.generate(today, admin, s.made());
+            log.debug("{} demo claims approved", approved.size());
         }
         catch (RuntimeException ex) {
             log.error("Generating the demo province's past failed; the live demo works without it", ex);

@@ -1,0 +1,78 @@
+package org.jixing.demo.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.jixing.IntegrationTest;
+import org.jixing.reference.ReferenceCatalogue;
+import org.jixing.reference.Region;
+import org.jixing.shared.scope.CurrentUser;
+import org.jixing.shared.scope.DataScope;
+import org.jixing.shared.scope.Role;
+import org.jixing.shared.scope.RunAs;
+import org.jixing.subsidy.ClaimFilter;
+import org.jixing.subsidy.ClaimStatus;
+import org.jixing.subsidy.Claims;
+import org.jixing.subsidy.FundLedger;
+import org.jixing.subsidy.RuleSet;
+import org.jixing.subsidy.SubsidyRules;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The demo province (generated when the test context starts, small) has its subsidy
+ * rules, budgets for every city and fund source, claims in each state, and books that
+ * reconcile.
+ */
+class DemoSubsidiesIT extends IntegrationTest {
+
+    @Autowired
+    FundLedger ledger;
+
+    @Autowired
+    Claims claims;
+
+    @Autowired
+    SubsidyRules rules;
+
+    @Autowired
+    ReferenceCatalogue reference;
+
+    private static <T> T asAdmin(java.util.function.Supplier<T> work) {
+        return RunAs.user(new CurrentUser(1, "admin", "admin", Role.PROVINCE_ADMIN, DataScope.province("370000")),
+                work);
+    }
+
+    @Test
+    void theDemoHasRulesBudgetsAndReviewedClaimsAndItsLedgerReconciles() {
+        RuleSet first = rules.inForceOn(LocalDate.of(2025, 1, 1)).orElseThrow();
+        assertThat(first.lineFunds()).hasSize(10).isEqualTo(DemoSubsidies.LINE_FUNDS);
+
+        List<FundLedger.Budget> budgets = asAdmin(() -> ledger.budgets(2025));
+        Set<String> sources = Set.copyOf(DemoSubsidies.LINE_FUNDS.values());
+        for (Region city : reference.cities()) {
+            assertThat(budgets.stream()
+                .filter(b -> b.regionCode().equals(city.code()))
+                .map(FundLedger.Budget::fundSourceCode)
+                .collect(Collectors.toSet())).as(city.code()).containsAll(sources);
+        }
+        assertThat(asAdmin(() -> ledger.budgets(2026)).stream().map(FundLedger.Budget::regionCode)).contains("370400",
+                "371500");
+
+        long approved = asAdmin(
+                () -> claims.search(new ClaimFilter(ClaimStatus.APPROVED, null, null, null, null), 0, 10).total());
+        long waiting = asAdmin(
+                () -> claims.search(new ClaimFilter(ClaimStatus.SUBMITTED, null, null, null, null), 0, 10).total());
+        assertThat(approved).isPositive();
+        assertThat(waiting).isPositive();
+
+        FundLedger.Check check = asAdmin(() -> ledger.check());
+        assertThat(check.problems()).isEmpty();
+        assertThat(check.reconciles()).isTrue();
+    }
+
+}
