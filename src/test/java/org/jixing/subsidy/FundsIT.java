@@ -216,6 +216,52 @@ class FundsIT extends SubsidyTestBase {
     }
 
     @Test
+    void aBalanceThatDriftsFromItsPostingsIsNamedByTheCheck() throws Exception {
+        FundLedger.Budget b = asAdmin(() -> ledger.allocate(JINAN, SOURCE, year(), Money.ofYuan("10"), "test"));
+        long account = jdbc.sql("select id from ledger_account where budget_id = :b and kind = 'AVAILABLE'")
+            .param("b", b.id())
+            .query(Long.class)
+            .single();
+        jdbc.sql("update ledger_account set balance_fen = balance_fen + 1 where id = :a").param("a", account).update();
+        try {
+            String page = page("/subsidies/funds/check", admin);
+            assertThat(page).contains("id=\"problems\"", "account " + account + " AVAILABLE")
+                .doesNotContain("id=\"reconciles\"");
+            JsonNode api = body(
+                    mvc.perform(get("/api/v1/subsidies/funds/check").cookie(admin)).andExpect(status().isOk()));
+            assertThat(api.get("reconciles").asBoolean()).isFalse();
+            assertThat(api.get("problems").toString()).contains("account " + account);
+        }
+        finally {
+            jdbc.sql("update ledger_account set balance_fen = balance_fen - 1 where id = :a")
+                .param("a", account)
+                .update();
+        }
+        assertThat(asAdmin(() -> ledger.check()).reconciles()).isTrue();
+    }
+
+    @Test
+    void anAllocationOnThePageIsAnnounced() throws Exception {
+        var flash = mvc
+            .perform(post("/subsidies/funds/allocations").with(csrf())
+                .cookie(admin)
+                .param("regionCode", JINAN)
+                .param("fundSource", SOURCE)
+                .param("year", String.valueOf(year()))
+                .param("amount", "88")
+                .param("memo", "第二批下达"))
+            .andExpect(status().is3xxRedirection())
+            .andReturn()
+            .getFlashMap();
+        String shown = mvc.perform(get("/subsidies/funds?year=" + year()).cookie(admin).flashAttrs(flash))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+        assertThat(shown).contains("id=\"notice\"", "资金已下达", "第二批下达");
+    }
+
+    @Test
     void thePagesSpeakChineseAndEnglish() throws Exception {
         asAdmin(() -> ledger.allocate(JINAN, SOURCE, year(), Money.ofYuan("10"), "test"));
         assertThat(page("/subsidies/funds", jinan)).contains("资金预算与余额", "已下达", "可用", "已承诺", "本市合计");

@@ -174,7 +174,8 @@ class DemoSubsidies {
             claimed.merge(key(cityOf(c.regionCode()), c.fundSourceCode(), c.trainingYear()), c.amount().fen(),
                     Long::sum);
         }
-        List<String> sources = LINE_FUNDS.values().stream().distinct().sorted().toList();
+        java.util.SortedSet<String> sources = new java.util.TreeSet<>(LINE_FUNDS.values());
+        filed.forEach(c -> sources.add(c.fundSourceCode()));
         int budgets = 0;
         for (int year : new int[] { 2025, 2026 }) {
             for (Region city : reference.cities()) {
