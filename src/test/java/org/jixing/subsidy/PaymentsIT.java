@@ -24,6 +24,7 @@ import jakarta.servlet.http.Cookie;
 
 import org.hamcrest.Matchers;
 import org.jixing.SignedIn;
+import org.jixing.shared.InvalidInputException;
 import org.jixing.shared.Money;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -270,7 +271,11 @@ class PaymentsIT extends PaymentFixtures {
 
         List<Object> outcomes = race(() -> asCity("jinan", JINAN, () -> payments.importResults(order.id(), file)));
         assertThat(outcomes).filteredOn(o -> o instanceof Payments.ImportOutcome).hasSize(1);
-        assertThat(outcomes).filteredOn(o -> o instanceof Exception).hasSize(1);
+        // The other is refused: the order moved on under it, nothing of it was kept.
+        assertThat(outcomes).filteredOn(o -> o instanceof InvalidInputException)
+            .singleElement()
+            .satisfies(ex -> assertThat(((InvalidInputException) ex).problems().get(0).messageKey())
+                .isIn("subsidy.payment.error.stale", "subsidy.payment.error.row.alreadyPaid"));
 
         assertThat(reread(claim).status()).isEqualTo(ClaimStatus.PAID);
         assertThat(paidOf(claim)).isEqualTo(paid.plus(Money.ofFen(orderFen)));
@@ -286,6 +291,10 @@ class PaymentsIT extends PaymentFixtures {
         Claim claim = approvedClaim();
         List<Object> outcomes = race(() -> asCity("jinan", JINAN, () -> payments.open(claim.fundSourceCode(), JINAN)));
         assertThat(outcomes).filteredOn(o -> o instanceof PaymentOrder).hasSize(1);
+        assertThat(outcomes).filteredOn(o -> o instanceof InvalidInputException)
+            .singleElement()
+            .satisfies(ex -> assertThat(((InvalidInputException) ex).problems().get(0).messageKey())
+                .isIn("subsidy.payment.error.concurrent", "subsidy.payment.error.nothing"));
         assertThat(jdbc.sql("select count(*) from payment_line where claim_id = :c")
             .param("c", claim.id())
             .query(Long.class)

@@ -229,7 +229,8 @@ public class ClaimStore {
      * region (and what lies in it) and a fund source; oldest first.
      */
     public List<Claim> awaitingPayment(String regionCode, String fundSourceCode, ScopeSql.Clause scope) {
-        StringBuilder sql = new StringBuilder("select " + COLUMNS + " where c.status = 'APPROVED' and " + scope.sql()
+        StringBuilder sql = new StringBuilder("select " + COLUMNS
+                + " where c.status = 'APPROVED' and c.amount_fen > 0 and c.budget_id is not null and " + scope.sql()
                 + " and not exists (select 1 from payment_line pl where pl.claim_id = c.id and pl.live = 1)");
         Map<String, Object> params = new HashMap<>(scope.params());
         if (regionCode != null && org.jixing.shared.RegionCode.isWellFormed(regionCode)) {

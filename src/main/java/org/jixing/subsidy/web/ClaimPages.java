@@ -173,7 +173,7 @@ class ClaimPages {
                 staff && (c.status() == ClaimStatus.SUBMITTED || c.status() == ClaimStatus.RETURNED));
         model.addAttribute("recoveries", recoveries.search(id, false, 0, 100).items());
         model.addAttribute("paymentLines", payments.linesOfClaim(id));
-        model.addAttribute("mayOpenOrder", me.hasAnyRole(Role.CITY_OFFICER, Role.PROVINCE_ADMIN, Role.AUDITOR));
+        model.addAttribute("maySeeOrders", me.hasAnyRole(Role.CITY_OFFICER, Role.PROVINCE_ADMIN, Role.AUDITOR));
         model.addAttribute("mayRecover",
                 c.status() == ClaimStatus.PAID && me.hasAnyRole(Role.CITY_OFFICER, Role.PROVINCE_ADMIN)
                         && lines.stream().anyMatch(l -> !l.recovered()));
