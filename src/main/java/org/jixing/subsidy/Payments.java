@@ -280,7 +280,15 @@ public class Payments {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        if (!store.claimForImport(orderId, order.version())) {
+        boolean claimed;
+        try {
+            claimed = store.claimForImport(orderId, order.version());
+        }
+        catch (ConcurrencyFailureException waitedTooLong) {
+            claimed = false;
+        }
+        if (!claimed) {
+            // Another import of this order (on any node) came first.
             throw InvalidInputException.of("file", "subsidy.payment.error.stale");
         }
         Instant now = clock.instant();
