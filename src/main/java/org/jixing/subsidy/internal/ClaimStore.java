@@ -224,6 +224,27 @@ public class ClaimStore {
             .update();
     }
 
+    /**
+     * Approved claims not on a live payment line, in the caller's scope, optionally of a
+     * region (and what lies in it) and a fund source; oldest first.
+     */
+    public List<Claim> awaitingPayment(String regionCode, String fundSourceCode, ScopeSql.Clause scope) {
+        StringBuilder sql = new StringBuilder("select " + COLUMNS
+                + " where c.status = 'APPROVED' and c.amount_fen > 0 and c.budget_id is not null and " + scope.sql()
+                + " and not exists (select 1 from payment_line pl where pl.claim_id = c.id and pl.live = 1)");
+        Map<String, Object> params = new HashMap<>(scope.params());
+        if (regionCode != null && org.jixing.shared.RegionCode.isWellFormed(regionCode)) {
+            sql.append(" and c.region_code like :f_region");
+            params.put("f_region", new org.jixing.shared.RegionCode(regionCode).prefix() + "%");
+        }
+        if (fundSourceCode != null && !fundSourceCode.isBlank()) {
+            sql.append(" and c.fund_source_code = :f_fund");
+            params.put("f_fund", fundSourceCode);
+        }
+        sql.append(" order by c.id");
+        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> claim(rs)).list();
+    }
+
     public Optional<Claim> find(long id, ScopeSql.Clause scope) {
         return jdbc.sql("select " + COLUMNS + " where c.id = :id and " + scope.sql())
             .param("id", id)

@@ -64,9 +64,12 @@ class ClaimPages {
 
     private final org.jixing.subsidy.Recoveries recoveries;
 
+    private final org.jixing.subsidy.Payments payments;
+
     ClaimPages(Claims claims, ClassOpenings classes, SubsidyRules rules, ReferenceCatalogue reference,
-            MessageSource messages, org.jixing.subsidy.Recoveries recoveries) {
+            MessageSource messages, org.jixing.subsidy.Recoveries recoveries, org.jixing.subsidy.Payments payments) {
         this.recoveries = recoveries;
+        this.payments = payments;
         this.claims = claims;
         this.classes = classes;
         this.rules = rules;
@@ -169,6 +172,8 @@ class ClaimPages {
         model.addAttribute("mayAttach",
                 staff && (c.status() == ClaimStatus.SUBMITTED || c.status() == ClaimStatus.RETURNED));
         model.addAttribute("recoveries", recoveries.search(id, false, 0, 100).items());
+        model.addAttribute("paymentLines", payments.linesOfClaim(id));
+        model.addAttribute("maySeeOrders", me.hasAnyRole(Role.CITY_OFFICER, Role.PROVINCE_ADMIN, Role.AUDITOR));
         model.addAttribute("mayRecover",
                 c.status() == ClaimStatus.PAID && me.hasAnyRole(Role.CITY_OFFICER, Role.PROVINCE_ADMIN)
                         && lines.stream().anyMatch(l -> !l.recovered()));

@@ -1,0 +1,154 @@
+package org.jixing.subsidy.web;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.jixing.reference.ReferenceCatalogue;
+import org.jixing.reference.Region;
+import org.jixing.shared.InvalidInputException;
+import org.jixing.shared.PageResult;
+import org.jixing.shared.scope.CurrentUser;
+import org.jixing.shared.scope.Role;
+import org.jixing.shared.web.NavItem;
+import org.jixing.subsidy.PaymentOrder;
+import org.jixing.subsidy.Payments;
+import org.jixing.subsidy.SubsidyRules;
+import org.jixing.subsidy.internal.RuleStore;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Payment pages: what waits to be paid per city and fund source, opening an order, the
+ * orders; an order's lines, its bank file, and importing the bank's results.
+ */
+@Controller
+@RequestMapping("/subsidies/payments")
+class PaymentPages {
+
+    private final Payments payments;
+
+    private final SubsidyRules rules;
+
+    private final ReferenceCatalogue reference;
+
+    PaymentPages(Payments payments, SubsidyRules rules, ReferenceCatalogue reference) {
+        this.payments = payments;
+        this.rules = rules;
+        this.reference = reference;
+    }
+
+    @GetMapping
+    String list(@RequestParam(required = false) PaymentOrder.Status status, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(required = false) Integer size, Model model) {
+        CurrentUser me = CurrentUser.require();
+        model.addAttribute("result",
+                payments.search(new Payments.Filter(status, null), Math.max(0, page), PageResult.size(size)));
+        model.addAttribute("status", status);
+        model.addAttribute("statuses", PaymentOrder.Status.values());
+        model.addAttribute("awaiting", payments.awaitingByCity());
+        List<Region> cities = reference.cities().stream().filter(c -> me.scope().coversRegion(c.code())).toList();
+        model.addAttribute("cities", cities);
+        model.addAttribute("fundSources", rules.fundSources());
+        model.addAttribute("mayOpen", me.hasAnyRole(Role.CITY_OFFICER, Role.PROVINCE_ADMIN));
+        names(model);
+        return "subsidy/payment-list";
+    }
+
+    @PostMapping
+    String open(@RequestParam(required = false) String regionCode,
+            @RequestParam(required = false) String fundSourceCode, Model model, RedirectAttributes redirect) {
+        try {
+            PaymentOrder o = payments.open(fundSourceCode, regionCode);
+            redirect.addFlashAttribute("notice", "subsidy.payment.opened");
+            return "redirect:/subsidies/payments/" + o.id();
+        }
+        catch (InvalidInputException ex) {
+            model.addAttribute("problems", ex.problems());
+            model.addAttribute("chosenRegion", regionCode);
+            model.addAttribute("chosenFund", fundSourceCode);
+            return list(null, 0, null, model);
+        }
+    }
+
+    @GetMapping("/{id}")
+    String detail(@PathVariable long id, Model model) {
+        PaymentOrder o = payments.get(id);
+        model.addAttribute("order", o);
+        model.addAttribute("lines", payments.lines(id));
+        model.addAttribute("mayAct", o.status() != PaymentOrder.Status.SETTLED
+                && CurrentUser.require().hasAnyRole(Role.CITY_OFFICER, Role.PROVINCE_ADMIN));
+        names(model);
+        return "subsidy/payment-detail";
+    }
+
+    @GetMapping("/{id}/bank-file.csv")
+    ResponseEntity<byte[]> bankFile(@PathVariable long id) {
+        String orderNo = payments.get(id).orderNo();
+        String content = payments.bankFile(id);
+        return ResponseEntity.ok()
+            .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+            .header(HttpHeaders.CONTENT_DISPOSITION,
+                    ContentDisposition.attachment()
+                        .filename(orderNo + ".csv", StandardCharsets.UTF_8)
+                        .build()
+                        .toString())
+            .header("X-Content-Type-Options", "nosniff")
+            .body(content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @PostMapping("/{id}/results")
+    String importResults(@PathVariable long id, @RequestParam(required = false) MultipartFile file, Model model,
+            RedirectAttributes redirect) throws IOException {
+        try {
+            Payments.ImportOutcome outcome = payments.importResults(id,
+                    file == null || file.isEmpty() ? null : file.getBytes());
+            redirect.addFlashAttribute("notice", "subsidy.payment.imported");
+            // Flash attributes live in the JDBC session: plain strings only.
+            redirect.addFlashAttribute("outcome", List.of(String.valueOf(outcome.paid()),
+                    outcome.paidAmount().toYuanString(), String.valueOf(outcome.failed())));
+            return "redirect:/subsidies/payments/" + id;
+        }
+        catch (InvalidInputException ex) {
+            model.addAttribute("problems", ex.problems());
+        }
+        return detail(id, model);
+    }
+
+    private void names(Model model) {
+        model.addAttribute("regionNames",
+                reference.regions().stream().collect(Collectors.toMap(Region::code, Function.identity())));
+        model.addAttribute("fundNames",
+                rules.fundSources()
+                    .stream()
+                    .collect(Collectors.toMap(RuleStore.FundSource::code, Function.identity())));
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Navigation {
+
+        @Bean
+        NavItem paymentsNav() {
+            return new NavItem("nav.payments", "/subsidies/payments", 420,
+                    Set.of(Role.CITY_OFFICER, Role.PROVINCE_ADMIN, Role.AUDITOR));
+        }
+
+    }
+
+}
