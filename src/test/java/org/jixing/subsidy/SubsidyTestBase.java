@@ -96,11 +96,11 @@ public abstract class SubsidyTestBase extends TrainingTestBase {
     }
 
     /** A trainee of a past class: their group (or null) and whether they attended. */
-    protected record Trainee(String group, boolean attends) {
+    public record Trainee(String group, boolean attends) {
     }
 
     /** A completed past class of a new 济南 provider, with its payee entered. */
-    protected record PastFixture(Provider provider, long classId, List<Long> personIds) {
+    public record PastFixture(Provider provider, long classId, List<Long> personIds) {
     }
 
     protected PastFixture completedClass(String occupation, String level, String subTarget, List<Trainee> trainees)
