@@ -68,6 +68,8 @@ class DemoSeeder {
 
     private final DemoSubsidies subsidies;
 
+    private final DemoPayments payments;
+
     DemoSeeder(Accounts accounts, JdbcClient jdbc, TransactionTemplate tx, DataSource dataSource, Environment env,
             Clock clock, @Value("${jixing.demo.seed:auto}") String mode,
             @Value("${jixing.demo.password:}") String configuredPassword, DemoProvince province,
@@ -77,8 +79,10 @@ class DemoSeeder {
             @Value("${jixing.demo.history.people:80000}") int historyPeople,
             @Value("${jixing.demo.history.background:true}") boolean historyInBackground,
             @Value("${jixing.demo.history.split-targets:true}") boolean splitTargets,
-            org.jixing.statistics.Progress progress, org.jixing.statistics.Targets targets, DemoSubsidies subsidies) {
+            org.jixing.statistics.Progress progress, org.jixing.statistics.Targets targets, DemoSubsidies subsidies,
+            DemoPayments payments) {
         this.subsidies = subsidies;
+        this.payments = payments;
         this.progress = progress;
         this.targets = targets;
         this.historyInBackground = historyInBackground;
@@ -155,10 +159,10 @@ class DemoSeeder {
                             + "({} self-funded, {} refused), {} completed, {} check-ins ({} rejected)",
                     String.format("%.1f", (System.nanoTime() - started) / 1e9), s.providers(), s.classes(), s.people(),
                     s.enrolments(), s.selfFunded(), s.refused(), s.completed(), s.checkIns(), s.rejectedCheckIns());
-            // The subsidies of the past classes: rules, budgets, claims and their review.
-            // The approved claims wait for payment orders.
+            // The subsidies of the past classes: rules, budgets, claims and their review,
+            // then payment orders for the approved claims and a few recoveries.
             java.util.List<Long> approved = subsidies.generate(today, admin, s.made());
-            log.debug("{} demo claims approved", approved.size());
+            payments.generate(today, admin, approved);
         }
         catch (RuntimeException ex) {
             log.error("Generating the demo province's past failed; the live demo works without it", ex);

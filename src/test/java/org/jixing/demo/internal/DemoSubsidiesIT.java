@@ -18,6 +18,8 @@ import org.jixing.subsidy.ClaimFilter;
 import org.jixing.subsidy.ClaimStatus;
 import org.jixing.subsidy.Claims;
 import org.jixing.subsidy.FundLedger;
+import org.jixing.subsidy.Payments;
+import org.jixing.subsidy.Recoveries;
 import org.jixing.subsidy.RuleSet;
 import org.jixing.subsidy.SubsidyRules;
 import org.junit.jupiter.api.Test;
@@ -40,6 +42,12 @@ class DemoSubsidiesIT extends IntegrationTest {
     SubsidyRules rules;
 
     @Autowired
+    Payments payments;
+
+    @Autowired
+    Recoveries recoveries;
+
+    @Autowired
     ReferenceCatalogue reference;
 
     private static <T> T asAdmin(java.util.function.Supplier<T> work) {
@@ -48,7 +56,7 @@ class DemoSubsidiesIT extends IntegrationTest {
     }
 
     @Test
-    void theDemoHasRulesBudgetsAndReviewedClaimsAndItsLedgerReconciles() {
+    void theDemoHasRulesBudgetsReviewedAndPaidClaimsRecoveriesAndItsLedgerReconciles() {
         RuleSet first = rules.inForceOn(LocalDate.of(2025, 1, 1)).orElseThrow();
         assertThat(first.lineFunds()).hasSize(10).isEqualTo(DemoSubsidies.LINE_FUNDS);
 
@@ -67,8 +75,22 @@ class DemoSubsidiesIT extends IntegrationTest {
                 () -> claims.search(new ClaimFilter(ClaimStatus.APPROVED, null, null, null, null), 0, 10).total());
         long waiting = asAdmin(
                 () -> claims.search(new ClaimFilter(ClaimStatus.SUBMITTED, null, null, null, null), 0, 10).total());
-        assertThat(approved).isPositive();
+        long inPayment = asAdmin(
+                () -> claims.search(new ClaimFilter(ClaimStatus.IN_PAYMENT, null, null, null, null), 0, 10).total());
+        long paid = asAdmin(
+                () -> claims.search(new ClaimFilter(ClaimStatus.PAID, null, null, null, null), 0, 10).total());
         assertThat(waiting).isPositive();
+        // Approved claims went on payment orders: most were paid, one city's order waits
+        // for
+        // the bank, and a paid claim was found improper.
+        assertThat(paid).isPositive();
+        assertThat(inPayment).isPositive();
+        assertThat(approved + inPayment + paid).isGreaterThan(waiting);
+        assertThat(asAdmin(() -> payments.search(Payments.Filter.ALL, 0, 10)).total()).isGreaterThan(1);
+        assertThat(asAdmin(() -> recoveries.search(null, false, 0, 10)).total()).isPositive();
+        assertThat(asAdmin(() -> ledger.budgets(null)).stream()
+            .mapToLong(b -> b.receivable().fen() + b.repaid().fen())
+            .sum()).isPositive();
 
         FundLedger.Check check = asAdmin(() -> ledger.check());
         assertThat(check.problems()).isEmpty();
