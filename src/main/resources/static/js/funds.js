@@ -19,7 +19,12 @@
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, renderMode: 'richText' },
       legend: { data: PARTS.map(function (p) { return labels[p]; }), top: 0 },
       grid: { left: 8, right: 24, top: 28, bottom: 8, containLabel: true },
-      xAxis: { type: 'value' },
+      // Short axis labels (万 yuan in Chinese, thousands in English) keep them apart; the
+      // tooltip gives the exact figure.
+      xAxis: { type: 'value', splitNumber: 4,
+               axisLabel: { hideOverlap: true, formatter: function (v) {
+                 return locale === 'ZH' ? (v / 10000) + '万' : (v / 1000) + 'k';
+               } } },
       yAxis: { type: 'category', data: shown.map(function (r) { return r.name; }),
                axisLabel: { width: 140, overflow: 'truncate' } },
       series: PARTS.map(function (p) {

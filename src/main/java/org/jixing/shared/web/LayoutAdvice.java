@@ -27,9 +27,15 @@ class LayoutAdvice {
     }
 
     @ModelAttribute("nav")
-    List<NavItem> nav() {
+    List<NavEntry> nav() {
+        String path = null;
+        if (org.springframework.web.context.request.RequestContextHolder
+            .getRequestAttributes() instanceof org.springframework.web.context.request.ServletRequestAttributes servlet) {
+            path = servlet.getRequest().getRequestURI();
+        }
+        String requestPath = path;
         return CurrentUser.current()
-            .map(u -> navItems.stream().filter(i -> i.visibleTo(u.role())).toList())
+            .map(u -> NavEntry.of(navItems.stream().filter(i -> i.visibleTo(u.role())).toList(), requestPath))
             .orElse(List.of());
     }
 

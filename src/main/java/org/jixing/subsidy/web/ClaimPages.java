@@ -338,7 +338,8 @@ class ClaimPages {
         @Bean
         NavItem claimsNav() {
             return new NavItem("nav.claims", "/subsidies/claims", 405, Set.of(Role.PROVINCE_ADMIN, Role.LINE_DEPARTMENT,
-                    Role.CITY_OFFICER, Role.PROVIDER_STAFF, Role.AUDITOR));
+                    Role.CITY_OFFICER, Role.PROVIDER_STAFF, Role.AUDITOR))
+                .inGroup("nav.group.subsidies");
         }
 
     }

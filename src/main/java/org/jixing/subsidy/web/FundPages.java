@@ -282,7 +282,8 @@ class FundPages {
         @Bean
         NavItem fundsNav() {
             return new NavItem("nav.funds", "/subsidies/funds", 410,
-                    Set.of(Role.PROVINCE_ADMIN, Role.CITY_OFFICER, Role.AUDITOR));
+                    Set.of(Role.PROVINCE_ADMIN, Role.CITY_OFFICER, Role.AUDITOR))
+                .inGroup("nav.group.subsidies");
         }
 
     }

@@ -146,7 +146,8 @@ class PaymentPages {
         @Bean
         NavItem paymentsNav() {
             return new NavItem("nav.payments", "/subsidies/payments", 420,
-                    Set.of(Role.CITY_OFFICER, Role.PROVINCE_ADMIN, Role.AUDITOR));
+                    Set.of(Role.CITY_OFFICER, Role.PROVINCE_ADMIN, Role.AUDITOR))
+                .inGroup("nav.group.subsidies");
         }
 
     }

@@ -113,7 +113,8 @@ class RecoveryPages {
         @Bean
         NavItem recoveriesNav() {
             return new NavItem("nav.recoveries", "/subsidies/recoveries", 430,
-                    Set.of(Role.PROVINCE_ADMIN, Role.CITY_OFFICER, Role.PROVIDER_STAFF, Role.AUDITOR));
+                    Set.of(Role.PROVINCE_ADMIN, Role.CITY_OFFICER, Role.PROVIDER_STAFF, Role.AUDITOR))
+                .inGroup("nav.group.subsidies");
         }
 
     }

@@ -345,7 +345,8 @@ class RulePages {
         @Bean
         NavItem subsidyRulesNav() {
             return new NavItem("nav.subsidyRules", "/subsidies/rules", 400, Set.of(Role.PROVINCE_ADMIN,
-                    Role.LINE_DEPARTMENT, Role.CITY_OFFICER, Role.PROVIDER_STAFF, Role.AUDITOR));
+                    Role.LINE_DEPARTMENT, Role.CITY_OFFICER, Role.PROVIDER_STAFF, Role.AUDITOR))
+                .inGroup("nav.group.subsidies");
         }
 
     }

@@ -24,7 +24,11 @@ class ApiDocsIT extends IntegrationTest {
             .andExpect(jsonPath("$.info.title").value("Jixing API"))
             .andExpect(jsonPath("$.components.securitySchemes.apiToken.scheme").value("bearer"))
             .andExpect(jsonPath("$.paths['/api/v1/reference/action-lines']").exists())
-            .andExpect(jsonPath("$.paths['/api/v1/classes/{id}/enrolments']").exists());
+            .andExpect(jsonPath("$.paths['/api/v1/classes/{id}/enrolments']").exists())
+            .andExpect(jsonPath("$.paths['/api/v1/subsidies/claims']").exists())
+            .andExpect(jsonPath("$.paths['/api/v1/subsidies/funds/balances']").exists())
+            .andExpect(jsonPath("$.paths['/api/v1/subsidies/payment-orders/{id}/bank-results']").exists())
+            .andExpect(jsonPath("$.paths['/api/v1/subsidies/recoveries/{id}/repayments']").exists());
     }
 
     @Test
