@@ -83,8 +83,12 @@ class DemoProvince {
 
     private final People people;
 
+    private final org.jixing.training.TrainingHistory history;
+
     DemoProvince(ReferenceCatalogue reference, Accounts accounts, Filings filings, Programmes programmes,
-            Teachers teachers, ClassOpenings classes, Enrolments enrolments, People people) {
+            Teachers teachers, ClassOpenings classes, Enrolments enrolments, People people,
+            org.jixing.training.TrainingHistory history) {
+        this.history = history;
         this.reference = reference;
         this.accounts = accounts;
         this.filings = filings;
@@ -204,6 +208,7 @@ class DemoProvince {
         }
 
         long jinanProvider = providers.get(0).body().id();
+        completedClassToClaim(today, admin, providers.get(0), demoProgrammes.get(3), trainees);
         Long person = firstPerson;
         as(admin, () -> {
             point("provider", ScopeKind.PROVIDER, String.valueOf(jinanProvider));
@@ -215,6 +220,62 @@ class DemoProvince {
             }
             return null;
         });
+    }
+
+    /**
+     * A class of the demo provider that ended last week and is not claimed yet, so
+     * whoever signs in as {@code provider} can file a claim and see its amounts
+     * explained: twelve trainees, a veteran among them, and one who missed most sessions
+     * (left out as not completed).
+     */
+    private void completedClassToClaim(LocalDate today, CurrentUser admin, Provider p, Programme programme,
+            SyntheticPeople names) {
+        LocalDate start = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(3);
+        List<PlannedSession> sessions = sessions(start, p.teacher());
+        List<org.jixing.person.NewPerson> rows = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            SyntheticPeople.Person person = names.next();
+            if (Integer.parseInt(person.idNumber().substring(6, 10)) > today.getYear() - 18) {
+                i--;
+                continue;
+            }
+            rows.add(new org.jixing.person.NewPerson(person.idNumber(), person.name(), person.phone(), "370100"));
+        }
+        try {
+            as(admin, () -> {
+                var registered = people.registerAll(rows);
+                List<Long> ids = rows.stream().map(r -> registered.ids().get(r.idNumber())).toList();
+                people.addGroups(List
+                    .of(new People.NewMembership(ids.get(0), "VETERAN", "示范数据：退役证", start.minusYears(2), null)));
+                List<org.jixing.training.TrainingHistory.PastTrainee> trainees = new ArrayList<>();
+                for (int i = 0; i < ids.size(); i++) {
+                    int attended = i == ids.size() - 1 ? 4 : sessions.size();
+                    List<org.jixing.training.TrainingHistory.PastCheckIn> events = new ArrayList<>();
+                    for (int s = 0; s < attended; s++) {
+                        PlannedSession session = sessions.get(s);
+                        events.add(new org.jixing.training.TrainingHistory.PastCheckIn(s + 1,
+                                org.jixing.training.AttendanceKind.CHECK_IN, session.startsAt().minusMinutes(6 + i % 5),
+                                new BigDecimal("36.651"), new BigDecimal("117.120"), new BigDecimal("0.93"),
+                                "T-DEMO-1"));
+                        events.add(new org.jixing.training.TrainingHistory.PastCheckIn(s + 1,
+                                org.jixing.training.AttendanceKind.CHECK_OUT, session.endsAt().plusMinutes(3 + i % 4),
+                                new BigDecimal("36.651"), new BigDecimal("117.120"), new BigDecimal("0.93"),
+                                "T-DEMO-1"));
+                    }
+                    trainees.add(new org.jixing.training.TrainingHistory.PastTrainee(ids.get(i), events, true));
+                }
+                return history.record(new org.jixing.training.TrainingHistory.PastClass(p.body().id(),
+                        new ClassApplication(null, programme.id(), ClassType.REGULAR, null, null, true,
+                                p.body().address(), new BigDecimal("36.651"), new BigDecimal("117.120"), start,
+                                start.plusDays(11), 40, sessions),
+                        trainees));
+            });
+        }
+        catch (org.jixing.shared.InvalidInputException refused) {
+            // The demo works without it; say why.
+            org.slf4j.LoggerFactory.getLogger(DemoProvince.class)
+                .warn("The demo provider's completed class was not recorded: {}", refused.problems());
+        }
     }
 
     private void point(String username, ScopeKind kind, String ref) {

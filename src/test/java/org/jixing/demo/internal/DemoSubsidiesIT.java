@@ -50,6 +50,39 @@ class DemoSubsidiesIT extends IntegrationTest {
     @Autowired
     ReferenceCatalogue reference;
 
+    @Autowired
+    org.springframework.test.web.servlet.MockMvc mvc;
+
+    /**
+     * Whoever signs in as the demo provider finds a class that ended recently to claim,
+     * and the preview explains the amounts and leaves out the trainee who missed most
+     * sessions.
+     */
+    @Test
+    void theDemoProviderHasACompletedClassToClaim() throws Exception {
+        jakarta.servlet.http.Cookie provider = org.jixing.SignedIn.as(mvc, "provider");
+        String page = mvc
+            .perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/subsidies/claims")
+                .cookie(provider))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("id=\"claim-(\\d+)\"").matcher(page);
+        assertThat(m.find()).as("a class to claim on the provider's claims page").isTrue();
+        String preview = mvc
+            .perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .get("/api/v1/subsidies/claims/preview?classId=" + m.group(1))
+                .cookie(provider))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+        tools.jackson.databind.JsonNode body = new tools.jackson.databind.ObjectMapper().readTree(preview);
+        assertThat(body.get("fileable").asBoolean()).isTrue();
+        assertThat(body.get("lines")).hasSize(11);
+        assertThat(body.get("exclusions")).hasSize(1);
+        assertThat(preview).contains("VETERAN");
+    }
+
     private static <T> T asAdmin(java.util.function.Supplier<T> work) {
         return RunAs.user(new CurrentUser(1, "admin", "admin", Role.PROVINCE_ADMIN, DataScope.province("370000")),
                 work);
