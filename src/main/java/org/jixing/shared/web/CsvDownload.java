@@ -44,6 +44,15 @@ public final class CsvDownload {
         }
     }
 
+    /**
+     * A CSV already written in full (with its byte-order mark if it has one) as a
+     * download named {@code filename}.
+     */
+    public static org.springframework.http.ResponseEntity<byte[]> ofText(String filename, String content) {
+        return FileDownload.of(filename, new org.springframework.http.MediaType("text", "csv", StandardCharsets.UTF_8),
+                content.getBytes(StandardCharsets.UTF_8));
+    }
+
     /** A cell as written: null empty, numbers as they are, text neutralised. */
     public static Object cell(Object value) {
         if (value == null) {

@@ -17,8 +17,6 @@ import org.jixing.subsidy.ClaimReview;
 import org.jixing.subsidy.ClaimStatus;
 import org.jixing.subsidy.Claims;
 import org.jixing.subsidy.internal.ClaimStore;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -137,15 +135,8 @@ class ClaimsApi {
     }
 
     static ResponseEntity<byte[]> download(Claims.AttachmentFile f) {
-        return ResponseEntity.ok()
-            .contentType(MediaType.parseMediaType(f.attachment().contentType()))
-            .header(HttpHeaders.CONTENT_DISPOSITION,
-                    ContentDisposition.attachment()
-                        .filename(f.attachment().fileName(), java.nio.charset.StandardCharsets.UTF_8)
-                        .build()
-                        .toString())
-            .header("X-Content-Type-Options", "nosniff")
-            .body(f.content());
+        return org.jixing.shared.web.FileDownload.of(f.attachment().fileName(),
+                MediaType.parseMediaType(f.attachment().contentType()), f.content());
     }
 
     @GetMapping("/payee")

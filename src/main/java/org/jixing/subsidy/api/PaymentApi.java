@@ -2,7 +2,6 @@ package org.jixing.subsidy.api;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -13,8 +12,7 @@ import org.jixing.subsidy.Claim;
 import org.jixing.subsidy.PaymentLine;
 import org.jixing.subsidy.PaymentOrder;
 import org.jixing.subsidy.Payments;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
+import org.jixing.shared.web.CsvDownload;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -79,19 +77,7 @@ class PaymentApi {
     @Operation(summary = "The bank file of the order's pending lines (UTF-8 CSV with BOM); "
             + "the first download marks the order exported")
     ResponseEntity<byte[]> bankFile(@PathVariable long id) {
-        return csv(payments.get(id).orderNo(), payments.bankFile(id));
-    }
-
-    static ResponseEntity<byte[]> csv(String orderNo, String content) {
-        return ResponseEntity.ok()
-            .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-            .header(HttpHeaders.CONTENT_DISPOSITION,
-                    ContentDisposition.attachment()
-                        .filename(orderNo + ".csv", StandardCharsets.UTF_8)
-                        .build()
-                        .toString())
-            .header("X-Content-Type-Options", "nosniff")
-            .body(content.getBytes(StandardCharsets.UTF_8));
+        return CsvDownload.ofText(payments.get(id).orderNo() + ".csv", payments.bankFile(id));
     }
 
     @PostMapping(path = "/{id}/bank-results", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

@@ -239,15 +239,8 @@ class ClaimPages {
     @GetMapping("/claims/{id}/attachments/{attachmentId}")
     ResponseEntity<byte[]> attachment(@PathVariable long id, @PathVariable long attachmentId) {
         Claims.AttachmentFile f = claims.attachment(id, attachmentId);
-        return ResponseEntity.ok()
-            .contentType(org.springframework.http.MediaType.parseMediaType(f.attachment().contentType()))
-            .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
-                    org.springframework.http.ContentDisposition.attachment()
-                        .filename(f.attachment().fileName(), java.nio.charset.StandardCharsets.UTF_8)
-                        .build()
-                        .toString())
-            .header("X-Content-Type-Options", "nosniff")
-            .body(f.content());
+        return org.jixing.shared.web.FileDownload.of(f.attachment().fileName(),
+                org.springframework.http.MediaType.parseMediaType(f.attachment().contentType()), f.content());
     }
 
     @GetMapping("/payee")

@@ -197,41 +197,37 @@ class FundPages {
             @RequestParam(required = false) String fundSource, @RequestParam(required = false) Integer year,
             @RequestParam(required = false) String amount, @RequestParam(required = false) String memo, Model model,
             Locale locale, RedirectAttributes redirect) {
-        requireAdmin();
-        FundForm form = new FundForm(regionCode, fundSource, year, amount, memo);
-        int y = year == null ? rules.today().getYear() : year;
-        try {
-            ledger.allocate(regionCode, fundSource, y, money(amount), memo);
-        }
-        catch (InvalidInputException ex) {
-            model.addAttribute("problems", ex.problems());
-            model.addAttribute("allocation", form);
-            model.addAttribute("openForm", "allocation");
-            render(y, model, locale);
-            return "subsidy/funds";
-        }
-        redirect.addFlashAttribute("notice", "funds.allocated");
-        return "redirect:/subsidies/funds?year=" + y;
+        return change("allocation", new FundForm(regionCode, fundSource, year, amount, memo),
+                (y, money) -> ledger.allocate(regionCode, fundSource, y, money, memo), model, locale, redirect);
     }
 
     @PostMapping("/reductions")
     String reduce(@RequestParam(required = false) String regionCode, @RequestParam(required = false) String fundSource,
             @RequestParam(required = false) Integer year, @RequestParam(required = false) String amount,
             @RequestParam(required = false) String memo, Model model, Locale locale, RedirectAttributes redirect) {
+        return change("reduction", new FundForm(regionCode, fundSource, year, amount, memo),
+                (y, money) -> ledger.reduce(regionCode, fundSource, y, money, memo), model, locale, redirect);
+    }
+
+    /**
+     * Allocates or reduces as the form says; a refusal shows the page again with the form
+     * open, its values kept and every problem named.
+     */
+    private String change(String formName, FundForm form, java.util.function.BiConsumer<Integer, Money> movement,
+            Model model, Locale locale, RedirectAttributes redirect) {
         requireAdmin();
-        FundForm form = new FundForm(regionCode, fundSource, year, amount, memo);
-        int y = year == null ? rules.today().getYear() : year;
+        int y = form.year() == null ? rules.today().getYear() : form.year();
         try {
-            ledger.reduce(regionCode, fundSource, y, money(amount), memo);
+            movement.accept(y, money(form.amount()));
         }
         catch (InvalidInputException ex) {
             model.addAttribute("problems", ex.problems());
-            model.addAttribute("reduction", form);
-            model.addAttribute("openForm", "reduction");
+            model.addAttribute(formName, form);
+            model.addAttribute("openForm", formName);
             render(y, model, locale);
             return "subsidy/funds";
         }
-        redirect.addFlashAttribute("notice", "funds.reduced");
+        redirect.addFlashAttribute("notice", "allocation".equals(formName) ? "funds.allocated" : "funds.reduced");
         return "redirect:/subsidies/funds?year=" + y;
     }
 

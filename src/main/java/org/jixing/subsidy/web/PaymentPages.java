@@ -1,7 +1,6 @@
 package org.jixing.subsidy.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -20,9 +19,7 @@ import org.jixing.subsidy.SubsidyRules;
 import org.jixing.subsidy.internal.RuleStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
+import org.jixing.shared.web.CsvDownload;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -101,16 +98,7 @@ class PaymentPages {
     @GetMapping("/{id}/bank-file.csv")
     ResponseEntity<byte[]> bankFile(@PathVariable long id) {
         String orderNo = payments.get(id).orderNo();
-        String content = payments.bankFile(id);
-        return ResponseEntity.ok()
-            .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-            .header(HttpHeaders.CONTENT_DISPOSITION,
-                    ContentDisposition.attachment()
-                        .filename(orderNo + ".csv", StandardCharsets.UTF_8)
-                        .build()
-                        .toString())
-            .header("X-Content-Type-Options", "nosniff")
-            .body(content.getBytes(StandardCharsets.UTF_8));
+        return CsvDownload.ofText(orderNo + ".csv", payments.bankFile(id));
     }
 
     @PostMapping("/{id}/results")
