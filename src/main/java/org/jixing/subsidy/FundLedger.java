@@ -165,7 +165,7 @@ public class FundLedger {
      * movements are undone by their own process (a failed payment, a repayment).
      */
     @Transactional
-    public void reverseAllocation(long transactionId, String reason) {
+    public Budget reverseAllocation(long transactionId, String reason) {
         requireAdmin();
         var tx = store.transaction(transactionId)
             .filter(t -> t.kind() == LedgerEntryKind.ALLOCATION)
@@ -191,6 +191,7 @@ public class FundLedger {
         apply(id, opposite);
         audit.record(AuditEvent.of("fund.reverse", "ledger_transaction", id, null,
                 Map.of("reverses", transactionId, "amountFen", tx.amountFen(), "reason", reason.strip())));
+        return Budget.of(store.budgetRow(tx.budgetId()).orElseThrow());
     }
 
     /**

@@ -196,6 +196,71 @@ class FundsIT extends SubsidyTestBase {
     }
 
     @Test
+    void anAllocationEnteredInErrorIsReversedOnceAndOnlyWhileItsMoneyIsUnused() throws Exception {
+        String zibo = "370300";
+        int y = year() + 3;
+        FundLedger.Budget given = asAdmin(() -> ledger.allocate(zibo, SOURCE, y, Money.ofYuan("1000"), "录入错误"));
+        long allocation = jdbc
+            .sql("select max(id) from ledger_transaction where kind = 'ALLOCATION' and budget_id = :b")
+            .param("b", given.id())
+            .query(Long.class)
+            .single();
+        String url = "/api/v1/subsidies/funds/allocations/" + allocation + "/reversal";
+        long count = transactions();
+
+        // Only the administrator reverses, and only with a reason.
+        postJson(url, jinan, """
+                {"reason":"城市选错"}""").andExpect(status().isForbidden());
+        postJson(url, admin, """
+                {"reason":" "}""").andExpect(status().isUnprocessableContent())
+            .andExpect(jsonPath("$.errors[0].field").value("reason"));
+        assertThat(transactions()).isEqualTo(count);
+
+        // From the movements list: the allocation offers a reversal; afterwards it is
+        // gone.
+        String before = page("/subsidies/funds?year=" + y, admin);
+        assertThat(before).contains("id=\"reverse-" + allocation + "\"");
+        mvc.perform(post("/subsidies/funds/allocations/" + allocation + "/reversal").with(csrf())
+            .cookie(admin)
+            .param("year", String.valueOf(y))
+            .param("reason", "下达城市选错")).andExpect(status().is3xxRedirection());
+        FundLedger.Budget reversed = asAdmin(() -> ledger.budgets(y)).stream()
+            .filter(b -> b.id() == given.id())
+            .findFirst()
+            .orElseThrow();
+        assertThat(reversed.allocated()).isEqualTo(Money.ZERO);
+        assertThat(reversed.available()).isEqualTo(Money.ZERO);
+        assertThat(asAdmin(() -> ledger.check()).problems()).isEmpty();
+        String after = page("/subsidies/funds?year=" + y, admin);
+        assertThat(after).doesNotContain("id=\"reverse-" + allocation + "\"").contains("已冲销", "下达城市选错");
+
+        // Never twice.
+        postJson(url, admin, """
+                {"reason":"再次冲销"}""").andExpect(status().isUnprocessableContent())
+            .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("已被冲销")));
+
+        // Money of an allocation already taken back (or used) cannot be reversed.
+        asAdmin(() -> ledger.allocate(zibo, SOURCE, y, Money.ofYuan("500"), "第二笔"));
+        long second = jdbc.sql("select max(id) from ledger_transaction where kind = 'ALLOCATION' and budget_id = :b")
+            .param("b", given.id())
+            .query(Long.class)
+            .single();
+        asAdmin(() -> ledger.reduce(zibo, SOURCE, y, Money.ofYuan("200"), "调减"));
+        long reduction = jdbc.sql("select max(id) from ledger_transaction where kind = 'REDUCTION' and budget_id = :b")
+            .param("b", given.id())
+            .query(Long.class)
+            .single();
+        long count2 = transactions();
+        postJson("/api/v1/subsidies/funds/allocations/" + second + "/reversal", admin, """
+                {"reason":"录入错误"}""").andExpect(status().isUnprocessableContent())
+            .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("300.00")));
+        // Only an allocation is reversed this way.
+        postJson("/api/v1/subsidies/funds/allocations/" + reduction + "/reversal", admin, """
+                {"reason":"录入错误"}""").andExpect(status().isNotFound());
+        assertThat(transactions()).isEqualTo(count2);
+    }
+
+    @Test
     void theLedgerCheckReconcilesForTheProvinceAndIsRefusedToTheCities() throws Exception {
         asAdmin(() -> ledger.allocate(JINAN, SOURCE, year(), Money.ofYuan("10"), "test"));
         String checked = page("/subsidies/funds/check", admin);

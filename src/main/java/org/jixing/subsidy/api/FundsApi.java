@@ -67,6 +67,16 @@ class FundsApi {
         return ledger.reduce(m.regionCode(), m.fundSource(), m.year(), yuan(m.amountYuan()), m.memo());
     }
 
+    record Reversal(String reason) {
+    }
+
+    @PostMapping("/allocations/{transactionId}/reversal")
+    @Operation(summary = "Reverse an allocation entered in error, with the reason, while its money is still "
+            + "available (province administrator); each allocation is reversed at most once")
+    Budget reverse(@org.springframework.web.bind.annotation.PathVariable long transactionId, @RequestBody Reversal r) {
+        return ledger.reverseAllocation(transactionId, r == null ? null : r.reason());
+    }
+
     @GetMapping("/check")
     @Operation(summary = "Check the whole ledger: balanced entries, kept balances, budgets and records agree "
             + "(province administrator, auditor)")

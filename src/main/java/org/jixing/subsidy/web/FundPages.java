@@ -132,7 +132,15 @@ class FundPages {
         model.addAttribute("cities", cities);
         model.addAttribute("bySource", bySource);
         model.addAttribute("total", Totals.of(budgets));
-        model.addAttribute("recent", ledger.recent(year, 30));
+        List<FundLedger.Entry> recent = ledger.recent(year, 30);
+        model.addAttribute("recent", recent);
+        // A reversal is newer than what it reverses, so a listed allocation's reversal is
+        // listed too.
+        model.addAttribute("reversedIds",
+                recent.stream()
+                    .map(FundLedger.Entry::reversesId)
+                    .filter(java.util.Objects::nonNull)
+                    .collect(Collectors.toSet()));
         model.addAttribute("budgetById", budgetById);
         model.addAttribute("regionNames", regionNames);
         model.addAttribute("fundNames", fundNames);
@@ -228,6 +236,24 @@ class FundPages {
             return "subsidy/funds";
         }
         redirect.addFlashAttribute("notice", "allocation".equals(formName) ? "funds.allocated" : "funds.reduced");
+        return "redirect:/subsidies/funds?year=" + y;
+    }
+
+    @PostMapping("/allocations/{transactionId}/reversal")
+    String reverse(@org.springframework.web.bind.annotation.PathVariable long transactionId,
+            @RequestParam(required = false) Integer year, @RequestParam(required = false) String reason, Model model,
+            Locale locale, RedirectAttributes redirect) {
+        requireAdmin();
+        int y = year == null ? rules.today().getYear() : year;
+        try {
+            ledger.reverseAllocation(transactionId, reason);
+        }
+        catch (InvalidInputException ex) {
+            model.addAttribute("problems", ex.problems());
+            render(y, model, locale);
+            return "subsidy/funds";
+        }
+        redirect.addFlashAttribute("notice", "funds.reversed");
         return "redirect:/subsidies/funds?year=" + y;
     }
 
