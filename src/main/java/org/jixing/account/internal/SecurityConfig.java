@@ -64,7 +64,12 @@ class SecurityConfig {
         http.securityMatcher("/api/**")
             .addFilterBefore(new BearerTokenFilter(store, users, clock),
                     org.springframework.security.web.access.intercept.AuthorizationFilter.class)
-            .authorizeHttpRequests(a -> a.anyRequest().access(readOnlyForAuditors()))
+            .authorizeHttpRequests(a -> a
+                .requestMatchers(HttpMethod.GET, "/api/v1/certificates/keys", "/api/v1/certificates/verify",
+                        "/api/v1/certificates/verify/**")
+                .permitAll()
+                .anyRequest()
+                .access(readOnlyForAuditors()))
             // A bearer token is not sent by the browser on its own, so it needs no CSRF
             // token.
             .csrf(c -> c.ignoringRequestMatchers(r -> hasBearer(r)))
@@ -82,7 +87,8 @@ class SecurityConfig {
     SecurityFilterChain webChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(a -> a
             .requestMatchers("/login", "/error", "/favicon.ico", "/css/**", "/js/**", "/img/**", "/webjars/**",
-                    "/_static/**", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                    "/_static/**", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
+                    "/verify", "/verify/**")
             .permitAll()
             .requestMatchers(HttpMethod.POST, "/logout")
             .authenticated()

@@ -1,0 +1,106 @@
+package org.jixing.certification.api;
+
+import java.net.URI;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jixing.certification.Certificate;
+import org.jixing.certification.CertificateFilter;
+import org.jixing.certification.CertificateRequest;
+import org.jixing.certification.CertificateStatus;
+import org.jixing.certification.Certificates;
+import org.jixing.certification.RevocationReason;
+import org.jixing.certification.SigningKey;
+import org.jixing.certification.Verification;
+import org.jixing.shared.PageResult;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Certificates: issue, search in scope, revoke, and the public verification and keys.
+ */
+@RestController
+@RequestMapping("/api/v1/certificates")
+@Tag(name = "Certificates", description = "Skill-level certificates, their revocation and public verification")
+class CertificatesApi {
+
+    private final Certificates certificates;
+
+    CertificatesApi(Certificates certificates) {
+        this.certificates = certificates;
+    }
+
+    record Revocation(RevocationReason reason, String details) {
+    }
+
+    @GetMapping
+    PageResult<Certificate> search(@RequestParam(required = false) String q,
+            @RequestParam(required = false) String levelCode, @RequestParam(required = false) CertificateStatus status,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(required = false) Integer size) {
+        return certificates.search(new CertificateFilter(q, levelCode, status), Math.max(0, page),
+                PageResult.size(size));
+    }
+
+    @PostMapping
+    @Operation(summary = "Issue a certificate (province administrator, or an evaluator of the body); "
+            + "route ASSESSMENT, ENTERPRISE or DIRECT_RECOGNITION")
+    ResponseEntity<Certificate> issue(@RequestBody CertificateRequest request) {
+        Certificate c = certificates.issue(request);
+        return ResponseEntity.created(URI.create("/api/v1/certificates/" + c.id())).body(c);
+    }
+
+    @GetMapping("/{id}")
+    Certificate get(@PathVariable long id) {
+        return certificates.get(id);
+    }
+
+    @GetMapping("/by-number/{number}")
+    Certificate byNumber(@PathVariable String number) {
+        return certificates.byNumber(number);
+    }
+
+    @GetMapping("/of-person/{personId}")
+    @Operation(summary = "A person's certificates (their ladder and history) as far as the caller's scope shows")
+    List<Certificate> ofPerson(@PathVariable long personId) {
+        return certificates.ofPerson(personId);
+    }
+
+    @PostMapping("/by-number/{number}/revocation")
+    @Operation(summary = "Revoke a certificate at once (province administrator or the issuing body's evaluator)")
+    Certificate revoke(@PathVariable String number, @RequestBody Revocation body) {
+        return certificates.revoke(number, body == null ? null : body.reason(), body == null ? null : body.details());
+    }
+
+    @PostMapping("/keys/rotation")
+    @Operation(summary = "Rotate the signing key (province administrator): old certificates still verify")
+    SigningKey rotate() {
+        return certificates.rotateKey();
+    }
+
+    @GetMapping("/keys")
+    @Operation(summary = "Public: the Ed25519 public keys (X.509 DER, base64) that verify certificate tokens")
+    List<SigningKey> keys() {
+        return certificates.keys();
+    }
+
+    @GetMapping("/verify/{number}")
+    @Operation(summary = "Public: VALID, REVOKED or UNKNOWN for a certificate number, holder masked")
+    Verification verify(@PathVariable String number) {
+        return certificates.verify(number);
+    }
+
+    @GetMapping("/verify")
+    @Operation(
+            summary = "Public: checks a scanned token's signature, then the certificate's status (INVALID if altered)")
+    Verification verifyToken(@RequestParam String token) {
+        return certificates.verifyToken(token);
+    }
+
+}
