@@ -27,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  * completed, subsidised and self-funded, and the subsidy money of the year's classes.
  * Each comes from its module's scoped reads, so the province and auditors see the
  * province, a city its city, a department its lines (and no provider registry, which
- * departments do not read). Certificates follow when certification exists.
+ * departments do not read), and the certificates issued by level.
  */
 @Service
 public class AnnualFigures {
@@ -73,7 +73,13 @@ public class AnnualFigures {
      */
     public record Figures(int year, LocalDate from, LocalDate until, Providers providers,
             Map<ClassType, Classes> classesByType, Classes projectBased, Classes allClasses, Trainings completed,
-            org.jixing.subsidy.SubsidyFigures.Figures money) {
+            org.jixing.subsidy.SubsidyFigures.Figures money,
+            java.util.List<org.jixing.certification.LevelCount> certificatesByLevel) {
+
+        public long certificatesIssued() {
+            return certificatesByLevel.stream().mapToLong(org.jixing.certification.LevelCount::issued).sum();
+        }
+
     }
 
     private final Filings filings;
@@ -86,9 +92,12 @@ public class AnnualFigures {
 
     private final org.jixing.subsidy.SubsidyFigures subsidies;
 
+    private final org.jixing.certification.Certificates certificates;
+
     AnnualFigures(Filings filings, ClassOpenings classes, CompletionCounts completions, Clock clock,
-            org.jixing.subsidy.SubsidyFigures subsidies) {
+            org.jixing.subsidy.SubsidyFigures subsidies, org.jixing.certification.Certificates certificates) {
         this.subsidies = subsidies;
+        this.certificates = certificates;
         this.filings = filings;
         this.classes = classes;
         this.completions = completions;
@@ -133,7 +142,7 @@ public class AnnualFigures {
         CompletionCounts.Totals done = completions.totals(year);
         return new Figures(year, from, until, providers, byType, projectBased, all,
                 new Trainings(done.completions(), done.subsidised(), done.completions() - done.subsidised()),
-                subsidies.of(year));
+                subsidies.of(year), certificates.issuedByLevel(year));
     }
 
     private static Providers providers(LocalDate asOf, Map<BodyKind, Filings.Filed> filed) {

@@ -222,14 +222,15 @@ class AnnualFiguresIT extends IntegrationTest {
             .contains("补贴性培训")
             .contains("自费培训")
             .contains("培训总人次")
-            .contains("证书数据将在技能评价上线后显示")
+            .contains("职业技能等级证书")
+            .contains("高级技师")
             .contains("<option value=\"2025\"")
             .contains("<option value=\"2027\"");
         String en = html(SignedIn.as(mvc, "admin"), "lang=en");
         assertThat(en).contains("Annual figures " + year)
             .contains("Providers by type")
             .contains("Order classes")
-            .contains("Certificate figures will appear once skill assessment is live.")
+            .contains("Certificates issued in " + year + ", by level")
             .doesNotContain("订单班");
         assertThat(figures(en)).isEqualTo(api(admin));
 
@@ -271,6 +272,11 @@ class AnnualFiguresIT extends IntegrationTest {
         out.put("annual-completed-total", f.get("completed").get("total").asLong());
         out.put("annual-completed-subsidised", f.get("completed").get("subsidised").asLong());
         out.put("annual-completed-self-funded", f.get("completed").get("selfFunded").asLong());
+        long certificates = 0;
+        for (JsonNode l : f.get("certificatesByLevel")) {
+            certificates += l.get("issued").asLong();
+        }
+        out.put("annual-certificates-total", certificates);
         // Of the money, the count of claims reads as a whole number on the page.
         out.put("annual-money-claims", f.get("money").get("claims").asLong());
         return out;

@@ -253,15 +253,16 @@ public class CertificateStore {
         }
     }
 
-    /** Certificates issued by level in a year (for figures). */
-    public Map<String, Long> issuedByLevel(int year) {
-        Map<String, Long> out = new HashMap<>();
-        jdbc.sql("""
-                select level_code, count(*) from certificate where issued_on >= :from and issued_on < :to
-                group by level_code""")
+    /** Certificates issued in a year by level code: issued, revoked since. */
+    public Map<String, long[]> issuedByLevel(int year, ScopeSql.Clause scope) {
+        Map<String, long[]> out = new HashMap<>();
+        jdbc.sql("select c.level_code, count(*), sum(case when c.status = 'REVOKED' then 1 else 0 end) "
+                + "from certificate c where c.issued_on >= :from and c.issued_on < :to and " + scope.sql()
+                + " group by c.level_code")
             .param("from", LocalDate.of(year, 1, 1))
             .param("to", LocalDate.of(year + 1, 1, 1))
-            .query((rs, n) -> out.put(rs.getString(1), rs.getLong(2)))
+            .params(scope.params())
+            .query((rs, n) -> out.put(rs.getString(1), new long[] { rs.getLong(2), rs.getLong(3) }))
             .list();
         return out;
     }

@@ -40,9 +40,12 @@ class CertificatePages {
 
     private final CertificateNames names;
 
-    CertificatePages(Certificates certificates, CertificateNames names) {
+    private final CertificatePdf pdf;
+
+    CertificatePages(Certificates certificates, CertificateNames names, CertificatePdf pdf) {
         this.certificates = certificates;
         this.names = names;
+        this.pdf = pdf;
     }
 
     @GetMapping("/certificates")
@@ -77,6 +80,16 @@ class CertificatePages {
         return ResponseEntity.ok()
             .contentType(MediaType.valueOf("image/svg+xml"))
             .body(QrCodes.svg(certificates.qrText(c)));
+    }
+
+    /** The printable certificate: the holder, officers in scope, the issuing body. */
+    @GetMapping("/certificates/{id}.pdf")
+    ResponseEntity<byte[]> pdf(@PathVariable long id, java.util.Locale locale) {
+        Certificate c = certificates.get(id);
+        return ResponseEntity.ok()
+            .contentType(MediaType.APPLICATION_PDF)
+            .header("Content-Disposition", "inline; filename=\"certificate-" + c.number() + ".pdf\"")
+            .body(pdf.render(c, locale));
     }
 
     @PostMapping("/certificates/{id}/revocation")
