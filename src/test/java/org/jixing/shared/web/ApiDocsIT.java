@@ -28,7 +28,9 @@ class ApiDocsIT extends IntegrationTest {
             .andExpect(jsonPath("$.paths['/api/v1/subsidies/claims']").exists())
             .andExpect(jsonPath("$.paths['/api/v1/subsidies/funds/balances']").exists())
             .andExpect(jsonPath("$.paths['/api/v1/subsidies/payment-orders/{id}/bank-results']").exists())
-            .andExpect(jsonPath("$.paths['/api/v1/subsidies/recoveries/{id}/repayments']").exists());
+            .andExpect(jsonPath("$.paths['/api/v1/subsidies/recoveries/{id}/repayments']").exists())
+            .andExpect(jsonPath("$.paths['/api/v1/certificates/verify/{number}']").exists())
+            .andExpect(jsonPath("$.paths['/api/v1/certificates/keys']").exists());
     }
 
     @Test
