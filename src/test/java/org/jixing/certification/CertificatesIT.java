@@ -101,6 +101,27 @@ class CertificatesIT extends CertificateTestBase {
     }
 
     @Test
+    void anEventListenerIssuesWithoutASignedInUserUnderTheSameRules() throws Exception {
+        Body body = evaluationBody(JINAN, OCC, "JUNIOR", "INTERMEDIATE");
+        long p = person("冯小刚");
+        org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        assertThatThrownBy(() -> certificates.issueAs("assessment-result",
+                new CertificateRequest(p, OCC, "INTERMEDIATE", body.id(), CertificateRoute.ASSESSMENT, 7L, 8L, null)))
+            .isInstanceOfSatisfying(InvalidInputException.class,
+                    ex -> assertThat(key(ex)).isEqualTo("certificates.error.ladder"));
+        Certificate c = certificates.issueAs("assessment-result",
+                new CertificateRequest(p, OCC, "JUNIOR", body.id(), CertificateRoute.ASSESSMENT, 7L, 8L, null));
+        assertThat(c.issuedBy()).isEqualTo("assessment-result");
+        assertThat(c.batchId()).isEqualTo(7L);
+        assertThat(c.resultId()).isEqualTo(8L);
+        assertThat(c.issuedOn()).isEqualTo(certificates.today());
+        // Without a user, the ordinary entry refuses.
+        assertThatThrownBy(
+                () -> certificates.issue(request(p, OCC, "INTERMEDIATE", body.id(), CertificateRoute.ASSESSMENT)))
+            .isNotInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
     void numbersCarryRegionYearLevelSequenceAndACheckCharacter() throws Exception {
         Body body = evaluationBody(JINAN, OCC, "JUNIOR");
         Certificate a = issue(person("李雷"), OCC, "JUNIOR", body.id(), CertificateRoute.ASSESSMENT);
