@@ -37,6 +37,12 @@ class DemoCertificates {
 
     private static final Logger log = LoggerFactory.getLogger(DemoCertificates.class);
 
+    /**
+     * At most this many certificates (each is signed and checked one by one: a few
+     * seconds).
+     */
+    static final int MAX = 2000;
+
     private final Certificates certificates;
 
     private final Filings filings;
@@ -72,6 +78,9 @@ class DemoCertificates {
         List<Certificate> recorded = new ArrayList<>();
         int top = 0;
         for (DemoHistory.Made m : made) {
+            if (recorded.size() >= MAX) {
+                break;
+            }
             if (m.completed() == 0 || !m.end().isBefore(today.minusDays(30)) || random.nextInt(3) != 0) {
                 continue;
             }
