@@ -70,6 +70,8 @@ class DemoSeeder {
 
     private final DemoPayments payments;
 
+    private final DemoAssessments assessments;
+
     DemoSeeder(Accounts accounts, JdbcClient jdbc, TransactionTemplate tx, DataSource dataSource, Environment env,
             Clock clock, @Value("${jixing.demo.seed:auto}") String mode,
             @Value("${jixing.demo.password:}") String configuredPassword, DemoProvince province,
@@ -80,7 +82,8 @@ class DemoSeeder {
             @Value("${jixing.demo.history.background:true}") boolean historyInBackground,
             @Value("${jixing.demo.history.split-targets:true}") boolean splitTargets,
             org.jixing.statistics.Progress progress, org.jixing.statistics.Targets targets, DemoSubsidies subsidies,
-            DemoPayments payments) {
+            DemoPayments payments, DemoAssessments assessments) {
+        this.assessments = assessments;
         this.subsidies = subsidies;
         this.payments = payments;
         this.progress = progress;
@@ -163,6 +166,9 @@ class DemoSeeder {
             // then payment orders for the approved claims and a few recoveries.
             java.util.List<Long> approved = subsidies.generate(today, admin, s.made());
             payments.generate(today, admin, approved);
+            // The demo evaluation body's assessment batches, from trainees of past
+            // classes.
+            assessments.generate(today, admin, s.made());
         }
         catch (RuntimeException ex) {
             log.error("Generating the demo province's past failed; the live demo works without it", ex);
