@@ -41,7 +41,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -553,8 +552,8 @@ public class Assessments {
 
     /**
      * Finalises every batch whose publicity period ended before the day and that has no
-     * undecided challenge; the number finalised. Run each night, and by tests with a day
-     * of their choosing.
+     * undecided challenge; the number finalised. Run each night
+     * ({@link AssessmentSchedule}), and by tests with a day of their choosing.
      */
     @Transactional
     public int finaliseDue(LocalDate day) {
@@ -567,11 +566,6 @@ public class Assessments {
             }
         }
         return n;
-    }
-
-    @Scheduled(cron = "${jixing.certification.finalise-cron:0 15 1 * * *}", zone = "Asia/Shanghai")
-    void nightly() {
-        finaliseDue(today());
     }
 
     private void finalise(AssessmentBatch b, LocalDate day, String actor) {
