@@ -196,7 +196,10 @@ public class Certificates {
         if (held.contains(lvl.code())) {
             problems.add(new Problem("levelCode", "certificates.error.already", lvl.nameZh(), lvl.nameEn()));
         }
-        else if (r.route() != CertificateRoute.DIRECT_RECOGNITION) {
+        else if (r.route() != CertificateRoute.DIRECT_RECOGNITION && r.resultId() == null) {
+            // A result of an assessment batch needs no second check: its candidate was
+            // admitted against the prerequisite rules (the level below held here, or
+            // declared with evidence of a certificate from elsewhere).
             prerequisite(lvl).filter(p -> !held.contains(p.code()))
                 .ifPresent(p -> problems
                     .add(new Problem("levelCode", "certificates.error.ladder", p.nameZh(), p.nameEn())));

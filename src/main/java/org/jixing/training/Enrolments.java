@@ -256,6 +256,27 @@ public class Enrolments {
             .toList();
     }
 
+    /**
+     * Unscoped, for other modules' rules (skill assessment): one completed enrolment, if
+     * it is completed.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<CompletedTraining> completedTraining(long enrolmentId) {
+        return store.completedTraining(enrolmentId);
+    }
+
+    /** Unscoped: the completed enrolments of a class. */
+    @Transactional(readOnly = true)
+    public List<CompletedTraining> completedTrainingsOfClass(long classId) {
+        return store.completedTrainingsOfClass(classId);
+    }
+
+    /** Unscoped: a person's completed trainings of an occupation and level. */
+    @Transactional(readOnly = true)
+    public List<CompletedTraining> completedTrainings(long personId, String occupationCode, String levelCode) {
+        return store.completedTrainings(personId, occupationCode, levelCode);
+    }
+
     /** Takes a person off the roster; a subsidy slot taken by the enrolment is freed. */
     @Transactional
     public Enrolment withdraw(long classId, long enrolmentId, int version, String reason) {

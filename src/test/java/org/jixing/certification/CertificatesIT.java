@@ -105,8 +105,11 @@ class CertificatesIT extends CertificateTestBase {
         Body body = evaluationBody(JINAN, OCC, "JUNIOR", "INTERMEDIATE");
         long p = person("冯小刚");
         org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        // Without an assessment result (whose candidate was admitted against the
+        // prerequisites) the ladder is checked here.
         assertThatThrownBy(() -> certificates.issueAs("assessment-result",
-                new CertificateRequest(p, OCC, "INTERMEDIATE", body.id(), CertificateRoute.ASSESSMENT, 7L, 8L, null)))
+                new CertificateRequest(p, OCC, "INTERMEDIATE", body.id(), CertificateRoute.ASSESSMENT, null, null,
+                        null)))
             .isInstanceOfSatisfying(InvalidInputException.class,
                     ex -> assertThat(key(ex)).isEqualTo("certificates.error.ladder"));
         Certificate c = certificates.issueAs("assessment-result",

@@ -130,12 +130,14 @@ class CertificatePages {
         @Bean
         NavItem certificatesNav() {
             return new NavItem("nav.certificates", "/certification/certificates", 520,
-                    Set.of(Role.PROVINCE_ADMIN, Role.CITY_OFFICER, Role.EVALUATOR, Role.AUDITOR));
+                    Set.of(Role.PROVINCE_ADMIN, Role.CITY_OFFICER, Role.EVALUATOR, Role.AUDITOR))
+                .inGroup("nav.group.certification");
         }
 
         @Bean
         NavItem myCertificatesNav() {
-            return new NavItem("nav.myCertificates", "/certification/my-certificates", 521, Set.of(Role.TRAINEE));
+            return new NavItem("nav.myCertificates", "/certification/my-certificates", 521, Set.of(Role.TRAINEE))
+                .inGroup("nav.group.certification");
         }
 
     }

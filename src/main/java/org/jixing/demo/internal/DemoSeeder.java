@@ -72,6 +72,8 @@ class DemoSeeder {
 
     private final DemoCertificates certificates;
 
+    private final DemoAssessments assessments;
+
     DemoSeeder(Accounts accounts, JdbcClient jdbc, TransactionTemplate tx, DataSource dataSource, Environment env,
             Clock clock, @Value("${jixing.demo.seed:auto}") String mode,
             @Value("${jixing.demo.password:}") String configuredPassword, DemoProvince province,
@@ -82,8 +84,9 @@ class DemoSeeder {
             @Value("${jixing.demo.history.background:true}") boolean historyInBackground,
             @Value("${jixing.demo.history.split-targets:true}") boolean splitTargets,
             org.jixing.statistics.Progress progress, org.jixing.statistics.Targets targets, DemoSubsidies subsidies,
-            DemoPayments payments, DemoCertificates certificates) {
+            DemoPayments payments, DemoCertificates certificates, DemoAssessments assessments) {
         this.certificates = certificates;
+        this.assessments = assessments;
         this.subsidies = subsidies;
         this.payments = payments;
         this.progress = progress;
@@ -168,6 +171,9 @@ class DemoSeeder {
             payments.generate(today, admin, approved);
             // Certificates of the previous system for a sample of those who completed.
             certificates.generate(today, admin, s.made());
+            // The demo evaluation body's assessment batches, from trainees of past
+            // classes.
+            assessments.generate(today, admin, s.made());
         }
         catch (RuntimeException ex) {
             log.error("Generating the demo province's past failed; the live demo works without it", ex);

@@ -184,6 +184,55 @@ public class EnrolmentStore {
 
     private static final String COMPLETED = "e.status = 'COMPLETED' and e.completed_on is not null";
 
+    /**
+     * A person's completed trainings of an occupation and level (unscoped), newest first.
+     */
+    public List<org.jixing.training.CompletedTraining> completedTrainings(long personId, String occupation,
+            String level) {
+        return jdbc.sql("""
+                select e.id, e.person_id, c.id, c.class_no, c.provider_id, c.region_code, c.occupation_code,
+                  c.level_code, e.completed_on
+                from enrolment e join training_class c on c.id = e.class_id
+                where e.person_id = :p and c.occupation_code = :o and c.level_code = :l and %s
+                order by e.completed_on desc, e.id desc""".formatted(COMPLETED))
+            .param("p", personId)
+            .param("o", occupation)
+            .param("l", level)
+            .query((rs, n) -> new org.jixing.training.CompletedTraining(rs.getLong(1), rs.getLong(2), rs.getLong(3),
+                    rs.getString(4), rs.getLong(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                    rs.getDate(9).toLocalDate()))
+            .list();
+    }
+
+    /** One completed enrolment (unscoped), if it is completed. */
+    public Optional<org.jixing.training.CompletedTraining> completedTraining(long enrolmentId) {
+        return jdbc.sql("""
+                select e.id, e.person_id, c.id, c.class_no, c.provider_id, c.region_code, c.occupation_code,
+                  c.level_code, e.completed_on
+                from enrolment e join training_class c on c.id = e.class_id
+                where e.id = :id and %s""".formatted(COMPLETED))
+            .param("id", enrolmentId)
+            .query((rs, n) -> new org.jixing.training.CompletedTraining(rs.getLong(1), rs.getLong(2), rs.getLong(3),
+                    rs.getString(4), rs.getLong(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                    rs.getDate(9).toLocalDate()))
+            .optional();
+    }
+
+    /** The completed enrolments of a class (unscoped). */
+    public List<org.jixing.training.CompletedTraining> completedTrainingsOfClass(long classId) {
+        return jdbc.sql("""
+                select e.id, e.person_id, c.id, c.class_no, c.provider_id, c.region_code, c.occupation_code,
+                  c.level_code, e.completed_on
+                from enrolment e join training_class c on c.id = e.class_id
+                where c.id = :c and %s
+                order by e.id""".formatted(COMPLETED))
+            .param("c", classId)
+            .query((rs, n) -> new org.jixing.training.CompletedTraining(rs.getLong(1), rs.getLong(2), rs.getLong(3),
+                    rs.getString(4), rs.getLong(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                    rs.getDate(9).toLocalDate()))
+            .list();
+    }
+
     /** Completions from the records, grouped as progress reports them. */
     public List<org.jixing.training.CompletionCounts.Count> completionCounts() {
         return jdbc.sql("""

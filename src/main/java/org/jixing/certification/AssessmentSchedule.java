@@ -1,0 +1,24 @@
+package org.jixing.certification;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Each night, batches whose publicity period has ended (and whose challenges are all
+ * decided) become final, through the service so that it runs in one transaction.
+ */
+@Component
+class AssessmentSchedule {
+
+    private final Assessments assessments;
+
+    AssessmentSchedule(Assessments assessments) {
+        this.assessments = assessments;
+    }
+
+    @Scheduled(cron = "${jixing.certification.finalise-cron:0 15 1 * * *}", zone = "Asia/Shanghai")
+    void nightly() {
+        assessments.finaliseDue(assessments.today());
+    }
+
+}
