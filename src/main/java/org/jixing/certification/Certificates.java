@@ -310,6 +310,17 @@ public class Certificates {
     }
 
     /**
+     * Of the given people, those who hold a valid certificate of the occupation and level
+     * issued on or after the day: for a subsidy paid on a certificate earned after the
+     * training began. Says only yes or no of each, so it needs no scope.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Set<Long> holders(java.util.Collection<Long> personIds, String occupationCode, String levelCode,
+            LocalDate since) {
+        return store.holders(personIds, occupationCode, levelCode, since);
+    }
+
+    /**
      * A person's certificates (their ladder and history, revoked ones included) as far as
      * the caller's scope shows them.
      */

@@ -77,8 +77,12 @@ public class Claims {
 
     private final Clock clock;
 
+    private final org.jixing.certification.Certificates certificates;
+
     Claims(ClaimStore store, RuleStore rules, FundLedger ledger, ClassOpenings classes, Enrolments enrolments,
-            Filings filings, ScopeGuard guard, AuditTrail audit, SubsidyProperties settings, Clock clock) {
+            Filings filings, ScopeGuard guard, AuditTrail audit, SubsidyProperties settings, Clock clock,
+            org.jixing.certification.Certificates certificates) {
+        this.certificates = certificates;
         this.store = store;
         this.rules = rules;
         this.ledger = ledger;
@@ -155,6 +159,11 @@ public class Claims {
         List<Priced> priced = new ArrayList<>();
         List<ClaimExclusion> excluded = new ArrayList<>();
         Money classLeft = r.classCap();
+        // A standard paid on a certificate pays those who hold one of the class's
+        // occupation and level, earned since the class began.
+        java.util.Set<Long> certified = certificates.holders(
+                roster.stream().map(t -> t.enrolment().personId()).toList(), c.occupationCode(), c.levelCode(),
+                c.startDate());
         for (ClassCompletion t : roster) {
             Enrolment e = t.enrolment();
             if (e.status() == EnrolmentStatus.WITHDRAWN) {
@@ -168,10 +177,8 @@ public class Claims {
                 excluded.add(exclusion(e, "subsidy.exclusion.selfFunded", e.ineligibleReasons()));
                 continue;
             }
-            // The certification module issues no certificates yet: a standard paid on a
-            // certificate leaves its trainees out, with that reason, until it does.
             RuleSet.Quote q = r.quote(c.occupationCode(), c.levelCode(), t.groupCodes(),
-                    Money.ofFen(already.getOrDefault(e.personId(), 0L)), false);
+                    Money.ofFen(already.getOrDefault(e.personId(), 0L)), certified.contains(e.personId()));
             if (q.payable()) {
                 q = q.cappedByClass(classLeft);
             }

@@ -57,8 +57,12 @@ public class Simulator {
 
     private final MessageSource messages;
 
+    private final org.jixing.certification.Certificates certificates;
+
     Simulator(RuleStore rules, ClaimStore claims, ClassOpenings classes, Enrolments enrolments,
-            EligibilityProperties eligibility, ReferenceCatalogue reference, MessageSource messages) {
+            EligibilityProperties eligibility, ReferenceCatalogue reference, MessageSource messages,
+            org.jixing.certification.Certificates certificates) {
+        this.certificates = certificates;
         this.rules = rules;
         this.claims = claims;
         this.classes = classes;
@@ -122,9 +126,13 @@ public class Simulator {
 
         final Map<Long, Long> already;
 
-        Walk(Money classCap, Map<Long, Long> already) {
+        /** Those of the roster holding the class's certificate, earned since it began. */
+        final Set<Long> certified;
+
+        Walk(Money classCap, Map<Long, Long> already, Set<Long> certified) {
             this.classLeft = classCap;
             this.already = already;
+            this.certified = certified;
         }
 
     }
@@ -172,8 +180,10 @@ public class Simulator {
             notes.add(new Problem(null, "subsidy.error.rules.noFund", c.lineCode()));
         }
         List<Long> personIds = roster.stream().map(t -> t.enrolment().personId()).toList();
-        Walk walk = new Walk(r.classCap(), new HashMap<>(
-                claims.standingByPerson(personIds, c.startDate().getYear(), standing.map(Claim::id).orElse(0L))));
+        Walk walk = new Walk(r.classCap(),
+                new HashMap<>(claims.standingByPerson(personIds, c.startDate().getYear(),
+                        standing.map(Claim::id).orElse(0L))),
+                certificates.holders(personIds, c.occupationCode(), c.levelCode(), c.startDate()));
         for (ClassCompletion t : roster) {
             if (t == target) {
                 return priceRosterTrainee(base, fund, t, walk, classDone);
@@ -182,9 +192,9 @@ public class Simulator {
             if (!counts(other, classDone)) {
                 continue;
             }
-            // Certificates are not issued yet: claims price every trainee without one.
             RuleSet.Quote q = r.quote(c.occupationCode(), c.levelCode(), t.groupCodes(),
-                    Money.ofFen(walk.already.getOrDefault(other.personId(), 0L)), false);
+                    Money.ofFen(walk.already.getOrDefault(other.personId(), 0L)),
+                    walk.certified.contains(other.personId()));
             if (q.payable()) {
                 q = q.cappedByClass(walk.classLeft);
             }
@@ -199,7 +209,8 @@ public class Simulator {
                     new DefaultMessageSourceResolvable(new String[] { "training.lineGroups." + c.lineCode() },
                             String.join(", ", required)));
         }
-        return base.priced(fund, who.alreadyThisYear(), walk.classLeft);
+        // A hypothetical trainee holds no certificate.
+        return base.priced(fund, who.alreadyThisYear(), walk.classLeft, false);
     }
 
     /** Whether a trainee of the roster would be priced: completed and subsidised. */
@@ -224,7 +235,7 @@ public class Simulator {
             return base.refused(fund, already, "subsidy.exclusion.selfFunded",
                     e.ineligibleReasons() == null ? "" : e.ineligibleReasons());
         }
-        return base.priced(fund, already, walk.classLeft);
+        return base.priced(fund, already, walk.classLeft, walk.certified.contains(e.personId()));
     }
 
     private void check(Trainee who) {
@@ -261,8 +272,8 @@ public class Simulator {
          * Prices the trainee with the same steps as a claim: the quote, cut to what the
          * person has left this year, then to what the class has left.
          */
-        Simulation priced(String fund, Money already, Money classLeft) {
-            RuleSet.Quote q = r.quote(c.occupationCode(), c.levelCode(), groups, already, false);
+        Simulation priced(String fund, Money already, Money classLeft, boolean certified) {
+            RuleSet.Quote q = r.quote(c.occupationCode(), c.levelCode(), groups, already, certified);
             RuleSet.Tier tier = q.tier();
             RuleSet.Standard standard = r.standard(c.levelCode(), tier).orElse(null);
             boolean listed = r.occupationTiers().containsKey(c.occupationCode());

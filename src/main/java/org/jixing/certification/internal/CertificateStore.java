@@ -175,6 +175,27 @@ public class CertificateStore {
             .list();
     }
 
+    /**
+     * Of the given people, those holding a valid certificate of the level issued since
+     * the day.
+     */
+    public java.util.Set<Long> holders(java.util.Collection<Long> personIds, String occupationCode, String levelCode,
+            java.time.LocalDate since) {
+        if (personIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(jdbc.sql("""
+                select person_id from certificate
+                where person_id in (:ids) and occupation_code = :o and level_code = :l and status = 'VALID'
+                  and issued_on >= :since""")
+            .param("ids", personIds)
+            .param("o", occupationCode)
+            .param("l", levelCode)
+            .param("since", since)
+            .query(Long.class)
+            .list());
+    }
+
     public List<Certificate> ofPerson(long personId, ScopeSql.Clause scope) {
         return jdbc
             .sql("select " + COLUMNS + " where c.person_id = :p and " + scope.sql()
