@@ -185,51 +185,49 @@ public class EnrolmentStore {
     private static final String COMPLETED = "e.status = 'COMPLETED' and e.completed_on is not null";
 
     /**
-     * A person's completed trainings of an occupation and level (unscoped), newest first.
+     * A completed enrolment with its class's particulars, selected from enrolment e and
+     * class c.
+     */
+    private static final String COMPLETED_TRAINING = """
+            select e.id, e.person_id, c.id, c.class_no, c.provider_id, c.region_code, c.occupation_code,
+              c.level_code, e.completed_on
+            from enrolment e join training_class c on c.id = e.class_id""";
+
+    private static org.jixing.training.CompletedTraining completedTraining(java.sql.ResultSet rs, int n)
+            throws java.sql.SQLException {
+        return new org.jixing.training.CompletedTraining(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
+                rs.getLong(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getDate(9).toLocalDate());
+    }
+
+    /**
+     * A person's completed enrolments of an occupation and level (unscoped), latest
+     * first.
      */
     public List<org.jixing.training.CompletedTraining> completedTrainings(long personId, String occupation,
             String level) {
-        return jdbc.sql("""
-                select e.id, e.person_id, c.id, c.class_no, c.provider_id, c.region_code, c.occupation_code,
-                  c.level_code, e.completed_on
-                from enrolment e join training_class c on c.id = e.class_id
-                where e.person_id = :p and c.occupation_code = :o and c.level_code = :l and %s
-                order by e.completed_on desc, e.id desc""".formatted(COMPLETED))
+        return jdbc
+            .sql(COMPLETED_TRAINING + " where e.person_id = :p and c.occupation_code = :o and c.level_code = :l and "
+                    + COMPLETED + " order by e.completed_on desc, e.id desc")
             .param("p", personId)
             .param("o", occupation)
             .param("l", level)
-            .query((rs, n) -> new org.jixing.training.CompletedTraining(rs.getLong(1), rs.getLong(2), rs.getLong(3),
-                    rs.getString(4), rs.getLong(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                    rs.getDate(9).toLocalDate()))
+            .query(EnrolmentStore::completedTraining)
             .list();
     }
 
     /** One completed enrolment (unscoped), if it is completed. */
     public Optional<org.jixing.training.CompletedTraining> completedTraining(long enrolmentId) {
-        return jdbc.sql("""
-                select e.id, e.person_id, c.id, c.class_no, c.provider_id, c.region_code, c.occupation_code,
-                  c.level_code, e.completed_on
-                from enrolment e join training_class c on c.id = e.class_id
-                where e.id = :id and %s""".formatted(COMPLETED))
+        return jdbc.sql(COMPLETED_TRAINING + " where e.id = :id and " + COMPLETED)
             .param("id", enrolmentId)
-            .query((rs, n) -> new org.jixing.training.CompletedTraining(rs.getLong(1), rs.getLong(2), rs.getLong(3),
-                    rs.getString(4), rs.getLong(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                    rs.getDate(9).toLocalDate()))
+            .query(EnrolmentStore::completedTraining)
             .optional();
     }
 
     /** The completed enrolments of a class (unscoped). */
     public List<org.jixing.training.CompletedTraining> completedTrainingsOfClass(long classId) {
-        return jdbc.sql("""
-                select e.id, e.person_id, c.id, c.class_no, c.provider_id, c.region_code, c.occupation_code,
-                  c.level_code, e.completed_on
-                from enrolment e join training_class c on c.id = e.class_id
-                where c.id = :c and %s
-                order by e.id""".formatted(COMPLETED))
+        return jdbc.sql(COMPLETED_TRAINING + " where c.id = :c and " + COMPLETED + " order by e.id")
             .param("c", classId)
-            .query((rs, n) -> new org.jixing.training.CompletedTraining(rs.getLong(1), rs.getLong(2), rs.getLong(3),
-                    rs.getString(4), rs.getLong(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                    rs.getDate(9).toLocalDate()))
+            .query(EnrolmentStore::completedTraining)
             .list();
     }
 
