@@ -82,9 +82,13 @@ public class Assessments {
 
     private final int publicityDays;
 
+    private final Certificates certificates;
+
     Assessments(AssessmentStore store, Filings filings, Enrolments enrolments, People people,
             ReferenceCatalogue reference, ScopeGuard guard, AuditTrail audit, ApplicationEventPublisher events,
-            Clock clock, @Value("${jixing.certification.publicity-days:7}") int publicityDays) {
+            Clock clock, @Value("${jixing.certification.publicity-days:7}") int publicityDays,
+            Certificates certificates) {
+        this.certificates = certificates;
         this.store = store;
         this.filings = filings;
         this.enrolments = enrolments;
@@ -333,7 +337,9 @@ public class Assessments {
         }
         Map<Integer, List<AssessmentStore.PrerequisiteRule>> alternatives = new TreeMap<>();
         rules.forEach(r -> alternatives.computeIfAbsent(r.alternative(), k -> new ArrayList<>()).add(r));
-        int heldRank = store.levelsPassed(person, b.occupationCode())
+        // A level is held with a valid certificate (a passed final result has one; a
+        // revoked one no longer counts), or declared with evidence of one from elsewhere.
+        int heldRank = certificates.validLevels(person, b.occupationCode())
             .stream()
             .map(this::level)
             .flatMap(Optional::stream)

@@ -310,6 +310,15 @@ public class Certificates {
     }
 
     /**
+     * The levels of an occupation a person holds a valid certificate of (unscoped: for
+     * the prerequisites of an assessment).
+     */
+    @Transactional(readOnly = true)
+    public List<String> validLevels(long personId, String occupationCode) {
+        return store.validLevels(personId, occupationCode);
+    }
+
+    /**
      * Of the given people, those who hold a valid certificate of the occupation and level
      * issued on or after the day: for a subsidy paid on a certificate earned after the
      * training began. Says only yes or no of each, so it needs no scope.

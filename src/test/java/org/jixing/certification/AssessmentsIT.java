@@ -169,6 +169,15 @@ class AssessmentsIT extends AssessmentTestBase {
                         new NewCandidate(null, f.personIds().get(1), today.minusYears(4), "JUNIOR", "证书编号 S0001"))));
         assertThat(mids).extracting(Candidate::prerequisiteOutcome).containsOnly("ALTERNATIVE_1");
         assertThat(mids).extracting(Candidate::source).containsOnly(Candidate.Source.APPLICATION);
+
+        // A revoked certificate (fake evaluation) no longer counts as the level held.
+        String junior = asAdmin(() -> certificates.ofPerson(f.personIds().get(0))).get(0).number();
+        asAdmin(() -> certificates.revoke(junior, RevocationReason.FRAUDULENT_EVALUATION, "考评记录系补录"));
+        AssessmentBatch mid2 = batch(body.id(), AssessmentBatch.Kind.BODY, "CLEANER", "INTERMEDIATE");
+        assertThat(refusal(() -> asEvaluator(body.id(),
+                () -> assessments.addCandidates(mid2.id(),
+                        List.of(new NewCandidate(null, f.personIds().get(0), today.minusYears(5), null, null)))))
+            .problems()).extracting(Problem::messageKey).contains("assessment.error.prerequisite.level");
     }
 
     @Test

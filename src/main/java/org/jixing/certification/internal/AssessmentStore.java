@@ -199,20 +199,6 @@ public class AssessmentStore {
             .list();
     }
 
-    /**
-     * The levels of an occupation a person holds through this module: final, passed
-     * results.
-     */
-    public List<String> levelsPassed(long personId, String occupation) {
-        return jdbc.sql("""
-                select distinct b.level_code from assessment_result r join assessment_batch b on b.id = r.batch_id
-                where r.person_id = :p and b.occupation_code = :o and r.status = 'FINAL' and r.passed = true""")
-            .param("p", personId)
-            .param("o", occupation)
-            .query(String.class)
-            .list();
-    }
-
     public void upsertResult(long candidateId, long batchId, long personId, int theory, int practical, boolean passed,
             String by, Instant at) {
         int n = jdbc.sql("""
