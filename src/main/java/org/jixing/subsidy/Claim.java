@@ -22,8 +22,7 @@ public record Claim(long id, String claimNo, long classId, String classNo, long 
 
     /** The payee's account number with all but the last four digits hidden. */
     public String payeeAccountMasked() {
-        String a = payeeAccount == null ? "" : payeeAccount;
-        return a.length() <= 4 ? a : "*".repeat(a.length() - 4) + a.substring(a.length() - 4);
+        return AccountNumbers.mask(payeeAccount);
     }
 
 }

@@ -577,8 +577,8 @@ public class Claims {
         var p = new ClaimStore.Payee(provider, accountName.strip(), no, bankName.strip());
         store.savePayee(p, me.username(), clock.instant());
         audit.record(AuditEvent.of("subsidy.payee.save", "provider", provider,
-                before.map(b -> Map.<String, Object>of("accountNo", mask(b.accountNo()))).orElse(null),
-                Map.of("accountName", p.accountName(), "accountNo", mask(no), "bank", p.bankName())));
+                before.map(b -> Map.<String, Object>of("accountNo", AccountNumbers.mask(b.accountNo()))).orElse(null),
+                Map.of("accountName", p.accountName(), "accountNo", AccountNumbers.mask(no), "bank", p.bankName())));
         return p;
     }
 
@@ -606,11 +606,6 @@ public class Claims {
         }
         audit.record(AuditEvent.of("subsidy.reviewer.conflict", "provider", providerId, null,
                 Map.of("reviewer", username.strip(), "reason", reason.strip())));
-    }
-
-    static String mask(String accountNo) {
-        return accountNo.length() <= 4 ? accountNo
-                : "*".repeat(accountNo.length() - 4) + accountNo.substring(accountNo.length() - 4);
     }
 
     private static long ownProvider(CurrentUser me) {

@@ -23,10 +23,4 @@ public record PaymentLine(long id, long orderId, String orderNo, long claimId, S
 
     }
 
-    /** The payee's account number with all but the last four digits hidden. */
-    public String payeeAccountMasked() {
-        String a = payeeAccount == null ? "" : payeeAccount;
-        return a.length() <= 4 ? a : "*".repeat(a.length() - 4) + a.substring(a.length() - 4);
-    }
-
 }
