@@ -1,5 +1,7 @@
 package org.jixing;
 
+import org.junit.jupiter.api.AfterEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.ActiveProfiles;
@@ -19,6 +21,15 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class IntegrationTest {
 
     public static final String DEMO_PASSWORD = "demo-password-for-tests";
+
+    /** The application's clock; a test may move it, and it is back to real time after. */
+    @Autowired
+    protected TestClock clock;
+
+    @AfterEach
+    void realTimeAgain() {
+        clock.reset();
+    }
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
