@@ -68,9 +68,11 @@ public class EnrolmentStore {
     /**
      * The facts for these people and this class, in two statements per thousand people:
      * the subsidy slots each holds in the class's year, an earlier subsidy of the same
-     * occupation and level, another live class whose sessions overlap, who is on the
-     * roster already (withdrawn too: a class takes a person once), and how many the
-     * roster holds (not counting the withdrawn).
+     * occupation and level, another class whose sessions overlap (any standing enrolment:
+     * not withdrawn, in a class neither rejected nor cancelled, completed ones included,
+     * so live enrolment and recorded history apply one rule), who is on the roster
+     * already (withdrawn too: a class takes a person once), and how many the roster holds
+     * (not counting the withdrawn).
      */
     public Facts facts(java.util.Collection<Long> personIds, long classId, int year, String occupation, String level) {
         Map<Long, Set<Integer>> slots = new HashMap<>();
@@ -94,9 +96,9 @@ public class EnrolmentStore {
                     select 'O', e.person_id, null, null,
                       min((select c.class_no from training_class c where c.id = e.class_id))
                     from enrolment e
-                    where e.person_id = any(:p) and e.status = 'ENROLLED' and e.class_id <> :c
+                    where e.person_id = any(:p) and e.status <> 'WITHDRAWN' and e.class_id <> :c
                       and exists (select 1 from training_class c where c.id = e.class_id
-                        and c.status in ('SUBMITTED', 'APPROVED', 'RUNNING'))
+                        and c.status not in ('REJECTED', 'CANCELLED'))
                       and exists (select 1 from class_session s join class_session t on t.class_id = :c
                         and s.starts_at < t.ends_at and s.ends_at > t.starts_at where s.class_id = e.class_id)
                     group by e.person_id""")
