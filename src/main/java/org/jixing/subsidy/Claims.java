@@ -126,7 +126,7 @@ public class Claims {
     private Preview compute(TrainingClass c, long exceptClaimId) {
         List<Problem> problems = new ArrayList<>();
         if (c.status() != ClassStatus.COMPLETED && c.status() != ClassStatus.CLOSED) {
-            problems.add(new Problem("classId", "subsidy.error.class.notCompleted"));
+            problems.add(notCompleted(c));
         }
         if (!c.subsidised()) {
             problems.add(new Problem("classId", "subsidy.error.class.selfFunded"));
@@ -203,6 +203,22 @@ public class Claims {
                     q.groupCode(), q.adjustPercent(), q.capKind(), q.capCut(), q.amount(), false);
         }).toList();
         return new Preview(c, r, fund, lines, excluded, total, province, payee, problems);
+    }
+
+    /**
+     * Why a class that has not completed cannot be claimed for: while it may still run,
+     * with the moment its calendar lets it complete (a claim can never come earlier).
+     */
+    private Problem notCompleted(TrainingClass c) {
+        if (c.status() == ClassStatus.SUBMITTED || c.status() == ClassStatus.APPROVED
+                || c.status() == ClassStatus.RUNNING) {
+            java.time.Instant from = classes.calendar(c.id()).completesFrom();
+            if (from != null) {
+                return new Problem("classId", "subsidy.error.class.notCompletedUntil",
+                        org.jixing.shared.ProvinceTime.at(from));
+            }
+        }
+        return new Problem("classId", "subsidy.error.class.notCompleted");
     }
 
     private static ClaimExclusion exclusion(Enrolment e, String key, String arg) {

@@ -325,6 +325,11 @@ public class Attendance {
             throw InvalidInputException.of(null, "training.error.attendance.closed");
         }
         Instant now = clock.instant();
+        // Only what happened can be marked: a session that has not ended waits.
+        openings.calendarOf(classId).correctionWaitsFor(session, now).ifPresent(at -> {
+            throw InvalidInputException.of(null, "training.error.attendance.notEnded", session.seq(),
+                    org.jixing.shared.ProvinceTime.at(at));
+        });
         AttendanceKind kind = present ? AttendanceKind.MARK_PRESENT : AttendanceKind.MARK_ABSENT;
         long id = store.insert(new AttendanceStore.NewEvent("correction-" + java.util.UUID.randomUUID(), session.id(),
                 tc.id(), enrolment.id(), tc.providerId(), tc.regionCode(), tc.lineCode(), kind, now, now, null, null,

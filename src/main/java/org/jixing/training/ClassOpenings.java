@@ -20,6 +20,7 @@ import org.jixing.provider.Registry;
 import org.jixing.shared.InvalidInputException;
 import org.jixing.shared.InvalidInputException.Problem;
 import org.jixing.shared.PageResult;
+import org.jixing.shared.ProvinceTime;
 import org.jixing.shared.UnifiedSocialCreditCode;
 import org.jixing.shared.scope.CurrentUser;
 import org.jixing.shared.scope.ScopeGuard;
@@ -58,8 +59,11 @@ public class ClassOpenings {
 
     private final Clock clock;
 
+    private final AttendanceProperties attendanceRules;
+
     ClassOpenings(ClassStore classes, ProgrammeStore programmes, TeacherStore teachers, Filings filings,
-            ScopeGuard guard, AuditTrail audit, Clock clock) {
+            ScopeGuard guard, AuditTrail audit, Clock clock, AttendanceProperties attendanceRules) {
+        this.attendanceRules = attendanceRules;
         this.classes = classes;
         this.programmes = programmes;
         this.teachers = teachers;
@@ -79,6 +83,21 @@ public class ClassOpenings {
     public List<ClassSession> sessions(long id) {
         get(id);
         return classes.sessions(id);
+    }
+
+    /**
+     * The calendar the class's steps obey (in the caller's scope): when it may start and
+     * complete, when each session's check-ins count and when its attendance may be
+     * corrected. Pages and other modules ask it to say when a step becomes possible.
+     */
+    @Transactional(readOnly = true)
+    public ClassCalendar calendar(long id) {
+        get(id);
+        return calendarOf(id);
+    }
+
+    ClassCalendar calendarOf(long id) {
+        return ClassCalendar.of(classes.sessions(id), attendanceRules);
     }
 
     @Transactional(readOnly = true)
@@ -288,10 +307,17 @@ public class ClassOpenings {
             throw new AccessDeniedException(decision.verb());
         }
         TrainingClass before = get(id);
+        Instant now = clock.instant();
         List<Problem> problems = new ArrayList<>();
         if (!decision.appliesTo(before.status())) {
             problems.add(new Problem(null, "training.error.transition",
                     new DefaultMessageSourceResolvable("training.status." + before.status().name())));
+        }
+        else {
+            // Not before its time: the calendar names the moment the step waits for.
+            calendarOf(id).waitsFor(decision, now)
+                .ifPresent(at -> problems
+                    .add(new Problem(null, "training.error.notYet." + decision.verb(), ProvinceTime.at(at))));
         }
         if (decision.needsReason() && (reason == null || reason.isBlank())) {
             problems.add(new Problem("reason", "training.error.reason.required"));
@@ -300,7 +326,6 @@ public class ClassOpenings {
             throw new InvalidInputException(problems);
         }
         String why = reason == null || reason.isBlank() ? null : reason.strip();
-        Instant now = clock.instant();
         if (version != before.version() || !classes.changeStatus(id, version, decision.to(), why, now)) {
             throw new OptimisticLockingFailureException("class " + id + " changed since version " + version);
         }

@@ -17,6 +17,7 @@ import org.jixing.audit.AuditTrail;
 import org.jixing.person.People;
 import org.jixing.person.Person;
 import org.jixing.shared.InvalidInputException;
+import org.jixing.shared.ProvinceTime;
 import org.jixing.shared.scope.CurrentUser;
 import org.jixing.shared.scope.Role;
 import org.jixing.shared.scope.ScopeSql;
@@ -30,12 +31,18 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Records classes that already ran: the records a province brings over from the system it
  * used before, and the demo province's past. A past class passes the same checks as an
- * application (except that it lies before today); its trainees pass the same eligibility
- * rules (an ineligible one is recorded self-funded with the reasons, a refused one is
- * left out); its check-ins are judged by the same attendance rules and kept, rejected
- * ones too; and each trainee's outcome follows the completion rule. Rows are written in
- * bulk. Recorded history does not publish {@link TrainingCompleted}: whoever counts
- * completions recounts them from the records.
+ * application (except that it lies before today) and must be over by the class calendar
+ * (its last session's late-upload window closed); it is recorded as started and completed
+ * at the moments {@link ClassCalendar} allows. Its trainees pass the same eligibility
+ * rules against every earlier record, completed classes included (an ineligible one is
+ * recorded self-funded with the reasons; a refused one, for instance attending an
+ * overlapping class, is left out and reported with the reasons in the result and the
+ * audit entry); its check-ins are judged by the same attendance rules and kept, rejected
+ * ones too (history is exempt only from rules about when an event arrived and from which
+ * terminal, since its events are old and came from the old system); and each trainee's
+ * outcome follows the completion rule. Rows are written in bulk. Recorded history does
+ * not publish {@link TrainingCompleted}: whoever counts completions recounts them from
+ * the records.
  */
 @Service
 public class TrainingHistory {
@@ -56,9 +63,20 @@ public class TrainingHistory {
             BigDecimal longitude, BigDecimal faceScore, String deviceId) {
     }
 
-    /** What was recorded of a past class. */
+    /**
+     * What was recorded of a past class; {@code refusals} are the trainees left out, each
+     * with every rule they broke.
+     */
     public record Recorded(long classId, String classNo, int enrolled, int selfFunded, int refused, int completed,
-            int checkIns, int rejectedCheckIns) {
+            int checkIns, int rejectedCheckIns, List<Refusal> refusals) {
+    }
+
+    /**
+     * A trainee of a past class who was not recorded, with the reasons (an overlapping
+     * class, under age, already on the roster, not registered); {@code idNumberMasked} is
+     * null for someone not registered.
+     */
+    public record Refusal(long personId, String idNumberMasked, List<InvalidInputException.Problem> reasons) {
     }
 
     private final ClassOpenings openings;
@@ -77,8 +95,12 @@ public class TrainingHistory {
 
     private final AuditTrail audit;
 
+    private final java.time.Clock clock;
+
     TrainingHistory(ClassOpenings openings, ClassStore classes, Enrolments enrolments, EnrolmentStore enrolmentStore,
-            Attendance attendance, AttendanceStore attendanceStore, People people, AuditTrail audit) {
+            Attendance attendance, AttendanceStore attendanceStore, People people, AuditTrail audit,
+            java.time.Clock clock) {
+        this.clock = clock;
         this.openings = openings;
         this.classes = classes;
         this.enrolments = enrolments;
@@ -106,12 +128,18 @@ public class TrainingHistory {
         }
         Instant applied = a.startDate().minusDays(14).atTime(10, 0).atZone(ClassOpenings.CHINA).toInstant();
         long id = openings.insert(a, checked, me.username(), applied);
+        // History is what the calendar has let complete: the late-upload window of its
+        // last session has closed. It started and completed when the calendar allowed.
+        ClassCalendar calendar = openings.calendarOf(id);
+        if (calendar.completesFrom().isAfter(clock.instant())) {
+            throw InvalidInputException.of("endDate", "training.error.history.notOver",
+                    ProvinceTime.at(calendar.completesFrom()));
+        }
         Instant approved = applied.plus(java.time.Duration.ofDays(3));
-        Instant started = a.startDate().atTime(8, 0).atZone(ClassOpenings.CHINA).toInstant();
         step(id, 0, ClassStatus.APPROVED, me, approved);
-        step(id, 1, ClassStatus.RUNNING, me, started);
+        step(id, 1, ClassStatus.RUNNING, me, calendar.startsFrom());
         TrainingClass running = classes.find(id, new ScopeSql.Clause("1=1", Map.of())).orElseThrow();
-        List<ClassSession> sessions = classes.sessions(id);
+        List<ClassSession> sessions = calendar.sessions();
 
         // Eligibility over the whole roster at once, in the order the provider enrolled.
         List<Long> ids = past.trainees().stream().map(PastTrainee::personId).distinct().toList();
@@ -120,21 +148,24 @@ public class TrainingHistory {
                 running.occupationCode(), running.levelCode());
         // Held when the class starts: eligibility reads them, completions record them.
         Map<Long, Set<String>> groups = people.groupsOn(ids, running.startDate());
-        int refused = 0;
+        List<Refusal> refusals = new ArrayList<>();
         int selfFunded = 0;
         List<EnrolmentStore.NewRow> rows = new ArrayList<>();
         Map<Long, PastTrainee> enrolled = new LinkedHashMap<>();
         for (PastTrainee t : past.trainees()) {
             Person person = persons.get(t.personId());
             if (person == null) {
-                refused++;
+                refusals.add(new Refusal(t.personId(), null,
+                        List.of(new InvalidInputException.Problem(null, "training.error.history.unknownPerson"))));
                 continue;
             }
             // The facts grow as the roster does: the next person sees this one's place.
+            // Earlier records count whatever became of them: a completed class whose
+            // sessions overlap refuses the trainee as a live one would.
             Enrolments.Eligibility e = enrolments.evaluate(running, person, facts,
                     groups.getOrDefault(person.id(), Set.of()));
             if (!e.blocking().isEmpty()) {
-                refused++;
+                refusals.add(new Refusal(person.id(), person.idNumberMasked(), e.blocking()));
                 continue;
             }
             boolean subsidised = e.eligibleForSubsidy();
@@ -159,7 +190,8 @@ public class TrainingHistory {
         }
 
         // Check-ins judged by the live rules, then each trainee's outcome.
-        LocalDate completedOn = running.endDate();
+        Instant finished = calendar.completesFrom();
+        LocalDate completedOn = LocalDate.ofInstant(finished, ClassOpenings.CHINA);
         List<PendingEvent> events = new ArrayList<>();
         List<AttendanceStore.Accepted> accepted = new ArrayList<>();
         int rejected = 0;
@@ -222,7 +254,6 @@ public class TrainingHistory {
                     p.checkIn().longitude(), p.checkIn().faceScore(), p.reason() == null, p.reason(), me.username(),
                     null))
             .toList());
-        Instant finished = running.endDate().atTime(18, 0).atZone(ClassOpenings.CHINA).toInstant();
         step(id, 2, ClassStatus.COMPLETED, me, finished);
 
         Map<String, Object> after = new LinkedHashMap<>();
@@ -231,12 +262,29 @@ public class TrainingHistory {
         after.put("endDate", running.endDate().toString());
         after.put("enrolled", rows.size());
         after.put("selfFunded", selfFunded);
-        after.put("refused", refused);
+        after.put("refused", refusals.size());
+        if (!refusals.isEmpty()) {
+            after.put("refusals", refusals.stream().map(this::describe).toList());
+        }
         after.put("completed", completed);
         after.put("checkIns", events.size());
         audit.record(AuditEvent.of("class.history.record", "class", id, null, after));
-        return new Recorded(id, running.classNo(), rows.size(), selfFunded, refused, completed, events.size(),
-                rejected);
+        return new Recorded(id, running.classNo(), rows.size(), selfFunded, refusals.size(), completed, events.size(),
+                rejected, List.copyOf(refusals));
+    }
+
+    /**
+     * A refusal as the audit entry keeps it: who (masked), the rules and their wording.
+     */
+    private Map<String, Object> describe(Refusal r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("person", r.personId());
+        if (r.idNumberMasked() != null) {
+            m.put("idNumber", r.idNumberMasked());
+        }
+        m.put("rules", r.reasons().stream().map(InvalidInputException.Problem::messageKey).toList());
+        m.put("reasons", enrolments.describe(r.reasons()));
+        return m;
     }
 
     private record PendingEvent(long personId, int index, long sessionId, PastCheckIn checkIn, Instant at,

@@ -1,67 +1,66 @@
 package org.jixing.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
-import java.util.concurrent.ThreadLocalRandom;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import jakarta.servlet.http.Cookie;
 import org.jixing.SignedIn;
-import org.jixing.account.NewAccount;
-import org.jixing.shared.ResidentIdNumbers;
-import org.jixing.shared.UnifiedSocialCreditCode;
-import org.jixing.shared.scope.Role;
-import org.jixing.shared.scope.ScopeKind;
+import org.jixing.subsidy.SubsidyTestBase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import tools.jackson.databind.JsonNode;
 
 /**
- * The path of issue 3 as people walk it: a provider applies to open a class, the city
- * officer approves it, the provider enrols trainees (one refused, with its reason shown),
- * terminals check trainees in (one rejected for distance), the provider completes the
- * class and the completions show.
+ * The path of a class as people walk it, with time passing as it would (the test moves
+ * the application's clock): a provider applies to open a class for next week, the city
+ * officer approves it, the provider enrols trainees (one refused, with its reason shown).
+ * Before the first session the class page offers no start, only when it can start, and
+ * the claim page says when a claim becomes possible. At the first session the class
+ * starts and the terminal's check-ins are accepted (one rejected for distance); after the
+ * last session the page says when it can complete; once the late-upload window has closed
+ * it completes and the claim is filed.
  */
-class ClassLifecycleBrowserIT extends BrowserTestSupport {
+class ClassLifecycleBrowserIT extends SubsidyTestBase {
 
-    static String idNumber(LocalDate birth) {
-        String first17 = "370102" + birth.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE)
-                + String.format("9%02d", ThreadLocalRandom.current().nextInt(100));
-        return first17 + ResidentIdNumbers.checkCharacter(first17);
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void launch() throws Exception {
+        Chromium.launch();
+    }
+
+    @AfterAll
+    static void close() {
+        Chromium.close();
+    }
+
+    String url(String path) {
+        return "http://localhost:" + port + path;
     }
 
     @Test
-    void aClassFromApplicationToCompletion() throws Exception {
-        Cookie admin = SignedIn.as(mvc, "admin");
-        Cookie jinan = SignedIn.as(mvc, "jinan");
-        String code = "BR-" + ThreadLocalRandom.current().nextInt(1_000_000);
-        long programme = json.readTree(send(admin, "/api/v1/programmes", """
-                {"code":"%s","nameZh":"家政服务员（中级）","occupationCode":"HOUSEKEEPING_WORKER","levelCode":"INTERMEDIATE",
-                 "hours":6,"deliveryMode":"IN_PERSON","subTargetCode":"L04-3"}""".formatted(code))).get("id").asLong();
-        String first17 = String.format("913701%011d", ThreadLocalRandom.current().nextLong(100_000_000_000L));
-        var provider = json.readTree(send(jinan, "/api/v1/providers", """
-                {"kind":"PRIVATE_INSTITUTION","name":"浏览器测试家政学校","creditCode":"%s","regionCode":"370100",
-                 "address":"历下区","legalRepresentative":"张","contactName":"李","contactPhone":"13800000000",
-                 "capacity":30,"permits":[{"occupationCode":"HOUSEKEEPING_WORKER","levelCode":"INTERMEDIATE"}]}"""
-            .formatted(first17 + UnifiedSocialCreditCode.checkCharacter(first17))));
-        long providerId = provider.get("id").asLong();
-        send(jinan, "/api/v1/providers/" + providerId + "/decisions", """
-                {"verb":"approve","version":%d,"filingNo":"BR-%d","validFrom":"2025-01-01","validUntil":"2030-12-31"}"""
-            .formatted(provider.get("version").asInt(), providerId));
-        String staff = "staff-br-" + providerId;
-        accounts.create(new NewAccount(staff, "测试员", DEMO_PASSWORD, Role.PROVIDER_STAFF, ScopeKind.PROVIDER,
-                String.valueOf(providerId), "370100"));
-        send(SignedIn.as(mvc, staff), "/api/v1/teachers", """
-                {"name":"孙老师","qualificationNo":"BR%d"}""".formatted(providerId));
+    void aClassOpenedForNextWeekWaitsForItsCalendarFromStartToClaim() throws Exception {
+        rulesInForce();
+        long programme = programme("HOUSEKEEPING_WORKER", "INTERMEDIATE", 6, "L04-3");
+        Provider provider = provider(jinan, JINAN, "HOUSEKEEPING_WORKER", "INTERMEDIATE");
+        asStaff(provider.id(), () -> claims.savePayee("浏览器测试家政学校", "6222020200001234567", "工商银行济南分行"));
+        String staff = "staff-" + provider.id();
 
         LocalDate monday = LocalDate.now(ZoneId.of("Asia/Shanghai")).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
-        try (BrowserContext providerBrowser = newContext(); BrowserContext officerBrowser = newContext()) {
+        try (BrowserContext providerBrowser = Chromium.newContext("zh-CN");
+                BrowserContext officerBrowser = Chromium.newContext("zh-CN")) {
             // The provider applies: mornings, Monday and Tuesday, 6 hours.
-            Page p = signIn(providerBrowser, staff);
+            Page p = Chromium.signIn(providerBrowser, url(""), staff, "staff-password-123");
             p.navigate(url("/classes/new"));
             p.selectOption("#programmeId", String.valueOf(programme));
             p.fill("#venueAddress", "历下区培训楼");
@@ -76,10 +75,11 @@ class ClassLifecycleBrowserIT extends BrowserTestSupport {
             p.click("#submit");
             assertThat(p.locator("#status")).hasText("待审批");
             String classUrl = p.url();
-            screenshot(p, "class-submitted");
+            long classId = Long.parseLong(classUrl.substring(classUrl.lastIndexOf('/') + 1));
+            Chromium.screenshot(p, "class-submitted");
 
             // The city officer approves.
-            Page o = signIn(officerBrowser, "jinan");
+            Page o = Chromium.signIn(officerBrowser, url(""), "jinan", DEMO_PASSWORD);
             o.navigate(classUrl);
             o.click("#approve-form button");
             assertThat(o.locator("#status")).hasText("已批准");
@@ -98,46 +98,87 @@ class ClassLifecycleBrowserIT extends BrowserTestSupport {
             p.fill("#phone", "13900004444");
             p.click("#enrol-form button");
             assertThat(p.locator("#problems")).containsText("开班时未满 16 周岁。");
-            screenshot(p, "class-enrolment-refused");
 
-            // Terminals check in: the trainee at the venue; someone 5 km away is
-            // rejected.
-            Cookie terminal = SignedIn.as(mvc, staff);
-            var sessions = json
-                .readTree(mvc
-                    .perform(get("/api/v1/classes/" + classUrl.substring(classUrl.lastIndexOf('/') + 1) + "/sessions")
-                        .cookie(terminal))
-                    .andReturn()
-                    .getResponse()
-                    .getContentAsString());
-            for (var s : sessions) {
-                for (String kind : new String[] { "CHECK_IN", "CHECK_OUT" }) {
-                    String time = kind.equals("CHECK_IN") ? s.get("startsAt").asString() : s.get("endsAt").asString();
-                    send(terminal, "/api/v1/attendance/check-ins", """
-                            {"clientKey":"%s","sessionId":%d,"idNumber":"%s","kind":"%s","time":"%s",
-                             "deviceId":"T-1","latitude":36.651,"longitude":117.12}"""
-                        .formatted(java.util.UUID.randomUUID(), s.get("id").asLong(), adult, kind, time));
-                }
-            }
-            String far = send(terminal, "/api/v1/attendance/check-ins", """
-                    {"clientKey":"%s","sessionId":%d,"idNumber":"%s","time":"%s","deviceId":"T-2",
-                     "latitude":36.70,"longitude":117.12}""".formatted(java.util.UUID.randomUUID(),
-                    sessions.get(0).get("id").asLong(), adult, sessions.get(0).get("startsAt").asString()));
-            org.assertj.core.api.Assertions.assertThat(far).contains("OUTSIDE_RADIUS");
-            p.navigate(classUrl + "/sessions/" + sessions.get(0).get("id").asLong());
-            assertThat(p.locator("#events")).containsText("不在培训地点 500 米范围内。");
-            screenshot(p, "attendance-sheet");
+            // This week the class cannot start: the button is disabled and says when.
+            assertThat(p.locator("#start-form button")).isDisabled();
+            assertThat(p.locator("#start-waits")).hasText("可于 " + monday + " 08:30 开始");
+            Chromium.screenshot(p, "class-waits-to-start");
+            // Nor can it be claimed for: the claim page says from when, and offers no
+            // button.
+            p.navigate(url("/subsidies/claims/new?classId=" + classId));
+            assertThat(p.locator("#problems")).containsText("可于 " + monday.plusDays(3) + " 12:30 结业，结业后即可申领");
+            assertThat(p.locator("#file-claim")).hasCount(0);
 
-            // The provider starts and completes the class; the completion shows.
+            // Monday, 09:00: the first session. The class starts; the terminal checks the
+            // trainee in at the venue, and someone 5 km away is rejected.
+            walk.toFirstSession(classId);
             p.navigate(classUrl);
+            assertThat(p.locator("#start-waits")).hasCount(0);
             p.click("#start-form button");
             assertThat(p.locator("#status")).hasText("培训中");
+            Cookie terminal = SignedIn.as(mvc, staff, "staff-password-123");
+            long first = walk.session(classId, 1).id();
+            JsonNode in = checkInNow(terminal, first, adult, "CHECK_IN");
+            org.assertj.core.api.Assertions.assertThat(in.get("accepted").asBoolean()).isTrue();
+            String far = send(terminal, "/api/v1/attendance/check-ins", """
+                    {"clientKey":"%s","sessionId":%d,"idNumber":"%s","time":"%s","deviceId":"T-2",
+                     "latitude":36.70,"longitude":117.12}""".formatted(java.util.UUID.randomUUID(), first, adult,
+                    clock.instant()));
+            org.assertj.core.api.Assertions.assertThat(far).contains("OUTSIDE_RADIUS");
+            p.navigate(classUrl + "/sessions/" + first);
+            assertThat(p.locator("#check-in-window")).hasText("签到、签退时段：" + monday + " 08:30 至 " + monday + " 12:30");
+            assertThat(p.locator("#events")).containsText("不在培训地点 500 米范围内。");
+            assertThat(p.locator("#correction-waits")).containsText(monday + " 12:00");
+            Chromium.screenshot(p, "attendance-sheet");
+
+            // The rest of the class: check-outs at the end of each session, Tuesday's
+            // check-in at its start.
+            clock.moveTo(walk.session(classId, 1).endsAt());
+            checkInNow(terminal, first, adult, "CHECK_OUT");
+            walk.toSession(classId, 2);
+            long second = walk.session(classId, 2).id();
+            checkInNow(terminal, second, adult, "CHECK_IN");
+            clock.moveTo(walk.session(classId, 2).endsAt());
+            org.assertj.core.api.Assertions
+                .assertThat(checkInNow(terminal, second, adult, "CHECK_OUT").get("accepted").asBoolean())
+                .isTrue();
+
+            // The last session is over, but offline terminals may still upload: the page
+            // says when the class can complete, in place of the button.
+            p.navigate(classUrl);
+            assertThat(p.locator("#completion-waits")).containsText("可于 " + monday.plusDays(3) + " 12:30 结业");
+            assertThat(p.locator("#complete")).hasCount(0);
+            Chromium.screenshot(p, "class-waits-to-complete");
+
+            // Thursday, 12:30: it completes.
+            walk.toCompletion(classId);
+            p.navigate(classUrl);
             p.click("#complete");
             assertThat(p.locator("#status")).hasText("已结业");
             assertThat(p.locator("#roster")).containsText("已结业");
             assertThat(p.locator("#roster")).containsText("2/2（100%）");
-            screenshot(p, "class-completed");
+            Chromium.screenshot(p, "class-completed");
+
+            // And now the claim can be filed.
+            p.navigate(url("/subsidies/claims"));
+            p.click("#claim-" + classId);
+            assertThat(p.locator("#lines tbody tr")).hasCount(1);
+            p.click("#file-claim");
+            assertThat(p.locator("#status")).hasText("待市级审核");
+            Chromium.screenshot(p, "class-claimed");
         }
+    }
+
+    String send(Cookie as, String path, String body) throws Exception {
+        return mvc
+            .perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(path)
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .cookie(as)
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .content(body))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
     }
 
 }

@@ -105,7 +105,21 @@ class SubsidyClaimsIT extends SubsidyTestBase {
         long before = jdbc.sql("select count(*) from subsidy_claim").query(Long.class).single();
         postJson("/api/v1/subsidies/claims", p.staff(), "{\"classId\":" + running + "}")
             .andExpect(status().isUnprocessableContent())
-            .andExpect(jsonPath("$.errors[*].message").value(org.hamcrest.Matchers.hasItem("班级尚未结业，不能申领补贴。")));
+            .andExpect(jsonPath("$.errors[*].message")
+                .value(org.hamcrest.Matchers.hasItem("班级尚未结业，还不能申领补贴：可于 " + start.plusDays(2) + " 12:30 结业，结业后即可申领。")));
+        // The claim page says so too, in place of the button.
+        mvc.perform(get("/subsidies/claims/new").param("classId", String.valueOf(running))
+            .param("lang", "en")
+            .cookie(p.staff()))
+            .andExpect(status().isOk())
+            .andExpect(content().string(org.hamcrest.Matchers
+                .containsString("it can complete from " + start.plusDays(2).getDayOfMonth() + " "
+                        + start.plusDays(2)
+                            .getMonth()
+                            .getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ENGLISH)
+                        + " " + start.plusDays(2).getYear() + " 12:30")))
+            .andExpect(content()
+                .string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("id=\"file-claim\""))));
         assertThat(jdbc.sql("select count(*) from subsidy_claim").query(Long.class).single()).isEqualTo(before);
     }
 

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -78,6 +79,8 @@ class AttendanceIT extends TrainingTestBase {
 
     @Test
     void acceptedCheckInAndCheckOutMakeASessionAttendedAndRejectionsAreKeptWithTheirReason() throws Exception {
+        // The terminal uploads when the session's window has closed.
+        walk.afterCheckIns(classId, 1);
         assertThat(
                 send(checkIn(UUID.randomUUID().toString(), session, alice, "CHECK_IN", 8, 55, 36.6511, 117.1201, 0.93))
                     .get("accepted")
@@ -118,6 +121,7 @@ class AttendanceIT extends TrainingTestBase {
 
     @Test
     void aRetryWithTheSameClientKeyIsTheSameEvent() throws Exception {
+        walk.toFirstSession(classId);
         String key = UUID.randomUUID().toString();
         String json = checkIn(key, session, alice, "CHECK_IN", 9, 0, 36.651, 117.12, null);
         long first = body(postJson("/api/v1/attendance/check-ins", p.staff(), json).andExpect(status().isCreated()))
@@ -147,7 +151,36 @@ class AttendanceIT extends TrainingTestBase {
     }
 
     @Test
+    void aSessionThatHasNotEndedCannotBeMarkedByHandAndTheRefusalSaysFromWhen() throws Exception {
+        long bobEnrolment = body(mvc.perform(get("/api/v1/classes/" + classId + "/enrolments").cookie(p.staff())))
+            .findValues("id")
+            .get(1)
+            .asLong();
+        String correction = """
+                {"enrolmentId":%d,"present":true,"reason":"教师点名确认到课"}""".formatted(bobEnrolment);
+        String corrections = "/api/v1/classes/" + classId + "/sessions/" + session + "/attendance/corrections";
+        String ends = start + " 12:00";
+        // Before the session, and during it: the refusal names when it ends.
+        walk.toFirstSession(classId);
+        postJson(corrections, p.staff(), correction).andExpect(status().isUnprocessableContent())
+            .andExpect(jsonPath("$.errors[0].rule").value("training.error.attendance.notEnded"))
+            .andExpect(jsonPath("$.errors[0].message").value("第 1 次课尚未结束：可于 " + ends + " 起补录或更正考勤。"));
+        clock.moveTo(walk.session(classId, 1).endsAt().minusSeconds(60));
+        postJson(corrections, p.staff(), correction).andExpect(status().isUnprocessableContent());
+        assertThat(jdbc.sql("select count(*) from attendance_event where enrolment_id = :e")
+            .param("e", bobEnrolment)
+            .query(Long.class)
+            .single()).isZero();
+        // Once it has ended, the provider marks what happened.
+        walk.pastSession(classId, 1);
+        postJson(corrections, p.staff(), correction).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/classes/" + classId + "/attendance-rates").cookie(p.staff()))
+            .andExpect(jsonPath("$['" + bobEnrolment + "'].attended").value(1));
+    }
+
+    @Test
     void theProviderCorrectsWithAReasonAndCompletionFollowsAttendanceAndAssessment() throws Exception {
+        walk.afterCheckIns(classId, 1);
         send(checkIn(UUID.randomUUID().toString(), session, alice, "CHECK_IN", 9, 0, 36.651, 117.12, null));
         send(checkIn(UUID.randomUUID().toString(), session, alice, "CHECK_OUT", 12, 0, 36.651, 117.12, null));
         JsonNode roster = body(mvc.perform(get("/api/v1/classes/" + classId + "/enrolments").cookie(p.staff())));
@@ -176,17 +209,14 @@ class AttendanceIT extends TrainingTestBase {
         mvc.perform(get("/api/v1/classes/" + classId + "/attendance-rates").cookie(p.staff()))
             .andExpect(jsonPath("$['" + bobEnrolment + "'].attended").value(1));
 
-        int version = body(mvc.perform(get("/api/v1/classes/" + classId).cookie(p.staff()))).get("version").asInt();
-        version = body(postJson("/api/v1/classes/" + classId + "/decisions", p.staff(), """
-                {"verb":"start","version":%d}""".formatted(version))).get("version").asInt();
+        start(classId, p.staff());
         // Alice has been a veteran since before the class: her completion records it.
         org.jixing.shared.scope.RunAs.user(new org.jixing.shared.scope.CurrentUser(1, "admin", "admin",
                 org.jixing.shared.scope.Role.PROVINCE_ADMIN, org.jixing.shared.scope.DataScope.province("370000")),
                 () -> peopleService.addGroup(peopleService.findByIdNumber(alice).orElseThrow().id(), "VETERAN", "退役证",
                         start.minusYears(1), null));
         events.clear();
-        JsonNode outcome = body(postJson("/api/v1/classes/" + classId + "/completion", p.staff(), """
-                {"version":%d,"failedAssessment":[%d]}""".formatted(version, bobEnrolment)).andExpect(status().isOk()));
+        JsonNode outcome = complete(classId, p.staff(), List.of(bobEnrolment));
         for (JsonNode e : outcome) {
             if (e.get("id").asLong() == aliceEnrolment) {
                 assertThat(e.get("status").asString()).isEqualTo("COMPLETED");

@@ -11,6 +11,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.TextStyle;
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -37,6 +39,16 @@ import tools.jackson.databind.json.JsonMapper;
 
 class ClassOpeningIT extends TrainingTestBase {
 
+    /** A moment of a day as the refusals name it, in Chinese and in English. */
+    static String zh(LocalDate day, String time) {
+        return day + " " + time;
+    }
+
+    static String en(LocalDate day, String time) {
+        return day.getDayOfMonth() + " " + day.getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH) + " "
+                + day.getYear() + " " + time;
+    }
+
     @Test
     void aClassGoesFromApplicationThroughApprovalToClosingWithItsHistory() throws Exception {
         long programme = programme("ELDERLY_CARE_WORKER", "JUNIOR", 12, "L04-1");
@@ -51,25 +63,110 @@ class ClassOpeningIT extends TrainingTestBase {
         assertThat(c.get("classNo").asString()).matches("370100-\\d{4}-\\d{6}");
         mvc.perform(get("/api/v1/classes/" + id + "/sessions").cookie(p.staff()))
             .andExpect(jsonPath("$.length()").value(4));
+        postJson("/api/v1/classes/" + id + "/decisions", jinan, """
+                {"verb":"approve","version":%d}""".formatted(c.get("version").asInt())).andExpect(status().isOk());
 
-        int version = c.get("version").asInt();
-        for (var step : List.of(List.of("approve", jinan), List.of("start", p.staff()))) {
-            version = body(postJson("/api/v1/classes/" + id + "/decisions", (Cookie) step.get(1), """
-                    {"verb":"%s","version":%d}""".formatted(step.get(0), version)).andExpect(status().isOk()))
-                .get("version")
-                .asInt();
-        }
+        // The class starts with its first session, 09:00 on its first day.
+        int version = start(id, p.staff());
         // Completing goes through the completion, which decides each trainee's outcome.
         postJson("/api/v1/classes/" + id + "/decisions", p.staff(), """
                 {"verb":"complete","version":%d}""".formatted(version)).andExpect(status().isUnprocessableContent());
-        postJson("/api/v1/classes/" + id + "/completion", p.staff(), """
-                {"version":%d}""".formatted(version)).andExpect(status().isOk());
-        version = body(mvc.perform(get("/api/v1/classes/" + id).cookie(jinan))).get("version").asInt();
+        complete(id, p.staff(), List.of());
         postJson("/api/v1/classes/" + id + "/decisions", jinan, """
-                {"verb":"close","version":%d}""".formatted(version)).andExpect(status().isOk());
+                {"verb":"close","version":%d}""".formatted(version(id, jinan))).andExpect(status().isOk());
         mvc.perform(get("/api/v1/classes/" + id + "/history").cookie(jinan))
             .andExpect(jsonPath("$.length()").value(5))
             .andExpect(jsonPath("$[4].status").value("CLOSED"));
+    }
+
+    @Test
+    void aClassOpenedForLaterCannotStartOrCompleteBeforeItsTimeAndEachRefusalSaysWhenItCan() throws Exception {
+        long programme = programme("ELDERLY_CARE_WORKER", "JUNIOR", 12, "L04-1");
+        Provider p = provider(jinan, "370100", "ELDERLY_CARE_WORKER", "JUNIOR");
+        // Four mornings, 09:00 to 12:00, from the first day.
+        long id = approvedClass(programme, p, 4, 9, start);
+        String decisions = "/api/v1/classes/" + id + "/decisions";
+        String startNow = """
+                {"verb":"start","version":%d}""".formatted(version(id, p.staff()));
+        postJson(decisions, p.staff(), startNow).andExpect(status().isUnprocessableContent())
+            .andExpect(jsonPath("$.errors[0].rule").value("training.error.notYet.start"))
+            .andExpect(jsonPath("$.errors[0].message").value("还不能开始培训：可于 " + zh(start, "08:30") + " 开始（首次课签到时段开放时）。"));
+        postJson(decisions + "?lang=en", p.staff(), startNow).andExpect(status().isUnprocessableContent())
+            .andExpect(jsonPath("$.errors[0].message").value("Not yet: the class can start from " + en(start, "08:30")
+                    + ", when its first session's check-in window opens."));
+        mvc.perform(get("/api/v1/classes/" + id + "/calendar").cookie(p.staff()))
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.startsFrom").value(walk.calendar(id).startsFrom().toString()))
+            .andExpect(jsonPath("$.waitingFor.start").exists())
+            .andExpect(jsonPath("$.sessions.length()").value(4));
+
+        // A minute before the first session's check-in window opens: still not.
+        clock.moveTo(walk.calendar(id).startsFrom().minusSeconds(60));
+        postJson(decisions, p.staff(), startNow).andExpect(status().isUnprocessableContent());
+        int version = start(id, p.staff());
+
+        // The last session ends at 12:00 on the fourth day; check-outs count until 12:30
+        // and an offline terminal may upload them for 48 hours after that.
+        String completion = "/api/v1/classes/" + id + "/completion";
+        LocalDate lastDay = start.plusDays(3);
+        for (int session : new int[] { 1, 4 }) {
+            walk.pastSession(id, session);
+            postJson(completion + "?lang=en", p.staff(), "{\"version\":%d}".formatted(version))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].rule").value("training.error.notYet.complete"))
+                .andExpect(jsonPath("$.errors[0].message")
+                    .value("Not yet: the class can complete from " + en(lastDay.plusDays(2), "12:30")
+                            + ", once its last session has ended and offline terminals can no longer upload late."));
+        }
+        postJson(completion, p.staff(), "{\"version\":%d}".formatted(version)).andExpect(jsonPath("$.errors[0].message")
+            .value("还不能结业：最后一次课结束且离线终端补传期已过后，可于 " + zh(lastDay.plusDays(2), "12:30") + " 结业。"));
+        mvc.perform(get("/api/v1/classes/" + id).cookie(p.staff())).andExpect(jsonPath("$.status").value("RUNNING"));
+        complete(id, p.staff(), List.of());
+        mvc.perform(get("/api/v1/classes/" + id).cookie(p.staff())).andExpect(jsonPath("$.status").value("COMPLETED"));
+        mvc.perform(get("/api/v1/classes/" + id + "/calendar").cookie(p.staff()))
+            .andExpect(jsonPath("$.waitingFor").isEmpty());
+    }
+
+    @Test
+    void theClassPageAndTheSessionSheetSayWhenEachStepBecomesPossible() throws Exception {
+        long programme = programme("ELDERLY_CARE_WORKER", "JUNIOR", 6, "L04-1");
+        Provider p = provider(jinan, "370100", "ELDERLY_CARE_WORKER", "JUNIOR");
+        long id = approvedClass(programme, p, 2, 9, start);
+        postJson("/api/v1/classes/" + id + "/enrolments", p.staff(), """
+                {"idNumber":"%s","name":"学员","phone":"13900002222"}""".formatted(adultIdNumber()))
+            .andExpect(status().isCreated());
+        long first = walk.session(id, 1).id();
+        String sheet = "/classes/" + id + "/sessions/" + first;
+        // Before the class: the start button is there but disabled, with its time.
+        mvc.perform(get("/classes/" + id).cookie(p.staff()))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("可于 " + zh(start, "08:30") + " 开始")))
+            .andExpect(content().string(containsString("disabled=\"disabled\"")))
+            .andExpect(content().string(containsString("id=\"start-waits\"")));
+        mvc.perform(get(sheet).cookie(p.staff()).param("lang", "en"))
+            .andExpect(content().string(containsString(
+                    "Check-ins and check-outs count from " + en(start, "08:30") + " to " + en(start, "12:30"))))
+            .andExpect(content().string(containsString("once the session has ended (" + en(start, "12:00") + ")")))
+            .andExpect(content().string(org.hamcrest.Matchers.not(containsString("name=\"present\""))));
+
+        // At the first session it starts from the page; completion says when it can.
+        walk.toFirstSession(id);
+        mvc.perform(get("/classes/" + id).cookie(p.staff()))
+            .andExpect(content().string(org.hamcrest.Matchers.not(containsString("id=\"start-waits\""))));
+        mvc.perform(post("/classes/" + id + "/start").with(csrf())
+            .cookie(p.staff())
+            .param("version", String.valueOf(version(id, p.staff())))).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/classes/" + id).cookie(p.staff()))
+            .andExpect(content().string(containsString("可于 " + zh(start.plusDays(3), "12:30") + " 结业")))
+            .andExpect(content().string(org.hamcrest.Matchers.not(containsString("id=\"completion-form\""))));
+        // Once the session has ended its attendance can be marked.
+        walk.pastSession(id, 1);
+        mvc.perform(get(sheet).cookie(p.staff()))
+            .andExpect(content().string(containsString("name=\"present\"")))
+            .andExpect(content().string(org.hamcrest.Matchers.not(containsString("id=\"correction-waits\""))));
+        walk.toCompletion(id);
+        mvc.perform(get("/classes/" + id).cookie(p.staff()))
+            .andExpect(content().string(containsString("id=\"completion-form\"")));
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -127,6 +128,10 @@ class TrainingHistoryIT extends TrainingTestBase {
 
         assertThat(r.enrolled()).isEqualTo(3);
         assertThat(r.refused()).isEqualTo(1);
+        assertThat(r.refusals()).singleElement()
+            .satisfies(refusal -> assertThat(refusal.personId()).isEqualTo(ids.get(child)))
+            .satisfies(refusal -> assertThat(refusal.reasons()).extracting(InvalidInputException.Problem::messageKey)
+                .containsExactly("training.error.enrol.age"));
         assertThat(r.selfFunded()).isEqualTo(1);
         assertThat(r.completed()).isEqualTo(2);
         assertThat(r.rejectedCheckIns()).isEqualTo(1);
@@ -186,6 +191,147 @@ class TrainingHistoryIT extends TrainingTestBase {
             .andExpect(jsonPath("$.total").value(0));
     }
 
+    /** Registers people in 济南 and returns their ids by ID number. */
+    Map<String, Long> register(String... names) {
+        List<NewPerson> rows = new ArrayList<>();
+        for (int i = 0; i < names.length; i++) {
+            rows.add(new NewPerson(adultIdNumber(), names[i], "1390000" + String.format("%04d", i), "370100"));
+        }
+        People.BulkRegistration registered = asAdmin(() -> people.registerAll(rows));
+        assertThat(registered.problems()).isEmpty();
+        Map<String, Long> ids = new java.util.LinkedHashMap<>();
+        rows.forEach(r -> ids.put(r.name(), registered.ids().get(r.idNumber())));
+        return ids;
+    }
+
+    TrainingHistory.Recorded record(Provider p, long programme, LocalDate from, Long... persons) {
+        List<PastTrainee> trainees = new ArrayList<>();
+        for (Long person : persons) {
+            trainees.add(new PastTrainee(person, attended(from, 1, 2, 3), true));
+        }
+        return asAdmin(() -> history.record(new PastClass(p.id(), past(programme, p.teacher(), from), trainees)));
+    }
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Test
+    void aTrainingThatOverlapsACompletedOneIsRefusedAndReportedNotWritten() throws Exception {
+        long programme = programme("ELDERLY_CARE_WORKER", "JUNIOR", 24, "L04-1");
+        Provider first = provider(jinan, "370100", "ELDERLY_CARE_WORKER", "JUNIOR");
+        Provider second = provider(jinan, "370100", "ELDERLY_CARE_WORKER", "JUNIOR");
+        Map<String, Long> ids = register("甲", "乙");
+        long both = ids.get("甲");
+        TrainingHistory.Recorded completed = record(first, programme, pastStart, both);
+        assertThat(completed.enrolled()).isEqualTo(1);
+        assertThat(completed.refusals()).isEmpty();
+
+        // Another provider's class a day later: its days overlap the completed one's.
+        TrainingHistory.Recorded overlapping = record(second, programme, pastStart.plusDays(1), both, ids.get("乙"));
+        assertThat(overlapping.enrolled()).isEqualTo(1);
+        assertThat(overlapping.refused()).isEqualTo(1);
+        assertThat(overlapping.refusals()).singleElement().satisfies(r -> {
+            assertThat(r.personId()).isEqualTo(both);
+            assertThat(r.idNumberMasked()).contains("*");
+            assertThat(r.reasons()).singleElement().satisfies(problem -> {
+                assertThat(problem.messageKey()).isEqualTo("training.error.enrol.overlap");
+                assertThat(problem.args()).containsExactly(completed.classNo());
+            });
+        });
+        // Not written: the roster holds the other trainee only, and no check-in of the
+        // refused one was kept.
+        JsonNode roster = body(
+                mvc.perform(get("/api/v1/classes/" + overlapping.classId() + "/enrolments").cookie(jinan)));
+        assertThat(roster.findValuesAsString("name")).containsExactly("乙");
+        assertThat(overlapping.checkIns()).isEqualTo(6);
+        // Reported in the audit entry with the reason, the ID number masked.
+        String entry = jdbc.sql("""
+                select after_json from audit_entry where action = 'class.history.record' and record_id = :id""")
+            .param("id", String.valueOf(overlapping.classId()))
+            .query(String.class)
+            .single();
+        assertThat(entry).contains("training.error.enrol.overlap")
+            .contains(completed.classNo())
+            .contains(overlapping.refusals().get(0).idNumberMasked());
+
+        // The week after, the same person may train again.
+        assertThat(record(second, programme, pastStart.plusDays(7), both).enrolled()).isEqualTo(1);
+    }
+
+    @Test
+    void everyEarlierRecordCountsForTheSubsidyRulesOfHistoryCompletedClassesIncluded() throws Exception {
+        // Four occupations of lines without group rules, each with its provider, in 2025.
+        String[][] kinds = { { "ELDERLY_CARE_WORKER", "L04-1" }, { "HOUSEKEEPING_WORKER", "L04-3" },
+                { "WELDER", "L07-1" }, { "CHINESE_COOK", "L03-3" } };
+        List<Provider> providers = new ArrayList<>();
+        List<Long> programmes = new ArrayList<>();
+        for (String[] k : kinds) {
+            programmes.add(programme(k[0], "JUNIOR", 24, k[1]));
+            providers.add(provider(jinan, "370100", k[0], "JUNIOR"));
+        }
+        Map<String, Long> ids = register("甲", "乙");
+        long busy = ids.get("甲");
+        LocalDate monday = LocalDate.of(2025, 3, 3);
+        for (int i = 0; i < 3; i++) {
+            assertThat(record(providers.get(i), programmes.get(i), monday.plusWeeks(i), busy).selfFunded()).isZero();
+        }
+        // A fourth subsidised training of the year: recorded, self-funded, with the
+        // reason.
+        TrainingHistory.Recorded fourth = record(providers.get(3), programmes.get(3), monday.plusWeeks(3), busy);
+        assertThat(fourth.enrolled()).isEqualTo(1);
+        assertThat(fourth.selfFunded()).isEqualTo(1);
+        // The same occupation and level again, months later: self-funded too.
+        long again = ids.get("乙");
+        record(providers.get(0), programmes.get(0), monday.plusWeeks(10), again);
+        TrainingHistory.Recorded same = record(providers.get(0), programmes.get(0), monday.plusWeeks(20), again);
+        assertThat(same.selfFunded()).isEqualTo(1);
+        JsonNode fourthRoster = body(
+                mvc.perform(get("/api/v1/classes/" + fourth.classId() + "/enrolments").cookie(jinan)));
+        assertThat(fourthRoster.get(0).get("ineligibleReasons").asString()).contains("2025");
+        JsonNode sameRoster = body(mvc.perform(get("/api/v1/classes/" + same.classId() + "/enrolments").cookie(jinan)));
+        assertThat(sameRoster.get(0).get("ineligibleReasons").asString()).contains("同一职业");
+    }
+
+    @Test
+    void aClassIsHistoryOnlyOnceTheLateUploadWindowOfItsLastSessionHasClosed() throws Exception {
+        long programme = programme("CLEANER", "JUNIOR", 24, "L06-1");
+        Provider p = provider(jinan, "370100", "CLEANER", "JUNIOR");
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        LocalDate from = today.minusDays(3);
+        // The last session ended yesterday at 16:30; check-outs count until 17:00 and may
+        // be uploaded for 48 hours after that.
+        assertThatThrownBy(() -> asAdmin(
+                () -> history.record(new PastClass(p.id(), past(programme, p.teacher(), from), List.of()))))
+            .isInstanceOfSatisfying(InvalidInputException.class,
+                    ex -> assertThat(ex.problems()).singleElement().satisfies(problem -> {
+                        assertThat(problem.messageKey()).isEqualTo("training.error.history.notOver");
+                        assertThat(problem.args()[0]).isInstanceOfSatisfying(
+                                org.springframework.context.MessageSourceResolvable.class,
+                                t -> assertThat(t.getDefaultMessage()).isEqualTo(today.plusDays(1) + " 17:00"));
+                    }));
+        Instant over = today.plusDays(1).atTime(17, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant();
+        clock.moveTo(over);
+        TrainingHistory.Recorded r = asAdmin(
+                () -> history.record(new PastClass(p.id(), past(programme, p.teacher(), from),
+                        List.of(new PastTrainee(register("甲").get("甲"), attended(from, 1, 2, 3), true)))));
+        // It started when its first session's window opened and completed when the
+        // calendar allowed.
+        JsonNode steps = body(mvc.perform(get("/api/v1/classes/" + r.classId() + "/history").cookie(jinan)));
+        assertThat(steps.get(2).get("status").asString()).isEqualTo("RUNNING");
+        assertThat(Instant.parse(steps.get(2).get("decidedAt").asString()))
+            .isEqualTo(from.atTime(8, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant());
+        assertThat(steps.get(3).get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(Instant.parse(steps.get(3).get("decidedAt").asString())).isEqualTo(over);
+        assertThat(enrolmentsCompletedOn(r.classId())).containsExactly(today.plusDays(1));
+    }
+
+    java.util.List<LocalDate> enrolmentsCompletedOn(long classId) {
+        return jdbc.sql("select completed_on from enrolment where class_id = :c")
+            .param("c", classId)
+            .query(LocalDate.class)
+            .list();
+    }
+
     @Test
     void theDemoProvinceHasAPastOfCompletedClassesInEveryCity() throws Exception {
         JsonNode completed = body(
@@ -193,9 +339,19 @@ class TrainingHistoryIT extends TrainingTestBase {
         assertThat(completed.get("total").asLong()).isGreaterThanOrEqualTo(20);
         assertThat(completed.get("items").findValuesAsString("regionCode").stream().distinct().count())
             .isGreaterThanOrEqualTo(10);
-        // Dates filter: nothing of the past starts after today.
-        mvc.perform(get("/api/v1/classes?status=COMPLETED&startsFrom=" + LocalDate.now(ZoneId.of("Asia/Shanghai")))
-            .cookie(admin)).andExpect(jsonPath("$.total").value(0));
+        // Dates filter: what starts from today is not the demo's past (classes that
+        // tests walked through their calendar may have completed, in moved time).
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        JsonNode later = body(
+                mvc.perform(get("/api/v1/classes?status=COMPLETED&size=100&startsFrom=" + today).cookie(admin)));
+        later.get("items")
+            .forEach(c -> assertThat(LocalDate.parse(c.get("startDate").asString())).isAfterOrEqualTo(today));
+        assertThat(jdbc.sql("""
+                select count(*) from training_class c join filed_body f on f.id = c.provider_id
+                where f.credit_code like '52%' and c.status = 'COMPLETED' and c.start_date >= :today""")
+            .param("today", java.sql.Date.valueOf(today))
+            .query(Long.class)
+            .single()).as("demo classes of the past starting from today").isZero();
         mvc.perform(get("/api/v1/classes?status=COMPLETED&startsFrom=2025-01-01&startsUntil=2025-12-31").cookie(admin))
             .andExpect(jsonPath("$.items[0].startDate").value(org.hamcrest.Matchers.startsWith("2025-")));
     }

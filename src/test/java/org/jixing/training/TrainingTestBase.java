@@ -52,6 +52,10 @@ public abstract class TrainingTestBase extends IntegrationTest {
     @Autowired
     protected JsonMapper json;
 
+    /** Moves the clock through a class's calendar. */
+    @Autowired
+    protected ClassWalk walk;
+
     protected Cookie admin;
 
     protected Cookie jinan;
@@ -155,6 +159,46 @@ public abstract class TrainingTestBase extends IntegrationTest {
                     day, startHour + 3, teacher));
         }
         return "[" + String.join(",", s) + "]";
+    }
+
+    /** The class's version as it stands. */
+    protected int version(long classId, Cookie as) throws Exception {
+        return body(mvc.perform(get("/api/v1/classes/" + classId).cookie(as))).get("version").asInt();
+    }
+
+    /**
+     * Starts an approved class when its calendar allows: the clock moves to its first
+     * session. Returns the class's new version.
+     */
+    protected int start(long classId, Cookie staff) throws Exception {
+        walk.toFirstSession(classId);
+        return body(postJson("/api/v1/classes/" + classId + "/decisions", staff, """
+                {"verb":"start","version":%d}""".formatted(version(classId, staff))).andExpect(status().isOk()))
+            .get("version")
+            .asInt();
+    }
+
+    /**
+     * Completes a running class when its calendar allows: the clock moves past its last
+     * session and the late-upload window. {@code failed}: enrolments that failed the
+     * provider's assessment. Returns the roster with each outcome.
+     */
+    protected JsonNode complete(long classId, Cookie staff, List<Long> failed) throws Exception {
+        walk.toCompletion(classId);
+        return body(postJson("/api/v1/classes/" + classId + "/completion", staff, """
+                {"version":%d,"failedAssessment":%s}""".formatted(version(classId, staff), failed))
+            .andExpect(status().isOk()));
+    }
+
+    /**
+     * A terminal's check-in or check-out at the test classes' venue, made now (by the
+     * clock): move the clock into the session's window first.
+     */
+    protected JsonNode checkInNow(Cookie terminal, long sessionId, String idNumber, String kind) throws Exception {
+        return body(postJson("/api/v1/attendance/check-ins", terminal, """
+                {"clientKey":"%s","sessionId":%d,"idNumber":"%s","kind":"%s","time":"%s","deviceId":"T-1",
+                 "latitude":36.651,"longitude":117.12,"faceScore":0.93}""".formatted(java.util.UUID.randomUUID(),
+                sessionId, idNumber, kind, clock.instant())));
     }
 
     /**

@@ -231,6 +231,8 @@ class DemoHistory {
         int rejected = 0;
         Set<Long> grouped = new HashSet<>();
         List<Made> made = new ArrayList<>();
+        // The days each person spends in class, to keep their classes apart.
+        Map<Long, List<LocalDate[]>> attending = new HashMap<>();
         for (int round = 0; round < perProvider && classes < classCount; round++) {
             for (int pi = 0; pi < all.size() && classes < classCount; pi++) {
                 HistoryProvider provider = all.get(pi);
@@ -251,9 +253,20 @@ class DemoHistory {
                 for (int t = 0; t < size && cityPool != null && !cityPool.isEmpty(); t++) {
                     int at = next.merge(provider.body().regionCode(), 1, Integer::sum) - 1;
                     // One in eight is somebody who trained before: a second training,
-                    // sometimes a fourth in a year or the same qualification again.
-                    long person = at < cityPool.size() && random.nextInt(8) != 0 ? cityPool.get(at)
-                            : cityPool.get(random.nextInt(Math.min(cityPool.size(), Math.max(1, at))));
+                    // sometimes a fourth in a year or the same qualification again. Never
+                    // someone in a class at the same time (nobody sits in two rooms at
+                    // once, and the history path would refuse them) or twice in a class:
+                    // a few tries, then the seat stays empty.
+                    Long person = at < cityPool.size() && random.nextInt(8) != 0 ? cityPool.get(at) : null;
+                    for (int tries = 0; person == null && tries < 4; tries++) {
+                        long candidate = cityPool.get(random.nextInt(Math.min(cityPool.size(), Math.max(1, at))));
+                        if (!chosen.contains(candidate) && !busy(attending, candidate, start, end)) {
+                            person = candidate;
+                        }
+                    }
+                    if (person == null || chosen.contains(person)) {
+                        continue;
+                    }
                     chosen.add(person);
                     trainees
                         .add(new PastTrainee(person, checkIns(sessions, provider.lat(), provider.lng(), random, cursor),
@@ -266,6 +279,9 @@ class DemoHistory {
                         coordinate(provider.lat()), coordinate(provider.lng()), start, end, 40, sessions);
                 TrainingHistory.Recorded r = DemoProvince.as(admin, () -> history
                     .record(new TrainingHistory.PastClass(provider.body().id(), application, trainees)));
+                for (PastTrainee t : trainees) {
+                    attending.computeIfAbsent(t.personId(), k -> new ArrayList<>()).add(new LocalDate[] { start, end });
+                }
                 classes++;
                 made.add(new Made(r.classId(), provider.body().id(), provider.body().name(), provider.staff(), start,
                         end, r.completed()));
@@ -283,6 +299,16 @@ class DemoHistory {
         int peopleRegistered = pool.values().stream().mapToInt(List::size).sum();
         return new Summary(all.size(), classes, peopleRegistered, enrolments, selfFunded, refused, completed, checkIns,
                 rejected, made);
+    }
+
+    /** Whether a person is in a class on any day from {@code start} to {@code end}. */
+    static boolean busy(Map<Long, List<LocalDate[]>> attending, long person, LocalDate start, LocalDate end) {
+        for (LocalDate[] days : attending.getOrDefault(person, List.of())) {
+            if (!days[0].isAfter(end) && !start.isAfter(days[1])) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static final String[] BRANDS = { "明德", "华信", "鲁班", "齐鲁", "泰山", "海岱", "新程", "匠心", "博远", "恒信", "启航", "众诚",

@@ -59,8 +59,11 @@ class TrainingApi {
 
     private final Attendance attendance;
 
+    private final java.time.Clock clock;
+
     TrainingApi(Programmes programmes, Teachers teachers, ClassOpenings classes, Enrolments enrolments,
-            MessageSource messages, Attendance attendance) {
+            MessageSource messages, Attendance attendance, java.time.Clock clock) {
+        this.clock = clock;
         this.attendance = attendance;
         this.programmes = programmes;
         this.teachers = teachers;
@@ -158,6 +161,38 @@ class TrainingApi {
     @GetMapping("/classes/{id}/sessions")
     List<ClassSession> sessions(@PathVariable long id) {
         return classes.sessions(id);
+    }
+
+    /**
+     * A session's times: when its check-ins count and from when its attendance may be
+     * marked by hand.
+     */
+    record SessionTimes(long id, int seq, java.time.Instant checkInsFrom, java.time.Instant checkInsUntil,
+            java.time.Instant correctionsFrom) {
+    }
+
+    /**
+     * When a class may start and complete (and so be claimed for), and each session's
+     * times; {@code waitingFor} names the steps the calendar does not allow yet, with the
+     * moment each waits for.
+     */
+    record CalendarView(java.time.Instant startsFrom, java.time.Instant completesFrom,
+            java.util.Map<String, java.time.Instant> waitingFor, List<SessionTimes> sessions) {
+    }
+
+    @GetMapping("/classes/{id}/calendar")
+    @Operation(summary = "When the class may start and complete, and when each session's attendance counts")
+    CalendarView calendar(@PathVariable long id) {
+        org.jixing.training.ClassCalendar c = classes.calendar(id);
+        java.time.Instant now = clock.instant();
+        java.util.Map<String, java.time.Instant> waiting = new java.util.LinkedHashMap<>();
+        for (ClassDecision d : List.of(ClassDecision.START, ClassDecision.COMPLETE)) {
+            c.waitsFor(d, now).ifPresent(at -> waiting.put(d.verb(), at));
+        }
+        return new CalendarView(c.startsFrom(), c.completesFrom(), waiting, c.sessions()
+            .stream()
+            .map(s -> new SessionTimes(s.id(), s.seq(), c.checkInsFrom(s), c.checkInsUntil(s), c.correctionsFrom(s)))
+            .toList());
     }
 
     @GetMapping("/classes/{id}/history")

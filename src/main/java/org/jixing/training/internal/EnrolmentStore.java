@@ -68,9 +68,11 @@ public class EnrolmentStore {
     /**
      * The facts for these people and this class, in two statements per thousand people:
      * the subsidy slots each holds in the class's year, an earlier subsidy of the same
-     * occupation and level, another live class whose sessions overlap, who is on the
-     * roster already (withdrawn too: a class takes a person once), and how many the
-     * roster holds (not counting the withdrawn).
+     * occupation and level, another class whose sessions overlap (any standing enrolment:
+     * not withdrawn, in a class neither rejected nor cancelled, completed ones included,
+     * so live enrolment and recorded history apply one rule), who is on the roster
+     * already (withdrawn too: a class takes a person once), and how many the roster holds
+     * (not counting the withdrawn).
      */
     public Facts facts(java.util.Collection<Long> personIds, long classId, int year, String occupation, String level) {
         Map<Long, Set<Integer>> slots = new HashMap<>();
@@ -80,7 +82,10 @@ public class EnrolmentStore {
         for (int from = 0; from < all.size(); from += CHUNK) {
             List<Long> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
             // One statement for the three per-person rules: a check is one round trip
-            // here. Each part is driven by the people asked about alone (year,
+            // here. Overlaps: a person's completed enrolments count too, so the class's
+            // dates rule out most of them before their sessions are compared (on H2 about
+            // four times faster than comparing sessions for every earlier enrolment).
+            // Each part is driven by the people asked about alone (year,
             // occupation and level are compared here, the classes looked up per row):
             // given more, H2's planner walks whole tables to find them.
             jdbc.sql("""
@@ -94,9 +99,11 @@ public class EnrolmentStore {
                     select 'O', e.person_id, null, null,
                       min((select c.class_no from training_class c where c.id = e.class_id))
                     from enrolment e
-                    where e.person_id = any(:p) and e.status = 'ENROLLED' and e.class_id <> :c
+                    where e.person_id = any(:p) and e.status <> 'WITHDRAWN' and e.class_id <> :c
                       and exists (select 1 from training_class c where c.id = e.class_id
-                        and c.status in ('SUBMITTED', 'APPROVED', 'RUNNING'))
+                        and c.status not in ('REJECTED', 'CANCELLED')
+                        and c.start_date <= (select x.end_date from training_class x where x.id = :c)
+                        and c.end_date >= (select x.start_date from training_class x where x.id = :c))
                       and exists (select 1 from class_session s join class_session t on t.class_id = :c
                         and s.starts_at < t.ends_at and s.ends_at > t.starts_at where s.class_id = e.class_id)
                     group by e.person_id""")

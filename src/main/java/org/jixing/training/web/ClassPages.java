@@ -14,9 +14,12 @@ import org.jixing.shared.scope.CurrentUser;
 import org.jixing.shared.scope.Role;
 import org.jixing.shared.web.FormErrors;
 import org.jixing.shared.web.NavItem;
+import org.jixing.shared.ProvinceTime;
+import org.jixing.training.ClassCalendar;
 import org.jixing.training.ClassDecision;
 import org.jixing.training.ClassFilter;
 import org.jixing.training.ClassOpenings;
+import org.jixing.training.ClassSession;
 import org.jixing.training.ClassStatus;
 import org.jixing.training.ClassType;
 import org.jixing.training.Programme;
@@ -55,8 +58,15 @@ class ClassPages {
 
     private final org.jixing.training.Attendance attendance;
 
+    private final java.time.Clock clock;
+
+    private final org.jixing.training.AttendanceProperties attendanceRules;
+
     ClassPages(ClassOpenings classes, Programmes programmes, Teachers teachers, ReferenceCatalogue reference,
-            org.jixing.training.Enrolments enrolments, org.jixing.training.Attendance attendance) {
+            org.jixing.training.Enrolments enrolments, org.jixing.training.Attendance attendance, java.time.Clock clock,
+            org.jixing.training.AttendanceProperties attendanceRules) {
+        this.clock = clock;
+        this.attendanceRules = attendanceRules;
         this.attendance = attendance;
         this.enrolments = enrolments;
         this.classes = classes;
@@ -159,10 +169,27 @@ class ClassPages {
         model.addAttribute("programme", programmes.get(c.programmeId()));
         model.addAttribute("sessions", classes.sessions(id));
         model.addAttribute("history", classes.history(id));
-        model.addAttribute("decisions",
-                Arrays.stream(ClassDecision.values())
-                    .filter(d -> d.appliesTo(c.status()) && d.mayBeTakenBy(me.role()))
-                    .toList());
+        // Completion has its own form (each trainee's assessment), not a decision button.
+        java.util.List<ClassDecision> decisions = Arrays.stream(ClassDecision.values())
+            .filter(d -> d != ClassDecision.COMPLETE && d.appliesTo(c.status()) && d.mayBeTakenBy(me.role()))
+            .toList();
+        model.addAttribute("decisions", decisions);
+        // The calendar the service enforces says which steps wait, and for when.
+        ClassCalendar calendar = classes.calendar(id);
+        java.time.Instant now = clock.instant();
+        java.util.Map<String, org.springframework.context.MessageSourceResolvable> waits = new java.util.HashMap<>();
+        decisions.forEach(d -> calendar.waitsFor(d, now).ifPresent(at -> waits.put(d.verb(), ProvinceTime.at(at))));
+        model.addAttribute("waits", waits);
+        boolean live = c.status() == ClassStatus.SUBMITTED || c.status() == ClassStatus.APPROVED
+                || c.status() == ClassStatus.RUNNING;
+        model.addAttribute("startsFrom", live && calendar.startsFrom() != null && c.status() != ClassStatus.RUNNING
+                ? ProvinceTime.at(calendar.startsFrom()) : null);
+        model.addAttribute("completesFrom",
+                live && calendar.completesFrom() != null ? ProvinceTime.at(calendar.completesFrom()) : null);
+        model.addAttribute("completionWaits",
+                calendar.waitsFor(ClassDecision.COMPLETE, now).map(ProvinceTime::at).orElse(null));
+        model.addAttribute("windowMinutes", attendanceRules.windowMinutes());
+        model.addAttribute("lateUploadHours", attendanceRules.lateUploadHours());
         model.addAttribute("roster",
                 enrolments.rosterPage(id, Math.max(0, page), size == null ? 100 : PageResult.size(size)));
         model.addAttribute("rates", attendance.rates(id));
@@ -215,12 +242,16 @@ class ClassPages {
     String sheet(@PathVariable long id, @PathVariable long sessionId, Model model) {
         TrainingClass c = classes.get(id);
         model.addAttribute("c", c);
-        model.addAttribute("classSession",
-                classes.sessions(id)
-                    .stream()
-                    .filter(s -> s.id() == sessionId)
-                    .findFirst()
-                    .orElseThrow(() -> new org.jixing.shared.scope.RecordNotFoundException("session", sessionId)));
+        ClassCalendar calendar = classes.calendar(id);
+        ClassSession session = calendar.sessions()
+            .stream()
+            .filter(s -> s.id() == sessionId)
+            .findFirst()
+            .orElseThrow(() -> new org.jixing.shared.scope.RecordNotFoundException("session", sessionId));
+        model.addAttribute("classSession", session);
+        model.addAttribute("checkInsFrom", ProvinceTime.at(calendar.checkInsFrom(session)));
+        model.addAttribute("checkInsUntil", ProvinceTime.at(calendar.checkInsUntil(session)));
+        var correctionWaits = calendar.correctionWaitsFor(session, clock.instant()).map(ProvinceTime::at);
         model.addAttribute("rows", attendance.sheet(id, sessionId));
         var events = attendance.events(id, sessionId);
         model.addAttribute("events", events);
@@ -229,8 +260,11 @@ class ClassPages {
             outcomes.put(e.id(), attendance.describe(e.accepted() ? null : e.reason()));
         }
         model.addAttribute("outcomes", outcomes);
-        model.addAttribute("canCorrect", CurrentUser.require().hasRole(Role.PROVIDER_STAFF)
-                && (c.status() == ClassStatus.APPROVED || c.status() == ClassStatus.RUNNING));
+        boolean open = CurrentUser.require().hasRole(Role.PROVIDER_STAFF)
+                && (c.status() == ClassStatus.APPROVED || c.status() == ClassStatus.RUNNING);
+        // A session that has not ended cannot be marked: say from when it can.
+        model.addAttribute("canCorrect", open && correctionWaits.isEmpty());
+        model.addAttribute("correctionWaits", open ? correctionWaits.orElse(null) : null);
         return "training/attendance";
     }
 
