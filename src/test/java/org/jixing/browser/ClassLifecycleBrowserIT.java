@@ -100,9 +100,12 @@ class ClassLifecycleBrowserIT extends BrowserTestSupport {
             assertThat(p.locator("#problems")).containsText("开班时未满 16 周岁。");
             screenshot(p, "class-enrolment-refused");
 
-            // Terminals check in: the trainee at the venue; someone 5 km away is
-            // rejected.
+            // The provider's registered terminal checks in, each event as it happens: the
+            // trainee at the venue; someone 5 km away is rejected.
             Cookie terminal = SignedIn.as(mvc, staff);
+            send(terminal, "/api/v1/attendance/terminals", """
+                    {"deviceId":"T-%d","name":"大厅","venueAddress":"历下区培训楼","venueLat":36.651,"venueLng":117.12}"""
+                .formatted(providerId));
             var sessions = json
                 .readTree(mvc
                     .perform(get("/api/v1/classes/" + classUrl.substring(classUrl.lastIndexOf('/') + 1) + "/sessions")
@@ -113,16 +116,17 @@ class ClassLifecycleBrowserIT extends BrowserTestSupport {
             for (var s : sessions) {
                 for (String kind : new String[] { "CHECK_IN", "CHECK_OUT" }) {
                     String time = kind.equals("CHECK_IN") ? s.get("startsAt").asString() : s.get("endsAt").asString();
+                    clock.moveTo(java.time.Instant.parse(time).plusSeconds(5));
                     send(terminal, "/api/v1/attendance/check-ins", """
                             {"clientKey":"%s","sessionId":%d,"idNumber":"%s","kind":"%s","time":"%s",
-                             "deviceId":"T-1","latitude":36.651,"longitude":117.12}"""
-                        .formatted(java.util.UUID.randomUUID(), s.get("id").asLong(), adult, kind, time));
+                             "deviceId":"T-%d","latitude":36.651,"longitude":117.12,"faceScore":0.93}"""
+                        .formatted(java.util.UUID.randomUUID(), s.get("id").asLong(), adult, kind, time, providerId));
                 }
             }
             String far = send(terminal, "/api/v1/attendance/check-ins", """
-                    {"clientKey":"%s","sessionId":%d,"idNumber":"%s","time":"%s","deviceId":"T-2",
-                     "latitude":36.70,"longitude":117.12}""".formatted(java.util.UUID.randomUUID(),
-                    sessions.get(0).get("id").asLong(), adult, sessions.get(0).get("startsAt").asString()));
+                    {"clientKey":"%s","sessionId":%d,"idNumber":"%s","time":"%s","deviceId":"T-%d",
+                     "latitude":36.70,"longitude":117.12,"faceScore":0.93}""".formatted(java.util.UUID.randomUUID(),
+                    sessions.get(0).get("id").asLong(), adult, sessions.get(0).get("startsAt").asString(), providerId));
             org.assertj.core.api.Assertions.assertThat(far).contains("OUTSIDE_RADIUS");
             p.navigate(classUrl + "/sessions/" + sessions.get(0).get("id").asLong());
             assertThat(p.locator("#events")).containsText("不在培训地点 500 米范围内。");

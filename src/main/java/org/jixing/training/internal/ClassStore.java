@@ -267,19 +267,26 @@ public class ClassStore {
     public record SessionOfClass(ClassSession session, TrainingClass trainingClass) {
     }
 
-    public Optional<SessionOfClass> sessionOfClass(long sessionId) {
-        return jdbc.sql("select " + COLUMNS + """
+    /** These sessions with their classes, by session id, in one query (unscoped). */
+    public java.util.Map<Long, SessionOfClass> sessionsOfClasses(java.util.Collection<Long> sessionIds) {
+        java.util.Map<Long, SessionOfClass> out = new java.util.HashMap<>();
+        if (sessionIds.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("select " + COLUMNS + """
                 , s.id as s_id, s.seq as s_seq, s.starts_at as s_starts, s.ends_at as s_ends, s.teacher_id as s_teacher,
                   t.name as s_teacher_name, s.topic as s_topic
                 from class_session s join teacher t on t.id = s.teacher_id join training_class c on c.id = s.class_id
-                where s.id = :id""")
-            .param("id", sessionId)
+                where s.id = any(:ids)""")
+            .param("ids", sessionIds.toArray(Long[]::new))
             .query((rs, n) -> new SessionOfClass(
                     new ClassSession(rs.getLong("s_id"), rs.getLong("id"), rs.getInt("s_seq"),
                             rs.getTimestamp("s_starts").toInstant(), rs.getTimestamp("s_ends").toInstant(),
                             rs.getLong("s_teacher"), rs.getString("s_teacher_name"), rs.getString("s_topic")),
                     map(rs, n)))
-            .optional();
+            .list()
+            .forEach(found -> out.put(found.session().id(), found));
+        return out;
     }
 
     public Optional<ClassSession> session(long sessionId) {
