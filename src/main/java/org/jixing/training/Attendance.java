@@ -27,7 +27,6 @@ import org.jixing.training.internal.AttendanceStore;
 import org.jixing.training.internal.ClassStore;
 import org.jixing.training.internal.AttendanceStore.NewEvent;
 import org.jixing.training.internal.EnrolmentStore;
-import org.jixing.training.internal.TerminalStore;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -63,8 +62,6 @@ public class Attendance {
 
     private final EnrolmentStore enrolments;
 
-    private final TerminalStore terminals;
-
     private final ClassOpenings openings;
 
     private final People people;
@@ -81,13 +78,12 @@ public class Attendance {
 
     private final TransactionTemplate tx;
 
-    Attendance(AttendanceStore store, ClassStore classes, EnrolmentStore enrolments, TerminalStore terminals,
-            ClassOpenings openings, People people, AttendanceProperties rules, AuditTrail audit, MessageSource messages,
-            Clock clock, PlatformTransactionManager transactions) {
+    Attendance(AttendanceStore store, ClassStore classes, EnrolmentStore enrolments, ClassOpenings openings,
+            People people, AttendanceProperties rules, AuditTrail audit, MessageSource messages, Clock clock,
+            PlatformTransactionManager transactions) {
         this.store = store;
         this.classes = classes;
         this.enrolments = enrolments;
-        this.terminals = terminals;
         this.openings = openings;
         this.people = people;
         this.rules = rules;
@@ -154,12 +150,16 @@ public class Attendance {
                 }
             }
         }
+        // One message per outcome, not one formatting per event.
+        Map<String, String> said = new HashMap<>();
+        java.util.function.Function<String, String> say = reason -> said.computeIfAbsent(reason == null ? "" : reason,
+                r -> describe(r.isEmpty() ? null : r));
         Map<String, AttendanceStore.Stored> before = store.storedByClientKeys(first.keySet());
         List<Integer> fresh = new ArrayList<>();
         for (int i : first.values()) {
             AttendanceStore.Stored stored = before.get(events.get(i).clientKey());
             if (stored != null) {
-                answers[i] = answer(i, events.get(i).clientKey(), stored, true, null);
+                answers[i] = answer(i, events.get(i).clientKey(), stored, true, say);
             }
             else {
                 fresh.add(i);
@@ -176,8 +176,8 @@ public class Attendance {
             if (there == null) {
                 stored++;
             }
-            answers[i] = there != null ? answer(i, e.clientKey(), there, true, null)
-                    : answer(i, e.clientKey(), new AttendanceStore.Stored(0, e.accepted(), e.reason()), false, null);
+            answers[i] = there != null ? answer(i, e.clientKey(), there, true, say)
+                    : answer(i, e.clientKey(), new AttendanceStore.Stored(0, e.accepted(), e.reason()), false, say);
         }
         repeats.forEach((i, earlier) -> {
             var a = answers[earlier];
@@ -307,13 +307,12 @@ public class Attendance {
                 }
             }
         }
-        Map<Long, ClassStore.SessionOfClass> sessions = classes.sessionsOfClasses(sessionIds);
+        AttendanceStore.SessionFacts facts = store.sessionFacts(sessionIds, ownProvider, devices);
+        Map<Long, AttendanceStore.SessionOfClass> sessions = facts.sessions();
         Map<String, CheckInTerminal> registered = new HashMap<>();
-        if (ownProvider != null) {
-            for (CheckInTerminal t : terminals.ofDevices(ownProvider, devices)) {
-                // An active registration outweighs the device's retired ones.
-                registered.merge(t.deviceId(), t, (a, b) -> a.active() ? a : b);
-            }
+        for (CheckInTerminal t : facts.terminals()) {
+            // An active registration outweighs the device's retired ones.
+            registered.merge(t.deviceId(), t, (a, b) -> a.active() ? a : b);
         }
         Map<String, AttendanceStore.RosterEntry> byToken = new HashMap<>();
         store.enrolmentsByToken(tokens, sessionIds).forEach(e -> byToken.put(e.token(), e));
@@ -405,10 +404,10 @@ public class Attendance {
         return new CheckInResult(s.id(), s.accepted(), s.reason(), describe(s.accepted() ? null : s.reason()), replay);
     }
 
-    private CheckInBatchResult.Answer answer(int index, String clientKey, AttendanceStore.Stored s, boolean replay,
-            Integer sameAs) {
+    private static CheckInBatchResult.Answer answer(int index, String clientKey, AttendanceStore.Stored s,
+            boolean replay, java.util.function.Function<String, String> say) {
         return new CheckInBatchResult.Answer(index, clientKey, s.accepted(), s.reason(),
-                describe(s.accepted() ? null : s.reason()), replay, sameAs, List.of());
+                say.apply(s.accepted() ? null : s.reason()), replay, null, List.of());
     }
 
     private CheckInBatchResult.Answer invalid(int index, String clientKey, List<Problem> problems) {

@@ -13,9 +13,12 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.jixing.training.AttendanceEvent;
+import org.jixing.training.CheckInTerminal;
+import org.jixing.training.ClassSession;
 import org.jixing.training.AttendanceKind;
 import org.jixing.training.DeviceKind;
 import org.jixing.training.EnrolmentStatus;
+import org.jixing.training.TrainingClass;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -139,6 +142,64 @@ public class AttendanceStore {
             .query((rs, n) -> out.put(rs.getString(4), new Stored(rs.getLong(1), rs.getBoolean(2), rs.getString(3))))
             .list();
         return out;
+    }
+
+    /** A session with its class: what a check-in is judged against. */
+    public record SessionOfClass(ClassSession session, TrainingClass trainingClass) {
+    }
+
+    /**
+     * The sessions asked about with their classes, by session id, and one provider's
+     * registrations (active and retired) of the devices named.
+     */
+    public record SessionFacts(Map<Long, SessionOfClass> sessions, List<CheckInTerminal> terminals) {
+    }
+
+    /**
+     * What a check-in is judged against, in one query: these sessions with their classes
+     * (the session's teacher name is left out), and the registrations of these devices by
+     * this provider (none when the provider is null: a phone's device is not registered).
+     */
+    public SessionFacts sessionFacts(Collection<Long> sessionIds, Long providerId, Collection<String> deviceIds) {
+        Map<Long, SessionOfClass> sessions = new HashMap<>();
+        Map<Long, CheckInTerminal> terminals = new LinkedHashMap<>();
+        if (sessionIds.isEmpty()) {
+            return new SessionFacts(sessions, List.of());
+        }
+        jdbc.sql("select " + ClassStore.COLUMNS + """
+                , s.id as s_id, s.seq as s_seq, s.starts_at as s_starts, s.ends_at as s_ends, s.teacher_id as s_teacher,
+                  s.topic as s_topic, t.id as t_id, t.provider_id as t_provider, t.region_code as t_region,
+                  t.device_id as t_device, t.name as t_name, t.venue_address as t_address, t.venue_lat as t_lat,
+                  t.venue_lng as t_lng, t.registered_by as t_by, t.registered_at as t_at, t.retired_by as t_retired_by,
+                  t.retired_at as t_retired_at, t.retire_reason as t_reason
+                from class_session s join training_class c on c.id = s.class_id
+                  left join check_in_terminal t on t.provider_id = :provider and t.device_id = any(:devices)
+                where s.id = any(:ids)""")
+            .param("ids", sessionIds.toArray(Long[]::new))
+            .param("provider", providerId == null ? -1L : providerId)
+            .param("devices", providerId == null ? new String[0] : deviceIds.toArray(String[]::new))
+            .query((rs, n) -> {
+                long session = rs.getLong("s_id");
+                if (!sessions.containsKey(session)) {
+                    sessions.put(session,
+                            new SessionOfClass(new ClassSession(session, rs.getLong("id"), rs.getInt("s_seq"),
+                                    rs.getTimestamp("s_starts").toInstant(), rs.getTimestamp("s_ends").toInstant(),
+                                    rs.getLong("s_teacher"), null, rs.getString("s_topic")), ClassStore.map(rs, n)));
+                }
+                long terminal = rs.getLong("t_id");
+                if (!rs.wasNull() && !terminals.containsKey(terminal)) {
+                    Timestamp retired = rs.getTimestamp("t_retired_at");
+                    terminals.put(terminal,
+                            new CheckInTerminal(terminal, rs.getLong("t_provider"), rs.getString("t_region"),
+                                    rs.getString("t_device"), rs.getString("t_name"), rs.getString("t_address"),
+                                    rs.getBigDecimal("t_lat"), rs.getBigDecimal("t_lng"), rs.getString("t_by"),
+                                    rs.getTimestamp("t_at").toInstant(), rs.getString("t_retired_by"),
+                                    retired == null ? null : retired.toInstant(), rs.getString("t_reason")));
+                }
+                return session;
+            })
+            .list();
+        return new SessionFacts(sessions, List.copyOf(terminals.values()));
     }
 
     /**

@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -101,23 +100,6 @@ public class TerminalStore {
                     + " order by case when t.retired_at is null then 0 else 1 end, t.name, t.id limit 1000")
             .params(scope.params())
             .params(providerId == null ? java.util.Map.of() : java.util.Map.of("provider", providerId))
-            .query(TerminalStore::map)
-            .list();
-    }
-
-    /**
-     * The registrations of these devices by one provider, active and retired: what a
-     * terminal's events are judged against.
-     */
-    public List<CheckInTerminal> ofDevices(long providerId, Collection<String> deviceIds) {
-        if (deviceIds.isEmpty()) {
-            return List.of();
-        }
-        return jdbc
-            .sql("select " + COLUMNS
-                    + " from check_in_terminal t where t.provider_id = :provider and t.device_id = any(:devices)")
-            .param("provider", providerId)
-            .param("devices", deviceIds.toArray(String[]::new))
             .query(TerminalStore::map)
             .list();
     }
