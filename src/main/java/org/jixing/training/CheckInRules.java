@@ -20,14 +20,20 @@ final class CheckInRules {
     enum Sender {
 
         /** Provider staff, that is a terminal: its device must be registered. */
-        TERMINAL,
+        TERMINAL(DeviceKind.TERMINAL),
         /** A trainee's own account from the phone app: its device id is required. */
-        PHONE,
+        PHONE(DeviceKind.PHONE),
         /** The earlier system's records, brought over by {@link TrainingHistory}. */
-        HISTORY;
+        HISTORY(DeviceKind.HISTORY);
+
+        private final DeviceKind deviceKind;
+
+        Sender(DeviceKind deviceKind) {
+            this.deviceKind = deviceKind;
+        }
 
         DeviceKind deviceKind() {
-            return DeviceKind.valueOf(name());
+            return deviceKind;
         }
 
     }
