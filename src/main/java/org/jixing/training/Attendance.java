@@ -244,8 +244,9 @@ public class Attendance {
     private static List<Problem> problems(CheckIn c, String prefix) {
         List<Problem> problems = new ArrayList<>();
         if (c == null) {
+            // Missing, or a value of the wrong type that could not be read.
             problems.add(new Problem(prefix.isEmpty() ? "event" : prefix.substring(0, prefix.length() - 1),
-                    "training.error.required"));
+                    "training.error.checkIn.unreadable"));
             return problems;
         }
         if (c.clientKey() == null || c.clientKey().isBlank() || c.clientKey().length() > 64) {
@@ -266,7 +267,19 @@ public class Attendance {
         if (c.deviceId() != null && c.deviceId().strip().length() > 64) {
             problems.add(new Problem(prefix + "deviceId", "training.error.checkIn.deviceId"));
         }
+        if (c.faceScore() != null && (c.faceScore().signum() < 0 || c.faceScore().compareTo(BigDecimal.ONE) > 0)) {
+            problems.add(new Problem(prefix + "faceScore", "training.error.checkIn.faceScore"));
+        }
+        if (!within(c.latitude(), 90) || !within(c.longitude(), 180)) {
+            problems.add(new Problem(prefix + (within(c.latitude(), 90) ? "longitude" : "latitude"),
+                    "training.error.checkIn.position"));
+        }
         return problems;
+    }
+
+    /** Absent, or a coordinate within plus or minus the bound. */
+    private static boolean within(BigDecimal v, int bound) {
+        return v == null || v.abs().compareTo(BigDecimal.valueOf(bound)) <= 0;
     }
 
     /** An event judged, as it will be stored. */

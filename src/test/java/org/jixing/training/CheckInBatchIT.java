@@ -147,6 +147,31 @@ class CheckInBatchIT extends AttendanceTestBase {
     }
 
     @Test
+    void anEventWithAValueOfTheWrongTypeIsAnsweredOnItsOwnAndTheRestIsStored() throws Exception {
+        clock.moveTo(at(9, 10));
+        String good = key();
+        JsonNode answer = batch(p.staff(),
+                list(event(key(), session, alice, "SOMETIMES", at(9, 0), terminal),
+                        event(key(), session, alice, "CHECK_IN", at(9, 0), terminal, "36.651", "117.12", "7"),
+                        """
+                                {"clientKey":"%s","sessionId":%d,"idNumber":"%s","time":"yesterday","deviceId":"%s"}"""
+                            .formatted(key(), session, alice, terminal),
+                        event(key(), session, alice, "CHECK_IN", at(9, 0), terminal, "360.651", "117.12", "0.9"), "42",
+                        event(good, session, alice, "CHECK_IN", at(9, 0), terminal)));
+        JsonNode r = answer.get("results");
+        assertThat(r.size()).isEqualTo(6);
+        for (int i = 0; i < 5; i++) {
+            assertThat(r.get(i).get("reason").asString()).as("event %d", i).isEqualTo("INVALID_INPUT");
+        }
+        assertThat(r.get(0).get("errors").get(0).get("message").asString()).startsWith("The event could not be read");
+        assertThat(r.get(1).get("errors").get(0).get("field").asString()).isEqualTo("events[1].faceScore");
+        assertThat(r.get(3).get("errors").get(0).get("field").asString()).isEqualTo("events[3].latitude");
+        assertThat(r.get(5).get("accepted").asBoolean()).isTrue();
+        assertThat(answer.get("stored").asInt()).isEqualTo(1);
+        assertThat(stored(good)).isEqualTo(1);
+    }
+
+    @Test
     void theSameBatchUploadedAgainStoresNothingNewAndAnswersTheSame() throws Exception {
         clock.moveTo(at(9, 10));
         List<String> events = list(event(key(), session, alice, "CHECK_IN", at(9, 0), terminal),

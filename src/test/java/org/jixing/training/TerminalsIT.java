@@ -130,4 +130,12 @@ class TerminalsIT extends TrainingTestBase {
             .andExpect(status().isForbidden());
     }
 
+    @Test
+    void theApiDocumentNamesTheBatchAndTheTerminalRegistry() throws Exception {
+        mvc.perform(get("/v3/api-docs"))
+            .andExpect(jsonPath("$.paths['/api/v1/attendance/check-ins/batch'].post").exists())
+            .andExpect(jsonPath("$.paths['/api/v1/attendance/terminals'].post").exists())
+            .andExpect(jsonPath("$.paths['/api/v1/attendance/terminals/{id}/retirement'].post").exists());
+    }
+
 }

@@ -1,6 +1,7 @@
 package org.jixing.training.api;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -19,6 +20,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Batches of check-ins as face terminals upload them, and the registry of terminals. */
 @RestController
@@ -30,13 +34,19 @@ class AttendanceApi {
 
     private final Terminals terminals;
 
-    AttendanceApi(Attendance attendance, Terminals terminals) {
+    private final JsonMapper json;
+
+    AttendanceApi(Attendance attendance, Terminals terminals, JsonMapper json) {
         this.attendance = attendance;
         this.terminals = terminals;
+        this.json = json;
     }
 
-    /** A terminal's buffered events. */
-    record Batch(List<CheckIn> events) {
+    /**
+     * A terminal's buffered events, read one by one, so that an event with a value of the
+     * wrong type is answered on its own instead of refusing the batch.
+     */
+    record Batch(List<JsonNode> events) {
     }
 
     record Retirement(String reason) {
@@ -51,7 +61,23 @@ class AttendanceApi {
                     + "stored once. A malformed event is answered with reason INVALID_INPUT and its errors, and not "
                     + "stored. More than 1,000 events are refused whole (422).")
     CheckInBatchResult batch(@RequestBody Batch batch) {
-        return attendance.checkInBatch(batch == null ? null : batch.events());
+        if (batch == null || batch.events() == null) {
+            return attendance.checkInBatch(null);
+        }
+        List<CheckIn> events = new ArrayList<>(batch.events().size());
+        for (JsonNode event : batch.events()) {
+            CheckIn c = null;
+            if (event != null && event.isObject()) {
+                try {
+                    c = json.treeToValue(event, CheckIn.class);
+                }
+                catch (JacksonException unreadable) {
+                    // Answered as this event's problem (INVALID_INPUT).
+                }
+            }
+            events.add(c);
+        }
+        return attendance.checkInBatch(events);
     }
 
     @GetMapping("/terminals")
