@@ -1,6 +1,7 @@
 -- wrk script: each request is one check-in (or, on the second pass, check-out) of a distinct
 -- trainee token for a session open now, with a unique client key. Targets come from the
--- file the benchmark writes: one "token sessionId" per line.
+-- file the benchmark writes: one "token sessionId" per line. Each thread sends as the registered
+-- terminal wrk-<thread>, with a face result.
 local threads = {}
 
 function setup(thread)

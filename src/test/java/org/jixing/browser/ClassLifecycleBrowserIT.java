@@ -116,14 +116,16 @@ class ClassLifecycleBrowserIT extends SubsidyTestBase {
             assertThat(p.locator("#start-waits")).hasCount(0);
             p.click("#start-form button");
             assertThat(p.locator("#status")).hasText("培训中");
+            // The provider's registered terminal in the hall.
             Cookie terminal = SignedIn.as(mvc, staff, "staff-password-123");
+            String device = registerTerminal(terminal, "36.651", "117.12");
             long first = walk.session(classId, 1).id();
-            JsonNode in = checkInNow(terminal, first, adult, "CHECK_IN");
+            JsonNode in = checkInNow(terminal, device, first, adult, "CHECK_IN");
             org.assertj.core.api.Assertions.assertThat(in.get("accepted").asBoolean()).isTrue();
             String far = send(terminal, "/api/v1/attendance/check-ins", """
-                    {"clientKey":"%s","sessionId":%d,"idNumber":"%s","time":"%s","deviceId":"T-2",
-                     "latitude":36.70,"longitude":117.12}""".formatted(java.util.UUID.randomUUID(), first, adult,
-                    clock.instant()));
+                    {"clientKey":"%s","sessionId":%d,"idNumber":"%s","time":"%s","deviceId":"%s",
+                     "latitude":36.70,"longitude":117.12,"faceScore":0.93}""".formatted(java.util.UUID.randomUUID(),
+                    first, adult, clock.instant(), device));
             org.assertj.core.api.Assertions.assertThat(far).contains("OUTSIDE_RADIUS");
             p.navigate(classUrl + "/sessions/" + first);
             assertThat(p.locator("#check-in-window")).hasText("签到、签退时段：" + monday + " 08:30 至 " + monday + " 12:30");
@@ -134,13 +136,13 @@ class ClassLifecycleBrowserIT extends SubsidyTestBase {
             // The rest of the class: check-outs at the end of each session, Tuesday's
             // check-in at its start.
             clock.moveTo(walk.session(classId, 1).endsAt());
-            checkInNow(terminal, first, adult, "CHECK_OUT");
+            checkInNow(terminal, device, first, adult, "CHECK_OUT");
             walk.toSession(classId, 2);
             long second = walk.session(classId, 2).id();
-            checkInNow(terminal, second, adult, "CHECK_IN");
+            checkInNow(terminal, device, second, adult, "CHECK_IN");
             clock.moveTo(walk.session(classId, 2).endsAt());
             org.assertj.core.api.Assertions
-                .assertThat(checkInNow(terminal, second, adult, "CHECK_OUT").get("accepted").asBoolean())
+                .assertThat(checkInNow(terminal, device, second, adult, "CHECK_OUT").get("accepted").asBoolean())
                 .isTrue();
 
             // The last session is over, but offline terminals may still upload: the page

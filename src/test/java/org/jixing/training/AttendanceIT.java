@@ -5,135 +5,218 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.LocalDateTime;
-import java.time.ZoneId;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
+import jakarta.servlet.http.Cookie;
+import org.jixing.SignedIn;
+import org.jixing.account.NewAccount;
+import org.jixing.shared.scope.Role;
+import org.jixing.shared.scope.ScopeKind;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
 import tools.jackson.databind.JsonNode;
 
 @RecordApplicationEvents
-class AttendanceIT extends TrainingTestBase {
-
-    @Autowired
-    JdbcClient jdbc;
+class AttendanceIT extends AttendanceTestBase {
 
     @Autowired
     ApplicationEvents events;
 
-    Provider p;
-
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     org.jixing.person.People peopleService;
-
-    long classId;
-
-    long session;
-
-    String alice;
-
-    String bob;
-
-    @BeforeEach
-    void classWithTwoTrainees() throws Exception {
-        long programme = programme("ELDERLY_CARE_WORKER", "JUNIOR", 3, "L04-1");
-        p = provider(jinan, "370100", "ELDERLY_CARE_WORKER", "JUNIOR");
-        classId = approvedClass(programme, p, 1, 9, start);
-        alice = adultIdNumber();
-        bob = adultIdNumber();
-        for (String id : new String[] { alice, bob }) {
-            postJson("/api/v1/classes/" + classId + "/enrolments", p.staff(), """
-                    {"idNumber":"%s","name":"学员","phone":"13900002222"}""".formatted(id))
-                .andExpect(status().isCreated());
-        }
-        session = body(mvc.perform(get("/api/v1/classes/" + classId + "/sessions").cookie(p.staff()))).get(0)
-            .get("id")
-            .asLong();
-    }
-
-    /**
-     * A check-in at the venue (36.651, 117.12) at the given time of the class's first
-     * day.
-     */
-    String checkIn(String key, long sessionId, String idNumber, String kind, int hour, int minute, double lat,
-            double lng, Double face) {
-        var time = LocalDateTime.of(start.getYear(), start.getMonth(), start.getDayOfMonth(), hour, minute)
-            .atZone(ZoneId.of("Asia/Shanghai"))
-            .toInstant();
-        return """
-                {"clientKey":"%s","sessionId":%d,"idNumber":"%s","kind":"%s","time":"%s","deviceId":"T-1",
-                 "latitude":%s,"longitude":%s,"faceScore":%s}""".formatted(key, sessionId, idNumber, kind, time, lat,
-                lng, face == null ? "null" : face.toString());
-    }
-
-    JsonNode send(String json) throws Exception {
-        return body(postJson("/api/v1/attendance/check-ins?lang=en", p.staff(), json));
-    }
 
     @Test
     void acceptedCheckInAndCheckOutMakeASessionAttendedAndRejectionsAreKeptWithTheirReason() throws Exception {
-        // The terminal uploads when the session's window has closed.
-        walk.afterCheckIns(classId, 1);
-        assertThat(
-                send(checkIn(UUID.randomUUID().toString(), session, alice, "CHECK_IN", 8, 55, 36.6511, 117.1201, 0.93))
-                    .get("accepted")
-                    .asBoolean())
-            .isTrue();
-        assertThat(send(checkIn(UUID.randomUUID().toString(), session, alice, "CHECK_OUT", 12, 2, 36.651, 117.12, null))
-            .get("accepted")
+        assertThat(sendLive(event(key(), session, alice, "CHECK_IN", at(8, 55), terminal), at(8, 55)).get("accepted")
+            .asBoolean()).isTrue();
+        assertThat(sendLive(event(key(), session, alice, "CHECK_OUT", at(12, 2), terminal), at(12, 2)).get("accepted")
             .asBoolean()).isTrue();
 
-        JsonNode far = send(checkIn(UUID.randomUUID().toString(), session, bob, "CHECK_IN", 9, 0, 36.70, 117.12, null));
+        clock.moveTo(at(12, 5));
+        JsonNode far = send(event(key(), session, bob, "CHECK_IN", at(9, 0), terminal, "36.70", "117.12", "0.93"));
         assertThat(far.get("accepted").asBoolean()).isFalse();
         assertThat(far.get("reason").asString()).isEqualTo("OUTSIDE_RADIUS");
         assertThat(far.get("message").asString()).isEqualTo("Not within 500 metres of the venue.");
-        assertThat(send(checkIn(UUID.randomUUID().toString(), session, bob, "CHECK_IN", 7, 0, 36.651, 117.12, null))
-            .get("reason")
-            .asString()).isEqualTo("OUTSIDE_WINDOW");
-        assertThat(send(
-                checkIn(UUID.randomUUID().toString(), session, adultIdNumber(), "CHECK_IN", 9, 0, 36.651, 117.12, null))
-            .get("reason")
-            .asString()).isEqualTo("NOT_ENROLLED");
-        assertThat(send(checkIn(UUID.randomUUID().toString(), session, alice, "CHECK_IN", 9, 5, 36.651, 117.12, null))
-            .get("reason")
-            .asString()).isEqualTo("DUPLICATE");
-        assertThat(send(checkIn(UUID.randomUUID().toString(), session, bob, "CHECK_IN", 9, 5, 36.651, 117.12, 0.41))
+        assertThat(send(event(key(), session, bob, "CHECK_IN", at(7, 0), terminal)).get("reason").asString())
+            .isEqualTo("OUTSIDE_WINDOW");
+        assertThat(
+                send(event(key(), session, adultIdNumber(), "CHECK_IN", at(9, 0), terminal)).get("reason").asString())
+            .isEqualTo("NOT_ENROLLED");
+        assertThat(send(event(key(), session, alice, "CHECK_IN", at(9, 5), terminal)).get("reason").asString())
+            .isEqualTo("DUPLICATE");
+        assertThat(send(event(key(), session, bob, "CHECK_IN", at(9, 5), terminal, "36.651", "117.12", "0.41"))
             .get("reason")
             .asString()).isEqualTo("LOW_FACE_MATCH");
-        assertThat(
-                send(checkIn(UUID.randomUUID().toString(), 999_999_999L, bob, "CHECK_IN", 9, 5, 36.651, 117.12, null))
-                    .get("reason")
-                    .asString())
+        assertThat(send(event(key(), 999_999_999L, bob, "CHECK_IN", at(9, 5), terminal)).get("reason").asString())
             .isEqualTo("UNKNOWN_SESSION");
 
         mvc.perform(get("/api/v1/classes/" + classId + "/sessions/" + session + "/attendance").cookie(p.staff()))
-            .andExpect(jsonPath("$[?(@.attended == true)]").value(org.hamcrest.Matchers.hasSize(1)));
+            .andExpect(jsonPath("$[?(@.attended == true)]").value(org.hamcrest.Matchers.hasSize(1)))
+            .andExpect(jsonPath("$[?(@.checkInLate == true)]").isEmpty());
         mvc.perform(get("/api/v1/classes/" + classId + "/sessions/" + session + "/attendance-events").cookie(jinan))
             .andExpect(jsonPath("$[?(@.accepted == false)]").value(org.hamcrest.Matchers.hasSize(5)));
     }
 
     @Test
+    void aCheckInDatedTomorrowIsRejectedAndKeptWithBothTimes() throws Exception {
+        // The day before the session, a trainee's check-in "for tomorrow" arrives.
+        clock.moveTo(at(9, 0).minus(Duration.ofDays(1)));
+        String key = key();
+        JsonNode answer = send(event(key, session, alice, "CHECK_IN", at(9, 0), terminal));
+        assertThat(answer.get("accepted").asBoolean()).isFalse();
+        assertThat(answer.get("reason").asString()).isEqualTo("DATED_IN_FUTURE");
+        assertThat(answer.get("message").asString())
+            .isEqualTo("Dated after the server received it (by more than the 120 seconds a clock may be off).");
+        var row = jdbc.sql("select occurred_at, received_at from attendance_event where client_key = :k")
+            .param("k", key)
+            .query((rs, n) -> new Instant[] { rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant() })
+            .single();
+        assertThat(row[0]).isEqualTo(at(9, 0));
+        assertThat(Duration.between(row[1], at(9, 0).minus(Duration.ofDays(1))).abs())
+            .isLessThan(Duration.ofMinutes(1));
+        // On the day, the same check-in counts; the session is not attended by the first.
+        assertThat(sendLive(event(key(), session, alice, "CHECK_IN", at(9, 0), terminal), at(9, 0)).get("accepted")
+            .asBoolean()).isTrue();
+    }
+
+    @Test
+    void anEventWithoutAFaceResultOnASubsidisedClassIsRejectedWithItsReason() throws Exception {
+        JsonNode answer = sendLive(
+                event(key(), session, alice, "CHECK_IN", at(8, 50), terminal, "36.651", "117.12", "null"), at(8, 50));
+        assertThat(answer.get("accepted").asBoolean()).isFalse();
+        assertThat(answer.get("reason").asString()).isEqualTo("FACE_REQUIRED");
+        assertThat(answer.get("message").asString())
+            .isEqualTo("This class needs face verification and the event carries no face result.");
+        assertThat(body(postJson("/api/v1/attendance/check-ins", p.staff(),
+                event(key(), session, alice, "CHECK_IN", at(8, 51), terminal, "36.651", "117.12", "null")))
+            .get("message")
+            .asString()).isEqualTo("本班须人脸核验，这条记录没有人脸比对结果。");
+    }
+
+    @Test
+    void anUnregisteredOrRetiredDeviceAndATerminalRegisteredElsewhereAreRefused() throws Exception {
+        clock.moveTo(at(8, 50));
+        assertThat(send(event(key(), session, alice, "CHECK_IN", at(8, 50), "T-NOBODY")).get("reason").asString())
+            .isEqualTo("UNREGISTERED_DEVICE");
+        assertThat(send(event(key(), session, alice, "CHECK_IN", at(8, 50), null)).get("reason").asString())
+            .isEqualTo("DEVICE_REQUIRED");
+        // Registered at the provider's other campus, 5 km north.
+        String elsewhere = registerTerminal(p.staff(), "36.70", "117.12");
+        JsonNode far = send(event(key(), session, alice, "CHECK_IN", at(8, 50), elsewhere));
+        assertThat(far.get("reason").asString()).isEqualTo("TERMINAL_ELSEWHERE");
+        assertThat(far.get("message").asString())
+            .isEqualTo("The terminal is registered at a place more than 500 metres from the class's venue.");
+        // A device of another provider is not this provider's terminal.
+        Provider other = provider(jinan, "370100", "ELDERLY_CARE_WORKER", "JUNIOR");
+        String theirs = registerTerminal(other.staff(), "36.651", "117.12");
+        assertThat(send(event(key(), session, alice, "CHECK_IN", at(8, 50), theirs)).get("reason").asString())
+            .isEqualTo("UNREGISTERED_DEVICE");
+
+        long id = jdbc.sql("select id from check_in_terminal where device_id = :d")
+            .param("d", terminal)
+            .query(Long.class)
+            .single();
+        postJson("/api/v1/attendance/terminals/" + id + "/retirement", p.staff(), """
+                {"reason":"屏幕损坏，送修"}""").andExpect(status().isOk());
+        assertThat(send(event(key(), session, alice, "CHECK_IN", at(8, 50), terminal)).get("reason").asString())
+            .isEqualTo("RETIRED_DEVICE");
+        assertThat(jdbc.sql(
+                "select count(*) from attendance_event where session_id = :s and accepted = true and enrolment_id is not null")
+            .param("s", session)
+            .query(Long.class)
+            .single()).isZero();
+    }
+
+    @Test
+    void aTerminalOfOneProviderIsRefusedOnAnotherProvidersSession() throws Exception {
+        Provider other = provider(jinan, "370100", "ELDERLY_CARE_WORKER", "JUNIOR");
+        String theirs = registerTerminal(other.staff(), "36.651", "117.12");
+        clock.moveTo(at(8, 50));
+        JsonNode answer = body(postJson("/api/v1/attendance/check-ins?lang=en", other.staff(),
+                event(key(), session, alice, "CHECK_IN", at(8, 50), theirs)));
+        assertThat(answer.get("accepted").asBoolean()).isFalse();
+        assertThat(answer.get("reason").asString()).isEqualTo("OTHER_PROVIDER");
+        assertThat(answer.get("message").asString()).isEqualTo(
+                "This session belongs to another provider's class: your terminals check in only your own provider's sessions.");
+        // Kept, and shown on the session's own sheet, without the class in the other's
+        // record.
+        mvc.perform(get("/api/v1/classes/" + classId + "/sessions/" + session + "/attendance-events").cookie(p.staff()))
+            .andExpect(jsonPath("$[?(@.reason == 'OTHER_PROVIDER')].deviceId").value(theirs));
+        assertThat(jdbc.sql("select count(*) from attendance_event where device_id = :d and class_id is null")
+            .param("d", theirs)
+            .query(Long.class)
+            .single()).isEqualTo(1);
+    }
+
+    @Test
+    void aTraineesPhoneSendsItsOwnDeviceIdAndChecksInOnlyItsOwner() throws Exception {
+        long alicePerson = peopleService.findByIdNumber(alice).orElseThrow().id();
+        String username = "trainee-" + alicePerson;
+        accounts.create(new NewAccount(username, "学员", "trainee-password-123", Role.TRAINEE, ScopeKind.PERSON,
+                String.valueOf(alicePerson), "370100"));
+        Cookie phone = SignedIn.as(mvc, username, "trainee-password-123");
+        String token = jdbc.sql("select token from enrolment where class_id = :c and person_id = :p")
+            .param("c", classId)
+            .param("p", alicePerson)
+            .query(String.class)
+            .single();
+        String bobToken = jdbc.sql("select e.token from enrolment e where e.class_id = :c and e.person_id <> :p")
+            .param("c", classId)
+            .param("p", alicePerson)
+            .query(String.class)
+            .single();
+        clock.moveTo(at(8, 52));
+        String noDevice = """
+                {"clientKey":"%s","sessionId":%d,"token":"%s","time":"%s","latitude":36.651,"longitude":117.12,
+                 "faceScore":0.91}""".formatted(key(), session, token, at(8, 52));
+        assertThat(body(postJson("/api/v1/attendance/check-ins?lang=en", phone, noDevice)).get("reason").asString())
+            .isEqualTo("DEVICE_REQUIRED");
+        String forBob = """
+                {"clientKey":"%s","sessionId":%d,"token":"%s","time":"%s","deviceId":"phone-A1","latitude":36.651,
+                 "longitude":117.12,"faceScore":0.91}""".formatted(key(), session, bobToken, at(8, 52));
+        assertThat(body(postJson("/api/v1/attendance/check-ins?lang=en", phone, forBob)).get("reason").asString())
+            .isEqualTo("NOT_ENROLLED");
+        String own = key();
+        assertThat(body(postJson("/api/v1/attendance/check-ins?lang=en", phone, """
+                {"clientKey":"%s","sessionId":%d,"token":"%s","time":"%s","deviceId":"phone-A1","latitude":36.651,
+                 "longitude":117.12,"faceScore":0.91}""".formatted(own, session, token, at(8, 52)))).get("accepted")
+            .asBoolean()).isTrue();
+        // The device of every accepted event is kept, and which kind it was.
+        assertThat(jdbc.sql("select device_id || '/' || device_kind from attendance_event where client_key = :k")
+            .param("k", own)
+            .query(String.class)
+            .single()).isEqualTo("phone-A1/PHONE");
+        String byTerminal = key();
+        sendLive(event(byTerminal, session, bob, "CHECK_IN", at(8, 53), terminal), at(8, 53));
+        assertThat(jdbc
+            .sql("""
+                    select a.device_kind || '/' || t.name from attendance_event a join check_in_terminal t on t.id = a.terminal_id
+                    where a.client_key = :k and a.accepted = true""")
+            .param("k", byTerminal)
+            .query(String.class)
+            .single()).isEqualTo("TERMINAL/一楼大厅");
+    }
+
+    @Test
     void aRetryWithTheSameClientKeyIsTheSameEvent() throws Exception {
-        walk.toFirstSession(classId);
-        String key = UUID.randomUUID().toString();
-        String json = checkIn(key, session, alice, "CHECK_IN", 9, 0, 36.651, 117.12, null);
+        String key = key();
+        String json = event(key, session, alice, "CHECK_IN", at(9, 0), terminal);
+        clock.moveTo(at(9, 0));
         long first = body(postJson("/api/v1/attendance/check-ins", p.staff(), json).andExpect(status().isCreated()))
             .get("eventId")
             .asLong();
+        // Retried a day later: the first answer stands, although it would now be late.
+        clock.advance(Duration.ofDays(1));
         JsonNode again = body(postJson("/api/v1/attendance/check-ins", p.staff(), json).andExpect(status().isOk()));
         assertThat(again.get("eventId").asLong()).isEqualTo(first);
         assertThat(again.get("replay").asBoolean()).isTrue();
-        assertThat(jdbc.sql("select count(*) from attendance_event where client_key = :k")
-            .param("k", key)
-            .query(Long.class)
-            .single()).isEqualTo(1);
+        assertThat(again.get("accepted").asBoolean()).isTrue();
+        assertThat(stored(key)).isEqualTo(1);
     }
 
     @Test
@@ -145,8 +228,7 @@ class AttendanceIT extends TrainingTestBase {
             .andExpect(jsonPath("$.errors[?(@.field == 'idNumber')].message")
                 .value("Give the trainee's ID number or token."));
         // Another city's officer is no terminal.
-        postJson("/api/v1/attendance/check-ins", jinan,
-                checkIn(UUID.randomUUID().toString(), session, alice, "CHECK_IN", 9, 0, 36.651, 117.12, null))
+        postJson("/api/v1/attendance/check-ins", jinan, event(key(), session, alice, "CHECK_IN", at(9, 0), terminal))
             .andExpect(status().isForbidden());
     }
 
@@ -180,9 +262,8 @@ class AttendanceIT extends TrainingTestBase {
 
     @Test
     void theProviderCorrectsWithAReasonAndCompletionFollowsAttendanceAndAssessment() throws Exception {
-        walk.afterCheckIns(classId, 1);
-        send(checkIn(UUID.randomUUID().toString(), session, alice, "CHECK_IN", 9, 0, 36.651, 117.12, null));
-        send(checkIn(UUID.randomUUID().toString(), session, alice, "CHECK_OUT", 12, 0, 36.651, 117.12, null));
+        sendLive(event(key(), session, alice, "CHECK_IN", at(9, 0), terminal), at(9, 0));
+        sendLive(event(key(), session, alice, "CHECK_OUT", at(12, 0), terminal), at(12, 0));
         JsonNode roster = body(mvc.perform(get("/api/v1/classes/" + classId + "/enrolments").cookie(p.staff())));
         long aliceEnrolment = -1;
         long bobEnrolment = -1;
@@ -238,6 +319,14 @@ class AttendanceIT extends TrainingTestBase {
         postJson("/api/v1/classes/" + classId + "/sessions/" + session + "/attendance/corrections", p.staff(), """
                 {"enrolmentId":%d,"present":false,"reason":"补录"}""".formatted(aliceEnrolment))
             .andExpect(status().isUnprocessableContent());
+        // A buffered check-out that arrives now (its upload window closed when the class
+        // could complete) is kept and shown, and changes nothing.
+        JsonNode late = send(event(key(), session, bob, "CHECK_OUT", at(12, 1), terminal));
+        assertThat(late.get("accepted").asBoolean()).isFalse();
+        assertThat(late.get("reason").asString()).isEqualTo("UPLOADED_TOO_LATE");
+        mvc.perform(get("/api/v1/classes/" + classId + "/attendance-rates").cookie(p.staff()))
+            .andExpect(jsonPath("$['" + bobEnrolment + "'].attended").value(1))
+            .andExpect(jsonPath("$['" + aliceEnrolment + "'].attended").value(1));
     }
 
 }

@@ -33,12 +33,16 @@ import jakarta.servlet.http.Cookie;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Benchmark, not a test (run by {@code bench/check-in-postgres.sh}): {@code wrk} with 200
- * connections over loopback against the running application on PostgreSQL, first
+ * Benchmarks, not tests (run by {@code bench/check-in-postgres.sh} and
+ * {@code bench/check-in-batch-postgres.sh}) against the running application on
+ * PostgreSQL: {@code wrk} with 200 connections over loopback, first
  * {@code GET /api/v1/me} (the cheapest authenticated endpoint: the ceiling), then
  * {@code POST /api/v1/attendance/check-ins} with distinct trainees' tokens, both with a
- * provider terminal's bearer token. Counts the accepted check-ins in the database and
- * writes the figures to {@code target/bench/check-in.txt}.
+ * provider terminal's bearer token, figures in {@code target/bench/check-in.txt}; and
+ * batches of 1,000 events through {@code POST /api/v1/attendance/check-ins/batch},
+ * figures in {@code target/bench/check-in-batch.txt}. Events come from registered
+ * terminals with a face result, for sessions open now; the database counts what was
+ * stored and accepted.
  */
 class CheckInBench extends TrainingTestBase {
 
@@ -54,33 +58,40 @@ class CheckInBench extends TrainingTestBase {
     @Autowired
     TransactionTemplate tx;
 
-    @Test
-    void checkInThroughput() throws Exception {
-        assumeTrue(System.getProperty("jixing.it.db-url", "").startsWith("jdbc:postgresql:"),
-                "the benchmark runs on PostgreSQL");
-        int classes = Integer.getInteger("jixing.bench.classes", 30);
-        int perClass = Integer.getInteger("jixing.bench.per-class", 5000);
-        String duration = System.getProperty("jixing.bench.duration", "30s");
-        ZoneId china = ZoneId.of("Asia/Shanghai");
+    /** A provider with a terminal account and registered terminals, and its classes. */
+    record Fixture(long provider, String username, String bearer, List<Long> sessions, List<List<String>> tokens) {
+    }
 
-        // A provider large enough for the classes, with a teacher per class.
+    /**
+     * A provider large enough for the classes, with a staff account (the terminal), the
+     * given devices registered at the venue, and {@code classes} classes with one session
+     * open now, each of {@code perClass} enrolled trainees (tokens, no person rows).
+     */
+    Fixture fixture(String username, List<String> devices, int classes, int perClass, String tokenPrefix)
+            throws Exception {
+        ZoneId china = ZoneId.of("Asia/Shanghai");
         String first17 = String.format("913701%011d", System.nanoTime() % 100_000_000_000L);
         JsonNode p = body(postJson("/api/v1/providers", jinan,
                 """
-                        {"kind":"PUBLIC_TRAINING_BASE","name":"基准实训基地","creditCode":"%s","regionCode":"370100",
+                        {"kind":"PUBLIC_TRAINING_BASE","name":"基准实训基地%s","creditCode":"%s","regionCode":"370100",
                          "address":"基准路 1 号","legalRepresentative":"张三","contactName":"李四","contactPhone":"13800000000",
                          "capacity":%d,"permits":[{"occupationCode":"WELDER","levelCode":"JUNIOR"}]}"""
-                    .formatted(first17 + UnifiedSocialCreditCode.checkCharacter(first17), perClass))
+                    .formatted(tokenPrefix, first17 + UnifiedSocialCreditCode.checkCharacter(first17), perClass))
             .andExpect(status().isCreated()));
         long provider = p.get("id").asLong();
         postJson("/api/v1/providers/" + provider + "/decisions", jinan,
                 """
-                        {"verb":"approve","version":%d,"filingNo":"F-BENCH","validFrom":"2025-01-01","validUntil":"2030-12-31"}"""
-                    .formatted(p.get("version").asInt()))
+                        {"verb":"approve","version":%d,"filingNo":"F-BENCH-%s","validFrom":"2025-01-01","validUntil":"2030-12-31"}"""
+                    .formatted(p.get("version").asInt(), tokenPrefix))
             .andExpect(status().isOk());
-        accounts.create(new org.jixing.account.NewAccount("bench-terminal", "基准终端", "staff-password-123",
-                Role.PROVIDER_STAFF, ScopeKind.PROVIDER, String.valueOf(provider), "370100"));
-        Cookie staff = org.jixing.SignedIn.as(mvc, "bench-terminal", "staff-password-123");
+        accounts.create(new org.jixing.account.NewAccount(username, "基准终端", "staff-password-123", Role.PROVIDER_STAFF,
+                ScopeKind.PROVIDER, String.valueOf(provider), "370100"));
+        Cookie staff = org.jixing.SignedIn.as(mvc, username, "staff-password-123");
+        for (String device : devices) {
+            postJson("/api/v1/attendance/terminals", staff, """
+                    {"deviceId":"%s","name":"基准终端","venueAddress":"基准路 1 号","venueLat":36.651,"venueLng":117.12}"""
+                .formatted(device)).andExpect(status().isCreated());
+        }
         long programme = programme("WELDER", "JUNIOR", 1, "L07-1");
 
         // Classes with one session open now, each full of enrolled trainees.
@@ -88,7 +99,8 @@ class CheckInBench extends TrainingTestBase {
         LocalDateTime from = now.minusMinutes(20);
         LocalDateTime until = now.plusHours(3).isAfter(now.toLocalDate().atTime(23, 59))
                 ? now.toLocalDate().atTime(23, 59) : now.plusHours(3);
-        List<String> targets = new ArrayList<>();
+        List<Long> sessions = new ArrayList<>();
+        List<List<String>> tokens = new ArrayList<>();
         for (int c = 0; c < classes; c++) {
             long teacher = body(postJson("/api/v1/teachers", staff, """
                     {"name":"基准教师","qualificationNo":"BENCH-%d-%d"}""".formatted(provider, c))
@@ -108,18 +120,43 @@ class CheckInBench extends TrainingTestBase {
                 .get("/api/v1/classes/" + id + "/sessions")
                 .cookie(jinan))).get(0).get("id").asLong();
             List<EnrolmentStore.NewRow> rows = new ArrayList<>();
+            List<String> classTokens = new ArrayList<>();
             for (int t = 0; t < perClass; t++) {
-                long person = 10_000_000L + (long) c * perClass + t;
-                String token = "ck%d%d".formatted(id, t);
+                long person = 10_000_000L + (long) c * perClass + t + (tokenPrefix.hashCode() & 0xffff) * 1_000_000L;
+                String token = "%s%d-%d".formatted(tokenPrefix, id, t);
                 rows.add(new EnrolmentStore.NewRow(person, false, null, token, EnrolmentStatus.ENROLLED, null, null,
                         null));
-                targets.add(token + " " + session);
+                classTokens.add(token);
             }
-            int cls = c;
             tx.executeWithoutResult(s -> enrolmentStore.insertAll(id, provider, "370100", "L07", now.getYear(),
                     "WELDER", "JUNIOR", rows, "bench", java.time.Instant.now()));
-            if (cls % 10 == 0) {
-                System.out.println("bench: class " + cls + " ready");
+            sessions.add(session);
+            tokens.add(classTokens);
+            if (c % 10 == 0) {
+                System.out.println("bench: " + username + " class " + c + " ready");
+            }
+        }
+        Account terminal = accounts.findByUsername(username).orElseThrow();
+        String bearer = TrainingHistoryIT.as(
+                new CurrentUser(terminal.id(), username, "基准终端", Role.PROVIDER_STAFF,
+                        DataScope.of(ScopeKind.PROVIDER, String.valueOf(provider))),
+                () -> accounts.createToken("bench", 7));
+        return new Fixture(provider, username, bearer, sessions, tokens);
+    }
+
+    @Test
+    void checkInThroughput() throws Exception {
+        assumeTrue(System.getProperty("jixing.it.db-url", "").startsWith("jdbc:postgresql:"),
+                "the benchmark runs on PostgreSQL");
+        int classes = Integer.getInteger("jixing.bench.classes", 30);
+        int perClass = Integer.getInteger("jixing.bench.per-class", 5000);
+        String duration = System.getProperty("jixing.bench.duration", "30s");
+        // wrk's two threads send as the terminals wrk-0 and wrk-1 (bench/check-in.lua).
+        Fixture f = fixture("bench-terminal", List.of("wrk-0", "wrk-1"), classes, perClass, "ck");
+        List<String> targets = new ArrayList<>();
+        for (int c = 0; c < f.sessions().size(); c++) {
+            for (String token : f.tokens().get(c)) {
+                targets.add(token + " " + f.sessions().get(c));
             }
         }
         java.util.Collections.shuffle(targets, new java.util.Random(42));
@@ -131,31 +168,25 @@ class CheckInBench extends TrainingTestBase {
         Files.write(warmUp, targets.subList(0, targets.size() / 5), StandardCharsets.UTF_8);
         Files.write(file, targets.subList(targets.size() / 5, targets.size()), StandardCharsets.UTF_8);
 
-        // The terminal's bearer token.
-        Account terminal = accounts.findByUsername("bench-terminal").orElseThrow();
-        String token = TrainingHistoryIT.as(
-                new CurrentUser(terminal.id(), "bench-terminal", "基准终端", Role.PROVIDER_STAFF,
-                        DataScope.of(ScopeKind.PROVIDER, String.valueOf(provider))),
-                () -> accounts.createToken("bench", 7));
-
         String url = "http://127.0.0.1:" + port;
-        String auth = "Authorization: Bearer " + token;
+        String auth = "Authorization: Bearer " + f.bearer();
         List<String> report = new ArrayList<>();
+        report.add(load("before"));
         // Warm both paths up, then measure: the ceiling, then check-ins.
         wrk(List.of("wrk", "-t2", "-c200", "-d20s", "-H", auth, url + "/api/v1/me"));
         wrk(List.of("wrk", "-t2", "-c200", "-d10s", "-H", auth, "-s",
                 Path.of("bench/check-in.lua").toAbsolutePath().toString(), url, "--",
                 warmUp.toAbsolutePath().toString(), "2", "warm"));
         Result me = wrk(List.of("wrk", "-t2", "-c200", "-d" + duration, "--latency", "-H", auth, url + "/api/v1/me"));
-        long before = accepted();
+        long before = accepted(f.username());
         long started = System.nanoTime();
         Result checkIns = wrk(List.of("wrk", "-t2", "-c200", "-d" + duration, "--latency", "-H", auth, "-s",
                 Path.of("bench/check-in.lua").toAbsolutePath().toString(), url, "--", file.toAbsolutePath().toString(),
                 "2", "run"));
         double seconds = (System.nanoTime() - started) / 1e9;
-        long acceptedNow = accepted() - before;
-        long rejected = jdbc
-            .sql("select count(*) from attendance_event where accepted = false and recorded_by = " + "'bench-terminal'")
+        long acceptedNow = accepted(f.username()) - before;
+        long rejected = jdbc.sql("select count(*) from attendance_event where accepted = false and recorded_by = :u")
+            .param("u", f.username())
             .query(Long.class)
             .single();
         report.add("GET /api/v1/me (ceiling), 200 connections, %s: %.0f requests/s, p50 %s, p99 %s, non-2xx %d"
@@ -164,14 +195,146 @@ class CheckInBench extends TrainingTestBase {
                 + "non-2xx %d; %,d accepted in %.1f s = %.0f accepted/s (%,d rejected); %.0f%% of the ceiling")
             .formatted(duration, checkIns.perSecond(), checkIns.p50(), checkIns.p99(), checkIns.errors(), acceptedNow,
                     seconds, acceptedNow / seconds, rejected, 100 * checkIns.perSecond() / me.perSecond()));
+        report.add(load("after"));
         Files.write(dir.resolve("check-in.txt"), report);
         report.forEach(System.out::println);
         assertThat(acceptedNow).as("check-ins were accepted").isPositive();
+        assertThat(rejected).as("no check-in was rejected").isZero();
     }
 
-    long accepted() {
-        return jdbc
-            .sql("select count(*) from attendance_event where accepted = true and recorded_by = 'bench-terminal'")
+    /**
+     * Batches of 1,000 events as face terminals upload them: every trainee of
+     * {@code jixing.bench.batch-classes} classes checks in, then out, each batch the
+     * 1,000 next trainees of a class with unique client keys, so every event is judged in
+     * full and stored. {@code jixing.bench.batch-uploads} terminals upload at once (HTTP
+     * over loopback with a bearer token); a class's worth of batches warms up first.
+     * Counts the events stored in the database per second of the measured run, and each
+     * batch's time.
+     */
+    @Test
+    void batchThroughput() throws Exception {
+        assumeTrue(System.getProperty("jixing.it.db-url", "").startsWith("jdbc:postgresql:"),
+                "the benchmark runs on PostgreSQL");
+        int classes = Integer.getInteger("jixing.bench.batch-classes", 21);
+        int perClass = Integer.getInteger("jixing.bench.per-class", 5000);
+        int uploads = Integer.getInteger("jixing.bench.batch-uploads", 4);
+        int size = 1000;
+        Fixture f = fixture("bench-batch", List.of("face-1"), classes, perClass, "cb");
+        String time = java.time.Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        List<byte[]> warm = new ArrayList<>();
+        List<byte[]> run = new ArrayList<>();
+        for (String kind : List.of("CHECK_IN", "CHECK_OUT")) {
+            for (int c = 0; c < f.sessions().size(); c++) {
+                List<String> tokens = f.tokens().get(c);
+                for (int from = 0; from < tokens.size(); from += size) {
+                    StringBuilder body = new StringBuilder(size * 260).append("{\"events\":[");
+                    for (int t = from; t < Math.min(from + size, tokens.size()); t++) {
+                        if (t > from) {
+                            body.append(',');
+                        }
+                        body.append("""
+                                {"clientKey":"b-%s-%s","sessionId":%d,"token":"%s","kind":"%s","time":"%s",\
+                                "deviceId":"face-1","latitude":36.651,"longitude":117.12,"faceScore":0.95}"""
+                            .formatted(kind, tokens.get(t), f.sessions().get(c), tokens.get(t), kind, time));
+                    }
+                    (c == 0 ? warm : run).add(body.append("]}").toString().getBytes(StandardCharsets.UTF_8));
+                }
+            }
+        }
+        String url = "http://127.0.0.1:" + port + "/api/v1/attendance/check-ins/batch";
+        List<String> report = new ArrayList<>();
+        report.add(load("before"));
+        upload(url, f.bearer(), warm, uploads);
+        long before = stored(f.username());
+        long started = System.nanoTime();
+        List<Long> millis = upload(url, f.bearer(), run, uploads);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        long stored = stored(f.username()) - before;
+        long accepted = jdbc.sql("select count(*) from attendance_event where accepted = true and recorded_by = :u")
+            .param("u", f.username())
+            .query(Long.class)
+            .single();
+        java.util.Collections.sort(millis);
+        report.add(("POST /api/v1/attendance/check-ins/batch, %d batches of %,d events, %d uploads at a time: "
+                + "%,d events stored in %.1f s = %,.0f events/s judged and stored; a batch p50 %d ms, p99 %d ms, "
+                + "max %d ms; %,d of %,d events accepted in all")
+            .formatted(run.size(), size, uploads, stored, seconds, stored / seconds, millis.get(millis.size() / 2),
+                    millis.get((int) Math.min(millis.size() - 1, Math.ceil(millis.size() * 0.99) - 1)),
+                    millis.get(millis.size() - 1), accepted, (long) (warm.size() + run.size()) * size));
+        report.add(load("after"));
+        Path dir = Path.of("target/bench");
+        Files.createDirectories(dir);
+        Files.write(dir.resolve("check-in-batch.txt"), report);
+        report.forEach(System.out::println);
+        assertThat(stored).as("every event of the measured run was stored").isEqualTo((long) run.size() * size);
+        assertThat(accepted).as("every event was accepted").isEqualTo((long) (warm.size() + run.size()) * size);
+    }
+
+    /**
+     * Posts the bodies, {@code parallel} at a time; each batch's time in milliseconds.
+     */
+    static List<Long> upload(String url, String bearer, List<byte[]> bodies, int parallel) throws Exception {
+        var client = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        var next = new java.util.concurrent.atomic.AtomicInteger();
+        List<Long> millis = java.util.Collections.synchronizedList(new ArrayList<>());
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(parallel);
+        try {
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (int u = 0; u < parallel; u++) {
+                done.add(pool.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < bodies.size(); i = next.getAndIncrement()) {
+                        long t0 = System.nanoTime();
+                        var response = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                            .header("Authorization", "Bearer " + bearer)
+                            .header("Content-Type", "application/json")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(bodies.get(i)))
+                            .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                        millis.add((System.nanoTime() - t0) / 1_000_000);
+                        if (response.statusCode() != 200) {
+                            throw new IllegalStateException(response.statusCode() + " " + response.body());
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (var d : done) {
+                d.get();
+            }
+        }
+        finally {
+            pool.shutdownNow();
+        }
+        return millis;
+    }
+
+    long stored(String username) {
+        return jdbc.sql("select count(*) from attendance_event where recorded_by = :u")
+            .param("u", username)
+            .query(Long.class)
+            .single();
+    }
+
+    /**
+     * The machine's load average and the other busy PostgreSQL sessions: this machine is
+     * shared.
+     */
+    String load(String when) {
+        String average;
+        try {
+            average = Files.readString(Path.of("/proc/loadavg")).strip();
+        }
+        catch (IOException ex) {
+            average = "?";
+        }
+        long busy = jdbc.sql("select count(*) from pg_stat_activity where state = 'active' and pid <> pg_backend_pid()")
+            .query(Long.class)
+            .single();
+        return "load %s: %s; other active PostgreSQL sessions: %d".formatted(when, average, busy);
+    }
+
+    long accepted(String username) {
+        return jdbc.sql("select count(*) from attendance_event where accepted = true and recorded_by = :u")
+            .param("u", username)
             .query(Long.class)
             .single();
     }

@@ -31,7 +31,8 @@ class ClassCalendarTest {
     final List<ClassSession> nextWeek = List.of(session(12, 2, "2026-12-15T09:00", "2026-12-15T12:00"),
             session(11, 1, "2026-12-14T09:00", "2026-12-14T12:00"));
 
-    final ClassCalendar calendar = ClassCalendar.of(nextWeek, new AttendanceProperties(null, null, null, null, null));
+    final ClassCalendar calendar = ClassCalendar.of(nextWeek,
+            new AttendanceProperties(null, null, null, null, null, null, null));
 
     @Test
     void aClassOpenedForNextWeekCannotStartThisWeekAndSaysWhenItCan() {
@@ -86,7 +87,8 @@ class ClassCalendarTest {
 
     @Test
     void aProvincesSettingsMoveTheTimes() {
-        ClassCalendar strict = ClassCalendar.of(nextWeek, new AttendanceProperties(15, null, null, null, 24));
+        ClassCalendar strict = ClassCalendar.of(nextWeek,
+                new AttendanceProperties(15, null, null, null, null, 24, null));
         assertThat(strict.startsFrom()).isEqualTo(at("2026-12-14T08:45"));
         assertThat(strict.completesFrom()).isEqualTo(at("2026-12-15T12:15").plus(Duration.ofHours(24)));
     }

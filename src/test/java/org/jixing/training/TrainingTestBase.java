@@ -190,15 +190,26 @@ public abstract class TrainingTestBase extends IntegrationTest {
             .andExpect(status().isOk()));
     }
 
+    /** Registers a terminal for the staff member's provider at a place; its device id. */
+    protected String registerTerminal(Cookie staff, String lat, String lng) throws Exception {
+        String device = "T-" + java.util.UUID.randomUUID().toString().substring(0, 12);
+        postJson("/api/v1/attendance/terminals", staff, """
+                {"deviceId":"%s","name":"一楼大厅","venueAddress":"历下区培训楼 1 层","venueLat":%s,"venueLng":%s}"""
+            .formatted(device, lat, lng)).andExpect(status().isCreated());
+        return device;
+    }
+
     /**
-     * A terminal's check-in or check-out at the test classes' venue, made now (by the
-     * clock): move the clock into the session's window first.
+     * A registered terminal's check-in or check-out at the test classes' venue (36.651,
+     * 117.12) with a good face match, made now (by the clock): move the clock into the
+     * session's window first.
      */
-    protected JsonNode checkInNow(Cookie terminal, long sessionId, String idNumber, String kind) throws Exception {
+    protected JsonNode checkInNow(Cookie terminal, String device, long sessionId, String idNumber, String kind)
+            throws Exception {
         return body(postJson("/api/v1/attendance/check-ins", terminal, """
-                {"clientKey":"%s","sessionId":%d,"idNumber":"%s","kind":"%s","time":"%s","deviceId":"T-1",
+                {"clientKey":"%s","sessionId":%d,"idNumber":"%s","kind":"%s","time":"%s","deviceId":"%s",
                  "latitude":36.651,"longitude":117.12,"faceScore":0.93}""".formatted(java.util.UUID.randomUUID(),
-                sessionId, idNumber, kind, clock.instant())));
+                sessionId, idNumber, kind, clock.instant(), device)));
     }
 
     /**

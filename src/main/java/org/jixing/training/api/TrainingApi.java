@@ -252,9 +252,12 @@ class TrainingApi {
 
     @PostMapping("/attendance/check-ins")
     @Operation(summary = "A check-in or check-out from a terminal (provider staff token) or a trainee's phone",
-            description = "Accepted or rejected with a reason (OUTSIDE_WINDOW, OUTSIDE_RADIUS, NOT_ENROLLED, "
-                    + "DUPLICATE, UNKNOWN_SESSION, LOW_FACE_MATCH, CLASS_NOT_OPEN); rejected events are kept. "
-                    + "The same clientKey again returns the first answer (200) and stores nothing.")
+            description = "Judged by the server's clock and records, accepted or rejected with a reason (in order: "
+                    + "UNKNOWN_SESSION, OTHER_PROVIDER, DEVICE_REQUIRED, UNREGISTERED_DEVICE, RETIRED_DEVICE, "
+                    + "TERMINAL_ELSEWHERE, DATED_IN_FUTURE, UPLOADED_TOO_LATE, CLASS_NOT_OPEN, NOT_ENROLLED, "
+                    + "OUTSIDE_WINDOW, OUTSIDE_RADIUS, FACE_REQUIRED, LOW_FACE_MATCH, DUPLICATE; see docs/attendance.md); "
+                    + "rejected events are kept. The same clientKey again returns the first answer (200) and stores "
+                    + "nothing. Buffered events: POST /api/v1/attendance/check-ins/batch.")
     ResponseEntity<CheckInResult> checkIn(@RequestBody CheckIn checkIn) {
         CheckInResult result = attendance.checkIn(checkIn);
         return result.replay() ? ResponseEntity.ok(result)

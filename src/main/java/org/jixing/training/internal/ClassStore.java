@@ -39,7 +39,8 @@ public class ClassStore {
         .actionLine("c.line_code")
         .provider("c.provider_id");
 
-    private static final String COLUMNS = """
+    /** The columns {@link #map} reads, of the class aliased {@code c}. */
+    static final String COLUMNS = """
             c.id, c.class_no, c.provider_id, c.provider_name, c.region_code, c.programme_id, c.line_code,
             c.sub_target_code, c.occupation_code, c.level_code, c.class_type, c.employer_name,
             c.employer_credit_code, c.subsidised, c.venue_address, c.venue_lat, c.venue_lng, c.start_date,
@@ -261,25 +262,6 @@ public class ClassStore {
                     rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(), rs.getLong(6), rs.getString(7),
                     rs.getString(8)))
             .list();
-    }
-
-    /** A session with its class, in one query: what a check-in is judged against. */
-    public record SessionOfClass(ClassSession session, TrainingClass trainingClass) {
-    }
-
-    public Optional<SessionOfClass> sessionOfClass(long sessionId) {
-        return jdbc.sql("select " + COLUMNS + """
-                , s.id as s_id, s.seq as s_seq, s.starts_at as s_starts, s.ends_at as s_ends, s.teacher_id as s_teacher,
-                  t.name as s_teacher_name, s.topic as s_topic
-                from class_session s join teacher t on t.id = s.teacher_id join training_class c on c.id = s.class_id
-                where s.id = :id""")
-            .param("id", sessionId)
-            .query((rs, n) -> new SessionOfClass(
-                    new ClassSession(rs.getLong("s_id"), rs.getLong("id"), rs.getInt("s_seq"),
-                            rs.getTimestamp("s_starts").toInstant(), rs.getTimestamp("s_ends").toInstant(),
-                            rs.getLong("s_teacher"), rs.getString("s_teacher_name"), rs.getString("s_topic")),
-                    map(rs, n)))
-            .optional();
     }
 
     public Optional<ClassSession> session(long sessionId) {

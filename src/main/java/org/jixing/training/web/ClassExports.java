@@ -120,7 +120,8 @@ class ClassExports {
         List<org.jixing.training.ClassSession> sessions = classes.sessions(id);
         List<String> header = headers(locale, "training.export.session", "training.field.sessionTime",
                 "training.field.traineeName", "training.field.idNumber", "training.export.kind",
-                "training.export.occurredAt", "training.export.device", "training.export.accepted",
+                "training.export.occurredAt", "training.export.receivedAt", "training.export.late",
+                "training.export.device", "training.export.deviceKind", "training.export.accepted",
                 "training.export.reason", "training.export.recordedBy", "training.export.note");
         java.time.format.DateTimeFormatter time = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(java.time.ZoneId.of("Asia/Shanghai"));
@@ -149,7 +150,10 @@ class ClassExports {
                 return java.util.Arrays.asList(s.seq(), time.format(s.startsAt()), who == null ? null : who.name(),
                         who == null ? null : who.idNumberMasked(),
                         text(locale, "training.attendance." + e.kind().name()), time.format(e.occurredAt()),
-                        e.deviceId(), text(locale, e.accepted() ? "training.yes" : "training.no"),
+                        time.format(e.receivedAt()), text(locale, e.uploadedLate() ? "training.yes" : "training.no"),
+                        e.deviceId(),
+                        e.deviceKind() == null ? null : text(locale, "training.device." + e.deviceKind().name()),
+                        text(locale, e.accepted() ? "training.yes" : "training.no"),
                         e.reason() == null ? null : attendance.describe(e.reason()), e.recordedBy(), e.note());
             }
         };
