@@ -150,7 +150,8 @@ class AttendanceIT extends TrainingTestBase {
     void theProviderCorrectsWithAReasonAndCompletionFollowsAttendanceAndAssessment() throws Exception {
         send(checkIn(UUID.randomUUID().toString(), session, alice, "CHECK_IN", 9, 0, 36.651, 117.12, null));
         send(checkIn(UUID.randomUUID().toString(), session, alice, "CHECK_OUT", 12, 0, 36.651, 117.12, null));
-        JsonNode roster = body(mvc.perform(get("/api/v1/classes/" + classId + "/enrolments").cookie(p.staff())));
+        JsonNode roster = body(mvc.perform(get("/api/v1/classes/" + classId + "/enrolments").cookie(p.staff())))
+            .get("items");
         long aliceEnrolment = -1;
         long bobEnrolment = -1;
         for (JsonNode e : roster) {

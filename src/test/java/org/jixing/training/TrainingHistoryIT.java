@@ -134,7 +134,8 @@ class TrainingHistoryIT extends TrainingTestBase {
         mvc.perform(get("/api/v1/classes/" + r.classId()).cookie(jinan))
             .andExpect(status().isOk())
             .andExpect(jsonPath("$.status").value("COMPLETED"));
-        JsonNode roster = body(mvc.perform(get("/api/v1/classes/" + r.classId() + "/enrolments").cookie(jinan)));
+        JsonNode roster = body(mvc.perform(get("/api/v1/classes/" + r.classId() + "/enrolments").cookie(jinan)))
+            .get("items");
         assertThat(roster).hasSize(3);
         for (JsonNode e : roster) {
             switch (e.get("name").asString()) {
