@@ -367,6 +367,21 @@ public class People {
     }
 
     /**
+     * The full ID numbers of these people, for a download of a record the caller has
+     * already read in their scope (a class's roster): only for the roles whose work needs
+     * them (province and city officers); the caller audits the download with its size.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, String> fullIdNumbers(java.util.Collection<Long> personIds) {
+        if (!mayExportFullIdNumbers()) {
+            throw new AccessDeniedException("exporting full ID numbers");
+        }
+        Map<Long, String> out = new HashMap<>();
+        store.idNumberCiphers(personIds).forEach((id, sealed) -> out.put(id, cipher.decrypt(sealed)));
+        return out;
+    }
+
+    /**
      * Records an export of the registry: how many people, with full ID numbers or not.
      */
     @Transactional

@@ -234,6 +234,20 @@ public class Enrolments {
     }
 
     /**
+     * Records a roster download with full ID numbers: which class, how many rows. Masked
+     * downloads are not recorded (they disclose no more than the roster page).
+     */
+    @Transactional
+    public void auditRosterExport(long classId, long rows) {
+        TrainingClass c = classes.get(classId);
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("classNo", c.classNo());
+        after.put("fullIdNumbers", true);
+        after.put("rows", rows);
+        audit.record(AuditEvent.of("class.roster.export.full", "class", classId, null, after));
+    }
+
+    /**
      * A trainee of a class as a subsidy claim sees them: the roster entry, the day they
      * completed (null if they did not) and the trainee groups recorded with the
      * completion.
