@@ -19,7 +19,6 @@ import org.jixing.person.NewPerson;
 import org.jixing.person.People;
 import org.jixing.provider.FiledBody;
 import org.jixing.provider.FilingApplication;
-import org.jixing.provider.FilingDecision;
 import org.jixing.provider.Filings;
 import org.jixing.provider.Permit;
 import org.jixing.provider.Registry;
@@ -164,26 +163,26 @@ class DemoHistory {
         });
         List<Permit> permits = catalogue.stream().map(p -> new Permit(p.occupationCode(), p.levelCode())).toList();
 
-        // Providers filed through the city officers, with two teachers each.
+        // Providers filed in mid-2024 (brought over as past filings, so the status
+        // history says when they were approved), with two teachers each.
+        java.time.Instant appliedAt = LocalDate.of(2024, 5, 20).atTime(9, 0).atZone(DemoProvince.CHINA).toInstant();
+        java.time.Instant approvedAt = LocalDate.of(2024, 5, 31).atTime(16, 0).atZone(DemoProvince.CHINA).toInstant();
         List<Region> cities = reference.cities();
         Map<String, List<HistoryProvider>> byCity = new HashMap<>();
         SyntheticPeople names = new SyntheticPeople(DemoSeeder.SEED + 3, Long.MAX_VALUE);
         int n = 1000;
         for (Region city : cities) {
-            CurrentUser officer = DemoProvince.officer(city);
             double[] centre = CENTRES.getOrDefault(city.code(), new double[] { 36.651, 117.120 });
             for (int i = 0; i < providersPerCity; i++) {
                 int k = ++n;
-                FiledBody body = DemoProvince.as(officer, () -> {
-                    FiledBody applied = filings.apply(Registry.PROVIDER,
-                            new FilingApplication(DemoProvince.KINDS[k % DemoProvince.KINDS.length],
-                                    city.nameZh() + BRANDS[k % BRANDS.length] + NAMES[k % NAMES.length],
-                                    DemoProvince.creditCode(city, k), city.code(), city.nameZh() + "职教路 " + k + " 号",
-                                    names.next().name(), names.next().name(), String.format("0531%08d", 80000000 + k),
-                                    80, k % 9 == 0, k % 11 == 0, permits));
-                    return filings.decide(Registry.PROVIDER, applied.id(), new FilingDecision.Approve(applied.version(),
-                            "PX" + city.code() + "-" + k, LocalDate.of(2024, 6, 1), LocalDate.of(2028, 5, 31)));
-                });
+                FiledBody body = DemoProvince.as(admin, () -> filings.recordPast(Registry.PROVIDER,
+                        new FilingApplication(DemoProvince.KINDS[k % DemoProvince.KINDS.length],
+                                city.nameZh() + BRANDS[k % BRANDS.length] + NAMES[k % NAMES.length],
+                                DemoProvince.creditCode(city, k), city.code(), city.nameZh() + "职教路 " + k + " 号",
+                                names.next().name(), names.next().name(), String.format("0531%08d", 80000000 + k), 80,
+                                k % 9 == 0, null, permits),
+                        "PX" + city.code() + "-" + k, LocalDate.of(2024, 6, 1), LocalDate.of(2028, 5, 31), appliedAt,
+                        approvedAt));
                 CurrentUser staff = DemoProvince.user(0, "demo-staff-" + body.id(), Role.PROVIDER_STAFF,
                         DataScope.of(ScopeKind.PROVIDER, String.valueOf(body.id())));
                 long[] teacherIds = DemoProvince.as(staff,
