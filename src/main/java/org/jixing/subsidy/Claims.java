@@ -79,9 +79,12 @@ public class Claims {
 
     private final org.jixing.certification.Certificates certificates;
 
+    private final org.jixing.person.People people;
+
     Claims(ClaimStore store, RuleStore rules, FundLedger ledger, ClassOpenings classes, Enrolments enrolments,
             Filings filings, ScopeGuard guard, AuditTrail audit, SubsidyProperties settings, Clock clock,
-            org.jixing.certification.Certificates certificates) {
+            org.jixing.certification.Certificates certificates, org.jixing.person.People people) {
+        this.people = people;
         this.certificates = certificates;
         this.store = store;
         this.rules = rules;
@@ -153,6 +156,10 @@ public class Claims {
             problems.add(new Problem(null, "subsidy.error.rules.noFund", c.lineCode()));
         }
         List<ClassCompletion> roster = enrolments.completions(c.id());
+        // The groups each trainee held on the class's first day, as the registry shows
+        // them now (a membership recorded later with an earlier validity included).
+        Map<Long, java.util.Set<String>> groups = people
+            .groupsOn(roster.stream().map(t -> t.enrolment().personId()).toList(), c.startDate());
         int year = c.startDate().getYear();
         Map<Long, Long> already = new HashMap<>(store
             .standingByPerson(roster.stream().map(t -> t.enrolment().personId()).toList(), year, exceptClaimId));
@@ -177,7 +184,8 @@ public class Claims {
                 excluded.add(exclusion(e, "subsidy.exclusion.selfFunded", e.ineligibleReasons()));
                 continue;
             }
-            RuleSet.Quote q = r.quote(c.occupationCode(), c.levelCode(), t.groupCodes(),
+            RuleSet.Quote q = r.quote(c.occupationCode(), c.levelCode(),
+                    groups.getOrDefault(e.personId(), java.util.Set.of()),
                     Money.ofFen(already.getOrDefault(e.personId(), 0L)), certified.contains(e.personId()));
             if (q.payable()) {
                 q = q.cappedByClass(classLeft);

@@ -59,9 +59,12 @@ public class Simulator {
 
     private final org.jixing.certification.Certificates certificates;
 
+    private final org.jixing.person.People people;
+
     Simulator(RuleStore rules, ClaimStore claims, ClassOpenings classes, Enrolments enrolments,
             EligibilityProperties eligibility, ReferenceCatalogue reference, MessageSource messages,
-            org.jixing.certification.Certificates certificates) {
+            org.jixing.certification.Certificates certificates, org.jixing.person.People people) {
+        this.people = people;
         this.certificates = certificates;
         this.rules = rules;
         this.claims = claims;
@@ -148,6 +151,10 @@ public class Simulator {
         RuleSet r = ruleSetId == null ? inForce.orElse(null) : rules.find(ruleSetId)
             .orElseThrow(() -> InvalidInputException.of("versionId", "subsidyRules.error.unknownVersion"));
         List<ClassCompletion> roster = enrolments.completions(classId);
+        // The groups each trainee held on the class's first day, as the registry shows
+        // them now.
+        Map<Long, Set<String>> held = people.groupsOn(roster.stream().map(t -> t.enrolment().personId()).toList(),
+                c.startDate());
         ClassCompletion target = null;
         if (who.isHypothetical()) {
             check(who);
@@ -166,7 +173,8 @@ public class Simulator {
         Optional<Claim> standing = claims.standingClaimOfClass(c.id());
         standing.ifPresent(claim -> notes
             .add(new Problem("classId", "subsidyRules.sim.note.claimed", claim.claimNo(), claim.ruleVersion())));
-        Set<String> groups = target == null ? who.groupCodes() : target.groupCodes();
+        Set<String> groups = target == null ? who.groupCodes()
+                : held.getOrDefault(target.enrolment().personId(), Set.of());
         Enrolment e = target == null ? null : target.enrolment();
         Base base = new Base(c, r, inForce.orElse(null), e, groups, notes);
         if (r == null) {
@@ -192,7 +200,7 @@ public class Simulator {
             if (!counts(other, classDone)) {
                 continue;
             }
-            RuleSet.Quote q = r.quote(c.occupationCode(), c.levelCode(), t.groupCodes(),
+            RuleSet.Quote q = r.quote(c.occupationCode(), c.levelCode(), held.getOrDefault(other.personId(), Set.of()),
                     Money.ofFen(walk.already.getOrDefault(other.personId(), 0L)),
                     walk.certified.contains(other.personId()));
             if (q.payable()) {
