@@ -258,7 +258,7 @@ class DemoHistory {
                         .add(new PastTrainee(person, checkIns(sessions, provider.lat(), provider.lng(), random, cursor),
                                 random.nextInt(30) != 0));
                 }
-                groups(admin, programme, chosen, grouped, random);
+                groups(provider, programme, chosen, grouped, random);
                 ClassApplication application = new ClassApplication(provider.body().id(), programme.id(),
                         order ? ClassType.ORDER : ClassType.REGULAR, order ? "山东示范制造有限公司" : null,
                         order ? employerCode() : null, random.nextInt(20) != 0, provider.body().address() + "实训楼",
@@ -301,21 +301,34 @@ class DemoHistory {
 
     /**
      * Lines for particular groups: most of their trainees hold the group, a few do not.
+     * Most memberships come from the city's registry import; one in four rests only on
+     * the provider's roster file, so claims show both kinds of evidence.
      */
-    private void groups(CurrentUser admin, Programme programme, List<Long> chosen, Set<Long> grouped,
+    private void groups(HistoryProvider provider, Programme programme, List<Long> chosen, Set<Long> grouped,
             SplittableRandom random) {
         String group = DemoProvince.GROUPS.get(programme.lineCode());
         if (group == null) {
             return;
         }
-        List<People.NewMembership> memberships = new ArrayList<>();
+        List<People.NewMembership> registry = new ArrayList<>();
+        List<People.NewMembership> declared = new ArrayList<>();
         for (long person : chosen) {
             if (grouped.add(person) && random.nextInt(12) != 0) {
-                memberships
-                    .add(new People.NewMembership(person, group, "示范数据：证明材料已核验", LocalDate.of(2024, 1, 1), null));
+                if (person % 4 == 0) {
+                    declared
+                        .add(new People.NewMembership(person, group, "示范数据：培训机构花名册填报", LocalDate.of(2024, 1, 1), null));
+                }
+                else {
+                    registry.add(new People.NewMembership(person, group, "示范数据：人社部门名单导入，证明材料已核验",
+                            LocalDate.of(2024, 1, 1), null));
+                }
             }
         }
-        DemoProvince.as(admin, () -> people.addGroups(memberships));
+        String city = provider.body().regionCode().substring(0, 4) + "00";
+        DemoProvince.as(DemoProvince.officer(reference.region(city).orElseThrow()),
+                () -> people.addGroups(registry, org.jixing.person.MembershipChannel.REGISTRY_IMPORT));
+        DemoProvince.as(provider.staff(),
+                () -> people.addGroups(declared, org.jixing.person.MembershipChannel.ROSTER_IMPORT));
     }
 
     private static Programme pick(List<Programme> catalogue, SplittableRandom random) {
