@@ -363,14 +363,14 @@ class ProgressDashboardBench extends IntegrationTest {
             step(steps, "providers (filed bodies), %d a city".formatted(PROVIDERS_PER_CITY), () -> jdbc.sql("""
                     insert into filed_body (id, registry, kind, name, credit_code, region_code, address,
                       legal_representative, contact_name, contact_phone, capacity, filing_no, filing_valid_from,
-                      filing_valid_until, status, status_since, created_at, version)
+                      filing_valid_until, status, status_since, created_at, version, public_training_base)
                     select :pbase + c.rn * :per + j, 'PROVIDER',
                       (array['TECHNICAL_COLLEGE','VOCATIONAL_COLLEGE','PRIVATE_INSTITUTION','ENTERPRISE',
                         'PUBLIC_TRAINING_BASE'])[1 + j % 5],
                       c.name_zh || '基准职业培训学校' || (j + 1) || '号', 'PB' || lpad((c.rn * :per + j)::text, 16, '0'),
                       c.code, c.name_zh || '基准路' || (j + 1) || '号', '基准法人', '基准联系人',
                       '199' || lpad((c.rn * 1000 + j)::text, 8, '0'), 500, 'PB-' || c.code || '-' || j,
-                      date '2024-01-01', date '2028-12-31', 'ACTIVE', now(), now(), 0
+                      date '2024-01-01', date '2028-12-31', 'ACTIVE', now(), now(), 0, j % 5 = 4
                     from (select code, name_zh, (row_number() over (order by code))::int - 1 as rn
                           from region where level = 'CITY') c
                     cross join generate_series(0, :per - 1) j
