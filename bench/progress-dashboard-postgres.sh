@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The progress dashboard (issue 6) with ten million enrolments on PostgreSQL (127.0.0.1:5432,
 # database test, schema jixing_progress_bench, kept between runs). Generates ~250,000 completed
-# classes, the enrolments (40 a class) and their completion groups in SQL, unless exactly that
+# classes, the enrolments (40 a class), their people and trainee-group memberships in SQL, unless exactly that
 # many generated enrolments are there already; builds the rollups with the reconciliation; then
 # times each dashboard view and the progress report (5 warm-up and 50 measured calls each)
 # beside the same figures by plain GROUP BY over the raw rows (1 warm-up and 5 measured), and

@@ -60,8 +60,11 @@ public class People {
 
     private final Clock clock;
 
+    private final org.springframework.context.ApplicationEventPublisher events;
+
     People(PersonStore store, PersonalDataCipher cipher, ReferenceCatalogue reference, ScopeGuard guard,
-            AuditTrail audit, Clock clock) {
+            AuditTrail audit, Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.store = store;
         this.cipher = cipher;
         this.reference = reference;
@@ -191,29 +194,51 @@ public class People {
     }
 
     /**
-     * Records many group memberships at once (imports, migrations), each checked as
-     * {@link #addGroup} checks it; all or nothing. One audit entry records the batch.
+     * Records many group memberships at once through the registry's service itself (a
+     * migration, the demo): {@link #addGroups(List, MembershipChannel)} with
+     * {@link MembershipChannel#DIRECT}.
      */
     @Transactional
     public int addGroups(List<NewMembership> memberships) {
+        return addGroups(memberships, MembershipChannel.DIRECT);
+    }
+
+    /**
+     * Records many group memberships at once (imports, migrations), each checked as
+     * {@link #addGroup} checks it; all or nothing. Each keeps its source: the recorder,
+     * their role (which decides whether it is the registry's record or a provider's
+     * declaration) and the path it came by. One audit entry records the batch;
+     * {@link GroupMembershipsRecorded} names the people.
+     */
+    @Transactional
+    public int addGroups(List<NewMembership> memberships, MembershipChannel channel) {
         CurrentUser me = CurrentUser.require();
         if (!me.hasAnyRole(Role.PROVINCE_ADMIN, Role.CITY_OFFICER, Role.PROVIDER_STAFF)) {
             throw new AccessDeniedException("recording group memberships");
         }
+        if (channel == null || channel == MembershipChannel.UNRECORDED) {
+            throw new IllegalArgumentException("a membership is recorded by a known path");
+        }
         java.time.Instant now = clock.instant();
         List<Object[]> rows = new ArrayList<>();
+        Set<Long> persons = new java.util.HashSet<>();
         for (NewMembership m : memberships) {
             List<Problem> problems = groupProblems(m.groupCode(), m.evidence(), m.validFrom(), m.validUntil());
             if (!problems.isEmpty()) {
                 throw new InvalidInputException(problems);
             }
             rows.add(new Object[] { m.personId(), m.groupCode(), m.evidence().strip(), m.validFrom(), m.validUntil(),
-                    me.username(), now });
+                    me.username(), now, me.role().name(), channel.name() });
+            persons.add(m.personId());
         }
         store.insertGroups(rows);
         if (!rows.isEmpty()) {
-            audit.record(
-                    AuditEvent.of("person.group.add.bulk", "person", null, null, Map.of("memberships", rows.size())));
+            Map<String, Object> after = new LinkedHashMap<>();
+            after.put("memberships", rows.size());
+            after.put("channel", channel.name());
+            after.put("basis", GroupBasis.recordedAs(me.role()).name());
+            audit.record(AuditEvent.of("person.group.add.bulk", "person", null, null, after));
+            events.publishEvent(new GroupMembershipsRecorded(Set.copyOf(persons)));
         }
         return rows.size();
     }
@@ -367,6 +392,21 @@ public class People {
     }
 
     /**
+     * The full ID numbers of these people, for a download of a record the caller has
+     * already read in their scope (a class's roster): only for the roles whose work needs
+     * them (province and city officers); the caller audits the download with its size.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, String> fullIdNumbers(java.util.Collection<Long> personIds) {
+        if (!mayExportFullIdNumbers()) {
+            throw new AccessDeniedException("exporting full ID numbers");
+        }
+        Map<Long, String> out = new HashMap<>();
+        store.idNumberCiphers(personIds).forEach((id, sealed) -> out.put(id, cipher.decrypt(sealed)));
+        return out;
+    }
+
+    /**
      * Records an export of the registry: how many people, with full ID numbers or not.
      */
     @Transactional
@@ -420,6 +460,10 @@ public class People {
         return held;
     }
 
+    /**
+     * Records one group membership through the registry's service
+     * ({@link MembershipChannel#DIRECT}); its basis follows the recorder's role.
+     */
     @Transactional
     public GroupMembership addGroup(long personId, String groupCode, String evidence, LocalDate validFrom,
             LocalDate validUntil) {
@@ -438,14 +482,46 @@ public class People {
             throw new InvalidInputException(problems);
         }
         long id = store.insertGroup(personId, groupCode, evidence.strip(), validFrom, validUntil, me.username(),
-                clock.instant());
+                clock.instant(), me.role(), MembershipChannel.DIRECT);
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("group", groupCode);
         after.put("evidence", evidence.strip());
         after.put("validFrom", validFrom.toString());
         after.put("validUntil", validUntil == null ? null : validUntil.toString());
+        after.put("channel", MembershipChannel.DIRECT.name());
+        after.put("basis", GroupBasis.recordedAs(me.role()).name());
         audit.record(AuditEvent.of("person.group.add", "person", personId, null, after));
+        events.publishEvent(new GroupMembershipsRecorded(Set.of(personId)));
         return store.groups(personId).stream().filter(g -> g.id() == id).findFirst().orElseThrow();
+    }
+
+    /**
+     * The groups each of these people held on a day and what each rests on (the
+     * registry's record before a provider's declaration); unscoped, for pricing and
+     * figures.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, Map<String, HeldGroup>> groupsHeldOn(java.util.Collection<Long> personIds, LocalDate day) {
+        Map<Long, Map<String, HeldGroup>> held = new HashMap<>();
+        store.groupsOf(personIds).forEach((person, groups) -> held.put(person, heldOn(groups, day)));
+        return held;
+    }
+
+    /** The groups held on a day among memberships, each with its best evidence. */
+    public static Map<String, HeldGroup> heldOn(List<GroupMembership> memberships, LocalDate day) {
+        Map<String, HeldGroup> held = new java.util.TreeMap<>();
+        for (GroupMembership m : memberships) {
+            if (m.validOn(day)) {
+                held.merge(m.groupCode(), HeldGroup.of(m), HeldGroup::or);
+            }
+        }
+        return held;
+    }
+
+    /** Every membership of these people, any validity; unscoped, for figures. */
+    @Transactional(readOnly = true)
+    public Map<Long, List<GroupMembership>> memberships(java.util.Collection<Long> personIds) {
+        return store.groupsOf(personIds);
     }
 
     private List<Problem> groupProblems(String groupCode, String evidence, LocalDate validFrom, LocalDate validUntil) {

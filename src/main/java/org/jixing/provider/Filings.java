@@ -91,15 +91,16 @@ public class Filings {
     }
 
     /**
-     * Bodies of one kind filed on a day: how many, and how many of them are marked as
-     * skill-master studios and as public training bases.
+     * Bodies of one kind filed on a day: how many, how many of them are marked as
+     * skill-master studios, and how many are public training bases (by kind).
      */
     public record Filed(long bodies, long skillMasterStudios, long publicTrainingBases) {
     }
 
     /**
-     * The bodies of a registry filed on a day (the filing valid that day, not suspended
-     * or blacklisted at its end), by kind, every kind the registry takes present; in the
+     * The bodies of a registry filed on a day, by kind, every kind the registry takes
+     * present: approved on or before that day (as the status history records it), still
+     * filed at its end (not suspended, blacklisted) and the filing valid that day; in the
      * caller's scope (none for scopes the registry does not serve, such as departments).
      */
     @Transactional(readOnly = true)
@@ -148,6 +149,53 @@ public class Filings {
         store.recordStatusChange(id, FilingStatus.PENDING, null, user.username(), now);
         FiledBody body = store.find(registry, id).orElseThrow();
         audit.record(AuditEvent.of(action(registry, "apply"), registry.name(), id, null, snapshot(body)));
+        return body;
+    }
+
+    /**
+     * Records a body filed and approved in the past, as a province brings over the
+     * filings of the system it used before (and the demo its past): the same checks as an
+     * application and an approval, except that the validity may lie in the past, with the
+     * application and the approval recorded at the instants given, which must be in the
+     * past and in that order. Only the province administrator records history.
+     */
+    @Transactional
+    public FiledBody recordPast(Registry registry, FilingApplication application, String filingNo, LocalDate validFrom,
+            LocalDate validUntil, java.time.Instant appliedAt, java.time.Instant approvedAt) {
+        CurrentUser user = CurrentUser.require();
+        if (!user.hasRole(Role.PROVINCE_ADMIN)) {
+            throw new AccessDeniedException("recording past filings");
+        }
+        List<Problem> problems = validate(registry, application, user);
+        String creditCode = UnifiedSocialCreditCode.normalize(application.creditCode());
+        if (problems.isEmpty() && store.creditCodeTaken(registry, creditCode)) {
+            problems.add(new Problem("creditCode", "provider.error.creditCode.taken"));
+        }
+        if (filingNo == null || filingNo.isBlank()) {
+            problems.add(new Problem("filingNo", "provider.error.required"));
+        }
+        else if (store.filingNoTaken(registry, filingNo.strip(), 0)) {
+            problems.add(new Problem("filingNo", "provider.error.filingNo.taken"));
+        }
+        if (validFrom == null || validUntil == null || validUntil.isBefore(validFrom)) {
+            problems.add(new Problem("validUntil", "provider.error.validUntil.beforeFrom"));
+        }
+        if (appliedAt == null || approvedAt == null || approvedAt.isBefore(appliedAt)
+                || approvedAt.isAfter(clock.instant())) {
+            problems.add(new Problem("approvedAt", "provider.error.history.time"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        long id = store.insert(registry, application, creditCode, appliedAt);
+        store.recordStatusChange(id, FilingStatus.PENDING, null, user.username(), appliedAt);
+        store.changeStatus(id, 0, FilingStatus.ACTIVE, null, approvedAt, filingNo.strip(), validFrom, validUntil);
+        store.recordStatusChange(id, FilingStatus.ACTIVE, null, user.username(), approvedAt);
+        FiledBody body = store.find(registry, id).orElseThrow();
+        Map<String, Object> after = snapshot(body);
+        after.put("appliedAt", appliedAt.toString());
+        after.put("approvedAt", approvedAt.toString());
+        audit.record(AuditEvent.of(action(registry, "history.record"), registry.name(), id, null, after));
         return body;
     }
 
@@ -250,6 +298,10 @@ public class Filings {
         }
         else if (!a.kind().allowedIn(registry)) {
             problems.add(new Problem("kind", "provider.error.kind.notAllowed"));
+        }
+        else if (a.publicTrainingBase() != null && a.publicTrainingBase() != a.filesAsPublicTrainingBase()) {
+            // The kind is the one source of the public training base figure.
+            problems.add(new Problem("publicTrainingBase", "provider.error.publicTrainingBase.kind"));
         }
         text("name", a.name(), 200, problems);
         if (a.creditCode() == null || a.creditCode().isBlank()) {

@@ -16,6 +16,7 @@ import org.jixing.shared.RegionCode;
 import org.jixing.shared.scope.CurrentUser;
 import org.jixing.shared.scope.Role;
 import org.jixing.shared.scope.ScopeSql;
+import org.jixing.statistics.internal.GroupCount;
 import org.jixing.statistics.internal.ProgressStore;
 import org.jixing.training.CompletionCounts;
 import org.jixing.training.TrainingCompleted;
@@ -31,11 +32,13 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Progress against the targets: completed person-times, by trainee group, and unique
- * persons, kept in rollups as completions arrive ({@link TrainingCompleted}, after the
- * completing transaction commits), and a reconciliation that recounts from the records
- * (at start, nightly, on demand), reports the drift and repairs it. Recorded history
- * publishes no events; the reconciliation counts it.
+ * Progress against the targets: completed person-times, by trainee group (the groups held
+ * on the class's first day, memberships recorded later included: see
+ * {@link TraineeGroupFigures}), and unique persons, kept in rollups as completions arrive
+ * ({@link TrainingCompleted}, after the completing transaction commits), and a
+ * reconciliation that recounts from the records (at start, nightly, on demand), reports
+ * the drift and repairs it. Recorded history publishes no events; the reconciliation
+ * counts it.
  */
 @Service
 public class Progress {
@@ -73,11 +76,15 @@ public class Progress {
 
     private final Clock clock;
 
-    Progress(ProgressStore store, CompletionCounts counts, ReferenceCatalogue reference, Clock clock) {
+    private final TraineeGroupFigures groupFigures;
+
+    Progress(ProgressStore store, CompletionCounts counts, ReferenceCatalogue reference, Clock clock,
+            TraineeGroupFigures groupFigures) {
         this.store = store;
         this.counts = counts;
         this.reference = reference;
         this.clock = clock;
+        this.groupFigures = groupFigures;
     }
 
     /**
@@ -93,10 +100,7 @@ public class Progress {
         int year = e.completedOn().getYear();
         store.add(new CompletionCounts.Count(e.completedOn(), e.lineCode(), e.subTargetCode(), e.regionCode(),
                 e.providerId(), e.occupationCode(), e.subsidised(), 1));
-        for (String group : e.groupCodes() == null ? Set.<String>of() : e.groupCodes()) {
-            store.add(new CompletionCounts.GroupCount(year, e.completedOn().getMonthValue(), e.lineCode(),
-                    e.regionCode(), group, e.subsidised(), 1));
-        }
+        groupFigures.completed(e);
         if (!e.subsidised()) {
             return;
         }
@@ -141,13 +145,14 @@ public class Progress {
         if (summariesDrifted > 0) {
             store.replaceSummaries(summaries);
         }
-        // Trainee groups.
-        Drift<CompletionCounts.GroupCount> groups = drift(
-                store.allGroups(), counts.byGroup(), c -> new CompletionCounts.GroupCount(c.year(), c.month(),
-                        c.lineCode(), c.regionCode(), c.groupCode(), c.subsidised(), 0),
-                CompletionCounts.GroupCount::completions);
-        if (groups.drifted > 0) {
+        // Trainee groups held on each class's first day, memberships recorded later
+        // included.
+        TraineeGroupFigures.Recount groupRecount = groupFigures.recount();
+        Drift<GroupCount> groups = drift(store.allGroups(), groupRecount.counts(), c -> new GroupCount(c.year(),
+                c.month(), c.lineCode(), c.regionCode(), c.groupCode(), c.subsidised(), 0), GroupCount::completions);
+        if (groups.drifted > 0 || groupFigures.countedRows() != groupRecount.rows()) {
             store.replaceGroups(groups.actual);
+            groupFigures.rewrite();
         }
         // Unique persons, kept with the province's code where a count has no city.
         List<Object[]> recount = counts.uniquePersons()

@@ -1,10 +1,10 @@
 /**
- * Progress against every target by line, city, department, group and month; dashboards,
- * forecasts and the periodic progress report. For now: the home pages, which show the
- * plan's lines and targets.
+ * Progress against every target by line, city, department, group and month (the rollups,
+ * and the trainee groups counted for each completion); dashboards, forecasts, the
+ * periodic progress report, the annual figures and the home pages.
  */
-@ApplicationModule(
-        allowedDependencies = { "shared", "reference", "training", "certification", "subsidy", "provider", "audit" })
+@ApplicationModule(allowedDependencies = { "shared", "reference", "training", "certification", "subsidy", "provider",
+        "person", "audit" })
 package org.jixing.statistics;
 
 import org.springframework.modulith.ApplicationModule;

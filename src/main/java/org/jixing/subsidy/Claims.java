@@ -14,6 +14,7 @@ import java.util.Optional;
 
 import org.jixing.audit.AuditEvent;
 import org.jixing.audit.AuditTrail;
+import org.jixing.person.HeldGroup;
 import org.jixing.provider.FiledBody;
 import org.jixing.provider.Filings;
 import org.jixing.provider.Registry;
@@ -79,9 +80,12 @@ public class Claims {
 
     private final org.jixing.certification.Certificates certificates;
 
+    private final org.jixing.person.People people;
+
     Claims(ClaimStore store, RuleStore rules, FundLedger ledger, ClassOpenings classes, Enrolments enrolments,
             Filings filings, ScopeGuard guard, AuditTrail audit, SubsidyProperties settings, Clock clock,
-            org.jixing.certification.Certificates certificates) {
+            org.jixing.certification.Certificates certificates, org.jixing.person.People people) {
+        this.people = people;
         this.certificates = certificates;
         this.store = store;
         this.rules = rules;
@@ -100,9 +104,9 @@ public class Claims {
     }
 
     /**
-     * What a claim for a class would hold, computed and not saved: the trainees priced,
-     * the ones left out with why, and {@code problems} that keep it from being filed at
-     * all.
+     * What a claim for a class would hold, computed and not saved: the trainees priced
+     * (each group adjustment with what it rests on), the ones left out with why, and
+     * {@code problems} that keep it from being filed at all.
      */
     public record Preview(TrainingClass trainingClass, RuleSet rules, String fundSourceCode, List<ClaimLine> lines,
             List<ClaimExclusion> exclusions, Money total, boolean provinceReview, Optional<ClaimStore.Payee> payee,
@@ -112,10 +116,18 @@ public class Claims {
             return problems.isEmpty();
         }
 
+        /** The share of the adjustments that rests only on the provider's declaration. */
+        public AdjustmentShare adjustments() {
+            return AdjustmentShare.of(lines);
+        }
+
     }
 
-    /** A priced trainee before saving: the quote and who it is for. */
-    private record Priced(ClassCompletion trainee, RuleSet.Quote quote) {
+    /**
+     * A priced trainee before saving: the quote, who it is for, and what the quote's
+     * group rests on.
+     */
+    private record Priced(ClassCompletion trainee, RuleSet.Quote quote, GroupEvidence evidence) {
     }
 
     @Transactional(readOnly = true)
@@ -153,6 +165,11 @@ public class Claims {
             problems.add(new Problem(null, "subsidy.error.rules.noFund", c.lineCode()));
         }
         List<ClassCompletion> roster = enrolments.completions(c.id());
+        // The groups each trainee held on the class's first day, as the registry shows
+        // them now (a membership recorded later with an earlier validity included), each
+        // with what it rests on: the registry's record or the provider's declaration.
+        Map<Long, Map<String, HeldGroup>> groups = people
+            .groupsHeldOn(roster.stream().map(t -> t.enrolment().personId()).toList(), c.startDate());
         int year = c.startDate().getYear();
         Map<Long, Long> already = new HashMap<>(store
             .standingByPerson(roster.stream().map(t -> t.enrolment().personId()).toList(), year, exceptClaimId));
@@ -177,7 +194,8 @@ public class Claims {
                 excluded.add(exclusion(e, "subsidy.exclusion.selfFunded", e.ineligibleReasons()));
                 continue;
             }
-            RuleSet.Quote q = r.quote(c.occupationCode(), c.levelCode(), t.groupCodes(),
+            Map<String, HeldGroup> held = groups.getOrDefault(e.personId(), Map.of());
+            RuleSet.Quote q = r.quote(c.occupationCode(), c.levelCode(), held.keySet(),
                     Money.ofFen(already.getOrDefault(e.personId(), 0L)), certified.contains(e.personId()));
             if (q.payable()) {
                 q = q.cappedByClass(classLeft);
@@ -188,7 +206,7 @@ public class Claims {
             }
             classLeft = classLeft.minus(q.amount());
             already.merge(e.personId(), q.amount().fen(), Long::sum);
-            priced.add(new Priced(t, q));
+            priced.add(new Priced(t, q, q.groupCode() == null ? null : GroupEvidence.of(held.get(q.groupCode()))));
         }
         if (priced.isEmpty() && problems.isEmpty()) {
             problems.add(new Problem(null, "subsidy.error.claim.nobody"));
@@ -200,7 +218,7 @@ public class Claims {
             Enrolment e = p.trainee().enrolment();
             RuleSet.Quote q = p.quote();
             return new ClaimLine(0, e.id(), e.personId(), e.name(), e.idNumberMasked(), q.tier(), q.standard(),
-                    q.groupCode(), q.adjustPercent(), q.capKind(), q.capCut(), q.amount(), false);
+                    q.groupCode(), q.adjustPercent(), q.capKind(), q.capCut(), q.amount(), false, p.evidence());
         }).toList();
         return new Preview(c, r, fund, lines, excluded, total, province, payee, problems);
     }
@@ -242,7 +260,7 @@ public class Claims {
                     c.id(), c.classNo(), c.providerId(), c.providerName(), c.regionCode(), c.lineCode(),
                     c.occupationCode(), c.levelCode(), c.startDate().getYear(), p.fundSourceCode(), p.rules().id(),
                     p.lines().size(), p.total().fen(), p.provinceReview(), today().plusDays(settings.reviewDays()),
-                    payee.accountName(), payee.accountNo(), payee.bankName(), me.username(), now));
+                    payee.accountName(), payee.accountNo(), payee.bankName(), me.username(), now, p.adjustments()));
             writeLines(id, c, p);
         }
         catch (DuplicateKeyException raced) {
@@ -259,7 +277,8 @@ public class Claims {
         for (ClaimLine l : p.lines()) {
             store.insertLine(claimId, l.enrolmentId(), l.personId(), year,
                     new RuleSet.Quote(p.rules().version(), l.tier(), l.standard(), null, l.groupCode(),
-                            l.adjustPercent(), l.capKind(), l.capCut(), l.amount(), null));
+                            l.adjustPercent(), l.capKind(), l.capCut(), l.amount(), null),
+                    l.groupEvidence());
         }
         for (ClaimExclusion x : p.exclusions()) {
             store.insertExclusion(claimId, x.enrolmentId(), x.personId(), x.reasonKey(), x.reasonArg());
@@ -275,6 +294,11 @@ public class Claims {
         m.put("amountFen", p.total().fen());
         m.put("fundSource", p.fundSourceCode());
         m.put("provinceReview", p.provinceReview());
+        AdjustmentShare share = p.adjustments();
+        m.put("adjustedLines", share.adjustedLines());
+        m.put("declaredLines", share.declaredLines());
+        m.put("adjustmentFen", share.adjustment().fen());
+        m.put("declaredFen", share.declared().fen());
         return m;
     }
 
@@ -301,7 +325,7 @@ public class Claims {
                 today().plusDays(settings.reviewDays()), null, now)) {
             throw new OptimisticLockingFailureException("claim " + id);
         }
-        store.refigure(id, p.lines().size(), p.total().fen(), p.provinceReview());
+        store.refigure(id, p.lines().size(), p.total().fen(), p.provinceReview(), p.adjustments());
         try {
             writeLines(id, c, p);
         }
@@ -361,7 +385,7 @@ public class Claims {
             return new ClaimLine(r.id(), r.enrolmentId(), r.personId(), e == null ? null : e.name(),
                     e == null ? null : e.idNumberMasked(), RuleSet.Tier.valueOf(r.tier()), Money.ofFen(r.standardFen()),
                     r.groupCode(), r.adjustPercent(), r.capKind() == null ? null : RuleSet.CapKind.valueOf(r.capKind()),
-                    Money.ofFen(r.capCutFen()), Money.ofFen(r.amountFen()), r.recovered());
+                    Money.ofFen(r.capCutFen()), Money.ofFen(r.amountFen()), r.recovered(), r.groupEvidence());
         }).toList();
     }
 
@@ -449,6 +473,11 @@ public class Claims {
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("status", to.name());
         after.put("stage", stage);
+        if (claim.adjustments().anyDeclared()) {
+            // The decision is taken knowing how much rests only on the provider's word.
+            after.put("declaredLines", claim.adjustments().declaredLines());
+            after.put("declaredFen", claim.adjustments().declared().fen());
+        }
         if (comment != null) {
             after.put("comment", comment);
         }

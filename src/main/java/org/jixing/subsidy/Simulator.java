@@ -59,9 +59,12 @@ public class Simulator {
 
     private final org.jixing.certification.Certificates certificates;
 
+    private final org.jixing.person.People people;
+
     Simulator(RuleStore rules, ClaimStore claims, ClassOpenings classes, Enrolments enrolments,
             EligibilityProperties eligibility, ReferenceCatalogue reference, MessageSource messages,
-            org.jixing.certification.Certificates certificates) {
+            org.jixing.certification.Certificates certificates, org.jixing.person.People people) {
+        this.people = people;
         this.certificates = certificates;
         this.rules = rules;
         this.claims = claims;
@@ -100,14 +103,18 @@ public class Simulator {
      * when the rules have none for the level in the tier; {@code quoted} is true when the
      * standard was applied (and the adjustment and caps with it). {@code adjusted} is the
      * standard after the group adjustment; {@code personCapCut} and {@code classCapCut}
-     * what each cap took off. {@code refusalKey} (with {@code refusalArgs}) says why
-     * nothing would be paid; {@code notes} say what else a claim would meet.
+     * what each cap took off. {@code groupEvidence} says what the adjusting group of a
+     * roster trainee rests on (the registry's record or the provider's declaration; null
+     * for a hypothetical trainee or no group). {@code refusalKey} (with
+     * {@code refusalArgs}) says why nothing would be paid; {@code notes} say what else a
+     * claim would meet.
      */
     public record Simulation(TrainingClass trainingClass, RuleSet rules, RuleSet inForce, Long enrolmentId, String name,
             String idNumberMasked, Set<String> groupCodes, String fundSourceCode, RuleSet.Tier tier, boolean tierListed,
             RuleSet.Standard standard, boolean quoted, String groupCode, int adjustPercent, Money adjusted,
             Money alreadyThisYear, Money personYearLeft, Money personCapCut, Money classTakenBefore, Money classCapCut,
-            Money amount, String refusalKey, List<Object> refusalArgs, List<Problem> notes) {
+            Money amount, String refusalKey, List<Object> refusalArgs, List<Problem> notes,
+            GroupEvidence groupEvidence) {
 
         public boolean payable() {
             return refusalKey == null;
@@ -148,6 +155,10 @@ public class Simulator {
         RuleSet r = ruleSetId == null ? inForce.orElse(null) : rules.find(ruleSetId)
             .orElseThrow(() -> InvalidInputException.of("versionId", "subsidyRules.error.unknownVersion"));
         List<ClassCompletion> roster = enrolments.completions(classId);
+        // The groups each trainee held on the class's first day, as the registry shows
+        // them now, with what each rests on.
+        Map<Long, Map<String, org.jixing.person.HeldGroup>> held = people
+            .groupsHeldOn(roster.stream().map(t -> t.enrolment().personId()).toList(), c.startDate());
         ClassCompletion target = null;
         if (who.isHypothetical()) {
             check(who);
@@ -166,9 +177,11 @@ public class Simulator {
         Optional<Claim> standing = claims.standingClaimOfClass(c.id());
         standing.ifPresent(claim -> notes
             .add(new Problem("classId", "subsidyRules.sim.note.claimed", claim.claimNo(), claim.ruleVersion())));
-        Set<String> groups = target == null ? who.groupCodes() : target.groupCodes();
+        Map<String, org.jixing.person.HeldGroup> targetGroups = target == null ? Map.of()
+                : held.getOrDefault(target.enrolment().personId(), Map.of());
+        Set<String> groups = target == null ? who.groupCodes() : targetGroups.keySet();
         Enrolment e = target == null ? null : target.enrolment();
-        Base base = new Base(c, r, inForce.orElse(null), e, groups, notes);
+        Base base = new Base(c, r, inForce.orElse(null), e, groups, targetGroups, notes);
         if (r == null) {
             return base.refused(null, Money.ZERO, "subsidy.error.rules.none", c.startDate().toString());
         }
@@ -192,7 +205,8 @@ public class Simulator {
             if (!counts(other, classDone)) {
                 continue;
             }
-            RuleSet.Quote q = r.quote(c.occupationCode(), c.levelCode(), t.groupCodes(),
+            RuleSet.Quote q = r.quote(c.occupationCode(), c.levelCode(),
+                    held.getOrDefault(other.personId(), Map.of()).keySet(),
                     Money.ofFen(walk.already.getOrDefault(other.personId(), 0L)),
                     walk.certified.contains(other.personId()));
             if (q.payable()) {
@@ -256,7 +270,7 @@ public class Simulator {
 
     /** What every answer about one trainee shares. */
     private record Base(TrainingClass c, RuleSet r, RuleSet inForce, Enrolment e, Set<String> groups,
-            List<Problem> notes) {
+            Map<String, org.jixing.person.HeldGroup> held, List<Problem> notes) {
 
         Simulation refused(String fund, Money already, String key, Object... args) {
             RuleSet.Tier tier = r == null ? null : r.tierOf(c.occupationCode());
@@ -265,7 +279,7 @@ public class Simulator {
                     r != null && r.occupationTiers().containsKey(c.occupationCode()),
                     r == null ? null : r.standard(c.levelCode(), tier).orElse(null), false, null, 0, Money.ZERO,
                     already, Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO, key, List.of(args),
-                    List.copyOf(notes));
+                    List.copyOf(notes), null);
         }
 
         /**
@@ -284,7 +298,7 @@ public class Simulator {
                 return new Simulation(c, r, inForce, e == null ? null : e.id(), e == null ? null : e.name(),
                         e == null ? null : e.idNumberMasked(), groups, fund, tier, listed, standard, false, null, 0,
                         Money.ZERO, already, personLeft, Money.ZERO, classTaken, Money.ZERO, Money.ZERO, q.refusal(),
-                        List.of(), List.copyOf(notes));
+                        List.of(), List.copyOf(notes), null);
             }
             Money adjusted = q.amount().plus(q.capCut());
             Money personCut = q.capCut();
@@ -293,7 +307,8 @@ public class Simulator {
             return new Simulation(c, r, inForce, e == null ? null : e.id(), e == null ? null : e.name(),
                     e == null ? null : e.idNumberMasked(), groups, fund, tier, listed, standard, true, q.groupCode(),
                     q.adjustPercent(), adjusted, already, personLeft, personCut, classTaken, classCut, capped.amount(),
-                    capped.refusal(), List.of(), List.copyOf(notes));
+                    capped.refusal(), List.of(), List.copyOf(notes),
+                    q.groupCode() == null ? null : GroupEvidence.of(held.get(q.groupCode())));
         }
 
     }
@@ -346,6 +361,12 @@ public class Simulator {
             if (s.groupCode() != null && s.adjustPercent() != 0) {
                 out.add(say(locale, "subsidyRules.sim.say.group", groupName(s.groupCode(), locale),
                         (s.adjustPercent() > 0 ? "+" : "") + s.adjustPercent(), s.adjusted().toYuanString()));
+                if (s.groupEvidence() != null) {
+                    out.add(say(locale, "subsidyRules.sim.say.groupBasis." + s.groupEvidence().basis().name(),
+                            groupName(s.groupCode(), locale),
+                            say(locale, "subsidy.groupChannel." + s.groupEvidence().channel().name()),
+                            s.groupEvidence().recordedBy()));
+                }
             }
             else {
                 out.add(say(locale, "subsidyRules.sim.say.noGroup",

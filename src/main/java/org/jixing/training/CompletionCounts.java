@@ -21,9 +21,13 @@ public class CompletionCounts {
             long providerId, String occupationCode, boolean subsidised, long completions) {
     }
 
-    /** Completions of one month, line and region by a trainee group the trainees held. */
-    public record GroupCount(int year, int month, String lineCode, String regionCode, String groupCode,
-            boolean subsidised, long completions) {
+    /**
+     * A completed training as figures by trainee group need it: whose, the class's first
+     * day (the day whose groups count), when it was completed, its line and region, and
+     * whether it was subsidised.
+     */
+    public record PersonTraining(long enrolmentId, long personId, LocalDate classStart, LocalDate completedOn,
+            String lineCode, String regionCode, boolean subsidised) {
     }
 
     /**
@@ -64,10 +68,21 @@ public class CompletionCounts {
         return store.completionCounts();
     }
 
-    /** Every completion by trainee group. */
+    /** The completed trainings of these people. */
     @Transactional(readOnly = true)
-    public List<GroupCount> byGroup() {
-        return store.completionGroupCounts();
+    public List<PersonTraining> completedTrainingsOf(java.util.Collection<Long> personIds) {
+        return store.personTrainings(personIds);
+    }
+
+    /**
+     * The completed trainings of the next {@code persons} people with any, after the
+     * person {@code afterPersonId}, in person order: for recounts that walk the records a
+     * slice of people at a time (the last person id of a slice starts the next; an empty
+     * slice ends the walk).
+     */
+    @Transactional(readOnly = true)
+    public List<PersonTraining> completedTrainingsOfNextPersons(long afterPersonId, int persons) {
+        return store.personTrainingsAfter(afterPersonId, persons);
     }
 
     /** Unique persons, by year and grouping. */

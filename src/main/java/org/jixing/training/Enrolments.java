@@ -234,25 +234,36 @@ public class Enrolments {
     }
 
     /**
-     * A trainee of a class as a subsidy claim sees them: the roster entry, the day they
-     * completed (null if they did not) and the trainee groups recorded with the
-     * completion.
+     * Records a roster download with full ID numbers: which class, how many rows. Masked
+     * downloads are not recorded (they disclose no more than the roster page).
      */
-    public record ClassCompletion(Enrolment enrolment, java.time.LocalDate completedOn, Set<String> groupCodes) {
+    @Transactional
+    public void auditRosterExport(long classId, long rows) {
+        TrainingClass c = classes.get(classId);
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("classNo", c.classNo());
+        after.put("fullIdNumbers", true);
+        after.put("rows", rows);
+        audit.record(AuditEvent.of("class.roster.export.full", "class", classId, null, after));
     }
 
-    /** The whole roster of a class in the caller's scope, with completions and groups. */
+    /**
+     * A trainee of a class as a subsidy claim sees them: the roster entry and the day
+     * they completed (null if they did not).
+     */
+    public record ClassCompletion(Enrolment enrolment, java.time.LocalDate completedOn) {
+    }
+
+    /** The whole roster of a class in the caller's scope, with completions. */
     @Transactional(readOnly = true)
     public List<ClassCompletion> completions(long classId) {
         classes.get(classId);
         List<EnrolmentStore.Row> rows = store.roster(classId);
         Map<Long, Person> persons = people
             .findAll(rows.stream().map(EnrolmentStore.Row::personId).collect(Collectors.toSet()));
-        Map<Long, Set<String>> groups = store.completionGroups(classId);
         Map<Long, java.time.LocalDate> days = store.completedOn(classId);
         return rows.stream()
-            .map(r -> new ClassCompletion(toEnrolment(r, persons.get(r.personId())), days.get(r.id()),
-                    Set.copyOf(groups.getOrDefault(r.id(), Set.of()))))
+            .map(r -> new ClassCompletion(toEnrolment(r, persons.get(r.personId())), days.get(r.id())))
             .toList();
     }
 
@@ -319,13 +330,12 @@ public class Enrolments {
         java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(ClassOpenings.CHINA));
         int done = 0;
         List<EnrolmentStore.Row> roster = store.roster(classId);
-        // The groups each trainee held when the class started, recorded with the
+        // The groups each trainee held when the class started, announced with the
         // completion.
         Map<Long, Set<String>> groups = people.groupsOn(roster.stream()
             .filter(r -> r.status() == EnrolmentStatus.ENROLLED)
             .map(EnrolmentStore.Row::personId)
             .toList(), c.startDate());
-        Map<Long, Set<String>> completedGroups = new java.util.HashMap<>();
         for (EnrolmentStore.Row r : roster) {
             if (r.status() != EnrolmentStatus.ENROLLED) {
                 continue;
@@ -339,13 +349,11 @@ public class Enrolments {
             if (ok) {
                 done++;
                 Set<String> held = Set.copyOf(groups.getOrDefault(r.personId(), Set.of()));
-                completedGroups.put(r.id(), held);
                 events.publishEvent(new TrainingCompleted(r.id(), r.personId(), c.id(), c.providerId(), c.lineCode(),
                         c.subTargetCode(), c.regionCode(), c.occupationCode(), c.levelCode(), r.subsidised(), today,
                         held));
             }
         }
-        store.recordCompletionGroups(completedGroups);
         audit.record(AuditEvent.of("class.complete.trainees", "class", classId, null,
                 Map.of("completed", done, "classNo", completed.classNo())));
         return roster(classId);

@@ -375,7 +375,9 @@ final class RosterImportRun {
                     EnrolmentStatus.ENROLLED, null, null, slots.get(a.row().number())));
         }
         if (!memberships.isEmpty()) {
-            people.addGroups(memberships);
+            // The provider's own declaration, kept as such: pricing shows it apart from
+            // the registry's records.
+            people.addGroups(memberships, org.jixing.person.MembershipChannel.ROSTER_IMPORT);
         }
         owner.enrolmentStore.insertAll(c.id(), c.providerId(), c.regionCode(), c.lineCode(), c.startDate().getYear(),
                 c.occupationCode(), c.levelCode(), rows, job.createdBy(), owner.now());
@@ -456,7 +458,7 @@ final class RosterImportRun {
                             owner.evidence(job, a.row().number()), today, null)));
             }
             if (!memberships.isEmpty()) {
-                people.addGroups(memberships);
+                people.addGroups(memberships, org.jixing.person.MembershipChannel.REGISTRY_IMPORT);
             }
         }
         counts = new Counts(counts.done() + read, counts.validated() + read,

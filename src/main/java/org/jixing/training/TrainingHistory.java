@@ -146,7 +146,8 @@ public class TrainingHistory {
         Map<Long, Person> persons = people.findAll(ids);
         EnrolmentStore.Facts facts = enrolmentStore.facts(ids, id, running.startDate().getYear(),
                 running.occupationCode(), running.levelCode());
-        // Held when the class starts: eligibility reads them, completions record them.
+        // Held when the class starts: eligibility reads them (figures by group recount
+        // them from the registry).
         Map<Long, Set<String>> groups = people.groupsOn(ids, running.startDate());
         List<Refusal> refusals = new ArrayList<>();
         int selfFunded = 0;
@@ -240,12 +241,6 @@ public class TrainingHistory {
         Map<Long, Long> enrolmentIds = enrolmentStore.insertAll(id, running.providerId(), running.regionCode(),
                 running.lineCode(), running.startDate().getYear(), running.occupationCode(), running.levelCode(),
                 outcomes, me.username(), enrolledAt);
-        Map<Long, Set<String>> completedGroups = new HashMap<>();
-        outcomes.stream()
-            .filter(r -> r.status() == EnrolmentStatus.COMPLETED)
-            .forEach(r -> completedGroups.put(enrolmentIds.get(r.personId()),
-                    groups.getOrDefault(r.personId(), Set.of())));
-        enrolmentStore.recordCompletionGroups(completedGroups);
         attendanceStore.insertAll(events.stream()
             .map(p -> new AttendanceStore.NewEvent(
                     "history-" + id + "-" + enrolmentIds.get(p.personId()) + "-" + p.index(), p.sessionId(), id,

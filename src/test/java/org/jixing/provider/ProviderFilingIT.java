@@ -41,6 +41,9 @@ class ProviderFilingIT extends IntegrationTest {
     @Autowired
     Accounts accounts;
 
+    @Autowired
+    org.jixing.provider.Filings filings;
+
     Cookie jinan;
 
     Cookie qingdao;
@@ -262,6 +265,95 @@ class ProviderFilingIT extends IntegrationTest {
             .andExpect(status().isCreated())
             .andExpect(jsonPath("$.status").value("PENDING"))
             .andExpect(jsonPath("$.permits[0].occupationCode").value("WELDER"));
+    }
+
+    @Test
+    void aPublicTrainingBaseIsOneByItsKindAndNothingMaySayOtherwise() throws Exception {
+        String body = """
+                {"kind":"%s","name":"青岛公共实训基地%s","creditCode":"%s","regionCode":"370200",
+                 "address":"市南区香港中路 2 号","legalRepresentative":"王五","contactName":"赵六",
+                 "contactPhone":"0532-88888888","capacity":200,%s
+                 "permits":[{"occupationCode":"WELDER","levelCode":"JUNIOR"}]}""";
+        // A flag that contradicts the kind is refused, naming the field.
+        for (String[] wrong : new String[][] { { "ENTERPRISE", "\"publicTrainingBase\":true," },
+                { "PUBLIC_TRAINING_BASE", "\"publicTrainingBase\":false," } }) {
+            mvc.perform(post("/api/v1/providers").with(csrf())
+                .cookie(qingdao)
+                .header("Accept-Language", "en")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body.formatted(wrong[0], wrong[0], newCreditCode(), wrong[1])))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[?(@.field == 'publicTrainingBase')].message")
+                    .value("Whether a body is a public training base follows its type: a body of the type \"Public "
+                            + "training base\" is one, a body of any other type is not."));
+        }
+        // Left out, or saying the same, the kind decides.
+        mvc.perform(post("/api/v1/providers").with(csrf())
+            .cookie(qingdao)
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(body.formatted("PUBLIC_TRAINING_BASE", "甲", newCreditCode(), "")))
+            .andExpect(status().isCreated())
+            .andExpect(jsonPath("$.publicTrainingBase").value(true));
+        mvc.perform(post("/api/v1/providers").with(csrf())
+            .cookie(qingdao)
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(body.formatted("ENTERPRISE", "乙", newCreditCode(), "\"publicTrainingBase\":false,")))
+            .andExpect(status().isCreated())
+            .andExpect(jsonPath("$.publicTrainingBase").value(false));
+        // The form asks only for the kind.
+        mvc.perform(get("/providers/new").cookie(qingdao))
+            .andExpect(status().isOk())
+            .andExpect(content().string(not(containsString("name=\"publicTrainingBase\""))));
+        // And the database refuses a row whose flag disagrees with its kind.
+        org.assertj.core.api.Assertions
+            .assertThatThrownBy(() -> jdbc
+                .sql("update filed_body set public_training_base = true where kind <> 'PUBLIC_TRAINING_BASE'")
+                .update())
+            .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+        assertThat(jdbc
+            .sql("select count(*) from filed_body where public_training_base <> " + "(kind = 'PUBLIC_TRAINING_BASE')")
+            .query(Long.class)
+            .single()).isZero();
+    }
+
+    @Test
+    void aPastFilingIsRecordedByTheProvinceWithWhenItWasApproved() throws Exception {
+        var application = new org.jixing.provider.FilingApplication(org.jixing.provider.BodyKind.TECHNICAL_COLLEGE,
+                "济南过往备案技工学校", newCreditCode(), "370100", "历城区 1 号", "张三", "李四", "13800000000", 100, false, null,
+                java.util.List.of(new org.jixing.provider.Permit("WELDER", "JUNIOR")));
+        java.time.Instant applied = java.time.Instant.parse("2024-05-20T01:00:00Z");
+        java.time.Instant approved = java.time.Instant.parse("2024-05-31T08:00:00Z");
+        var admin = new org.jixing.shared.scope.CurrentUser(1, "admin", "admin",
+                org.jixing.shared.scope.Role.PROVINCE_ADMIN, org.jixing.shared.scope.DataScope.province("370000"));
+        var body = org.jixing.shared.scope.RunAs.user(admin,
+                () -> filings.recordPast(org.jixing.provider.Registry.PROVIDER, application, "HIS-" + applied,
+                        java.time.LocalDate.of(2024, 6, 1), java.time.LocalDate.of(2028, 5, 31), applied, approved));
+        assertThat(body.status().name()).isEqualTo("ACTIVE");
+        assertThat(jdbc.sql("select status from filed_body_status_change where body_id = :id order by id")
+            .param("id", body.id())
+            .query(String.class)
+            .list()).containsExactly("PENDING", "ACTIVE");
+        assertThat(jdbc.sql("select decided_at from filed_body_status_change where body_id = :id and status = 'ACTIVE'")
+            .param("id", body.id())
+            .query(java.sql.Timestamp.class)
+            .single()
+            .toInstant()).isEqualTo(approved);
+        // An approval in the future is no history; a city officer records none.
+        var future = new org.jixing.provider.FilingApplication(org.jixing.provider.BodyKind.TECHNICAL_COLLEGE,
+                "济南未来备案技工学校", newCreditCode(), "370100", "历城区 2 号", "张三", "李四", "13800000000", 100, false, null,
+                java.util.List.of(new org.jixing.provider.Permit("WELDER", "JUNIOR")));
+        org.assertj.core.api.Assertions
+            .assertThatThrownBy(() -> org.jixing.shared.scope.RunAs.user(admin,
+                    () -> filings.recordPast(org.jixing.provider.Registry.PROVIDER, future, "HIS-F",
+                            java.time.LocalDate.of(2024, 6, 1), java.time.LocalDate.of(2028, 5, 31), applied,
+                            clock.instant().plusSeconds(3600))))
+            .isInstanceOf(org.jixing.shared.InvalidInputException.class);
+        var officer = new org.jixing.shared.scope.CurrentUser(2, "jinan", "jinan",
+                org.jixing.shared.scope.Role.CITY_OFFICER, org.jixing.shared.scope.DataScope.region("370100"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> org.jixing.shared.scope.RunAs.user(officer,
+                () -> filings.recordPast(org.jixing.provider.Registry.PROVIDER, future, "HIS-G",
+                        java.time.LocalDate.of(2024, 6, 1), java.time.LocalDate.of(2028, 5, 31), applied, approved)))
+            .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
     }
 
     @Test

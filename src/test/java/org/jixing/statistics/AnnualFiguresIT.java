@@ -58,6 +58,9 @@ class AnnualFiguresIT extends IntegrationTest {
     @Autowired
     Accounts accounts;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     Cookie admin;
 
     Cookie qingdao;
@@ -116,7 +119,7 @@ class AnnualFiguresIT extends IntegrationTest {
         complete(regular, p, regularRoster, List.of());
 
         Map<String, Long> expected = new HashMap<>();
-        expected.put("annual-providers-private-institution", 1L);
+        expected.put("annual-providers-public-training-base", 1L);
         expected.put("annual-providers-total", 1L);
         expected.put("annual-public-training-bases", 1L);
         expected.put("annual-skill-master-studios", 1L);
@@ -262,6 +265,113 @@ class AnnualFiguresIT extends IntegrationTest {
         mvc.perform(get("/statistics/annual?year=abc").cookie(admin)).andExpect(status().isBadRequest());
     }
 
+    @Test
+    void lastYearsFiledProvidersAreThoseApprovedByItsEndAndStillFiledThenByTheStatusHistory() throws Exception {
+        int last = year - 1;
+        Map<String, Long> before = api(admin, last);
+        java.time.Instant midLastYear = LocalDate.of(last, 6, 1)
+            .atTime(10, 0)
+            .atZone(ZoneId.of("Asia/Shanghai"))
+            .toInstant();
+
+        // Approved today, although the approver entered a "valid from" in last year: not
+        // filed last year.
+        filed("PRIVATE_INSTITUTION", LocalDate.of(last, 1, 1));
+        // Approved last June, suspended today: filed at last year's end. It is a public
+        // training base by its kind.
+        clock.moveTo(midLastYear);
+        long base = filed("PUBLIC_TRAINING_BASE", LocalDate.of(last, 6, 1));
+        // Approved last June and suspended last October: not filed at last year's end.
+        long suspended = filed("ENTERPRISE", LocalDate.of(last, 6, 1));
+        clock.moveTo(midLastYear.plus(java.time.Duration.ofDays(120)));
+        suspend(suspended);
+        clock.reset();
+        suspend(base);
+
+        assertThat(difference(before, api(admin, last))).isEqualTo(Map.of("annual-providers-public-training-base", 1L,
+                "annual-providers-total", 1L, "annual-public-training-bases", 1L));
+        // Every provider figure of last year recounts from the records as its label says.
+        assertThat(providerFigures(api(admin, last))).isEqualTo(filedRecount(last)).isNotEmpty();
+        assertThat(providerFigures(api(admin, year))).isEqualTo(filedRecount(year));
+    }
+
+    /** A provider of the kind, applied for and approved by Qingdao's officer now. */
+    long filed(String kind, LocalDate validFrom) throws Exception {
+        String code = creditCode();
+        JsonNode p = body(postJson("/api/v1/providers", qingdao, """
+                {"kind":"%s","name":"备案口径测试%d","creditCode":"%s","regionCode":"370200","address":"测试路 2 号",
+                 "legalRepresentative":"张三","contactName":"李四","contactPhone":"13800000000","capacity":40,
+                 "permits":[{"occupationCode":"ELDERLY_CARE_WORKER","levelCode":"JUNIOR"}]}""".formatted(kind,
+                SEQ.incrementAndGet(), code))
+            .andExpect(status().isCreated()));
+        long id = p.get("id").asLong();
+        postJson("/api/v1/providers/" + id + "/decisions", qingdao, """
+                {"verb":"approve","version":%d,"filingNo":"F-%s","validFrom":"%s","validUntil":"%d-12-31"}"""
+            .formatted(p.get("version").asInt(), code, validFrom, year + 3)).andExpect(status().isOk());
+        return id;
+    }
+
+    void suspend(long id) throws Exception {
+        int version = body(mvc.perform(get("/api/v1/providers/" + id).cookie(qingdao))).get("version").asInt();
+        postJson("/api/v1/providers/" + id + "/decisions", qingdao, """
+                {"verb":"suspend","version":%d,"reason":"检查整改"}""".formatted(version)).andExpect(status().isOk());
+    }
+
+    static Map<String, Long> providerFigures(Map<String, Long> figures) {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        figures.forEach((k, v) -> {
+            if (k.startsWith("annual-providers-") || k.equals("annual-public-training-bases")
+                    || k.equals("annual-skill-master-studios")) {
+                out.put(k, v);
+            }
+        });
+        return out;
+    }
+
+    /**
+     * The provider figures of a year from the raw records: a provider counts when the
+     * last status its history records by the end of the year's last day (or today, this
+     * year) is an approval or reinstatement and its filing is valid on that day.
+     */
+    Map<String, Long> filedRecount(int y) {
+        LocalDate day = y < year ? LocalDate.of(y, 12, 31) : today();
+        java.sql.Timestamp end = java.sql.Timestamp
+            .from(day.plusDays(1).atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant());
+        Map<String, Long> out = new java.util.TreeMap<>();
+        for (String kind : List.of("TECHNICAL_COLLEGE", "VOCATIONAL_COLLEGE", "PRIVATE_INSTITUTION", "ENTERPRISE",
+                "PUBLIC_TRAINING_BASE")) {
+            out.put("annual-providers-" + kind.toLowerCase().replace('_', '-'), 0L);
+        }
+        long total = 0;
+        long bases = 0;
+        long studios = 0;
+        List<Map<String, Object>> rows = jdbc.sql("""
+                select b.id, b.kind, b.skill_master_studio, b.filing_valid_from, b.filing_valid_until
+                from filed_body b where b.registry = 'PROVIDER'""").query().listOfRows();
+        for (Map<String, Object> b : rows) {
+            List<String> history = jdbc.sql("""
+                    select status from filed_body_status_change where body_id = :id and decided_at < :end
+                    order by decided_at, id""").param("id", b.get("id")).param("end", end).query(String.class).list();
+            LocalDate from = b.get("filing_valid_from") == null ? null
+                    : ((java.sql.Date) b.get("filing_valid_from")).toLocalDate();
+            LocalDate until = b.get("filing_valid_until") == null ? null
+                    : ((java.sql.Date) b.get("filing_valid_until")).toLocalDate();
+            boolean filed = !history.isEmpty() && history.get(history.size() - 1).equals("ACTIVE") && from != null
+                    && !from.isAfter(day) && (until == null || !until.isBefore(day));
+            if (filed) {
+                String kind = (String) b.get("kind");
+                out.merge("annual-providers-" + kind.toLowerCase().replace('_', '-'), 1L, Long::sum);
+                total++;
+                bases += kind.equals("PUBLIC_TRAINING_BASE") ? 1 : 0;
+                studios += Boolean.TRUE.equals(b.get("skill_master_studio")) ? 1 : 0;
+            }
+        }
+        out.put("annual-providers-total", total);
+        out.put("annual-public-training-bases", bases);
+        out.put("annual-skill-master-studios", studios);
+        return out;
+    }
+
     // --- Reading the figures
 
     Map<String, Long> api(Cookie as) throws Exception {
@@ -367,19 +477,21 @@ class AnnualFiguresIT extends IntegrationTest {
     }
 
     /**
-     * A private institution filed and approved by a city's officer, allowed to train the
-     * two test occupations, with a staff account and a teacher.
+     * A private institution (or a public training base that is also a skill-master
+     * studio) filed and approved by a city's officer, allowed to train the two test
+     * occupations, with a staff account and a teacher.
      */
     Provider provider(Cookie officer, String region, boolean baseAndStudio) throws Exception {
         String code = creditCode();
         JsonNode p = body(postJson("/api/v1/providers", officer,
                 """
-                        {"kind":"PRIVATE_INSTITUTION","name":"年度数据测试学校%d","creditCode":"%s","regionCode":"%s",
+                        {"kind":"%s","name":"年度数据测试学校%d","creditCode":"%s","regionCode":"%s",
                          "address":"测试路 1 号","legalRepresentative":"张三","contactName":"李四","contactPhone":"13800000000",
-                         "capacity":40,"skillMasterStudio":%s,"publicTrainingBase":%s,
+                         "capacity":40,"skillMasterStudio":%s,
                          "permits":[{"occupationCode":"ELDERLY_CARE_WORKER","levelCode":"JUNIOR"},
-                                    {"occupationCode":"AGRI_MANAGER","levelCode":"JUNIOR"}]}"""
-                    .formatted(SEQ.incrementAndGet(), code, region, baseAndStudio, baseAndStudio))
+                                    {"occupationCode":"AGRI_MANAGER","levelCode":"JUNIOR"}]}""".formatted(
+                        baseAndStudio ? "PUBLIC_TRAINING_BASE" : "PRIVATE_INSTITUTION", SEQ.incrementAndGet(), code,
+                        region, baseAndStudio))
             .andExpect(status().isCreated()));
         long id = p.get("id").asLong();
         postJson("/api/v1/providers/" + id + "/decisions", officer, """

@@ -46,12 +46,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Benchmark, not a test (run by {@code bench/progress-dashboard-postgres.sh}): the
  * progress dashboard and the progress report with ten million enrolments on PostgreSQL.
- * Classes, enrolments and completion groups are generated in SQL (set-based, straight
- * into the tables, in one transaction); the rollups are built by the reconciliation; then
- * each view is timed through {@link ProgressViews} beside the same figures computed by
- * plain GROUP BYs over the raw rows in the same run, and every figure of each view is
- * checked against the raw ones. Figures go to {@code target/bench/progress-dashboard.txt}
- * (query plans to {@code progress-dashboard-plans.txt}).
+ * Classes, enrolments, their people and the people's trainee-group memberships are
+ * generated in SQL (set-based, straight into the tables, in one transaction); the rollups
+ * (and the groups counted for each completion) are built by the reconciliation; then each
+ * view is timed through {@link ProgressViews} beside the same figures computed by plain
+ * GROUP BYs over the raw rows in the same run, and every figure of each view is checked
+ * against the raw ones. Figures go to {@code target/bench/progress-dashboard.txt} (query
+ * plans to {@code progress-dashboard-plans.txt}).
  */
 class ProgressDashboardBench extends IntegrationTest {
 
@@ -87,6 +88,9 @@ class ProgressDashboardBench extends IntegrationTest {
 
     @Autowired
     CompletionCounts counts;
+
+    @Autowired
+    TraineeGroupFigures groupFigures;
 
     @Autowired
     ReferenceCatalogue reference;
@@ -171,12 +175,13 @@ class ProgressDashboardBench extends IntegrationTest {
         int countRows = counts.all().size();
         double allSeconds = (System.nanoTime() - t0) / 1e9;
         t0 = System.nanoTime();
-        int groupRows = counts.byGroup().size();
+        int groupRows = groupFigures.recount().counts().size();
         double groupSeconds = (System.nanoTime() - t0) / 1e9;
         t0 = System.nanoTime();
         int uniqueRows = counts.uniquePersons().size();
         double uniqueSeconds = (System.nanoTime() - t0) / 1e9;
-        report.add(("  its recounts alone: CompletionCounts.all %.1f s (%,d groups), byGroup %.1f s (%,d), "
+        report.add(("  its recounts alone: CompletionCounts.all %.1f s (%,d groups), trainee groups held on the "
+                + "first day (completions walked against the registry's memberships) %.1f s (%,d), "
                 + "uniquePersons %.1f s (%,d counts, four count(distinct) statements)")
             .formatted(allSeconds, countRows, groupSeconds, groupRows, uniqueSeconds, uniqueRows));
         // What autovacuum would do shortly after the nightly rewrite, done now so it does
@@ -296,8 +301,9 @@ class ProgressDashboardBench extends IntegrationTest {
     // ---- data ----------------------------------------------------------------------
 
     /**
-     * Loads {@code n} enrolments with their classes, providers and completion groups,
-     * unless exactly that many generated enrolments are there already (kept data).
+     * Loads {@code n} enrolments with their classes, providers, people and the people's
+     * trainee-group memberships, unless exactly that many generated enrolments are there
+     * already (kept data).
      */
     void load(long n) {
         long have = jdbc.sql("select count(*) from enrolment where id >= :b")
@@ -315,20 +321,25 @@ class ProgressDashboardBench extends IntegrationTest {
         long t0 = System.nanoTime();
         List<String> steps = new ArrayList<>();
         new TransactionTemplate(transactions).executeWithoutResult(s -> {
-            step(steps, "generated enrolments of an earlier run removed (with their classes and groups)", () -> {
-                jdbc.sql("delete from enrolment_completion_group where enrolment_id >= :b")
-                    .param("b", ENROLMENT_BASE)
-                    .update();
-                int removed = jdbc.sql("delete from enrolment where id >= :b").param("b", ENROLMENT_BASE).update();
-                jdbc.sql("delete from training_class where id >= :b").param("b", CLASS_BASE).update();
-                return removed;
-            });
+            step(steps, "generated enrolments of an earlier run removed (with their classes, people and groups)",
+                    () -> {
+                        jdbc.sql("delete from enrolment_completion_group where enrolment_id >= :b")
+                            .param("b", ENROLMENT_BASE)
+                            .update();
+                        int removed = jdbc.sql("delete from enrolment where id >= :b")
+                            .param("b", ENROLMENT_BASE)
+                            .update();
+                        jdbc.sql("delete from training_class where id >= :b").param("b", CLASS_BASE).update();
+                        jdbc.sql("delete from person_group where person_id >= :b").param("b", PERSON_BASE).update();
+                        jdbc.sql("delete from person where id >= :b").param("b", PERSON_BASE).update();
+                        return removed;
+                    });
             // Secondary indexes and foreign keys are dropped for the load and built
             // again after it (one sort each instead of ten million random insertions),
             // within the transaction: a failed load leaves the schema as it was.
             List<String> rebuild = new ArrayList<>();
             step(steps, "indexes and foreign keys dropped", () -> {
-                for (String t : List.of("enrolment", "enrolment_completion_group")) {
+                for (String t : List.of("enrolment", "enrolment_completion_group", "person", "person_group")) {
                     for (Map<String, Object> c : jdbc
                         .sql("select conname, pg_get_constraintdef(oid) as def "
                                 + "from pg_constraint where conrelid = '" + t + "'::regclass and contype in ('u', 'f')")
@@ -352,14 +363,14 @@ class ProgressDashboardBench extends IntegrationTest {
             step(steps, "providers (filed bodies), %d a city".formatted(PROVIDERS_PER_CITY), () -> jdbc.sql("""
                     insert into filed_body (id, registry, kind, name, credit_code, region_code, address,
                       legal_representative, contact_name, contact_phone, capacity, filing_no, filing_valid_from,
-                      filing_valid_until, status, status_since, created_at, version)
+                      filing_valid_until, status, status_since, created_at, version, public_training_base)
                     select :pbase + c.rn * :per + j, 'PROVIDER',
                       (array['TECHNICAL_COLLEGE','VOCATIONAL_COLLEGE','PRIVATE_INSTITUTION','ENTERPRISE',
                         'PUBLIC_TRAINING_BASE'])[1 + j % 5],
                       c.name_zh || '基准职业培训学校' || (j + 1) || '号', 'PB' || lpad((c.rn * :per + j)::text, 16, '0'),
                       c.code, c.name_zh || '基准路' || (j + 1) || '号', '基准法人', '基准联系人',
                       '199' || lpad((c.rn * 1000 + j)::text, 8, '0'), 500, 'PB-' || c.code || '-' || j,
-                      date '2024-01-01', date '2028-12-31', 'ACTIVE', now(), now(), 0
+                      date '2024-01-01', date '2028-12-31', 'ACTIVE', now(), now(), 0, j % 5 = 4
                     from (select code, name_zh, (row_number() over (order by code))::int - 1 as rn
                           from region where level = 'CITY') c
                     cross join generate_series(0, :per - 1) j
@@ -442,23 +453,42 @@ class ProgressDashboardBench extends IntegrationTest {
                         .param("per", PER_CLASS)
                         .param("n", n)
                         .update());
-            step(steps, "completion groups (30% of completions one group, 5% a second)", () -> jdbc.sql("""
-                    insert into enrolment_completion_group (enrolment_id, group_code)
-                    with g as (select array_agg(code order by sort_order) as codes, count(*)::int as n
-                               from trainee_group)
-                    select e.id, g.codes[1 + ((h.h2 + s.s * (1 + h.h2 / 13 % (g.n - 1))) % g.n)::int]
-                    from enrolment e cross join g
-                    cross join lateral (select hashint8extended(e.id, 3) & 9223372036854775807 as h1,
-                                               hashint8extended(e.id, 4) & 9223372036854775807 as h2) h
-                    cross join generate_series(0, 1) s
-                    where e.id >= :ebase and e.status = 'COMPLETED' and (h.h1 % 100 < 30 and s.s = 0
-                      or h.h1 % 100 < 5 and s.s = 1)""").param("ebase", ENROLMENT_BASE).update());
+            step(steps, "%,d people (placeholder ciphers: the figures never read them)".formatted(persons),
+                    () -> jdbc.sql("""
+                            insert into person (id, id_number_cipher, id_number_index, id_number_masked, name, gender,
+                              birth_date, region_code, created_at, version)
+                            select :personBase + i, 'bench', md5('pb-person' || i), '379901********000X', '基准学员',
+                              case when i % 2 = 0 then 'M' else 'F' end, date '1990-01-01' + (i % 7000)::int,
+                              '370100', now(), 0
+                            from generate_series(0, :persons - 1) i""")
+                        .param("personBase", PERSON_BASE)
+                        .param("persons", persons)
+                        .update());
+            step(steps,
+                    ("trainee-group memberships (30% of people one group valid since 2024, 5% a second valid "
+                            + "only from 2025-07-01: it counts for the classes that start after)"),
+                    () -> jdbc.sql("""
+                            insert into person_group (person_id, group_code, evidence, valid_from, valid_until,
+                              recorded_by, recorded_at, recorder_role, channel)
+                            with g as (select array_agg(code order by sort_order) as codes, count(*)::int as n
+                                       from trainee_group)
+                            select p.id, g.codes[1 + ((h.h2 + s.s * (1 + h.h2 / 13 % (g.n - 1))) % g.n)::int],
+                              'bench', case when s.s = 0 then date '2024-01-01' else date '2025-07-01' end, null,
+                              'bench', now(), 'CITY_OFFICER', 'DIRECT'
+                            from generate_series(:personBase, :personBase + :persons - 1) p(id) cross join g
+                            cross join lateral (select hashint8extended(p.id, 3) & 9223372036854775807 as h1,
+                                                       hashint8extended(p.id, 4) & 9223372036854775807 as h2) h
+                            cross join generate_series(0, 1) s
+                            where h.h1 % 100 < 30 and s.s = 0 or h.h1 % 100 < 5 and s.s = 1""")
+                        .param("personBase", PERSON_BASE)
+                        .param("persons", persons)
+                        .update());
             step(steps, "indexes and foreign keys built again", () -> {
                 rebuild.forEach(sql -> jdbc.sql(sql).update());
                 return rebuild.size();
             });
         });
-        for (String t : List.of("training_class", "enrolment", "filed_body")) {
+        for (String t : List.of("training_class", "enrolment", "filed_body", "person", "person_group")) {
             jdbc.sql("select setval(pg_get_serial_sequence('" + t + "', 'id'), (select max(id) from " + t + "))")
                 .query(Long.class)
                 .single();
@@ -467,8 +497,8 @@ class ProgressDashboardBench extends IntegrationTest {
         long t1 = System.nanoTime();
         // As a database in service would be: vacuumed and analysed, not in the middle of
         // the autovacuum that ten million fresh rows set off.
-        for (String t : List.of("filed_body", "programme", "city_target", "training_class", "enrolment",
-                "enrolment_completion_group")) {
+        for (String t : List.of("filed_body", "programme", "city_target", "training_class", "enrolment", "person",
+                "person_group")) {
             jdbc.sql("vacuum (analyze) " + t).update();
         }
         double vacuumSeconds = (System.nanoTime() - t1) / 1e9;
@@ -492,9 +522,9 @@ class ProgressDashboardBench extends IntegrationTest {
                   count(distinct person_id) as persons
                 from enrolment""").query().singleRow();
         report.add(("data: %,d classes, %,d enrolments (%,d completed, %,d of them subsidised), %,d distinct persons, "
-                + "%,d completion-group rows, %,d providers; enrolment with its indexes %s, training_class %s")
+                + "%,d trainee-group memberships, %,d providers; enrolment with its indexes %s, training_class %s")
             .formatted(count("training_class"), e.get("enrolments"), e.get("completed"), e.get("subsidised"),
-                    e.get("persons"), count("enrolment_completion_group"),
+                    e.get("persons"), count("person_group"),
                     jdbc.sql("select count(*) from filed_body where registry = 'PROVIDER'").query(Long.class).single(),
                     size("enrolment"), size("training_class")));
     }
@@ -700,7 +730,8 @@ class ProgressDashboardBench extends IntegrationTest {
 
     /**
      * The view's figures by plain GROUP BY over enrolment ⨝ training_class (and
-     * enrolment_completion_group): what the dashboard would cost without the rollups.
+     * person_group, the memberships valid on each class's first day): what the dashboard
+     * would cost without the rollups.
      */
     Raw raw(int year, LocalDate asOf, View v, boolean plan) {
         Raw r = new Raw();
@@ -796,7 +827,10 @@ class ProgressDashboardBench extends IntegrationTest {
         t0 = System.nanoTime();
         jdbc.sql("""
                 select g.group_code, count(*) filter (where e.subsidised), count(*) filter (where not e.subsidised)
-                from enrolment e join enrolment_completion_group g on g.enrolment_id = e.id
+                from enrolment e join training_class c on c.id = e.class_id
+                cross join lateral (select distinct pg.group_code from person_group pg
+                  where pg.person_id = e.person_id and pg.valid_from <= c.start_date
+                    and (pg.valid_until is null or pg.valid_until >= c.start_date)) g
                 where %s and e.completed_on between :from and :monthEnd %s
                 group by g.group_code""".formatted(COMPLETED, ownFilter)).params(p).query(rs -> {
             r.groups.put(rs.getString(1), new long[] { rs.getLong(2), rs.getLong(3) });

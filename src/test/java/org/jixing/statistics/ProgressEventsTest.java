@@ -17,6 +17,8 @@ import java.util.Set;
 import org.jixing.reference.ReferenceCatalogue;
 import org.jixing.reference.Region;
 import org.jixing.shared.RegionCode;
+import org.jixing.statistics.internal.CompletionGroupStore;
+import org.jixing.statistics.internal.GroupCount;
 import org.jixing.statistics.internal.ProgressStore;
 import org.jixing.training.CompletionCounts;
 import org.jixing.training.TrainingCompleted;
@@ -33,6 +35,8 @@ class ProgressEventsTest {
 
     CompletionCounts counts;
 
+    CompletionGroupStore groups;
+
     Progress progress;
 
     @BeforeEach
@@ -42,7 +46,10 @@ class ProgressEventsTest {
         ReferenceCatalogue reference = mock(ReferenceCatalogue.class);
         when(reference.regions())
             .thenReturn(List.of(new Region("370000", "山东省", "Shandong", RegionCode.Level.PROVINCE, null, 0)));
-        progress = new Progress(store, counts, reference, Clock.systemUTC());
+        groups = mock(CompletionGroupStore.class);
+        when(groups.count(anyLong(), anyString())).thenReturn(true);
+        progress = new Progress(store, counts, reference, Clock.systemUTC(),
+                new TraineeGroupFigures(store, groups, counts, mock(org.jixing.person.People.class)));
     }
 
     static TrainingCompleted completion(long enrolment, String line, String region, boolean subsidised,
@@ -58,8 +65,9 @@ class ProgressEventsTest {
         progress.on(completion(100, "L01", "370202", true, Set.of("VETERAN", "REGISTERED_UNEMPLOYED")));
         verify(store)
             .add(new CompletionCounts.Count(LocalDate.of(2026, 5, 12), "L01", "L01-1", "370202", 1, "WELDER", true, 1));
-        verify(store).add(new CompletionCounts.GroupCount(2026, 5, "L01", "370202", "VETERAN", true, 1));
-        verify(store).add(new CompletionCounts.GroupCount(2026, 5, "L01", "370202", "REGISTERED_UNEMPLOYED", true, 1));
+        verify(store).add(new GroupCount(2026, 5, "L01", "370202", "VETERAN", true, 1));
+        verify(store).add(new GroupCount(2026, 5, "L01", "370202", "REGISTERED_UNEMPLOYED", true, 1));
+        verify(groups).count(100, "VETERAN");
         verify(store).add(2026, "ALL", "", "370000", 1);
         verify(store).add(2026, "LINE", "L01", "370000", 1);
         verify(store).add(2026, "CITY", "", "370200", 1);
@@ -79,13 +87,22 @@ class ProgressEventsTest {
                 anyLong());
         verify(store).add(2026, "LINE", "L02", "370000", 1);
         verify(store).add(2026, "LINE_CITY", "L02", "370200", 1);
-        verify(store, never()).add(any(CompletionCounts.GroupCount.class));
+        verify(store, never()).add(any(GroupCount.class));
+    }
+
+    @Test
+    void aGroupAlreadyCountedForTheCompletionIsNotCountedTwice() {
+        // A membership recorded a moment before counted the group for this completion.
+        when(groups.count(103, "VETERAN")).thenReturn(false);
+        progress.on(completion(103, "L03", "370100", false, Set.of("VETERAN", "DISABLED")));
+        verify(store).add(new GroupCount(2026, 5, "L03", "370100", "DISABLED", false, 1));
+        verify(store, never()).add(new GroupCount(2026, 5, "L03", "370100", "VETERAN", false, 1));
     }
 
     @Test
     void aSelfFundedCompletionCountsNoPerson() {
         progress.on(completion(102, "L03", "370100", false, Set.of("VETERAN")));
-        verify(store).add(new CompletionCounts.GroupCount(2026, 5, "L03", "370100", "VETERAN", false, 1));
+        verify(store).add(new GroupCount(2026, 5, "L03", "370100", "VETERAN", false, 1));
         verify(store, never()).add(anyInt(), anyString(), anyString(), anyString(), anyLong());
         verify(counts, never()).subsidisedCompletionsOf(anyLong(), anyInt());
     }

@@ -55,6 +55,12 @@ class ProgressIT extends IntegrationTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.jixing.person.People people;
+
+    static final org.jixing.shared.scope.CurrentUser ADMIN = new org.jixing.shared.scope.CurrentUser(1, "admin",
+            "admin", org.jixing.shared.scope.Role.PROVINCE_ADMIN, org.jixing.shared.scope.DataScope.province("370000"));
+
     Map<String, long[]> byLine(Cookie as, int year) throws Exception {
         JsonNode rows = json.readTree(mvc.perform(get("/api/v1/statistics/progress?by=LINE&year=" + year).cookie(as))
             .andExpect(status().isOk())
@@ -195,24 +201,103 @@ class ProgressIT extends IntegrationTest {
                 + String.format("%,d", r.get("subsidised").asLong()) + "<"));
     }
 
+    /** Subsidised completions of a year by trainee group, as the API gives them. */
+    Map<String, Long> byGroup(Cookie as, int year) throws Exception {
+        Map<String, Long> out = new HashMap<>();
+        json.readTree(mvc.perform(get("/api/v1/statistics/progress?by=GROUP&year=" + year).cookie(as))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString()).forEach(r -> {
+                if (r.get("subsidised").asLong() > 0) {
+                    out.put(r.get("key").asString(), r.get("subsidised").asLong());
+                }
+            });
+        return out;
+    }
+
+    /**
+     * Subsidised completions of a year by the groups their trainees held on the class's
+     * first day, from the raw records: every membership valid that day, however late it
+     * was recorded.
+     */
+    Map<String, Long> groupsHeldOnTheFirstDay(int year) {
+        Map<String, Long> out = new HashMap<>();
+        jdbc.sql("""
+                select g.group_code, count(distinct e.id || '-' || g.group_code)
+                from enrolment e join training_class c on c.id = e.class_id
+                  join person_group g on g.person_id = e.person_id and g.valid_from <= c.start_date
+                    and (g.valid_until is null or g.valid_until >= c.start_date)
+                where e.status = 'COMPLETED' and e.subsidised = true
+                  and e.completed_on between :from and :until
+                group by g.group_code""")
+            .param("from", LocalDate.of(year, 1, 1))
+            .param("until", LocalDate.of(year, 12, 31))
+            .query((rs, n) -> out.put(rs.getString(1), rs.getLong(2)))
+            .list();
+        return out;
+    }
+
+    @Test
+    void aMembershipRecordedLaterWithAnEarlierStartCountsForTheCompletionsItCovers() throws Exception {
+        progress.reconcile("test");
+        Cookie admin = SignedIn.as(mvc, "admin");
+        // A 2025 completion whose trainee was not known as a veteran when it was counted.
+        Map<String, Object> t = jdbc.sql("""
+                select e.id, e.person_id, e.class_id, c.start_date, e.completed_on from enrolment e
+                join training_class c on c.id = e.class_id
+                where e.status = 'COMPLETED' and e.subsidised = true
+                  and e.completed_on between '2025-01-01' and '2025-12-31'
+                  and not exists (select 1 from person_group g where g.person_id = e.person_id
+                    and g.group_code = 'VETERAN')
+                order by e.id fetch first 1 rows only""").query().singleRow();
+        long person = ((Number) t.get("person_id")).longValue();
+        LocalDate start = ((java.sql.Date) t.get("start_date")).toLocalDate();
+        LocalDate completed = ((java.sql.Date) t.get("completed_on")).toLocalDate();
+        Map<String, Long> before = byGroup(admin, 2025);
+
+        // Recorded today, valid only from the day after the class began: it does not
+        // count for that class.
+        org.jixing.shared.scope.RunAs.user(ADMIN,
+                () -> people.addGroups(
+                        List.of(new org.jixing.person.People.NewMembership(person, "VETERAN", "退役军人证（补录）",
+                                start.plusDays(1), start.plusDays(1))),
+                        org.jixing.person.MembershipChannel.REGISTRY_IMPORT));
+        assertThat(byGroup(admin, 2025)).isEqualTo(before);
+
+        // Recorded today, valid on the class's first day: counted at once, as the records
+        // recount it, and the class appears behind the group's figure.
+        org.jixing.shared.scope.RunAs.user(ADMIN,
+                () -> people.addGroups(List.of(new org.jixing.person.People.NewMembership(person, "VETERAN",
+                        "退役军人证（补录）", start.minusYears(3), start)),
+                        org.jixing.person.MembershipChannel.REGISTRY_IMPORT));
+        Map<String, Long> after = byGroup(admin, 2025);
+        assertThat(after.getOrDefault("VETERAN", 0L)).isEqualTo(before.getOrDefault("VETERAN", 0L) + 1);
+        assertThat(after).isEqualTo(groupsHeldOnTheFirstDay(2025));
+        assertThat(jdbc
+            .sql("select count(*) from enrolment_completion_group where enrolment_id = :e and "
+                    + "group_code = 'VETERAN'")
+            .param("e", t.get("id"))
+            .query(Long.class)
+            .single()).isEqualTo(1);
+        // The class list the figure links to finds the class by the group.
+        assertThat(mvc
+            .perform(get("/classes?group=VETERAN&completedFrom=" + completed + "&completedUntil=" + completed)
+                .cookie(admin))
+            .andReturn()
+            .getResponse()
+            .getContentAsString()).contains("/classes/" + t.get("class_id") + "\"");
+        // The nightly recount agrees: nothing to repair.
+        assertThat(progress.reconcile("test").traineeGroupCountsDrifted()).isZero();
+    }
+
     @Test
     void traineeGroupsAndUniquePersonsAreReconciledWithTheRecords() throws Exception {
         progress.reconcile("test");
         Cookie admin = SignedIn.as(mvc, "admin");
-        // The groups as recorded with the completions, counted independently.
-        Map<String, Long> expected = new HashMap<>();
-        for (CompletionCounts.GroupCount g : counts.byGroup()) {
-            if (g.year() == 2025 && g.subsidised()) {
-                expected.merge(g.groupCode(), g.completions(), Long::sum);
-            }
-        }
-        Map<String, Long> byGroup = new HashMap<>();
-        byLine(admin, 2025);
-        json.readTree(mvc.perform(get("/api/v1/statistics/progress?by=GROUP&year=2025").cookie(admin))
-            .andReturn()
-            .getResponse()
-            .getContentAsString()).forEach(r -> byGroup.put(r.get("key").asString(), r.get("subsidised").asLong()));
-        assertThat(byGroup).isEqualTo(expected).isNotEmpty();
+        // The groups the trainees held on their class's first day, recounted from the
+        // records independently.
+        assertThat(byGroup(admin, 2025)).isEqualTo(groupsHeldOnTheFirstDay(2025)).isNotEmpty();
 
         // Tampered counts are found and repaired.
         jdbc.sql("update progress_group_rollup set completions = completions + 3").update();

@@ -97,6 +97,158 @@ class SubsidyClaimsIT extends SubsidyTestBase {
     }
 
     @Test
+    void eachAdjustedAmountShowsWhetherTheRegistryOrOnlyTheProviderVouchesForItsGroupAndReviewersSeeTheShare()
+            throws Exception {
+        RuleSet r = rulesInForce();
+        // A veteran on the registry's record, a disabled trainee only the provider's
+        // roster
+        // file declares, and an unemployed trainee on the registry's record.
+        PastFixture f = completedClass("CLEANER", "JUNIOR", "L06-1", List.of(new Trainee("VETERAN", true),
+                new Trainee("DISABLED", true, true), new Trainee("REGISTERED_UNEMPLOYED", true)));
+        long standard = r.standard("JUNIOR", r.tierOf("CLEANER")).orElseThrow().amount().fen();
+        int veteran = r.groupAdjustments().getOrDefault("VETERAN", 0);
+        int disabled = r.groupAdjustments().getOrDefault("DISABLED", 0);
+        int unemployed = r.groupAdjustments().getOrDefault("REGISTERED_UNEMPLOYED", 0);
+        org.junit.jupiter.api.Assumptions.assumeTrue(veteran > 0 && disabled > 0, "the rules adjust both groups");
+        long declaredFen = standard * (100 + disabled) / 100 - standard;
+        long adjustmentFen = declaredFen + standard * (100 + veteran) / 100 - standard
+                + standard * (100 + unemployed) / 100 - standard;
+        int adjustedLines = 2 + (unemployed > 0 ? 1 : 0);
+
+        // The provider sees it before filing.
+        JsonNode preview = body(
+                mvc.perform(get("/api/v1/subsidies/claims/preview?classId=" + f.classId()).cookie(f.provider().staff()))
+                    .andExpect(status().isOk()));
+        assertThat(basisByGroup(preview.get("lines"))).containsEntry("VETERAN", "REGISTRY")
+            .containsEntry("DISABLED", "DECLARED");
+        String previewPage = mvc
+            .perform(get("/subsidies/claims/new?classId=" + f.classId()).cookie(f.provider().staff()))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+        assertThat(previewPage).contains("id=\"declared-share\"").contains("仅凭机构申报的 1 人");
+
+        JsonNode filed = body(
+                postJson("/api/v1/subsidies/claims", f.provider().staff(), "{\"classId\":" + f.classId() + "}")
+                    .andExpect(status().isCreated()));
+        long claimId = filed.get("claim").get("id").asLong();
+        JsonNode evidence = null;
+        for (JsonNode l : filed.get("lines")) {
+            if ("DISABLED".equals(l.get("groupCode").asString())) {
+                evidence = l.get("groupEvidence");
+            }
+            if ("VETERAN".equals(l.get("groupCode").asString())) {
+                assertThat(l.get("groupEvidence").get("basis").asString()).isEqualTo("REGISTRY");
+                assertThat(l.get("groupEvidence").get("channel").asString()).isEqualTo("DIRECT");
+                assertThat(l.get("groupEvidence").get("recordedBy").asString()).isEqualTo("admin");
+            }
+        }
+        assertThat(evidence).isNotNull();
+        assertThat(evidence.get("basis").asString()).isEqualTo("DECLARED");
+        assertThat(evidence.get("channel").asString()).isEqualTo("ROSTER_IMPORT");
+        assertThat(evidence.get("recordedBy").asString()).isEqualTo("staff-" + f.provider().id());
+
+        // The claim API, the reviewer's queue (API and page) and the claim page show the
+        // share of declared-only adjustments, in count and money.
+        JsonNode share = body(mvc.perform(get("/api/v1/subsidies/claims/" + claimId).cookie(jinan))).get("claim")
+            .get("adjustments");
+        assertThat(share.get("adjustedLines").asInt()).isEqualTo(adjustedLines);
+        assertThat(share.get("declaredLines").asInt()).isEqualTo(1);
+        assertThat(share.get("adjustment").get("fen").asLong()).isEqualTo(adjustmentFen);
+        assertThat(share.get("declared").get("fen").asLong()).isEqualTo(declaredFen);
+        assertThat(share.get("declaredMoneyPercent").decimalValue())
+            .isEqualByComparingTo(java.math.BigDecimal.valueOf(declaredFen * 100)
+                .divide(java.math.BigDecimal.valueOf(adjustmentFen), 1, java.math.RoundingMode.HALF_UP));
+        JsonNode queued = null;
+        for (JsonNode c : body(mvc.perform(get("/api/v1/subsidies/claims/queue?size=200").cookie(jinan)))
+            .get("items")) {
+            if (c.get("id").asLong() == claimId) {
+                queued = c;
+            }
+        }
+        assertThat(queued).isNotNull();
+        assertThat(queued.get("adjustments").get("declaredLines").asInt()).isEqualTo(1);
+        String money = Money.ofFen(declaredFen).toYuanString();
+        assertThat(mvc.perform(get("/subsidies/claims?queue=true&size=200").cookie(jinan))
+            .andReturn()
+            .getResponse()
+            .getContentAsString()).contains("1/" + adjustedLines + " 人 · " + money + " 元");
+        String page = mvc.perform(get("/subsidies/claims/" + claimId).cookie(jinan))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+        assertThat(page).contains("id=\"declared-share\"")
+            .contains("其中仅凭机构申报的 1 人")
+            .contains(money + " 元")
+            .contains("机构申报")
+            .contains("培训机构花名册申报，由 staff-" + f.provider().id() + " 登记")
+            .contains("登记册直接录入，由 admin 登记")
+            .containsPattern("class=\"[^\"]*declared-only[^\"]*\"");
+        String english = mvc.perform(get("/subsidies/claims/" + claimId + "?lang=en").cookie(jinan))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+        assertThat(english).contains("Of these, 1 (").contains("rest only on the provider&#39;s declaration");
+
+        // The simulator explains the same.
+        long declaredEnrolment = 0;
+        for (JsonNode l : filed.get("lines")) {
+            if ("DISABLED".equals(l.get("groupCode").asString())) {
+                declaredEnrolment = l.get("enrolmentId").asLong();
+            }
+        }
+        JsonNode sim = body(mvc
+            .perform(get("/api/v1/subsidies/simulation?classId=" + f.classId() + "&enrolmentId=" + declaredEnrolment)
+                .cookie(f.provider().staff()))
+            .andExpect(status().isOk()));
+        assertThat(sim.get("groupEvidence").get("basis").asString()).isEqualTo("DECLARED");
+        assertThat(sim.get("explanation").toString()).contains("仅有培训机构自行申报");
+
+        // An officer later records the same group in the registry: a new pricing would
+        // rest on the registry, but the filed claim keeps what it was priced with.
+        asCity("jinan", JINAN,
+                () -> people
+                    .addGroups(
+                            List.of(new org.jixing.person.People.NewMembership(f.personIds().get(1), "DISABLED",
+                                    "残疾人证（核验）", pastStart.minusYears(1), null)),
+                            org.jixing.person.MembershipChannel.REGISTRY_IMPORT));
+        assertThat(asStaff(f.provider().id(), () -> claims.preview(f.classId())).lines()
+            .stream()
+            .filter(l -> "DISABLED".equals(l.groupCode()))
+            .findFirst()
+            .orElseThrow()
+            .groupEvidence()
+            .basis()).isEqualTo(org.jixing.person.GroupBasis.REGISTRY);
+        assertThat(asAdmin(() -> claims.get(claimId)).adjustments().declaredLines()).isEqualTo(1);
+
+        // The approval is taken, and audited, knowing the share.
+        fund(r, "L06", "100000");
+        Claim claim = asAdmin(() -> claims.get(claimId));
+        postJson("/api/v1/subsidies/claims/" + claimId + "/decisions", jinan,
+                "{\"version\":%d,\"action\":\"APPROVE\"}".formatted(claim.version()))
+            .andExpect(status().isOk());
+        assertThat(jdbc
+            .sql("select after_json from audit_entry where record_type = 'subsidy_claim' and record_id = :id "
+                    + "and action = 'subsidy.claim.approve'")
+            .param("id", String.valueOf(claimId))
+            .query(String.class)
+            .single()).contains("\"declaredLines\":1").contains("\"declaredFen\":" + declaredFen);
+    }
+
+    /** The basis of each line's group, by group. */
+    static java.util.Map<String, String> basisByGroup(JsonNode lines) {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        for (JsonNode l : lines) {
+            if (!l.get("groupCode").isNull()) {
+                out.put(l.get("groupCode").asString(), l.get("groupEvidence").get("basis").asString());
+            }
+        }
+        return out;
+    }
+
+    @Test
     void aClaimForAClassThatHasNotCompletedIsRefusedAndNothingIsWritten() throws Exception {
         rulesInForce();
         Provider p = provider(jinan, JINAN, "CLEANER", "JUNIOR");

@@ -95,8 +95,17 @@ public abstract class SubsidyTestBase extends TrainingTestBase {
         });
     }
 
-    /** A trainee of a past class: their group (or null) and whether they attended. */
-    public record Trainee(String group, boolean attends) {
+    /**
+     * A trainee of a past class: their group (or null), whether they attended, and
+     * whether the group rests only on the provider's roster file (else the registry holds
+     * it).
+     */
+    public record Trainee(String group, boolean attends, boolean declared) {
+
+        public Trainee(String group, boolean attends) {
+            this(group, attends, false);
+        }
+
     }
 
     /** A completed past class of a new 济南 provider, with its payee entered. */
@@ -118,19 +127,23 @@ public abstract class SubsidyTestBase extends TrainingTestBase {
         People.BulkRegistration registered = asAdmin(() -> people.registerAll(rows));
         org.assertj.core.api.Assertions.assertThat(registered.problems()).isEmpty();
         List<People.NewMembership> groups = new ArrayList<>();
+        List<People.NewMembership> declared = new ArrayList<>();
         List<PastTrainee> past = new ArrayList<>();
         List<Long> personIds = new ArrayList<>();
         for (int i = 0; i < trainees.size(); i++) {
             long person = registered.ids().get(ids.get(i));
             personIds.add(person);
             if (trainees.get(i).group() != null) {
-                groups.add(
+                (trainees.get(i).declared() ? declared : groups).add(
                         new People.NewMembership(person, trainees.get(i).group(), "证明", pastStart.minusYears(1), null));
             }
             past.add(new PastTrainee(person, trainees.get(i).attends() ? attended(1, 2, 3) : attended(1), true));
         }
         if (!groups.isEmpty()) {
             asAdmin(() -> people.addGroups(groups));
+        }
+        if (!declared.isEmpty()) {
+            asStaff(p.id(), () -> people.addGroups(declared, org.jixing.person.MembershipChannel.ROSTER_IMPORT));
         }
         List<PlannedSession> sessions = new ArrayList<>();
         for (int d = 0; d < 3; d++) {

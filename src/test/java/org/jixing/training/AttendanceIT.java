@@ -235,6 +235,7 @@ class AttendanceIT extends AttendanceTestBase {
     @Test
     void aSessionThatHasNotEndedCannotBeMarkedByHandAndTheRefusalSaysFromWhen() throws Exception {
         long bobEnrolment = body(mvc.perform(get("/api/v1/classes/" + classId + "/enrolments").cookie(p.staff())))
+            .get("items")
             .findValues("id")
             .get(1)
             .asLong();
@@ -264,7 +265,8 @@ class AttendanceIT extends AttendanceTestBase {
     void theProviderCorrectsWithAReasonAndCompletionFollowsAttendanceAndAssessment() throws Exception {
         sendLive(event(key(), session, alice, "CHECK_IN", at(9, 0), terminal), at(9, 0));
         sendLive(event(key(), session, alice, "CHECK_OUT", at(12, 0), terminal), at(12, 0));
-        JsonNode roster = body(mvc.perform(get("/api/v1/classes/" + classId + "/enrolments").cookie(p.staff())));
+        JsonNode roster = body(mvc.perform(get("/api/v1/classes/" + classId + "/enrolments").cookie(p.staff())))
+            .get("items");
         long aliceEnrolment = -1;
         long bobEnrolment = -1;
         for (JsonNode e : roster) {

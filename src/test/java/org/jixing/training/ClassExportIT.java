@@ -86,6 +86,25 @@ class ClassExportIT extends TrainingTestBase {
         assertThat(roster.get(1).get(4)).isEqualTo("0/1");
         mvc.perform(get("/classes/" + id + "/roster.csv").cookie(SignedIn.as(mvc, "qingdao")))
             .andExpect(status().isNotFound());
+
+        // The city's officer may have the numbers in full, and the download is audited
+        // with its size; the provider may not, and another city's officer sees no class.
+        List<CSVRecord> full = csv("/classes/" + id + "/roster.csv?idNumbers=full", jinan);
+        assertThat(full).hasSize(2);
+        assertThat(full.get(1).get(1)).isEqualTo(number);
+        assertThat(xlsx("/api/v1/classes/" + id + "/roster.xlsx?idNumbers=full", admin).get(1).get(1))
+            .isEqualTo(number);
+        var entries = body(
+                mvc.perform(get("/api/v1/audit/entries?action=class.roster.export.full&actor=jinan").cookie(admin))
+                    .andExpect(status().isOk()))
+            .get("items");
+        assertThat(entries).isNotEmpty();
+        assertThat(entries.get(0).get("recordId").asString()).isEqualTo(String.valueOf(id));
+        assertThat(entries.get(0).get("afterJson").asString()).contains("\"rows\":1");
+        mvc.perform(get("/classes/" + id + "/roster.csv?idNumbers=full").cookie(p.staff()))
+            .andExpect(status().isForbidden());
+        mvc.perform(get("/classes/" + id + "/roster.csv?idNumbers=full").cookie(SignedIn.as(mvc, "qingdao")))
+            .andExpect(status().isNotFound());
     }
 
     @Test

@@ -41,7 +41,8 @@ class EnrolmentIT extends TrainingTestBase {
             .andExpect(jsonPath("$.subsidised").value(true))
             .andExpect(jsonPath("$.idNumberMasked").value(id.substring(0, 6) + "********" + id.substring(14)));
         String roster = mvc.perform(get("/api/v1/classes/" + c + "/enrolments").cookie(p.staff()))
-            .andExpect(jsonPath("$.length()").value(1))
+            .andExpect(jsonPath("$.total").value(1))
+            .andExpect(jsonPath("$.items.length()").value(1))
             .andReturn()
             .getResponse()
             .getContentAsString();
@@ -108,7 +109,8 @@ class EnrolmentIT extends TrainingTestBase {
             .andExpect(jsonPath("$.subsidised").value(false));
         // Withdrawing from a subsidised class frees its place for the year.
         var roster = body(
-                mvc.perform(get("/api/v1/classes/" + c.ids().get(0) + "/enrolments").cookie(c.staff().get(0))));
+                mvc.perform(get("/api/v1/classes/" + c.ids().get(0) + "/enrolments").cookie(c.staff().get(0))))
+            .get("items");
         postJson(
                 "/api/v1/classes/" + c.ids().get(0) + "/enrolments/" + roster.get(0).get("id").asLong() + "/withdrawal",
                 c.staff().get(0), """

@@ -142,7 +142,8 @@ class RosterImportIT extends TrainingTestBase {
     int rosterSize(long classId, Cookie as) throws Exception {
         return body(
                 mvc.perform(get("/api/v1/classes/" + classId + "/enrolments").cookie(as)).andExpect(status().isOk()))
-            .size();
+            .get("total")
+            .asInt();
     }
 
     List<List<String>> result(long classId, long importId, Cookie as) throws Exception {
@@ -353,6 +354,28 @@ class RosterImportIT extends TrainingTestBase {
         assertThat(done.rowsEnrolled()).isEqualTo(1_000);
         assertThat(done.rowsDone()).isEqualTo(1_000);
         assertThat(rosterSize(classId, p.staff())).isEqualTo(1_000);
+
+        // The roster of a thousand comes a page at a time, as every list of the API does:
+        // at most 200 a page, each person once, in the order they were enrolled.
+        JsonNode first = body(
+                mvc.perform(get("/api/v1/classes/" + classId + "/enrolments?size=100000").cookie(p.staff()))
+                    .andExpect(status().isOk()));
+        assertThat(first.get("items")).hasSize(200);
+        assertThat(first.get("size").asInt()).isEqualTo(200);
+        assertThat(first.get("total").asLong()).isEqualTo(1_000);
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        for (int page = 0; page < 5; page++) {
+            body(mvc.perform(get("/api/v1/classes/" + classId + "/enrolments?size=200&page=" + page).cookie(p.staff())))
+                .get("items")
+                .forEach(e -> seen.add(e.get("id").asLong()));
+        }
+        assertThat(seen).hasSize(1_000);
+        assertThat(
+                body(mvc.perform(get("/api/v1/classes/" + classId + "/enrolments?page=5&size=200").cookie(p.staff())))
+                    .get("items"))
+            .isEmpty();
+        assertThat(body(mvc.perform(get("/api/v1/classes/" + classId + "/enrolments").cookie(p.staff()))).get("items"))
+            .hasSize(20);
     }
 
     @Test

@@ -139,7 +139,8 @@ class TrainingHistoryIT extends TrainingTestBase {
         mvc.perform(get("/api/v1/classes/" + r.classId()).cookie(jinan))
             .andExpect(status().isOk())
             .andExpect(jsonPath("$.status").value("COMPLETED"));
-        JsonNode roster = body(mvc.perform(get("/api/v1/classes/" + r.classId() + "/enrolments").cookie(jinan)));
+        JsonNode roster = body(mvc.perform(get("/api/v1/classes/" + r.classId() + "/enrolments").cookie(jinan)))
+            .get("items");
         assertThat(roster).hasSize(3);
         for (JsonNode e : roster) {
             switch (e.get("name").asString()) {
@@ -241,7 +242,8 @@ class TrainingHistoryIT extends TrainingTestBase {
         // Not written: the roster holds the other trainee only, and no check-in of the
         // refused one was kept.
         JsonNode roster = body(
-                mvc.perform(get("/api/v1/classes/" + overlapping.classId() + "/enrolments").cookie(jinan)));
+                mvc.perform(get("/api/v1/classes/" + overlapping.classId() + "/enrolments").cookie(jinan)))
+            .get("items");
         assertThat(roster.findValuesAsString("name")).containsExactly("乙");
         assertThat(overlapping.checkIns()).isEqualTo(6);
         // Reported in the audit entry with the reason, the ID number masked.
@@ -286,9 +288,11 @@ class TrainingHistoryIT extends TrainingTestBase {
         TrainingHistory.Recorded same = record(providers.get(0), programmes.get(0), monday.plusWeeks(20), again);
         assertThat(same.selfFunded()).isEqualTo(1);
         JsonNode fourthRoster = body(
-                mvc.perform(get("/api/v1/classes/" + fourth.classId() + "/enrolments").cookie(jinan)));
+                mvc.perform(get("/api/v1/classes/" + fourth.classId() + "/enrolments").cookie(jinan)))
+            .get("items");
         assertThat(fourthRoster.get(0).get("ineligibleReasons").asString()).contains("2025");
-        JsonNode sameRoster = body(mvc.perform(get("/api/v1/classes/" + same.classId() + "/enrolments").cookie(jinan)));
+        JsonNode sameRoster = body(mvc.perform(get("/api/v1/classes/" + same.classId() + "/enrolments").cookie(jinan)))
+            .get("items");
         assertThat(sameRoster.get(0).get("ineligibleReasons").asString()).contains("同一职业");
     }
 

@@ -19,7 +19,6 @@ import org.jixing.person.NewPerson;
 import org.jixing.person.People;
 import org.jixing.provider.FiledBody;
 import org.jixing.provider.FilingApplication;
-import org.jixing.provider.FilingDecision;
 import org.jixing.provider.Filings;
 import org.jixing.provider.Permit;
 import org.jixing.provider.Registry;
@@ -164,26 +163,26 @@ class DemoHistory {
         });
         List<Permit> permits = catalogue.stream().map(p -> new Permit(p.occupationCode(), p.levelCode())).toList();
 
-        // Providers filed through the city officers, with two teachers each.
+        // Providers filed in mid-2024 (brought over as past filings, so the status
+        // history says when they were approved), with two teachers each.
+        java.time.Instant appliedAt = LocalDate.of(2024, 5, 20).atTime(9, 0).atZone(DemoProvince.CHINA).toInstant();
+        java.time.Instant approvedAt = LocalDate.of(2024, 5, 31).atTime(16, 0).atZone(DemoProvince.CHINA).toInstant();
         List<Region> cities = reference.cities();
         Map<String, List<HistoryProvider>> byCity = new HashMap<>();
         SyntheticPeople names = new SyntheticPeople(DemoSeeder.SEED + 3, Long.MAX_VALUE);
         int n = 1000;
         for (Region city : cities) {
-            CurrentUser officer = DemoProvince.officer(city);
             double[] centre = CENTRES.getOrDefault(city.code(), new double[] { 36.651, 117.120 });
             for (int i = 0; i < providersPerCity; i++) {
                 int k = ++n;
-                FiledBody body = DemoProvince.as(officer, () -> {
-                    FiledBody applied = filings.apply(Registry.PROVIDER,
-                            new FilingApplication(DemoProvince.KINDS[k % DemoProvince.KINDS.length],
-                                    city.nameZh() + BRANDS[k % BRANDS.length] + NAMES[k % NAMES.length],
-                                    DemoProvince.creditCode(city, k), city.code(), city.nameZh() + "职教路 " + k + " 号",
-                                    names.next().name(), names.next().name(), String.format("0531%08d", 80000000 + k),
-                                    80, k % 9 == 0, k % 11 == 0, permits));
-                    return filings.decide(Registry.PROVIDER, applied.id(), new FilingDecision.Approve(applied.version(),
-                            "PX" + city.code() + "-" + k, LocalDate.of(2024, 6, 1), LocalDate.of(2028, 5, 31)));
-                });
+                FiledBody body = DemoProvince.as(admin, () -> filings.recordPast(Registry.PROVIDER,
+                        new FilingApplication(DemoProvince.KINDS[k % DemoProvince.KINDS.length],
+                                city.nameZh() + BRANDS[k % BRANDS.length] + NAMES[k % NAMES.length],
+                                DemoProvince.creditCode(city, k), city.code(), city.nameZh() + "职教路 " + k + " 号",
+                                names.next().name(), names.next().name(), String.format("0531%08d", 80000000 + k), 80,
+                                k % 9 == 0, null, permits),
+                        "PX" + city.code() + "-" + k, LocalDate.of(2024, 6, 1), LocalDate.of(2028, 5, 31), appliedAt,
+                        approvedAt));
                 CurrentUser staff = DemoProvince.user(0, "demo-staff-" + body.id(), Role.PROVIDER_STAFF,
                         DataScope.of(ScopeKind.PROVIDER, String.valueOf(body.id())));
                 long[] teacherIds = DemoProvince.as(staff,
@@ -272,7 +271,7 @@ class DemoHistory {
                         .add(new PastTrainee(person, checkIns(sessions, provider.lat(), provider.lng(), random, cursor),
                                 random.nextInt(30) != 0));
                 }
-                groups(admin, programme, chosen, grouped, random);
+                groups(provider, programme, chosen, grouped, random);
                 ClassApplication application = new ClassApplication(provider.body().id(), programme.id(),
                         order ? ClassType.ORDER : ClassType.REGULAR, order ? "山东示范制造有限公司" : null,
                         order ? employerCode() : null, random.nextInt(20) != 0, provider.body().address() + "实训楼",
@@ -328,21 +327,34 @@ class DemoHistory {
 
     /**
      * Lines for particular groups: most of their trainees hold the group, a few do not.
+     * Most memberships come from the city's registry import; one in four rests only on
+     * the provider's roster file, so claims show both kinds of evidence.
      */
-    private void groups(CurrentUser admin, Programme programme, List<Long> chosen, Set<Long> grouped,
+    private void groups(HistoryProvider provider, Programme programme, List<Long> chosen, Set<Long> grouped,
             SplittableRandom random) {
         String group = DemoProvince.GROUPS.get(programme.lineCode());
         if (group == null) {
             return;
         }
-        List<People.NewMembership> memberships = new ArrayList<>();
+        List<People.NewMembership> registry = new ArrayList<>();
+        List<People.NewMembership> declared = new ArrayList<>();
         for (long person : chosen) {
             if (grouped.add(person) && random.nextInt(12) != 0) {
-                memberships
-                    .add(new People.NewMembership(person, group, "示范数据：证明材料已核验", LocalDate.of(2024, 1, 1), null));
+                if (person % 4 == 0) {
+                    declared
+                        .add(new People.NewMembership(person, group, "示范数据：培训机构花名册填报", LocalDate.of(2024, 1, 1), null));
+                }
+                else {
+                    registry.add(new People.NewMembership(person, group, "示范数据：人社部门名单导入，证明材料已核验",
+                            LocalDate.of(2024, 1, 1), null));
+                }
             }
         }
-        DemoProvince.as(admin, () -> people.addGroups(memberships));
+        String city = provider.body().regionCode().substring(0, 4) + "00";
+        DemoProvince.as(DemoProvince.officer(reference.region(city).orElseThrow()),
+                () -> people.addGroups(registry, org.jixing.person.MembershipChannel.REGISTRY_IMPORT));
+        DemoProvince.as(provider.staff(),
+                () -> people.addGroups(declared, org.jixing.person.MembershipChannel.ROSTER_IMPORT));
     }
 
     private static Programme pick(List<Programme> catalogue, SplittableRandom random) {

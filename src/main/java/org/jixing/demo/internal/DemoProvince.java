@@ -134,7 +134,7 @@ class DemoProvince {
                     FiledBody applied = filings.apply(Registry.PROVIDER, new FilingApplication(KINDS[k % KINDS.length],
                             city.nameZh() + (k % 2 == 1 ? "技能培训学校" : "职业技能培训中心"), creditCode(city, k), city.code(),
                             city.nameZh() + "示范路 " + k + " 号", names.next().name(), names.next().name(),
-                            "0531" + String.format("%08d", 80000000 + k), 60, k % 5 == 0, k % 7 == 0, permits));
+                            "0531" + String.format("%08d", 80000000 + k), 60, k % 5 == 0, null, permits));
                     return filings.decide(Registry.PROVIDER, applied.id(), new FilingDecision.Approve(applied.version(),
                             "PX" + city.code() + "-" + k, today.minusYears(1), today.plusYears(2)));
                 });

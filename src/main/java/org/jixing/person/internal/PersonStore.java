@@ -36,7 +36,7 @@ public class PersonStore {
             "region_code", "created_at", "version");
 
     private static final List<String> GROUP_COLUMNS = List.of("person_id", "group_code", "evidence", "valid_from",
-            "valid_until", "recorded_by", "recorded_at");
+            "valid_until", "recorded_by", "recorded_at", "recorder_role", "channel");
 
     private final JdbcClient jdbc;
 
@@ -133,6 +133,19 @@ public class PersonStore {
             .single();
     }
 
+    /** The sealed ID numbers of these people, by person id, in chunks of a thousand. */
+    public Map<Long, String> idNumberCiphers(java.util.Collection<Long> ids) {
+        Map<Long, String> out = new HashMap<>();
+        List<Long> all = List.copyOf(ids);
+        for (int from = 0; from < all.size(); from += 1000) {
+            jdbc.sql("select id, id_number_cipher from person where id = any(:ids)")
+                .param("ids", all.subList(from, Math.min(all.size(), from + 1000)).toArray(Long[]::new))
+                .query((rs, n) -> out.put(rs.getLong(1), rs.getString(2)))
+                .list();
+        }
+        return out;
+    }
+
     /**
      * {@code name} matches a part of the name; {@code idIndex} and {@code phoneIndex}
      * match exactly (they are blind indexes of full numbers).
@@ -199,11 +212,13 @@ public class PersonStore {
     }
 
     public long insertGroup(long personId, String group, String evidence, LocalDate from, LocalDate until, String by,
-            Instant at) {
+            Instant at, org.jixing.shared.scope.Role role, org.jixing.person.MembershipChannel channel) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into person_group (person_id, group_code, evidence, valid_from, valid_until, recorded_by,
-                  recorded_at) values (:p, :g, :e, :f, :u, :by, :at)""")
+                  recorded_at, recorder_role, channel) values (:p, :g, :e, :f, :u, :by, :at, :role, :channel)""")
+            .param("role", role.name())
+            .param("channel", channel.name())
             .param("p", personId)
             .param("g", group)
             .param("e", evidence)
@@ -219,22 +234,30 @@ public class PersonStore {
         return groupsOf(List.of(personId)).getOrDefault(personId, List.of());
     }
 
+    private static final String GROUP_SELECT = """
+            select person_id, id, group_code, evidence, valid_from, valid_until, recorded_by, recorder_role, channel
+            from person_group""";
+
     /** The memberships of many people, in chunks of a thousand. */
     public Map<Long, List<GroupMembership>> groupsOf(java.util.Collection<Long> personIds) {
         Map<Long, List<GroupMembership>> out = new HashMap<>();
         List<Long> all = List.copyOf(personIds);
         for (int from = 0; from < all.size(); from += 1000) {
-            jdbc.sql("""
-                    select person_id, id, group_code, evidence, valid_from, valid_until, recorded_by from person_group
-                    where person_id = any(:p) order by valid_from, id""")
+            jdbc.sql(GROUP_SELECT + " where person_id = any(:p) order by valid_from, id")
                 .param("p", all.subList(from, Math.min(all.size(), from + 1000)).toArray(Long[]::new))
                 .query((rs, n) -> out.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>())
-                    .add(new GroupMembership(rs.getLong(2), rs.getString(3), rs.getString(4),
-                            rs.getDate(5).toLocalDate(), rs.getDate(6) == null ? null : rs.getDate(6).toLocalDate(),
-                            rs.getString(7))))
+                    .add(membership(rs)))
                 .list();
         }
         return out;
+    }
+
+    private static GroupMembership membership(ResultSet rs) throws SQLException {
+        String role = rs.getString(8);
+        return new GroupMembership(rs.getLong(2), rs.getString(3), rs.getString(4), rs.getDate(5).toLocalDate(),
+                rs.getDate(6) == null ? null : rs.getDate(6).toLocalDate(), rs.getString(7),
+                role == null ? null : org.jixing.shared.scope.Role.valueOf(role),
+                org.jixing.person.MembershipChannel.valueOf(rs.getString(9)));
     }
 
     static Person map(ResultSet rs, int n) throws SQLException {

@@ -63,7 +63,7 @@ public class FiledBodyStore {
             .param("phone", a.contactPhone().strip())
             .param("capacity", a.capacity())
             .param("studio", a.skillMasterStudio())
-            .param("base", a.publicTrainingBase())
+            .param("base", a.filesAsPublicTrainingBase())
             .param("now", Timestamp.from(now))
             .update(keys, "id");
         long id = keys.getKeyAs(Number.class).longValue();
@@ -178,25 +178,26 @@ public class FiledBodyStore {
     }
 
     /**
-     * Bodies of a registry filed on a day, by kind: the filing valid that day, and the
-     * last status decided by the end of it not a suspension or blacklisting (a body
-     * suspended since then still counts for that day; one reinstated by then counts too).
-     * How many of each kind carry the skill-master studio and the public training base
-     * marks. In a scope.
+     * Bodies of a registry filed on a day, by kind: approved by the end of that day (by
+     * the status history, not by the "valid from" date the approver entered), the last
+     * status decided by then the approval or a reinstatement (a body suspended since
+     * still counts for that day), and the filing valid that day. How many of each kind
+     * carry the skill-master studio mark, and how many are public training bases (by
+     * kind). In a scope.
      */
     public Map<BodyKind, org.jixing.provider.Filings.Filed> filedOn(Registry registry, LocalDate day, Instant endOfDay,
             ScopeSql.Clause scope) {
         Map<BodyKind, org.jixing.provider.Filings.Filed> out = new java.util.EnumMap<>(BodyKind.class);
         jdbc.sql("""
                 select b.kind, count(*), count(case when b.skill_master_studio then 1 end),
-                  count(case when b.public_training_base then 1 end)
+                  count(case when b.kind = 'PUBLIC_TRAINING_BASE' then 1 end)
                 from filed_body b
-                where b.registry = :registry and b.status in ('ACTIVE', 'SUSPENDED', 'BLACKLISTED')
+                where b.registry = :registry
                   and b.filing_valid_from <= :day and (b.filing_valid_until is null or b.filing_valid_until >= :day)
-                  and coalesce((select s.status from filed_body_status_change s
+                  and (select s.status from filed_body_status_change s
                       where s.body_id = b.id and s.decided_at < :end
-                      order by s.decided_at desc, s.id desc fetch first 1 rows only), 'ACTIVE')
-                    not in ('SUSPENDED', 'BLACKLISTED')""" + " and " + scope.sql() + " group by b.kind")
+                      order by s.decided_at desc, s.id desc fetch first 1 rows only) = 'ACTIVE'""" + " and "
+                + scope.sql() + " group by b.kind")
             .param("registry", registry.name())
             .param("day", Date.valueOf(day))
             .param("end", Timestamp.from(endOfDay))

@@ -33,8 +33,6 @@ public class FilingForm {
 
     private boolean skillMasterStudio;
 
-    private boolean publicTrainingBase;
-
     private List<String> occupations = new ArrayList<>();
 
     private List<String> levels = new ArrayList<>();
@@ -47,7 +45,7 @@ public class FilingForm {
             }
         }
         return new FilingApplication(kind, name, creditCode, regionCode, address, legalRepresentative, contactName,
-                contactPhone, capacity, skillMasterStudio, publicTrainingBase, permits);
+                contactPhone, capacity, skillMasterStudio, null, permits);
     }
 
     public BodyKind getKind() {
@@ -128,14 +126,6 @@ public class FilingForm {
 
     public void setSkillMasterStudio(boolean skillMasterStudio) {
         this.skillMasterStudio = skillMasterStudio;
-    }
-
-    public boolean isPublicTrainingBase() {
-        return publicTrainingBase;
-    }
-
-    public void setPublicTrainingBase(boolean publicTrainingBase) {
-        this.publicTrainingBase = publicTrainingBase;
     }
 
     public List<String> getOccupations() {

@@ -184,7 +184,7 @@ public class ProgressStore {
     }
 
     /** Adds completions to a trainee group's count. */
-    public void add(CompletionCounts.GroupCount c) {
+    public void add(GroupCount c) {
         Map<String, Object> key = new java.util.LinkedHashMap<>();
         key.put("training_year", c.year());
         key.put("training_month", c.month());
@@ -214,10 +214,10 @@ public class ProgressStore {
     }
 
     /** Every trainee-group count as the rollup holds it. */
-    public List<CompletionCounts.GroupCount> allGroups() {
+    public List<GroupCount> allGroups() {
         return jdbc.sql("select " + String.join(", ", GROUP_COLUMNS) + " from progress_group_rollup")
-            .query((rs, n) -> new CompletionCounts.GroupCount(rs.getInt(1), rs.getInt(2), rs.getString(3),
-                    rs.getString(4), rs.getString(5), rs.getBoolean(6), rs.getLong(7)))
+            .query((rs, n) -> new GroupCount(rs.getInt(1), rs.getInt(2), rs.getString(3), rs.getString(4),
+                    rs.getString(5), rs.getBoolean(6), rs.getLong(7)))
             .list();
     }
 
@@ -240,7 +240,7 @@ public class ProgressStore {
     }
 
     /** Replaces the trainee-group rollup with a recount. */
-    public void replaceGroups(List<CompletionCounts.GroupCount> counts) {
+    public void replaceGroups(List<GroupCount> counts) {
         jdbc.sql("delete from progress_group_rollup").update();
         bulk.write("progress_group_rollup", GROUP_COLUMNS,
                 counts.stream()

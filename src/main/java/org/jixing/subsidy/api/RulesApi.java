@@ -85,7 +85,7 @@ class RulesApi {
             RuleSet.Tier tier, boolean tierListed, Money standard, RuleSet.PaysOn paysOn, String groupCode,
             int adjustPercent, Money adjusted, Money alreadyThisYear, Money personYearCapCut, Money classCapCut,
             Money amount, String fundSourceCode, boolean payable, String reasonKey, String reason,
-            List<String> explanation) {
+            List<String> explanation, org.jixing.subsidy.GroupEvidence groupEvidence) {
     }
 
     @GetMapping("/rules")
@@ -184,7 +184,7 @@ class RulesApi {
                 s.refusalKey(),
                 s.refusalKey() == null ? null
                         : messages.getMessage(s.refusalKey(), s.refusalArgs().toArray(), s.refusalKey(), locale),
-                simulator.explain(s, locale));
+                simulator.explain(s, locale), s.groupEvidence());
     }
 
 }

@@ -36,7 +36,8 @@ public class ClaimStore {
             c.id, c.claim_no, c.class_id, c.class_no, c.provider_id, c.provider_name, c.region_code, c.line_code,
             c.occupation_code, c.level_code, c.training_year, c.fund_source_code, c.rule_set_id, r.version,
             c.budget_id, c.trainees, c.amount_fen, c.province_review, c.status, c.review_due_on, c.payee_name,
-            c.payee_account, c.payee_bank, c.submitted_by, c.submitted_at, c.status_since, c.version
+            c.payee_account, c.payee_bank, c.submitted_by, c.submitted_at, c.status_since, c.version,
+            c.adjusted_lines, c.declared_lines, c.adjustment_fen, c.declared_fen
             from subsidy_claim c join subsidy_rule_set r on r.id = c.rule_set_id""";
 
     private final JdbcClient jdbc;
@@ -50,7 +51,7 @@ public class ClaimStore {
             String regionCode, String lineCode, String occupationCode, String levelCode, int trainingYear,
             String fundSourceCode, long ruleSetId, int trainees, long amountFen, boolean provinceReview,
             LocalDate reviewDueOn, String payeeName, String payeeAccount, String payeeBank, String submittedBy,
-            Instant at) {
+            Instant at, org.jixing.subsidy.AdjustmentShare adjustments) {
     }
 
     public long insert(NewClaim c) {
@@ -59,10 +60,15 @@ public class ClaimStore {
                 insert into subsidy_claim (claim_no, class_id, class_no, provider_id, provider_name, region_code,
                   line_code, occupation_code, level_code, training_year, fund_source_code, rule_set_id, trainees,
                   amount_fen, province_review, status, review_due_on, payee_name, payee_account, payee_bank, live,
-                  submitted_by, submitted_at, status_since)
+                  submitted_by, submitted_at, status_since, adjusted_lines, declared_lines, adjustment_fen,
+                  declared_fen)
                 values (:no, :class, :classNo, :provider, :providerName, :region, :line, :occupation, :level, :year,
                   :fund, :rules, :trainees, :amount, :province, 'SUBMITTED', :due, :payee, :account, :bank, 1, :by,
-                  :at, :at)""")
+                  :at, :at, :adjustedLines, :declaredLines, :adjustment, :declared)""")
+            .param("adjustedLines", c.adjustments().adjustedLines())
+            .param("declaredLines", c.adjustments().declaredLines())
+            .param("adjustment", c.adjustments().adjustment().fen())
+            .param("declared", c.adjustments().declared().fen())
             .param("no", c.claimNo())
             .param("class", c.classId())
             .param("classNo", c.classNo())
@@ -104,20 +110,36 @@ public class ClaimStore {
     }
 
     /** Replaces the figures of a claim being filed again after correction. */
-    public void refigure(long id, int trainees, long amountFen, boolean provinceReview) {
-        jdbc.sql("update subsidy_claim set trainees = :t, amount_fen = :a, province_review = :p where id = :id")
+    public void refigure(long id, int trainees, long amountFen, boolean provinceReview,
+            org.jixing.subsidy.AdjustmentShare adjustments) {
+        jdbc.sql("""
+                update subsidy_claim set trainees = :t, amount_fen = :a, province_review = :p,
+                  adjusted_lines = :adjustedLines, declared_lines = :declaredLines, adjustment_fen = :adjustment,
+                  declared_fen = :declared
+                where id = :id""")
             .param("t", trainees)
             .param("a", amountFen)
             .param("p", provinceReview)
+            .param("adjustedLines", adjustments.adjustedLines())
+            .param("declaredLines", adjustments.declaredLines())
+            .param("adjustment", adjustments.adjustment().fen())
+            .param("declared", adjustments.declared().fen())
             .param("id", id)
             .update();
     }
 
-    public void insertLine(long claimId, long enrolmentId, long personId, int year, RuleSet.Quote q) {
+    public void insertLine(long claimId, long enrolmentId, long personId, int year, RuleSet.Quote q,
+            org.jixing.subsidy.GroupEvidence evidence) {
         jdbc.sql("""
                 insert into subsidy_claim_line (claim_id, enrolment_id, person_id, training_year, tier, standard_fen,
-                  group_code, adjust_percent, cap_kind, cap_cut_fen, amount_fen, live)
-                values (:c, :e, :p, :y, :t, :s, :g, :pct, :ck, :cut, :a, 1)""")
+                  group_code, adjust_percent, cap_kind, cap_cut_fen, amount_fen, live, group_basis, group_channel,
+                  group_recorded_by, group_membership_id)
+                values (:c, :e, :p, :y, :t, :s, :g, :pct, :ck, :cut, :a, 1, :basis, :channel, :recordedBy,
+                  :membership)""")
+            .param("basis", evidence == null ? null : evidence.basis().name())
+            .param("channel", evidence == null ? null : evidence.channel().name())
+            .param("recordedBy", evidence == null ? null : evidence.recordedBy())
+            .param("membership", evidence == null ? null : evidence.membershipId())
             .param("c", claimId)
             .param("e", enrolmentId)
             .param("p", personId)
@@ -307,14 +329,25 @@ public class ClaimStore {
 
     /** A line as stored, without the person's particulars. */
     public record LineRow(long id, long enrolmentId, long personId, String tier, long standardFen, String groupCode,
-            int adjustPercent, String capKind, long capCutFen, long amountFen, boolean recovered) {
+            int adjustPercent, String capKind, long capCutFen, long amountFen, boolean recovered, String groupBasis,
+            String groupChannel, String groupRecordedBy, Long groupMembershipId) {
+
+        /** What the line's group adjustment rested on, or null. */
+        public org.jixing.subsidy.GroupEvidence groupEvidence() {
+            return groupBasis == null ? null
+                    : new org.jixing.subsidy.GroupEvidence(org.jixing.person.GroupBasis.valueOf(groupBasis),
+                            org.jixing.person.MembershipChannel.valueOf(groupChannel), groupRecordedBy,
+                            groupMembershipId);
+        }
+
     }
 
     public List<LineRow> lines(long claimId) {
         return jdbc.sql("""
                 select l.id, l.enrolment_id, l.person_id, l.tier, l.standard_fen, l.group_code, l.adjust_percent,
                   l.cap_kind, l.cap_cut_fen, l.amount_fen,
-                  exists (select 1 from recovery_order_line r where r.claim_line_id = l.id) as recovered
+                  exists (select 1 from recovery_order_line r where r.claim_line_id = l.id) as recovered,
+                  l.group_basis, l.group_channel, l.group_recorded_by, l.group_membership_id
                 from subsidy_claim_line l where l.claim_id = :c order by l.id""")
             .param("c", claimId)
             .query(LineRow.class)
@@ -447,7 +480,8 @@ public class ClaimStore {
                 rs.getLong(13), rs.getInt(14), rs.getObject(15, Long.class), rs.getInt(16), Money.ofFen(rs.getLong(17)),
                 rs.getBoolean(18), ClaimStatus.valueOf(rs.getString(19)), rs.getObject(20, LocalDate.class),
                 rs.getString(21), rs.getString(22), rs.getString(23), rs.getString(24), rs.getTimestamp(25).toInstant(),
-                rs.getTimestamp(26).toInstant(), rs.getInt(27));
+                rs.getTimestamp(26).toInstant(), rs.getInt(27),
+                org.jixing.subsidy.AdjustmentShare.of(rs.getInt(28), rs.getInt(29), rs.getLong(30), rs.getLong(31)));
     }
 
 }

@@ -223,9 +223,11 @@ class TrainingApi {
     }
 
     @GetMapping("/classes/{id}/enrolments")
-    @Operation(summary = "The class roster, ID numbers masked")
-    List<Enrolment> roster(@PathVariable long id) {
-        return enrolments.roster(id);
+    @Operation(summary = "The class roster in enrolment order, paged (size 1 to 200, 20 when absent), "
+            + "ID numbers masked")
+    PageResult<Enrolment> roster(@PathVariable long id, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(required = false) Integer size) {
+        return enrolments.rosterPage(id, Math.max(0, page), PageResult.size(size));
     }
 
     @PostMapping("/classes/{id}/enrolments")

@@ -1,5 +1,7 @@
 package org.jixing.training.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -253,18 +255,50 @@ public class EnrolmentStore {
             .list();
     }
 
-    /** Completions by the groups recorded with them, grouped as progress reports them. */
-    public List<org.jixing.training.CompletionCounts.GroupCount> completionGroupCounts() {
-        return jdbc.sql("""
-                select extract(year from e.completed_on), extract(month from e.completed_on), e.line_code,
-                  e.region_code, g.group_code, e.subsidised, count(*)
-                from enrolment e join enrolment_completion_group g on g.enrolment_id = e.id
-                where %s
-                group by extract(year from e.completed_on), extract(month from e.completed_on), e.line_code,
-                  e.region_code, g.group_code, e.subsidised""".formatted(COMPLETED))
-            .query((rs, n) -> new org.jixing.training.CompletionCounts.GroupCount(rs.getInt(1), rs.getInt(2),
-                    rs.getString(3), rs.getString(4), rs.getString(5), rs.getBoolean(6), rs.getLong(7)))
+    private static final String PERSON_TRAINING = """
+            select e.id, e.person_id, c.start_date, e.completed_on, e.line_code, e.region_code, e.subsidised
+            from enrolment e join training_class c on c.id = e.class_id where""" + " " + COMPLETED;
+
+    /** The completed trainings of these people, in chunks of a thousand. */
+    public List<org.jixing.training.CompletionCounts.PersonTraining> personTrainings(
+            java.util.Collection<Long> personIds) {
+        List<org.jixing.training.CompletionCounts.PersonTraining> out = new ArrayList<>();
+        List<Long> all = List.copyOf(personIds);
+        for (int from = 0; from < all.size(); from += 1000) {
+            out.addAll(jdbc.sql(PERSON_TRAINING + " and e.person_id = any(:p)")
+                .param("p", all.subList(from, Math.min(all.size(), from + 1000)).toArray(Long[]::new))
+                .query(EnrolmentStore::personTraining)
+                .list());
+        }
+        return out;
+    }
+
+    /** The completed trainings of the next {@code persons} people with any after one. */
+    public List<org.jixing.training.CompletionCounts.PersonTraining> personTrainingsAfter(long after, int persons) {
+        Long last = jdbc
+            .sql("""
+                    select max(person_id) from (select distinct e.person_id from enrolment e
+                      where %s and e.person_id > :after order by e.person_id fetch first %d rows only) t"""
+                .formatted(COMPLETED, persons))
+            .param("after", after)
+            .query(Long.class)
+            .optional()
+            .orElse(null);
+        if (last == null) {
+            return List.of();
+        }
+        return jdbc.sql(PERSON_TRAINING + " and e.person_id > :after and e.person_id <= :last order by e.person_id")
+            .param("after", after)
+            .param("last", last)
+            .query(EnrolmentStore::personTraining)
             .list();
+    }
+
+    private static org.jixing.training.CompletionCounts.PersonTraining personTraining(ResultSet rs, int n)
+            throws SQLException {
+        return new org.jixing.training.CompletionCounts.PersonTraining(rs.getLong(1), rs.getLong(2),
+                rs.getDate(3).toLocalDate(), rs.getDate(4).toLocalDate(), rs.getString(5), rs.getString(6),
+                rs.getBoolean(7));
     }
 
     /**
@@ -303,14 +337,6 @@ public class EnrolmentStore {
             .list();
     }
 
-    /** Records the groups each completing trainee held, by enrolment. */
-    public void recordCompletionGroups(Map<Long, java.util.Set<String>> groupsByEnrolment) {
-        List<Object[]> rows = new ArrayList<>();
-        groupsByEnrolment.forEach(
-                (enrolment, groups) -> groups.stream().sorted().forEach(g -> rows.add(new Object[] { enrolment, g })));
-        bulk.write("enrolment_completion_group", List.of("enrolment_id", "group_code"), rows);
-    }
-
     /** The day each completed trainee of a class completed, by enrolment. */
     public Map<Long, java.time.LocalDate> completedOn(long classId) {
         Map<Long, java.time.LocalDate> days = new HashMap<>();
@@ -319,18 +345,6 @@ public class EnrolmentStore {
             .query((rs, n) -> days.put(rs.getLong(1), rs.getObject(2, java.time.LocalDate.class)))
             .list();
         return days;
-    }
-
-    /** The groups recorded with each completion of a class, by enrolment. */
-    public Map<Long, Set<String>> completionGroups(long classId) {
-        Map<Long, Set<String>> groups = new HashMap<>();
-        jdbc.sql("""
-                select g.enrolment_id, g.group_code from enrolment_completion_group g
-                join enrolment e on e.id = g.enrolment_id where e.class_id = :c""")
-            .param("c", classId)
-            .query((rs, n) -> groups.computeIfAbsent(rs.getLong(1), k -> new HashSet<>()).add(rs.getString(2)))
-            .list();
-        return groups;
     }
 
     /**

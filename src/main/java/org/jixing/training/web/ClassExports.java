@@ -2,7 +2,6 @@ package org.jixing.training.web;
 
 import java.io.IOException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +10,7 @@ import java.util.NoSuchElementException;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.jixing.person.People;
 import org.jixing.reference.ReferenceCatalogue;
 import org.jixing.shared.PageResult;
 import org.jixing.shared.web.TableDownload;
@@ -31,8 +31,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * CSV and XLSX downloads of the class list (the same filters as the page) and of a
  * class's roster with attendance and outcomes, in the caller's scope and language. ID
- * numbers are masked. The same addresses serve the pages (session) and other systems
- * (under {@code /api/v1}, bearer token).
+ * numbers are masked (on a roster officers may ask for them in full). The same addresses
+ * serve the pages (session) and other systems (under {@code /api/v1}, bearer token).
  */
 @RestController
 class ClassExports {
@@ -49,8 +49,11 @@ class ClassExports {
 
     private final MessageSource messages;
 
+    private final People people;
+
     ClassExports(ClassOpenings classes, Enrolments enrolments, Attendance attendance, ReferenceCatalogue reference,
-            MessageSource messages) {
+            MessageSource messages, People people) {
+        this.people = people;
         this.classes = classes;
         this.enrolments = enrolments;
         this.attendance = attendance;
@@ -91,24 +94,46 @@ class ClassExports {
         send(response, format, "classes-" + LocalDate.now(), text(locale, "training.classes.title"), header, rows);
     }
 
+    /**
+     * A class's roster with attendance and outcomes, a page at a time. ID numbers are
+     * masked unless the caller asks for them in full ({@code idNumbers=full}) and their
+     * role needs them (province and city officers), which is audited with the rows sent.
+     */
     @GetMapping({ "/classes/{id}/roster.{format:csv|xlsx}", "/api/v1/classes/{id}/roster.{format:csv|xlsx}" })
-    void roster(@PathVariable long id, @PathVariable String format, Locale locale, HttpServletResponse response)
+    void roster(@PathVariable long id, @PathVariable String format,
+            @RequestParam(defaultValue = "masked") String idNumbers, Locale locale, HttpServletResponse response)
             throws IOException {
+        boolean full = "full".equals(idNumbers);
+        // Refused before anything is written, so the caller gets a clean 403.
+        if (full && !people.mayExportFullIdNumbers()) {
+            throw new org.springframework.security.access.AccessDeniedException("exporting full ID numbers");
+        }
         TrainingClass c = classes.get(id);
-        List<Enrolment> roster = enrolments.roster(id);
         Map<Long, Attendance.Rate> rates = attendance.rates(id);
         List<String> header = headers(locale, "training.field.traineeName", "training.field.idNumber",
                 "training.field.subsidised", "training.export.ineligibleReasons", "training.field.attendanceRate",
                 "training.field.status", "training.export.completionReason");
-        List<List<?>> rows = new ArrayList<>();
-        for (Enrolment e : roster) {
+        java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
+        Map<Long, String> numbers = new java.util.HashMap<>();
+        Iterator<List<?>> rows = new Pages<>(page -> {
+            PageResult<Enrolment> next = enrolments.rosterPage(id, page, PAGE);
+            numbers.clear();
+            if (full) {
+                numbers.putAll(people.fullIdNumbers(next.items().stream().map(Enrolment::personId).toList()));
+            }
+            return next;
+        }, e -> {
             Attendance.Rate rate = rates.get(e.id());
-            rows.add(java.util.Arrays.asList(e.name(), e.idNumberMasked(),
+            written.incrementAndGet();
+            return java.util.Arrays.asList(e.name(), full ? numbers.get(e.personId()) : e.idNumberMasked(),
                     text(locale, e.subsidised() ? "training.yes" : "training.no"), e.ineligibleReasons(),
                     rate == null ? null : rate.attended() + "/" + rate.sessions(),
-                    text(locale, "training.enrolment." + e.status().name()), e.completionReason()));
+                    text(locale, "training.enrolment." + e.status().name()), e.completionReason());
+        });
+        send(response, format, "roster-" + c.classNo(), c.classNo(), header, rows);
+        if (full) {
+            enrolments.auditRosterExport(id, written.get());
         }
-        send(response, format, "roster-" + c.classNo(), c.classNo(), header, rows.iterator());
     }
 
     @GetMapping({ "/classes/{id}/attendance.{format:csv|xlsx}", "/api/v1/classes/{id}/attendance.{format:csv|xlsx}" })

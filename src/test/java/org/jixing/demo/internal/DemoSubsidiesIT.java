@@ -53,6 +53,27 @@ class DemoSubsidiesIT extends IntegrationTest {
     @Autowired
     org.springframework.test.web.servlet.MockMvc mvc;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    /**
+     * The demo's trainee groups come from the cities' registry imports and, for some
+     * trainees, only from the providers' roster files; its claims show both kinds.
+     */
+    @Test
+    void theDemoClaimsRestOnRegistryRecordsAndOnProvidersDeclarations() {
+        assertThat(jdbc.sql("select distinct channel || '/' || recorder_role from person_group")
+            .query(String.class)
+            .list()).contains("REGISTRY_IMPORT/CITY_OFFICER", "ROSTER_IMPORT/PROVIDER_STAFF");
+        assertThat(jdbc.sql("select distinct group_basis from subsidy_claim_line where group_basis is not null")
+            .query(String.class)
+            .list()).containsExactlyInAnyOrder("REGISTRY", "DECLARED");
+        List<Object[]> shares = jdbc.sql("select adjusted_lines, declared_lines from subsidy_claim")
+            .query((rs, n) -> new Object[] { rs.getInt(1), rs.getInt(2) })
+            .list();
+        assertThat(shares).anySatisfy(r -> assertThat((int) r[1]).isPositive().isLessThan((int) r[0]));
+    }
+
     /**
      * Whoever signs in as the demo provider finds a class that ended recently to claim,
      * and the preview explains the amounts and leaves out the trainee who missed most
