@@ -43,17 +43,22 @@ class AuditIT extends IntegrationTest {
         }
     }
 
-    /** Lets a test tamper with the trail on PostgreSQL, where triggers forbid it. */
-    void tamper(Runnable change) throws Exception {
+    /**
+     * Lets a test tamper with the trail as the tables' owner could: on PostgreSQL the
+     * application's role may not change entries, and triggers forbid it to the owner
+     * until disabled.
+     */
+    void tamper(java.util.function.Consumer<JdbcClient> change) throws Exception {
+        JdbcClient owner = asOwner();
         if (postgres()) {
-            jdbc.sql("alter table audit_entry disable trigger user").update();
+            owner.sql("alter table audit_entry disable trigger user").update();
         }
         try {
-            change.run();
+            change.accept(owner);
         }
         finally {
             if (postgres()) {
-                jdbc.sql("alter table audit_entry enable trigger user").update();
+                owner.sql("alter table audit_entry enable trigger user").update();
             }
         }
     }
@@ -73,19 +78,21 @@ class AuditIT extends IntegrationTest {
             .param("s", seq)
             .query()
             .singleRow();
-        tamper(() -> jdbc.sql("update audit_entry set record_id = 'forged' where seq = :s").param("s", seq).update());
+        tamper(owner -> owner.sql("update audit_entry set record_id = 'forged' where seq = :s")
+            .param("s", seq)
+            .update());
         VerificationResult changed = verification.verify();
         assertThat(changed.intact()).isFalse();
         assertThat(changed.brokenAt()).isEqualTo(seq);
         assertThat(changed.problem()).isEqualTo(VerificationResult.Problem.CHANGED);
         assertThat(org.jixing.audit.internal.AuditVerifyCommandAccess.exitCode(changed)).isEqualTo(1);
 
-        tamper(() -> jdbc.sql("delete from audit_entry where seq = :s").param("s", seq).update());
+        tamper(owner -> owner.sql("delete from audit_entry where seq = :s").param("s", seq).update());
         VerificationResult deleted = verification.verify();
         assertThat(deleted.brokenAt()).isEqualTo(seq);
         assertThat(deleted.problem()).isEqualTo(VerificationResult.Problem.MISSING);
 
-        tamper(() -> jdbc.sql("""
+        tamper(owner -> owner.sql("""
                 insert into audit_entry (seq, occurred_at, actor, actor_role, remote_addr, action, record_type,
                   record_id, before_json, after_json, prev_hash, entry_hash)
                 values (:seq, :occurred_at, :actor, :actor_role, :remote_addr, :action, :record_type, :record_id,
@@ -95,13 +102,47 @@ class AuditIT extends IntegrationTest {
     }
 
     @Test
-    void postgresqlRefusesToChangeAnEntry() throws Exception {
+    void postgresqlRefusesToChangeAnEntryEvenToTheTablesOwner() throws Exception {
         Assumptions.assumeTrue(postgres(), "triggers exist on PostgreSQL only");
         long seq = someEntry();
+        JdbcClient owner = asOwner();
+        assertThatThrownBy(
+                () -> owner.sql("update audit_entry set actor = 'x' where seq = :s").param("s", seq).update())
+            .hasMessageContaining("append-only");
+        assertThatThrownBy(() -> owner.sql("delete from audit_entry where seq = :s").param("s", seq).update())
+            .hasMessageContaining("append-only");
+    }
+
+    @Test
+    void theApplicationsRoleCannotDisableTheAuditTriggerNorChangeOrRemoveEntries() throws Exception {
+        Assumptions.assumeTrue(postgres(), "database roles are PostgreSQL's");
+        String app = jdbc.sql("select current_user").query(String.class).single();
+        String owner = asOwner().sql("select current_user").query(String.class).single();
+        Assumptions.assumeFalse(app.equals(owner), "runs when the application connects as a role that does not own "
+                + "the tables, as .ci/run does (-Djixing.it.db-owner)");
+        long seq = someEntry();
+        String hash = jdbc.sql("select entry_hash from audit_entry where seq = :s")
+            .param("s", seq)
+            .query(String.class)
+            .single();
+        assertThatThrownBy(() -> jdbc.sql("alter table audit_entry disable trigger audit_entry_no_update").update())
+            .hasStackTraceContaining("must be owner");
+        assertThatThrownBy(() -> jdbc.sql("alter table audit_entry disable trigger user").update())
+            .hasStackTraceContaining("must be owner");
+        assertThatThrownBy(() -> jdbc.sql("drop trigger audit_entry_no_update on audit_entry").update())
+            .hasStackTraceContaining("must be owner");
         assertThatThrownBy(() -> jdbc.sql("update audit_entry set actor = 'x' where seq = :s").param("s", seq).update())
-            .hasMessageContaining("append-only");
-        assertThatThrownBy(() -> jdbc.sql("delete from audit_entry where seq = :s").param("s", seq).update())
-            .hasMessageContaining("append-only");
+            .hasStackTraceContaining("permission denied");
+        assertThatThrownBy(() -> jdbc.sql("delete from audit_entry where seq >= :s").param("s", seq).update())
+            .hasStackTraceContaining("permission denied");
+        assertThatThrownBy(() -> jdbc.sql("truncate audit_entry").update())
+            .hasStackTraceContaining("permission denied");
+        assertThatThrownBy(() -> jdbc.sql("create table audit_copy (seq bigint)").update())
+            .hasStackTraceContaining("permission denied");
+        assertThat(jdbc.sql("select entry_hash from audit_entry where seq = :s")
+            .param("s", seq)
+            .query(String.class)
+            .single()).isEqualTo(hash);
     }
 
     @Test

@@ -27,6 +27,9 @@ import org.springframework.security.access.AccessDeniedException;
 
 class CertificatesIT extends CertificateTestBase {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     private static final String OCC = "CLEANER";
 
     private static String key(InvalidInputException ex) {
@@ -112,16 +115,56 @@ class CertificatesIT extends CertificateTestBase {
                         null)))
             .isInstanceOfSatisfying(InvalidInputException.class,
                     ex -> assertThat(key(ex)).isEqualTo("certificates.error.ladder"));
-        Certificate c = certificates.issueAs("assessment-result",
-                new CertificateRequest(p, OCC, "JUNIOR", body.id(), CertificateRoute.ASSESSMENT, 7L, 8L, null));
+        long[] result = finalResult(body.id(), p);
+        Certificate c = certificates.issueAs("assessment-result", new CertificateRequest(p, OCC, "JUNIOR", body.id(),
+                CertificateRoute.ASSESSMENT, result[0], result[1], null));
         assertThat(c.issuedBy()).isEqualTo("assessment-result");
-        assertThat(c.batchId()).isEqualTo(7L);
-        assertThat(c.resultId()).isEqualTo(8L);
+        assertThat(c.batchId()).isEqualTo(result[0]);
+        assertThat(c.resultId()).isEqualTo(result[1]);
         assertThat(c.issuedOn()).isEqualTo(certificates.today());
         // Without a user, the ordinary entry refuses.
         assertThatThrownBy(
                 () -> certificates.issue(request(p, OCC, "INTERMEDIATE", body.id(), CertificateRoute.ASSESSMENT)))
             .isNotInstanceOf(InvalidInputException.class);
+    }
+
+    /**
+     * A final, passed result of a batch of the body, as the assessment listener finds it:
+     * the batch's id and the result's (the certificate names both, and the database keeps
+     * them real).
+     */
+    long[] finalResult(long bodyId, long personId) {
+        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into assessment_batch (batch_no, evaluation_body_id, body_name, region_code, occupation_code,
+                  level_code, kind, assessed_on, venue, status, province_approval, created_by, created_at)
+                values (:no, :body, '评价机构', :region, :occ, 'JUNIOR', 'BODY', :on, '考场', 'FINAL', 'NOT_NEEDED',
+                  'test', :at)""")
+            .param("no", "PC" + System.nanoTime())
+            .param("body", bodyId)
+            .param("region", JINAN)
+            .param("occ", OCC)
+            .param("on", certificates.today())
+            .param("at", java.sql.Timestamp.from(java.time.Instant.now()))
+            .update(keys, "id");
+        long batch = keys.getKeyAs(Number.class).longValue();
+        jdbc.sql("""
+                insert into assessment_candidate (batch_id, person_id, source, prerequisite_outcome, added_by, added_at)
+                values (:b, :p, 'APPLICATION', 'none', 'test', :at)""")
+            .param("b", batch)
+            .param("p", personId)
+            .param("at", java.sql.Timestamp.from(java.time.Instant.now()))
+            .update(keys, "id");
+        long candidate = keys.getKeyAs(Number.class).longValue();
+        jdbc.sql("""
+                insert into assessment_result (candidate_id, batch_id, person_id, theory_score, practical_score, passed,
+                  status, entered_by, entered_at) values (:c, :b, :p, 80, 80, true, 'FINAL', 'test', :at)""")
+            .param("c", candidate)
+            .param("b", batch)
+            .param("p", personId)
+            .param("at", java.sql.Timestamp.from(java.time.Instant.now()))
+            .update(keys, "id");
+        return new long[] { batch, keys.getKeyAs(Number.class).longValue() };
     }
 
     @Test

@@ -37,16 +37,19 @@ class BulkWriterIT extends IntegrationTest {
 
     static final List<String> COLUMNS = List.of("id", "txt", "flag", "on_day", "at_time", "amount");
 
+    /**
+     * Created as the owner: on PostgreSQL the application's role may not create tables.
+     */
     @BeforeEach
     void table() {
-        jdbc.sql("""
+        asOwner().sql("""
                 create table bulk_probe (id bigint primary key, txt varchar(200), flag boolean, on_day date,
                   at_time timestamp with time zone, amount decimal(9,4))""").update();
     }
 
     @AfterEach
     void drop() {
-        jdbc.sql("drop table bulk_probe").update();
+        asOwner().sql("drop table bulk_probe").update();
     }
 
     @Test

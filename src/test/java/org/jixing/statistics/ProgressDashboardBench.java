@@ -339,6 +339,12 @@ class ProgressDashboardBench extends IntegrationTest {
             // within the transaction: a failed load leaves the schema as it was.
             List<String> rebuild = new ArrayList<>();
             step(steps, "indexes and foreign keys dropped", () -> {
+                // The integrity triggers too (docs/integrity.md): the figures' enrolments
+                // hold no subsidy slots, and ten million deferred checks are not what
+                // this
+                // benchmark measures. Back on with the keys, within the transaction.
+                jdbc.sql("alter table enrolment disable trigger user").update();
+                rebuild.add("alter table enrolment enable trigger user");
                 for (String t : List.of("enrolment", "enrolment_completion_group", "person", "person_group")) {
                     for (Map<String, Object> c : jdbc
                         .sql("select conname, pg_get_constraintdef(oid) as def "

@@ -1,16 +1,23 @@
 package org.jixing.audit.api;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jixing.audit.AuditCheckpoints;
 import org.jixing.audit.AuditEntries;
 import org.jixing.audit.AuditEntry;
 import org.jixing.audit.AuditFilter;
 import org.jixing.audit.AuditVerification;
+import org.jixing.audit.Checkpoint;
 import org.jixing.audit.VerificationResult;
 import org.jixing.shared.PageResult;
+import org.jixing.shared.web.FileDownload;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -27,9 +34,12 @@ class AuditApi {
 
     private final AuditVerification verification;
 
-    AuditApi(AuditEntries entries, AuditVerification verification) {
+    private final AuditCheckpoints checkpoints;
+
+    AuditApi(AuditEntries entries, AuditVerification verification, AuditCheckpoints checkpoints) {
         this.entries = entries;
         this.verification = verification;
+        this.checkpoints = checkpoints;
     }
 
     @GetMapping("/entries")
@@ -53,6 +63,23 @@ class AuditApi {
     @Operation(summary = "Verify the whole chain now")
     VerificationResult verify() {
         return verification.verify();
+    }
+
+    /** The checkpoints with the key that verifies them. */
+    record Checkpoints(AuditCheckpoints.PublicKey key, List<Checkpoint> checkpoints) {
+    }
+
+    @GetMapping("/checkpoints")
+    @Operation(summary = "The signed checkpoints of the chain's head, oldest first, with the public key")
+    Checkpoints checkpoints() {
+        return new Checkpoints(checkpoints.publicKey(), checkpoints.all());
+    }
+
+    @GetMapping(value = "/checkpoints.txt", produces = MediaType.TEXT_PLAIN_VALUE)
+    @Operation(summary = "The checkpoint file, after a line naming the public key, to keep elsewhere")
+    ResponseEntity<byte[]> checkpointFile() {
+        return FileDownload.of("audit-checkpoints.txt", MediaType.TEXT_PLAIN,
+                checkpoints.export().getBytes(StandardCharsets.UTF_8));
     }
 
 }

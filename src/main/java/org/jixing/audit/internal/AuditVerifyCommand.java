@@ -1,6 +1,7 @@
 package org.jixing.audit.internal;
 
 import org.jixing.audit.AuditVerification;
+import org.jixing.audit.Checkpoint;
 import org.jixing.audit.VerificationResult;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -41,9 +42,15 @@ class AuditVerifyCommand implements ApplicationRunner {
     }
 
     static String describe(VerificationResult result) {
-        return result.intact() ? "Audit trail intact: " + result.checked() + " entries checked."
-                : "Audit trail BROKEN at entry " + result.brokenAt() + " (" + result.problem() + ") after "
-                        + result.checked() + " intact entries.";
+        Checkpoint c = result.checkpoint();
+        String checkpoint = c == null ? ""
+                : " Checkpoint: line " + c.line() + " of the checkpoint file, entry " + c.seq() + " at " + c.at() + ".";
+        if (result.intact()) {
+            return "Audit trail intact: " + result.checked() + " entries checked."
+                    + (c == null ? " No checkpoint of this trail yet." : checkpoint);
+        }
+        return "Audit trail BROKEN at entry " + result.brokenAt() + " (" + result.problem() + ") after "
+                + result.checked() + " intact entries." + checkpoint;
     }
 
 }

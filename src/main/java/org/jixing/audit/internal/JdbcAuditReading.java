@@ -3,17 +3,22 @@ package org.jixing.audit.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
+import org.jixing.audit.AuditCheckpoints;
 import org.jixing.audit.AuditEntries;
 import org.jixing.audit.AuditEntry;
 import org.jixing.audit.AuditFilter;
 import org.jixing.audit.AuditVerification;
+import org.jixing.audit.Checkpoint;
 import org.jixing.audit.VerificationResult;
 import org.jixing.shared.PageResult;
 import org.jixing.shared.scope.CurrentUser;
@@ -38,10 +43,16 @@ class JdbcAuditReading implements AuditEntries, AuditVerification {
 
     private final JdbcClient jdbc;
 
+    private final AuditCheckpoints checkpoints;
+
+    private final Clock clock;
+
     private volatile VerificationResult last;
 
-    JdbcAuditReading(JdbcClient jdbc) {
+    JdbcAuditReading(JdbcClient jdbc, AuditCheckpoints checkpoints, Clock clock) {
         this.jdbc = jdbc;
+        this.checkpoints = checkpoints;
+        this.clock = clock;
     }
 
     /**
@@ -59,13 +70,26 @@ class JdbcAuditReading implements AuditEntries, AuditVerification {
     private record Row(AuditEntry entry, String prevHash) {
     }
 
+    /**
+     * Walks the chain from the first entry, then holds it against the signed checkpoints
+     * of this trail (those whose first entry is this trail's): every checkpoint's entry
+     * must still be there with the hash it had, so entries removed from the end, head row
+     * and all, are found. A checkpoint line that does not verify is reported too.
+     */
     @Override
     @Transactional(readOnly = true)
     public VerificationResult verify() {
         requireReader();
+        List<Checkpoint> lines = checkpoints.all();
+        Optional<Checkpoint> forged = lines.stream().filter(c -> !c.signatureValid()).findFirst();
+        Map<Long, List<Checkpoint>> signed = new HashMap<>();
+        lines.stream()
+            .filter(Checkpoint::signatureValid)
+            .forEach(c -> signed.computeIfAbsent(c.seq(), k -> new ArrayList<>()).add(c));
         long checked = 0;
         long expectedSeq = 1;
         String previousHash = JdbcAuditTrail.GENESIS;
+        String chain = null;
         while (true) {
             List<Row> rows = jdbc
                 .sql("select " + COLUMNS + " from audit_entry where seq >= :from order by seq fetch first " + BATCH
@@ -76,16 +100,24 @@ class JdbcAuditReading implements AuditEntries, AuditVerification {
             for (Row r : rows) {
                 AuditEntry e = r.entry();
                 if (e.seq() != expectedSeq) {
-                    return done(checked, expectedSeq, VerificationResult.Problem.MISSING);
+                    return done(checked, expectedSeq, VerificationResult.Problem.MISSING, null);
                 }
                 if (!Objects.equals(r.prevHash(), previousHash)) {
-                    return done(checked, e.seq(), VerificationResult.Problem.BROKEN_LINK);
+                    return done(checked, e.seq(), VerificationResult.Problem.BROKEN_LINK, null);
                 }
                 String recomputed = JdbcAuditTrail.AuditHash.of(r.prevHash(), e.seq(), e.occurredAt(), e.actor(),
                         e.actorRole(), e.remoteAddr(), e.action(), e.recordType(), e.recordId(), e.beforeJson(),
                         e.afterJson());
                 if (!recomputed.equals(e.entryHash())) {
-                    return done(checked, e.seq(), VerificationResult.Problem.CHANGED);
+                    return done(checked, e.seq(), VerificationResult.Problem.CHANGED, null);
+                }
+                if (chain == null) {
+                    chain = e.entryHash();
+                }
+                for (Checkpoint c : signed.getOrDefault(e.seq(), List.of())) {
+                    if (c.chain().equals(chain) && !c.hash().equals(e.entryHash())) {
+                        return done(checked, e.seq(), VerificationResult.Problem.CHECKPOINT_MISMATCH, c);
+                    }
                 }
                 previousHash = e.entryHash();
                 checked++;
@@ -95,17 +127,32 @@ class JdbcAuditReading implements AuditEntries, AuditVerification {
                 break;
             }
         }
+        long last = expectedSeq - 1;
+        String trail = chain;
+        Checkpoint latest = signed.values()
+            .stream()
+            .flatMap(List::stream)
+            .filter(c -> c.chain().equals(trail))
+            .max(Comparator.comparingLong(Checkpoint::seq).thenComparing(Checkpoint::line))
+            .orElse(null);
+        if (latest != null && latest.seq() > last) {
+            return done(checked, last + 1, VerificationResult.Problem.TRUNCATED, latest);
+        }
         var head = jdbc.sql("select last_seq, last_hash from audit_head where id = 1")
             .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2)))
             .single();
-        if (head.getKey() != expectedSeq - 1 || !head.getValue().equals(previousHash)) {
-            return done(checked, expectedSeq, VerificationResult.Problem.HEAD_MISMATCH);
+        if (head.getKey() != last || !head.getValue().equals(previousHash)) {
+            return done(checked, expectedSeq, VerificationResult.Problem.HEAD_MISMATCH, latest);
         }
-        return done(checked, null, null);
+        if (forged.isPresent()) {
+            Checkpoint f = forged.get();
+            return done(checked, f.seq() >= 0 ? f.seq() : null, VerificationResult.Problem.CHECKPOINT_FORGED, f);
+        }
+        return done(checked, null, null, latest);
     }
 
-    private VerificationResult done(long checked, Long at, VerificationResult.Problem problem) {
-        VerificationResult result = new VerificationResult(checked, at, problem, Instant.now());
+    private VerificationResult done(long checked, Long at, VerificationResult.Problem problem, Checkpoint checkpoint) {
+        VerificationResult result = new VerificationResult(checked, at, problem, clock.instant(), checkpoint);
         last = result;
         return result;
     }

@@ -1,17 +1,26 @@
 package org.jixing.audit.web;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Set;
 
+import org.jixing.audit.AuditCheckpoints;
 import org.jixing.audit.AuditEntries;
 import org.jixing.audit.AuditFilter;
 import org.jixing.audit.AuditVerification;
+import org.jixing.audit.Checkpoint;
 import org.jixing.shared.PageResult;
 import org.jixing.shared.scope.Role;
+import org.jixing.shared.web.FileDownload;
 import org.jixing.shared.web.NavItem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,9 +40,12 @@ class AuditPages {
 
     private final AuditVerification verification;
 
-    AuditPages(AuditEntries entries, AuditVerification verification) {
+    private final AuditCheckpoints checkpoints;
+
+    AuditPages(AuditEntries entries, AuditVerification verification, AuditCheckpoints checkpoints) {
         this.entries = entries;
         this.verification = verification;
+        this.checkpoints = checkpoints;
     }
 
     @GetMapping
@@ -59,6 +71,26 @@ class AuditPages {
         model.addAttribute("result", run ? verification.verify() : verification.last());
         return "audit/verification";
     }
+
+    /** The signed checkpoints, newest first, with the key that verifies them. */
+    @GetMapping("/checkpoints")
+    String checkpoints(Model model) {
+        List<Checkpoint> all = new ArrayList<>(checkpoints.all());
+        Collections.reverse(all);
+        model.addAttribute("checkpoints", all.subList(0, Math.min(all.size(), SHOWN)));
+        model.addAttribute("total", all.size());
+        model.addAttribute("key", checkpoints.publicKey());
+        return "audit/checkpoints";
+    }
+
+    /** The checkpoint file with its public key, to keep elsewhere. */
+    @GetMapping("/checkpoints.txt")
+    ResponseEntity<byte[]> checkpointFile() {
+        return FileDownload.of("audit-checkpoints.txt", MediaType.TEXT_PLAIN,
+                checkpoints.export().getBytes(StandardCharsets.UTF_8));
+    }
+
+    static final int SHOWN = 100;
 
     @Configuration(proxyBeanMethods = false)
     static class Navigation {

@@ -12,4 +12,8 @@ public final class AuditVerifyCommandAccess {
         return AuditVerifyCommand.exitCode(result);
     }
 
+    public static String describe(VerificationResult result) {
+        return AuditVerifyCommand.describe(result);
+    }
+
 }
