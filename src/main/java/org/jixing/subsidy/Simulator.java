@@ -172,7 +172,11 @@ public class Simulator {
         boolean classDone = c.status() == ClassStatus.COMPLETED || c.status() == ClassStatus.CLOSED;
         List<Problem> notes = new ArrayList<>();
         if (!classDone) {
-            notes.add(new Problem("classId", "subsidyRules.sim.note.notCompleted"));
+            boolean mayRun = c.status() == ClassStatus.SUBMITTED || c.status() == ClassStatus.APPROVED
+                    || c.status() == ClassStatus.RUNNING;
+            java.time.Instant from = mayRun ? classes.calendar(c.id()).completesFrom() : null;
+            notes.add(from == null ? new Problem("classId", "subsidyRules.sim.note.notCompleted") : new Problem(
+                    "classId", "subsidyRules.sim.note.notCompletedUntil", org.jixing.shared.ProvinceTime.at(from)));
         }
         Optional<Claim> standing = claims.standingClaimOfClass(c.id());
         standing.ifPresent(claim -> notes

@@ -2,6 +2,7 @@ package org.jixing.training;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,6 +18,7 @@ import org.jixing.audit.AuditEvent;
 import org.jixing.audit.AuditTrail;
 import org.jixing.person.People;
 import org.jixing.shared.InvalidInputException;
+import org.jixing.shared.ProvinceTime;
 import org.jixing.shared.ResidentIdNumbers;
 import org.jixing.shared.InvalidInputException.Problem;
 import org.jixing.shared.scope.CurrentUser;
@@ -30,6 +32,7 @@ import org.jixing.training.internal.EnrolmentStore;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -111,9 +114,9 @@ public class Attendance {
         if (id.isPresent()) {
             return result(
                     new AttendanceStore.Stored(id.getAsLong(), judged.event().accepted(), judged.event().reason()),
-                    false);
+                    judged.session(), false);
         }
-        return result(store.byClientKey(c.clientKey()).orElseThrow(), true);
+        return result(store.byClientKey(c.clientKey()).orElseThrow(), judged.session(), true);
     }
 
     /**
@@ -150,16 +153,19 @@ public class Attendance {
                 }
             }
         }
-        // One message per outcome, not one formatting per event.
+        // One message per outcome (and session, where the outcome names its times), not
+        // one
+        // formatting per event.
         Map<String, String> said = new HashMap<>();
-        java.util.function.Function<String, String> say = reason -> said.computeIfAbsent(reason == null ? "" : reason,
-                r -> describe(r.isEmpty() ? null : r));
+        java.util.function.BiFunction<String, ClassSession, String> say = (reason, session) -> said.computeIfAbsent(
+                (reason == null ? "" : reason) + (session != null && namesTimes(reason) ? ":" + session.id() : ""),
+                r -> describe(reason, session));
         Map<String, AttendanceStore.Stored> before = store.storedByClientKeys(first.keySet());
         List<Integer> fresh = new ArrayList<>();
         for (int i : first.values()) {
             AttendanceStore.Stored stored = before.get(events.get(i).clientKey());
             if (stored != null) {
-                answers[i] = answer(i, events.get(i).clientKey(), stored, true, say);
+                answers[i] = answer(i, events.get(i).clientKey(), stored, null, true, say);
             }
             else {
                 fresh.add(i);
@@ -176,8 +182,9 @@ public class Attendance {
             if (there == null) {
                 stored++;
             }
-            answers[i] = there != null ? answer(i, e.clientKey(), there, true, say)
-                    : answer(i, e.clientKey(), new AttendanceStore.Stored(0, e.accepted(), e.reason()), false, say);
+            ClassSession session = judged.get(k).session();
+            answers[i] = there != null ? answer(i, e.clientKey(), there, session, true, say) : answer(i, e.clientKey(),
+                    new AttendanceStore.Stored(0, e.accepted(), e.reason()), session, false, say);
         }
         repeats.forEach((i, earlier) -> {
             var a = answers[earlier];
@@ -283,7 +290,7 @@ public class Attendance {
     }
 
     /** An event judged, as it will be stored. */
-    private record Judged(NewEvent event) {
+    private record Judged(NewEvent event, ClassSession session) {
     }
 
     /**
@@ -383,12 +390,14 @@ public class Attendance {
             // Another provider's class stays out of this provider's record: the event
             // keeps only the session it named.
             TrainingClass shown = ownSession ? tc : null;
-            out.add(new Judged(new NewEvent(c.clientKey(), c.sessionId(), shown == null ? null : shown.id(),
-                    enrolment == null ? null : enrolment.id(), shown == null ? null : shown.providerId(),
-                    shown == null ? null : shown.regionCode(), shown == null ? null : shown.lineCode(), kind, c.time(),
-                    now, device, c.latitude(), c.longitude(), c.faceScore(), verdict.accepted(),
-                    verdict.accepted() ? null : verdict.refusal().name(), me.username(), null, sender.deviceKind(),
-                    terminal == null ? null : terminal.id(), verdict.late())));
+            out.add(new Judged(
+                    new NewEvent(c.clientKey(), c.sessionId(), shown == null ? null : shown.id(),
+                            enrolment == null ? null : enrolment.id(), shown == null ? null : shown.providerId(),
+                            shown == null ? null : shown.regionCode(), shown == null ? null : shown.lineCode(), kind,
+                            c.time(), now, device, c.latitude(), c.longitude(), c.faceScore(), verdict.accepted(),
+                            verdict.accepted() ? null : verdict.refusal().name(), me.username(), null,
+                            sender.deviceKind(), terminal == null ? null : terminal.id(), verdict.late()),
+                    ownSession ? found.session() : null));
         }
         return out;
     }
@@ -413,14 +422,15 @@ public class Attendance {
         return verdict.accepted() ? null : verdict.refusal().name();
     }
 
-    private CheckInResult result(AttendanceStore.Stored s, boolean replay) {
-        return new CheckInResult(s.id(), s.accepted(), s.reason(), describe(s.accepted() ? null : s.reason()), replay);
+    private CheckInResult result(AttendanceStore.Stored s, ClassSession session, boolean replay) {
+        return new CheckInResult(s.id(), s.accepted(), s.reason(), describe(s.accepted() ? null : s.reason(), session),
+                replay);
     }
 
     private static CheckInBatchResult.Answer answer(int index, String clientKey, AttendanceStore.Stored s,
-            boolean replay, java.util.function.Function<String, String> say) {
+            ClassSession session, boolean replay, java.util.function.BiFunction<String, ClassSession, String> say) {
         return new CheckInBatchResult.Answer(index, clientKey, s.accepted(), s.reason(),
-                say.apply(s.accepted() ? null : s.reason()), replay, null, List.of());
+                say.apply(s.accepted() ? null : s.reason(), session), replay, null, List.of());
     }
 
     private CheckInBatchResult.Answer invalid(int index, String clientKey, List<Problem> problems) {
@@ -435,10 +445,32 @@ public class Attendance {
 
     /** An outcome in the user's language: accepted (null reason) or why not. */
     public String describe(String reason) {
-        return messages.getMessage(
-                "training.attendance." + (reason == null ? "ACCEPTED" : reason), new Object[] { rules.windowMinutes(),
-                        rules.radiusMetres(), rules.clockSkewSeconds(), rules.lateUploadHours() },
+        return describe(reason, null);
+    }
+
+    /**
+     * An outcome in the user's language; where the reason is about time (outside the
+     * session's window, uploaded after its late-upload window closed) and the session is
+     * known, the message names the times of that session's windows.
+     */
+    public String describe(String reason, ClassSession session) {
+        boolean timed = session != null && namesTimes(reason);
+        Object[] args = { rules.windowMinutes(), rules.radiusMetres(), rules.clockSkewSeconds(),
+                rules.lateUploadHours(), null, null, null };
+        if (timed) {
+            Duration window = Duration.ofMinutes(rules.windowMinutes());
+            args[4] = ProvinceTime.at(session.startsAt().minus(window));
+            args[5] = ProvinceTime.at(session.endsAt().plus(window));
+            args[6] = ProvinceTime.at(rules.lateUploadClosesAt(session.endsAt()));
+        }
+        String key = "training.attendance." + (reason == null ? "ACCEPTED" : reason) + (timed ? ".at" : "");
+        return messages.getMessage(new DefaultMessageSourceResolvable(new String[] { key }, args),
                 LocaleContextHolder.getLocale());
+    }
+
+    private static boolean namesTimes(String reason) {
+        return CheckInRefusal.OUTSIDE_WINDOW.name().equals(reason)
+                || CheckInRefusal.UPLOADED_TOO_LATE.name().equals(reason);
     }
 
     /** A trainee's attendance over a class: sessions attended of all sessions. */

@@ -42,8 +42,12 @@ class AttendanceIT extends AttendanceTestBase {
         assertThat(far.get("accepted").asBoolean()).isFalse();
         assertThat(far.get("reason").asString()).isEqualTo("OUTSIDE_RADIUS");
         assertThat(far.get("message").asString()).isEqualTo("Not within 500 metres of the venue.");
-        assertThat(send(event(key(), session, bob, "CHECK_IN", at(7, 0), terminal)).get("reason").asString())
-            .isEqualTo("OUTSIDE_WINDOW");
+        JsonNode early = send(event(key(), session, bob, "CHECK_IN", at(7, 0), terminal));
+        assertThat(early.get("reason").asString()).isEqualTo("OUTSIDE_WINDOW");
+        // The refusal names the window it missed, in the province's time.
+        assertThat(early.get("message").asString()).matches(
+                "Outside the session's window: check-ins and check-outs count from \\d{1,2} \\w{3} \\d{4} \\d\\d:\\d\\d "
+                        + "to \\d{1,2} \\w{3} \\d{4} \\d\\d:\\d\\d \\(\\d+ minutes around the session\\)\\.");
         assertThat(
                 send(event(key(), session, adultIdNumber(), "CHECK_IN", at(9, 0), terminal)).get("reason").asString())
             .isEqualTo("NOT_ENROLLED");
@@ -326,6 +330,8 @@ class AttendanceIT extends AttendanceTestBase {
         JsonNode late = send(event(key(), session, bob, "CHECK_OUT", at(12, 1), terminal));
         assertThat(late.get("accepted").asBoolean()).isFalse();
         assertThat(late.get("reason").asString()).isEqualTo("UPLOADED_TOO_LATE");
+        assertThat(late.get("message").asString())
+            .startsWith("Uploaded too late: this session's buffered events had to arrive by ");
         mvc.perform(get("/api/v1/classes/" + classId + "/attendance-rates").cookie(p.staff()))
             .andExpect(jsonPath("$['" + bobEnrolment + "'].attended").value(1))
             .andExpect(jsonPath("$['" + aliceEnrolment + "'].attended").value(1));

@@ -121,6 +121,12 @@ class ClassOpeningIT extends TrainingTestBase {
         postJson(completion, p.staff(), "{\"version\":%d}".formatted(version)).andExpect(jsonPath("$.errors[0].message")
             .value("还不能结业：最后一次课结束且离线终端补传期已过后，可于 " + zh(lastDay.plusDays(2), "12:30") + " 结业。"));
         mvc.perform(get("/api/v1/classes/" + id).cookie(p.staff())).andExpect(jsonPath("$.status").value("RUNNING"));
+        // The subsidy simulator names the same moment.
+        mvc.perform(get("/api/v1/subsidies/simulation?lang=en&classId=" + id).cookie(p.staff()))
+            .andExpect(status().isOk())
+            .andExpect(
+                    jsonPath("$.explanation").value(org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.containsString(
+                            "The class has not completed (it can complete from " + en(lastDay.plusDays(2), "12:30")))));
         complete(id, p.staff(), List.of());
         mvc.perform(get("/api/v1/classes/" + id).cookie(p.staff())).andExpect(jsonPath("$.status").value("COMPLETED"));
         mvc.perform(get("/api/v1/classes/" + id + "/calendar").cookie(p.staff()))

@@ -179,7 +179,7 @@ class ClassExports {
                         e.deviceId(),
                         e.deviceKind() == null ? null : text(locale, "training.device." + e.deviceKind().name()),
                         text(locale, e.accepted() ? "training.yes" : "training.no"),
-                        e.reason() == null ? null : attendance.describe(e.reason()), e.recordedBy(), e.note());
+                        e.reason() == null ? null : attendance.describe(e.reason(), s), e.recordedBy(), e.note());
             }
         };
         send(response, format, "attendance-" + c.classNo(), c.classNo(), header, rows);

@@ -261,7 +261,7 @@ class ClassPages {
         model.addAttribute("events", events);
         java.util.Map<Long, String> outcomes = new java.util.HashMap<>();
         for (org.jixing.training.AttendanceEvent e : events) {
-            outcomes.put(e.id(), attendance.describe(e.accepted() ? null : e.reason()));
+            outcomes.put(e.id(), attendance.describe(e.accepted() ? null : e.reason(), session));
         }
         model.addAttribute("outcomes", outcomes);
         boolean open = CurrentUser.require().hasRole(Role.PROVIDER_STAFF)
