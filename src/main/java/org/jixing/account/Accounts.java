@@ -222,7 +222,7 @@ public class Accounts {
         return after;
     }
 
-    /** Sets a new password chosen by the administrator; also lifts a lock. */
+    /** Sets a new password chosen by the administrator. */
     @Transactional
     public void resetPassword(long id, String newPassword) {
         CurrentUser me = requireAdministrator();
@@ -235,15 +235,6 @@ public class Accounts {
         }
         store.setPassword(id, passwords.encode(newPassword), clock.instant());
         audit.record(AuditEvent.of("account.password.reset", "account", id, null, null));
-    }
-
-    @Transactional
-    public void unlock(long id) {
-        CurrentUser me = requireAdministrator();
-        Account account = get(id);
-        requireManageable(me, account.role(), account.regionCode());
-        store.unlock(id, clock.instant());
-        audit.record(AuditEvent.of("account.unlock", "account", id, null, null));
     }
 
     /** The signed-in user's own account. */

@@ -1,6 +1,6 @@
 /**
- * Accounts, roles and data scopes: who may sign in, how (form login, API tokens,
- * lockout), and which rows each user may see.
+ * Accounts, roles and data scopes: who may sign in, how (form login with throttled
+ * failures, API tokens), and which rows each user may see.
  */
 @ApplicationModule(allowedDependencies = { "shared", "reference", "audit" })
 package org.jixing.account;
