@@ -76,6 +76,25 @@ class SignInIT extends IntegrationTest {
     }
 
     @Test
+    void wrongPasswordsNeverStopTheAccountsApiTokens() throws Exception {
+        String username = newOfficer("a-long-enough-password");
+        var session = org.jixing.SignedIn.as(mvc, username, "a-long-enough-password");
+        String token = (String) mvc
+            .perform(post("/account/tokens").with(csrf()).cookie(session).param("name", "统计").param("days", "30"))
+            .andReturn()
+            .getFlashMap()
+            .get("newToken");
+        for (int i = 0; i < 8; i++) {
+            mvc.perform(login(username, "wrong-" + i, "203.0.113.99")).andExpect(unauthenticated());
+        }
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/v1/me")
+            .header("Authorization", "Bearer " + token))
+            .andExpect(status().isOk())
+            .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.username")
+                .value(username));
+    }
+
+    @Test
     void fourWrongPasswordsLeaveTheFifthTryAndEachAttemptCountsOnce() throws Exception {
         String username = newOfficer("a-long-enough-password");
         for (int i = 0; i < 4; i++) {
