@@ -7,9 +7,5 @@ import org.jixing.shared.scope.ScopeKind;
 
 /** An account as other modules and pages see it: never with its password hash. */
 public record Account(long id, String username, String displayName, Role role, ScopeKind scopeKind, String scopeRef,
-        String regionCode, boolean enabled, Instant lockedUntil, Instant createdAt, int version) {
-
-    public boolean isLocked(Instant now) {
-        return lockedUntil != null && lockedUntil.isAfter(now);
-    }
+        String regionCode, boolean enabled, Instant createdAt, int version) {
 }

@@ -46,9 +46,12 @@ public class Accounts {
 
     private final ScopeGuard guard;
 
+    private final ScopeReferences scopeReferences;
+
     Accounts(AccountStore store, PasswordEncoder passwords, ReferenceCatalogue reference, AuditTrail audit, Clock clock,
-            ScopeGuard guard) {
+            ScopeGuard guard, ScopeReferences scopeReferences) {
         this.guard = guard;
+        this.scopeReferences = scopeReferences;
         this.store = store;
         this.passwords = passwords;
         this.reference = reference;
@@ -156,7 +159,26 @@ public class Accounts {
         if (cmd.role() != null) {
             requireManageable(me, cmd.role(), cmd.regionCode());
         }
+        List<InvalidInputException.Problem> shape = checkRoleAndScope(cmd);
+        if (shape.isEmpty()) {
+            List<InvalidInputException.Problem> problems = scopeReferences.check(me, cmd.scopeKind(),
+                    cmd.scopeRef().trim(), cmd.regionCode());
+            if (!problems.isEmpty()) {
+                auditRefusal(me, "account.create.refused", String.valueOf(cmd.username()), cmd.scopeKind(),
+                        cmd.scopeRef());
+                throw new InvalidInputException(problems);
+            }
+        }
         return create(cmd);
+    }
+
+    /**
+     * A refused scope reference is worth a trace: it is how one would probe for another
+     * region's providers or people.
+     */
+    private void auditRefusal(CurrentUser me, String action, String recordId, ScopeKind kind, String ref) {
+        audit.recordIndependently(new AuditEvent(action, "account", recordId, null,
+                Map.of("scopeKind", kind.name(), "scopeRef", ref.trim()), me.username()));
     }
 
     @Transactional(readOnly = true)
@@ -190,12 +212,18 @@ public class Accounts {
         if (displayName == null || displayName.isBlank() || displayName.length() > 100) {
             problems.add(new InvalidInputException.Problem("displayName", "account.displayName.invalid"));
         }
-        problems.addAll(checkRoleAndScope(
-                new NewAccount(before.username(), displayName, null, role, scopeKind, scopeRef, regionCode)));
+        List<InvalidInputException.Problem> shape = checkRoleAndScope(
+                new NewAccount(before.username(), displayName, null, role, scopeKind, scopeRef, regionCode));
+        problems.addAll(shape);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
         requireManageable(me, role, regionCode);
+        List<InvalidInputException.Problem> refused = scopeReferences.check(me, scopeKind, scopeRef.trim(), regionCode);
+        if (!refused.isEmpty()) {
+            auditRefusal(me, "account.update.refused", String.valueOf(id), scopeKind, scopeRef);
+            throw new InvalidInputException(refused);
+        }
         if (!store.update(id, version, displayName.trim(), role, scopeKind, scopeRef.trim(), regionCode,
                 clock.instant())) {
             throw new OptimisticLockingFailureException("account " + id + " changed");
@@ -222,7 +250,7 @@ public class Accounts {
         return after;
     }
 
-    /** Sets a new password chosen by the administrator; also lifts a lock. */
+    /** Sets a new password chosen by the administrator. */
     @Transactional
     public void resetPassword(long id, String newPassword) {
         CurrentUser me = requireAdministrator();
@@ -235,15 +263,6 @@ public class Accounts {
         }
         store.setPassword(id, passwords.encode(newPassword), clock.instant());
         audit.record(AuditEvent.of("account.password.reset", "account", id, null, null));
-    }
-
-    @Transactional
-    public void unlock(long id) {
-        CurrentUser me = requireAdministrator();
-        Account account = get(id);
-        requireManageable(me, account.role(), account.regionCode());
-        store.unlock(id, clock.instant());
-        audit.record(AuditEvent.of("account.unlock", "account", id, null, null));
     }
 
     /** The signed-in user's own account. */

@@ -1,8 +1,8 @@
 /**
- * Accounts, roles and data scopes: who may sign in, how (form login, API tokens,
- * lockout), and which rows each user may see.
+ * Accounts, roles and data scopes: who may sign in, how (form login with throttled
+ * failures, API tokens), and which rows each user may see.
  */
-@ApplicationModule(allowedDependencies = { "shared", "reference", "audit" })
+@ApplicationModule(allowedDependencies = { "shared", "reference", "audit", "provider", "person", "enterprise" })
 package org.jixing.account;
 
 import org.springframework.modulith.ApplicationModule;

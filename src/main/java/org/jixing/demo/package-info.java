@@ -4,7 +4,7 @@
  * benchmarks use.
  */
 @ApplicationModule(allowedDependencies = { "shared", "reference", "account", "audit", "provider", "person", "training",
-        "certification", "subsidy", "employment", "supervision", "statistics" })
+        "certification", "subsidy", "employment", "supervision", "statistics", "enterprise" })
 package org.jixing.demo;
 
 import org.springframework.modulith.ApplicationModule;

@@ -61,9 +61,13 @@ public class Enrolments {
 
     private final org.springframework.context.ApplicationEventPublisher events;
 
+    private final org.jixing.shared.throttle.Throttle throttle;
+
     Enrolments(EnrolmentStore store, ClassOpenings classes, People people, EligibilityProperties rules,
             AuditTrail audit, MessageSource messages, Clock clock, Attendance attendance,
-            AttendanceProperties attendanceRules, org.springframework.context.ApplicationEventPublisher events) {
+            AttendanceProperties attendanceRules, org.springframework.context.ApplicationEventPublisher events,
+            org.jixing.shared.throttle.Throttle throttle) {
+        this.throttle = throttle;
         this.attendance = attendance;
         this.attendanceRules = attendanceRules;
         this.events = events;
@@ -88,13 +92,52 @@ public class Enrolments {
 
     }
 
-    /** Checks the rules for a registered person without enrolling. */
+    /** Eligibility checks a user may run: a burst of 30, then one every 6 seconds. */
+    static final org.jixing.shared.throttle.ThrottlePolicy CHECKS = new org.jixing.shared.throttle.ThrottlePolicy(30,
+            java.time.Duration.ofSeconds(6));
+
+    /**
+     * Checks the rules for a person without enrolling, answering only what the caller may
+     * know. The registry's record decides when the caller may see it (an officer whose
+     * region holds the person, the province) or names the person correctly (ID number and
+     * the name as registered, as a provider does who has the trainee in front of them);
+     * otherwise the person is judged as a newcomer, whom enrolment would register: the
+     * rules of the ID number and the class alone. So a provider cannot tell an
+     * unregistered person from one registered under another name, and "not registered" is
+     * told only to a caller whose scope spans the province. Another provider's class is
+     * never named (see {@link #evaluate}). Each check takes a token from the caller's
+     * bucket ({@link #CHECKS}).
+     */
     @Transactional(readOnly = true)
-    public Eligibility check(long classId, String idNumber) {
+    public Eligibility check(long classId, String idNumber, String name) {
+        CurrentUser me = CurrentUser.require();
         TrainingClass c = classes.get(classId);
-        Person person = people.findByIdNumber(idNumber)
-            .orElseThrow(() -> InvalidInputException.of("idNumber", "training.error.enrol.unknownPerson"));
-        return rules(c, person);
+        throttle.require("eligibility-check", "eligibility-check:" + me.id(),
+                throttle.policy("eligibility-check", CHECKS));
+        people.checkIdNumber("idNumber", idNumber).ifPresent(p -> {
+            throw new InvalidInputException(List.of(p));
+        });
+        java.util.Optional<Person> registered = people.findByIdNumber(idNumber);
+        if (registered.isPresent() && me.scope().coversRegion(registered.get().regionCode())) {
+            return rules(c, registered.get());
+        }
+        if (registered.isEmpty() && me.scope().isProvinceWide()) {
+            throw InvalidInputException.of("idNumber", "training.error.enrol.unknownPerson");
+        }
+        String given = name == null ? "" : name.strip();
+        if (given.isEmpty()) {
+            throw InvalidInputException.of("name", "training.error.check.nameRequired");
+        }
+        if (registered.isPresent() && registered.get().name().strip().equals(given)) {
+            return rules(c, registered.get());
+        }
+        return rules(c, newcomer(idNumber, given, c));
+    }
+
+    /** A person as enrolment would register them: no record, no history, no groups. */
+    private Person newcomer(String idNumber, String name, TrainingClass c) {
+        var parsed = org.jixing.shared.ResidentIdNumbers.parse(idNumber, java.time.LocalDate.now(clock));
+        return new Person(-1, parsed.masked(), name, parsed.male(), parsed.birthDate(), null, c.regionCode(), 0);
     }
 
     Eligibility rules(TrainingClass c, Person person) {
@@ -127,7 +170,7 @@ public class Enrolments {
             blocking.add(new Problem("idNumber", "training.error.enrol.already"));
         }
         if (facts.overlapping().containsKey(id)) {
-            blocking.add(new Problem("idNumber", "training.error.enrol.overlap", facts.overlapping().get(id)));
+            blocking.add(otherClass("training.error.enrol.overlap", c, facts.overlapping().get(id)));
         }
         if (!facts.inClass().contains(id) && facts.rosterSize().get() >= c.capacity()) {
             blocking.add(new Problem(null, "training.error.enrol.full", c.capacity()));
@@ -141,8 +184,7 @@ public class Enrolments {
             subsidy.add(new Problem("idNumber", "training.error.enrol.yearlyLimit", String.valueOf(year)));
         }
         if (facts.sameQualification().containsKey(id)) {
-            subsidy.add(new Problem("idNumber", "training.error.enrol.sameQualification",
-                    facts.sameQualification().get(id)));
+            subsidy.add(otherClass("training.error.enrol.sameQualification", c, facts.sameQualification().get(id)));
         }
         Set<String> required = requiredGroups(c);
         if (!required.isEmpty() && groupsHeld.stream().noneMatch(required::contains)) {
@@ -150,6 +192,19 @@ public class Enrolments {
                     new DefaultMessageSourceResolvable("training.lineGroups." + c.lineCode())));
         }
         return new Eligibility(blocking, subsidy);
+    }
+
+    /**
+     * A rule that points at another class names it only when that class is the same
+     * provider's, or lies in the region of the officer asking: the answer (and the
+     * reasons stored with an enrolment) never tells a provider which other provider, city
+     * or class a person attends.
+     */
+    private static Problem otherClass(String key, TrainingClass c, EnrolmentStore.OtherClass other) {
+        boolean visible = other.providerId() == c.providerId() || other.regionCode() != null
+                && CurrentUser.current().map(u -> u.scope().coversRegion(other.regionCode())).orElse(false);
+        return visible ? new Problem("idNumber", key, other.classNo())
+                : new Problem("idNumber", key + ".otherProvider");
     }
 
     /**

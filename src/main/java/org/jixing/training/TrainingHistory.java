@@ -178,7 +178,9 @@ public class TrainingHistory {
                     slot++;
                 }
                 used.add(slot);
-                facts.sameQualification().put(person.id(), running.classNo());
+                facts.sameQualification()
+                    .put(person.id(), new EnrolmentStore.OtherClass(running.classNo(), running.providerId(),
+                            running.regionCode()));
             }
             else {
                 selfFunded++;

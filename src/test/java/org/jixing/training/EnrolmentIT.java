@@ -1,7 +1,10 @@
 package org.jixing.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -157,11 +160,12 @@ class EnrolmentIT extends TrainingTestBase {
         String adult = adultIdNumber();
         postJson("/api/v1/classes/" + rural + "/eligibility-checks?lang=en", p.staff(),
                 "{\"idNumber\":\"" + adult + "\"}")
-            .andExpect(status().isUnprocessableContent());
+            .andExpect(status().isUnprocessableContent())
+            .andExpect(jsonPath("$.errors[0].rule").value("training.error.check.nameRequired"));
         postJson("/api/v1/classes/" + care + "/enrolments", p.staff(), enrolment(adult, false))
             .andExpect(status().isCreated());
         postJson("/api/v1/classes/" + rural + "/eligibility-checks?lang=en", p.staff(),
-                "{\"idNumber\":\"" + adult + "\"}")
+                "{\"idNumber\":\"" + adult + "\",\"name\":\"测试学员\"}")
             .andExpect(status().isOk())
             .andExpect(jsonPath("$.eligibleForSubsidy").value(false))
             .andExpect(jsonPath("$.subsidy[?(@.rule == 'training.error.enrol.group')].message").value(
@@ -176,7 +180,9 @@ class EnrolmentIT extends TrainingTestBase {
                 "staff-password-123");
         postJson("/api/v1/classes/" + clash + "/enrolments", otherStaff, enrolment(adult, true))
             .andExpect(status().isUnprocessableContent())
-            .andExpect(jsonPath("$.errors[0].message").value("与其参加的培训班 " + careNo + " 上课时间重叠。"));
+            // Another provider's class is not named to this one.
+            .andExpect(jsonPath("$.errors[0].message").value("与其在其他培训机构参加的培训班上课时间重叠。"))
+            .andExpect(content().string(not(containsString(careNo))));
     }
 
     @Test

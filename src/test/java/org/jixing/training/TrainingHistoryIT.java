@@ -168,7 +168,8 @@ class TrainingHistoryIT extends TrainingTestBase {
         // The subsidy recorded in the past counts: the same qualification is not
         // subsidised again.
         long live = approvedClass(programme("CLEANER", "JUNIOR", 3, "L06-1"), p, 1, 9, start);
-        postJson("/api/v1/classes/" + live + "/eligibility-checks", p.staff(), "{\"idNumber\":\"" + withGroup + "\"}")
+        postJson("/api/v1/classes/" + live + "/eligibility-checks", p.staff(),
+                "{\"idNumber\":\"" + withGroup + "\",\"name\":\"甲\"}")
             .andExpect(status().isOk())
             .andExpect(jsonPath("$.eligibleForSubsidy").value(false))
             .andExpect(jsonPath("$.subsidy[0].rule").value("training.error.enrol.sameQualification"));

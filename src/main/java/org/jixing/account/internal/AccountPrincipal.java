@@ -23,13 +23,10 @@ final class AccountPrincipal implements UserDetails, CredentialsContainer, Curre
 
     private final boolean enabled;
 
-    private final boolean nonLocked;
-
-    AccountPrincipal(CurrentUser user, String passwordHash, boolean enabled, boolean nonLocked) {
+    AccountPrincipal(CurrentUser user, String passwordHash, boolean enabled) {
         this.user = user;
         this.passwordHash = passwordHash;
         this.enabled = enabled;
-        this.nonLocked = nonLocked;
     }
 
     @Override
@@ -55,11 +52,6 @@ final class AccountPrincipal implements UserDetails, CredentialsContainer, Curre
     @Override
     public boolean isEnabled() {
         return enabled;
-    }
-
-    @Override
-    public boolean isAccountNonLocked() {
-        return nonLocked;
     }
 
     @Override

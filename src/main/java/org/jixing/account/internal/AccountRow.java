@@ -8,11 +8,10 @@ import org.jixing.shared.scope.ScopeKind;
 
 /** A row of app_user, including the password hash, which never leaves this package. */
 public record AccountRow(long id, String username, String displayName, String passwordHash, Role role,
-        ScopeKind scopeKind, String scopeRef, String regionCode, boolean enabled, int failedAttempts,
-        Instant lockedUntil, Instant createdAt, int version) {
+        ScopeKind scopeKind, String scopeRef, String regionCode, boolean enabled, Instant createdAt, int version) {
 
     public Account toAccount() {
-        return new Account(id, username, displayName, role, scopeKind, scopeRef, regionCode, enabled, lockedUntil,
-                createdAt, version);
+        return new Account(id, username, displayName, role, scopeKind, scopeRef, regionCode, enabled, createdAt,
+                version);
     }
 }

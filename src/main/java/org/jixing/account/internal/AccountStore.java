@@ -24,7 +24,7 @@ public class AccountStore {
 
     private static final String COLUMNS = """
             id, username, display_name, password_hash, role, scope_kind, scope_ref, region_code, enabled,
-            failed_attempts, locked_until, created_at, version""";
+            created_at, version""";
 
     private static final String USER_COLUMNS = java.util.Arrays.stream(COLUMNS.split(","))
         .map(c -> "u." + c.strip())
@@ -89,8 +89,8 @@ public class AccountStore {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into app_user (username, display_name, password_hash, role, scope_kind, scope_ref, region_code,
-                  enabled, failed_attempts, password_changed_at, created_at, updated_at, version)
-                values (:username, :display, :hash, :role, :kind, :ref, :region, true, 0, :now, :now, :now, 0)
+                  enabled, password_changed_at, created_at, updated_at, version)
+                values (:username, :display, :hash, :role, :kind, :ref, :region, true, :now, :now, :now, 0)
                 """)
             .param("username", username)
             .param("display", displayName)
@@ -102,32 +102,6 @@ public class AccountStore {
             .param("now", Timestamp.from(now))
             .update(keys, "id");
         return keys.getKey().longValue();
-    }
-
-    /**
-     * Counts a failed sign-in; the fifth in a row locks the account until
-     * {@code lockUntil} and starts the count again. Returns true when this failure locked
-     * the account.
-     */
-    public boolean recordFailure(String username, int maxAttempts, Instant lockUntil) {
-        int updated = jdbc.sql("""
-                update app_user
-                   set locked_until = case when failed_attempts + 1 >= :max then :until else locked_until end,
-                       failed_attempts = case when failed_attempts + 1 >= :max then 0 else failed_attempts + 1 end
-                 where username = :u
-                """).param("max", maxAttempts).param("until", Timestamp.from(lockUntil)).param("u", username).update();
-        if (updated == 0) {
-            return false;
-        }
-        return findByUsername(username).map(r -> r.lockedUntil() != null && r.lockedUntil().equals(lockUntil))
-            .orElse(false);
-    }
-
-    public void recordSuccess(String username) {
-        jdbc.sql(
-                "update app_user set failed_attempts = 0, locked_until = null where username = :u and (failed_attempts <> 0 or locked_until is not null)")
-            .param("u", username)
-            .update();
     }
 
     public List<AccountRow> search(String text, Role role, ScopeSql.Clause scope, int offset, int limit) {
@@ -196,17 +170,11 @@ public class AccountStore {
     public void setPassword(long id, String hash, Instant now) {
         jdbc.sql("""
                 update app_user set password_hash = :h, password_changed_at = :now, updated_at = :now,
-                  failed_attempts = 0, locked_until = null, version = version + 1 where id = :id""")
+                  version = version + 1 where id = :id""")
             .param("h", hash)
             .param("now", Timestamp.from(now))
             .param("id", id)
             .update();
-    }
-
-    public void unlock(long id, Instant now) {
-        jdbc.sql("""
-                update app_user set failed_attempts = 0, locked_until = null, updated_at = :now,
-                  version = version + 1 where id = :id""").param("now", Timestamp.from(now)).param("id", id).update();
     }
 
     public long insertToken(long userId, String name, String hash, Instant now, Instant expires) {
@@ -273,12 +241,10 @@ public class AccountStore {
     }
 
     private static AccountRow map(ResultSet rs, int n) throws SQLException {
-        Timestamp locked = rs.getTimestamp("locked_until");
         return new AccountRow(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
                 rs.getString("password_hash"), Role.valueOf(rs.getString("role")),
                 ScopeKind.valueOf(rs.getString("scope_kind")), rs.getString("scope_ref"), rs.getString("region_code"),
-                rs.getBoolean("enabled"), rs.getInt("failed_attempts"), locked == null ? null : locked.toInstant(),
-                rs.getTimestamp("created_at").toInstant(), rs.getInt("version"));
+                rs.getBoolean("enabled"), rs.getTimestamp("created_at").toInstant(), rs.getInt("version"));
     }
 
 }

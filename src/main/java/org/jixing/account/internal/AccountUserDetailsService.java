@@ -1,7 +1,5 @@
 package org.jixing.account.internal;
 
-import java.time.Clock;
-
 import org.jixing.reference.ReferenceCatalogue;
 import org.jixing.shared.scope.CurrentUser;
 import org.jixing.shared.scope.DataScope;
@@ -19,12 +17,9 @@ class AccountUserDetailsService implements UserDetailsService {
 
     private final ReferenceCatalogue reference;
 
-    private final Clock clock;
-
-    AccountUserDetailsService(AccountStore store, ReferenceCatalogue reference, Clock clock) {
+    AccountUserDetailsService(AccountStore store, ReferenceCatalogue reference) {
         this.store = store;
         this.reference = reference;
-        this.clock = clock;
     }
 
     @Override
@@ -40,8 +35,7 @@ class AccountUserDetailsService implements UserDetailsService {
                 ? new DataScope(ScopeKind.DEPARTMENT, row.scopeRef(), reference.linesLedBy(row.scopeRef()))
                 : DataScope.of(row.scopeKind(), row.scopeRef());
         CurrentUser user = new CurrentUser(row.id(), row.username(), row.displayName(), row.role(), scope);
-        boolean nonLocked = row.lockedUntil() == null || !row.lockedUntil().isAfter(clock.instant());
-        return new AccountPrincipal(user, row.passwordHash(), row.enabled(), nonLocked);
+        return new AccountPrincipal(user, row.passwordHash(), row.enabled());
     }
 
 }

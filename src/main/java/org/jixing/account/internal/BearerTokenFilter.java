@@ -15,8 +15,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates {@code Authorization: Bearer jx_...} on the API for this request only
- * (nothing goes into a session). A revoked or expired token, or one of a disabled or
- * locked account, authenticates nobody, so the request is answered 401.
+ * (nothing goes into a session). A revoked or expired token, or one of a disabled
+ * account, authenticates nobody (failed sign-ins never stop tokens: they are throttled,
+ * not counted on the account), so the request is answered 401.
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 
@@ -42,7 +43,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
             String token = header.substring(7).strip();
             if (token.startsWith(ApiTokens.PREFIX)) {
                 store.findByToken(ApiTokens.hash(token), clock.instant()).map(users::principal).ifPresent(p -> {
-                    if (p.isEnabled() && p.isAccountNonLocked()) {
+                    if (p.isEnabled()) {
                         var auth = UsernamePasswordAuthenticationToken.authenticated(p, null, p.getAuthorities());
                         var context = SecurityContextHolder.createEmptyContext();
                         context.setAuthentication(auth);

@@ -16,7 +16,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -140,10 +139,11 @@ class SecurityConfig {
             .sendRedirect(request.getContextPath() + "/login?error=" + failureCode(exception));
     }
 
+    /**
+     * Unknown user, wrong password and throttled attempt share one answer; "disabled" is
+     * reached only with the correct password ({@link SignInThrottle}).
+     */
     static String failureCode(AuthenticationException exception) {
-        if (exception instanceof LockedException) {
-            return "locked";
-        }
         if (exception instanceof DisabledException) {
             return "disabled";
         }

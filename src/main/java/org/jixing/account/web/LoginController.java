@@ -12,11 +12,7 @@ class LoginController {
     String login(@RequestParam(required = false) String error, @RequestParam(required = false) String logout,
             Model model) {
         if (error != null) {
-            model.addAttribute("errorKey", switch (error) {
-                case "locked" -> "login.error.locked";
-                case "disabled" -> "login.error.disabled";
-                default -> "login.error.bad";
-            });
+            model.addAttribute("errorKey", "disabled".equals(error) ? "login.error.disabled" : "login.error.bad");
         }
         model.addAttribute("loggedOut", logout != null);
         return "account/login";

@@ -115,11 +115,6 @@ class UserPages {
         return act(id, redirect, () -> accounts.resetPassword(id, password));
     }
 
-    @PostMapping("/{id}/unlock")
-    String unlock(@PathVariable long id, RedirectAttributes redirect) {
-        return act(id, redirect, () -> accounts.unlock(id));
-    }
-
     private static String act(long id, RedirectAttributes redirect, Runnable action) {
         try {
             action.run();

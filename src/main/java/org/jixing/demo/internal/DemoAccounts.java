@@ -23,7 +23,7 @@ final class DemoAccounts {
             new DemoAccount("qingdao", "青岛市人社局", Role.CITY_OFFICER, ScopeKind.REGION, "370200", "370200"),
             new DemoAccount("provider", "济南示范培训学校", Role.PROVIDER_STAFF, ScopeKind.PROVIDER, "1", "370100"),
             new DemoAccount("evaluator", "济南示范评价中心", Role.EVALUATOR, ScopeKind.EVALUATION_BODY, "1", "370100"),
-            new DemoAccount("enterprise", "青岛示范制造有限公司", Role.ENTERPRISE, ScopeKind.ENTERPRISE, "1", "370200"),
+            new DemoAccount("enterprise", "济南示范制造有限公司", Role.ENTERPRISE, ScopeKind.ENTERPRISE, "1", "370100"),
             new DemoAccount("trainee", "示范学员", Role.TRAINEE, ScopeKind.PERSON, "1", "370100"),
             new DemoAccount("auditor", "省审计组", Role.AUDITOR, ScopeKind.PROVINCE, "370000", "370000"));
 

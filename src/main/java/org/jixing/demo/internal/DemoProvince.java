@@ -85,10 +85,23 @@ class DemoProvince {
 
     private final org.jixing.training.TrainingHistory history;
 
+    private final org.jixing.enterprise.Enterprises enterprises;
+
+    /**
+     * The demo's enterprise registry: a few employers across cities; the first, in 济南, is
+     * the one the {@code enterprise} account acts for.
+     */
+    static final String[][] ENTERPRISES = { { "91370100MA3C00007", "济南示范制造有限公司", "370100" },
+            { "91370100MA3C00015", "济南齐鲁软件有限公司", "370100" }, { "91370200MA3C00023", "青岛海岸装备有限公司", "370200" },
+            { "91370200MA3C00031", "青岛示范物流有限公司", "370200" }, { "91370300MA3C00040", "淄博示范化工有限公司", "370300" },
+            { "91370600MA3C00058", "烟台示范食品有限公司", "370600" }, { "91370700MA3C00066", "潍坊示范农业装备有限公司", "370700" },
+            { "91371300MA3C00074", "临沂示范商贸物流有限公司", "371300" } };
+
     DemoProvince(ReferenceCatalogue reference, Accounts accounts, Filings filings, Programmes programmes,
             Teachers teachers, ClassOpenings classes, Enrolments enrolments, People people,
-            org.jixing.training.TrainingHistory history) {
+            org.jixing.training.TrainingHistory history, org.jixing.enterprise.Enterprises enterprises) {
         this.history = history;
+        this.enterprises = enterprises;
         this.reference = reference;
         this.accounts = accounts;
         this.filings = filings;
@@ -211,10 +224,14 @@ class DemoProvince {
         completedClassToClaim(today, admin, providers.get(0), demoProgrammes.get(3), trainees);
         Long person = firstPerson;
         as(admin, () -> {
+            for (String[] e : ENTERPRISES) {
+                enterprises.register(new org.jixing.enterprise.NewEnterprise(
+                        e[0] + UnifiedSocialCreditCode.checkCharacter(e[0]), e[1], e[2]));
+            }
             point("provider", ScopeKind.PROVIDER, String.valueOf(jinanProvider));
             point("evaluator", ScopeKind.EVALUATION_BODY, String.valueOf(evaluationBody.id()));
             point("enterprise", ScopeKind.ENTERPRISE,
-                    "91370100MA3C00007" + UnifiedSocialCreditCode.checkCharacter("91370100MA3C00007"));
+                    ENTERPRISES[0][0] + UnifiedSocialCreditCode.checkCharacter(ENTERPRISES[0][0]));
             if (person != null) {
                 point("trainee", ScopeKind.PERSON, String.valueOf(person));
             }

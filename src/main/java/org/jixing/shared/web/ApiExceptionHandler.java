@@ -57,6 +57,21 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    /** 429 with Retry-After, and a message saying how long to wait. */
+    @ExceptionHandler(org.jixing.shared.throttle.ThrottledException.class)
+    org.springframework.http.ResponseEntity<ProblemDetail> throttled(org.jixing.shared.throttle.ThrottledException ex) {
+        Locale locale = LocaleContextHolder.getLocale();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+                messages.getMessage("error.throttled.detail", new Object[] { ex.retryAfterSeconds() }, locale));
+        problem.setTitle(messages.getMessage("error.throttled.title", null, locale));
+        problem.setType(URI.create("urn:jixing:problem:throttled"));
+        problem.setProperty("use", ex.use());
+        problem.setProperty("retryAfterSeconds", ex.retryAfterSeconds());
+        return org.springframework.http.ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+            .header(org.springframework.http.HttpHeaders.RETRY_AFTER, String.valueOf(ex.retryAfterSeconds()))
+            .body(problem);
+    }
+
     @ExceptionHandler(AccessDeniedException.class)
     ProblemDetail denied(AccessDeniedException ex) {
         return problem(HttpStatus.FORBIDDEN, "error.forbidden.title", "error.forbidden.detail");

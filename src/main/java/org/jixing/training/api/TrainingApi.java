@@ -207,10 +207,24 @@ class TrainingApi {
         return ResponseEntity.created(URI.create("/api/v1/classes/" + c.id())).body(c);
     }
 
+    /** The person to check: ID number, and the name as on the ID card. */
+    record EligibilityCheck(String idNumber, String name) {
+
+        @Override
+        public String toString() {
+            return "EligibilityCheck[" + org.jixing.shared.ResidentIdNumbers.mask(idNumber) + "]";
+        }
+
+    }
+
     @PostMapping("/classes/{id}/eligibility-checks")
-    @Operation(summary = "Check a registered person against the enrolment and subsidy rules of a class")
-    EligibilityResult check(@PathVariable long id, @RequestBody IdNumber body) {
-        Enrolments.Eligibility e = enrolments.check(id, body.idNumber());
+    @Operation(summary = "Check a person against the enrolment and subsidy rules of a class",
+            description = "Whether the person may enrol in this class, and why not. A caller outside the person's "
+                    + "region gives the name too: the registry's record is used when ID number and name match it, "
+                    + "otherwise the person is judged as a newcomer (by the ID number and the class alone). "
+                    + "Another provider's class is never named. Throttled per account: 429 with Retry-After.")
+    EligibilityResult check(@PathVariable long id, @RequestBody EligibilityCheck body) {
+        Enrolments.Eligibility e = enrolments.check(id, body.idNumber(), body.name());
         return new EligibilityResult(e.eligibleForSubsidy(), results(e.blocking()), results(e.subsidy()));
     }
 

@@ -55,8 +55,9 @@ public class EnrolmentStore {
      * about who are on the roster already, and how many the roster holds in all. Both
      * grow with {@link #enrol} as a bulk roster is built in memory.
      */
-    public record Facts(Map<Long, Set<Integer>> usedSlots, Map<Long, String> sameQualification,
-            Map<Long, String> overlapping, Set<Long> inClass, java.util.concurrent.atomic.AtomicInteger rosterSize) {
+    public record Facts(Map<Long, Set<Integer>> usedSlots, Map<Long, OtherClass> sameQualification,
+            Map<Long, OtherClass> overlapping, Set<Long> inClass,
+            java.util.concurrent.atomic.AtomicInteger rosterSize) {
 
         /** Counts a person onto the roster being built. */
         public void enrol(long personId) {
@@ -65,6 +66,13 @@ public class EnrolmentStore {
             }
         }
 
+    }
+
+    /**
+     * Another class a rule points at: its number, and whose it is, so that an answer
+     * names it only to its own provider.
+     */
+    public record OtherClass(String classNo, long providerId, String regionCode) {
     }
 
     /**
@@ -78,8 +86,8 @@ public class EnrolmentStore {
      */
     public Facts facts(java.util.Collection<Long> personIds, long classId, int year, String occupation, String level) {
         Map<Long, Set<Integer>> slots = new HashMap<>();
-        Map<Long, String> same = new HashMap<>();
-        Map<Long, String> overlap = new HashMap<>();
+        Map<Long, OtherClass> same = new HashMap<>();
+        Map<Long, OtherClass> overlap = new HashMap<>();
         List<Long> all = List.copyOf(personIds);
         for (int from = 0; from < all.size(); from += CHUNK) {
             List<Long> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
@@ -91,15 +99,20 @@ public class EnrolmentStore {
             // occupation and level are compared here, the classes looked up per row):
             // given more, H2's planner walks whole tables to find them.
             jdbc.sql("""
-                    select 'S', person_id, cast(training_year as varchar(12)), null, cast(slot as varchar(12))
+                    select 'S', person_id, cast(training_year as varchar(12)), null, cast(slot as varchar(12)),
+                      cast(null as bigint), cast(null as varchar(6))
                     from subsidy_slot where person_id = any(:p)
                     union all
                     select 'Q', q.person_id, q.occupation_code, q.level_code, (select c.class_no from enrolment e
-                      join training_class c on c.id = e.class_id where e.id = q.enrolment_id)
+                      join training_class c on c.id = e.class_id where e.id = q.enrolment_id),
+                      (select e.provider_id from enrolment e where e.id = q.enrolment_id),
+                      (select e.region_code from enrolment e where e.id = q.enrolment_id)
                     from subsidised_qualification q where q.person_id = any(:p)
                     union all
                     select 'O', e.person_id, null, null,
-                      min((select c.class_no from training_class c where c.id = e.class_id))
+                      min((select c.class_no from training_class c where c.id = e.class_id)),
+                      case when min(e.provider_id) = max(e.provider_id) then min(e.provider_id) else -1 end,
+                      case when min(e.region_code) = max(e.region_code) then min(e.region_code) end
                     from enrolment e
                     where e.person_id = any(:p) and e.status <> 'WITHDRAWN' and e.class_id <> :c
                       and exists (select 1 from training_class c where c.id = e.class_id
@@ -122,10 +135,10 @@ public class EnrolmentStore {
                         }
                         case "Q" -> {
                             if (occupation.equals(rs.getString(3)) && level.equals(rs.getString(4))) {
-                                same.put(person, value);
+                                same.put(person, new OtherClass(value, rs.getLong(6), rs.getString(7)));
                             }
                         }
-                        default -> overlap.put(person, value);
+                        default -> overlap.put(person, new OtherClass(value, rs.getLong(6), rs.getString(7)));
                     }
                     return person;
                 })
