@@ -25,11 +25,27 @@ final class AccountPrincipal implements UserDetails, CredentialsContainer, Curre
 
     private final boolean nonLocked;
 
+    /** Whether the account had its second factor on when this principal was made. */
+    private final boolean secondFactor;
+
     AccountPrincipal(CurrentUser user, String passwordHash, boolean enabled, boolean nonLocked) {
+        this(user, passwordHash, enabled, nonLocked, false);
+    }
+
+    AccountPrincipal(CurrentUser user, String passwordHash, boolean enabled, boolean nonLocked, boolean secondFactor) {
         this.user = user;
         this.passwordHash = passwordHash;
         this.enabled = enabled;
         this.nonLocked = nonLocked;
+        this.secondFactor = secondFactor;
+    }
+
+    boolean secondFactor() {
+        return secondFactor;
+    }
+
+    AccountPrincipal withSecondFactor(boolean on) {
+        return new AccountPrincipal(user, passwordHash, enabled, nonLocked, on);
     }
 
     @Override

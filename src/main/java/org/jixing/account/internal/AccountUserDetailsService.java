@@ -21,7 +21,11 @@ class AccountUserDetailsService implements UserDetailsService {
 
     private final Clock clock;
 
-    AccountUserDetailsService(AccountStore store, ReferenceCatalogue reference, Clock clock) {
+    private final SecondFactorStore factors;
+
+    AccountUserDetailsService(AccountStore store, ReferenceCatalogue reference, Clock clock,
+            SecondFactorStore factors) {
+        this.factors = factors;
         this.store = store;
         this.reference = reference;
         this.clock = clock;
@@ -32,7 +36,7 @@ class AccountUserDetailsService implements UserDetailsService {
         AccountRow row = store
             .findByUsername(username == null ? "" : username.trim().toLowerCase(java.util.Locale.ROOT))
             .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
-        return principal(row);
+        return principal(row).withSecondFactor(factors.isOn(row.id()));
     }
 
     AccountPrincipal principal(AccountRow row) {

@@ -60,9 +60,12 @@ class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, MessageSource messages, LocaleResolver locales, JsonMapper json,
-            AccountStore store, AccountUserDetailsService users, java.time.Clock clock) throws Exception {
+            AccountStore store, AccountUserDetailsService users, java.time.Clock clock, BearerTokenCache tokens,
+            org.jixing.account.SecondFactors factors) throws Exception {
         http.securityMatcher("/api/**")
-            .addFilterBefore(new BearerTokenFilter(store, users, clock),
+            .addFilterBefore(new BearerTokenFilter(store, users, clock, tokens),
+                    org.springframework.security.web.access.intercept.AuthorizationFilter.class)
+            .addFilterBefore(new SecondFactorGate(factors),
                     org.springframework.security.web.access.intercept.AuthorizationFilter.class)
             .authorizeHttpRequests(a -> a
                 .requestMatchers(HttpMethod.GET, "/api/v1/certificates/keys", "/api/v1/certificates/verify",
@@ -84,16 +87,18 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webChain(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(a -> a
-            .requestMatchers("/login", "/error", "/favicon.ico", "/css/**", "/js/**", "/img/**", "/webjars/**",
-                    "/_static/**", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
-                    "/verify", "/verify/**")
-            .permitAll()
-            .requestMatchers(HttpMethod.POST, "/logout")
-            .authenticated()
-            .anyRequest()
-            .access(readOnlyForAuditors()))
+    SecurityFilterChain webChain(HttpSecurity http, org.jixing.account.SecondFactors factors) throws Exception {
+        http.addFilterBefore(new SecondFactorGate(factors),
+                org.springframework.security.web.access.intercept.AuthorizationFilter.class)
+            .authorizeHttpRequests(a -> a
+                .requestMatchers("/login", "/error", "/favicon.ico", "/css/**", "/js/**", "/img/**", "/webjars/**",
+                        "/_static/**", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
+                        "/verify", "/verify/**")
+                .permitAll()
+                .requestMatchers(HttpMethod.POST, "/logout")
+                .authenticated()
+                .anyRequest()
+                .access(readOnlyForAuditors()))
             .formLogin(f -> f.loginPage("/login")
                 .failureHandler(failureHandler())
                 .defaultSuccessUrl("/", true)

@@ -15,6 +15,7 @@ class LoginController {
             model.addAttribute("errorKey", switch (error) {
                 case "locked" -> "login.error.locked";
                 case "disabled" -> "login.error.disabled";
+                case "second-factor" -> "login.error.secondFactor";
                 default -> "login.error.bad";
             });
         }
