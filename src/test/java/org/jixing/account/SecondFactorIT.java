@@ -162,6 +162,19 @@ class SecondFactorIT extends IntegrationTest {
     }
 
     @Test
+    void anAuditorWhoChangesNothingElseMayTurnItOnAndSignInWithIt() throws Exception {
+        Account a = accounts.create(new NewAccount("tfa" + SEQ.incrementAndGet(), "审计", PASSWORD, Role.AUDITOR,
+                ScopeKind.PROVINCE, "370000", "370000"));
+        Cookie first = SignedIn.as(mvc, a.username(), PASSWORD);
+        String secret = secretShown(first);
+        enrol(first, secret);
+        clock.advance(Duration.ofSeconds(30));
+        Cookie second = SignedIn.as(mvc, a.username(), PASSWORD);
+        mvc.perform(post("/login/totp").with(csrf()).cookie(second).param("code", Totp.code(secret, clock.instant())))
+            .andExpect(redirectedUrl("/"));
+    }
+
+    @Test
     void tokensAreIssuedOnlyFromASessionThatPassedTheFactor() throws Exception {
         Account a = newAccount(Role.CITY_OFFICER);
         Cookie first = SignedIn.as(mvc, a.username(), PASSWORD);

@@ -135,7 +135,8 @@ class SecurityConfig {
             String path = context.getRequest()
                 .getRequestURI()
                 .substring(context.getRequest().getContextPath().length());
-            boolean ownAccount = path.equals("/account") || path.startsWith("/account/");
+            // The second step of signing in is theirs too.
+            boolean ownAccount = path.equals("/account") || path.startsWith("/account/") || path.equals("/login/totp");
             return new AuthorizationDecision(safe || !auditor || ownAccount);
         };
     }
