@@ -1,10 +1,10 @@
 -- An account's second factor: a TOTP secret (RFC 6238) that an authenticator app holds too,
 -- and the last 30-second step whose code was accepted, so no code is accepted twice.
--- The secret is stored as the app receives it (base32); docs/sign-in.md says why and
--- what protects it.
+-- The secret is AES-GCM encrypted under jixing.accounts.second-factor-key when that is set
+-- ("v1:..."), else kept as the app received it (base32); docs/sign-in.md.
 CREATE TABLE account_second_factor (
   user_id        BIGINT       NOT NULL PRIMARY KEY REFERENCES app_user (id),
-  secret         VARCHAR(64)  NOT NULL,
+  secret         VARCHAR(128) NOT NULL,
   last_used_step BIGINT       NOT NULL DEFAULT 0,
   enrolled_at    TIMESTAMP WITH TIME ZONE NOT NULL
 );

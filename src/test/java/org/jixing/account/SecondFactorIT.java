@@ -113,6 +113,11 @@ class SecondFactorIT extends IntegrationTest {
         assertThat(recovery).hasSize(10).doesNotHaveDuplicates().allMatch(c -> c.matches("[a-z2-9]{5}-[a-z2-9]{5}"));
         assertThat(factors.isOn(a.id())).isTrue();
         assertThat(audited("account.secondFactor.enrol", a.id())).isEqualTo(1);
+        // The secret is not stored as the app received it.
+        assertThat(jdbc.sql("select secret from account_second_factor where user_id = :u")
+            .param("u", a.id())
+            .query(String.class)
+            .single()).startsWith("v1:").doesNotContain(secret);
         // The enrolling session passed the factor with its code.
         mvc.perform(get("/").cookie(enrolled.session())).andExpect(status().isOk());
 

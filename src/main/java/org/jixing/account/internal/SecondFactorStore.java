@@ -20,14 +20,17 @@ public class SecondFactorStore {
 
     private final JdbcClient jdbc;
 
-    SecondFactorStore(JdbcClient jdbc) {
+    private final SecondFactorSecrets secrets;
+
+    SecondFactorStore(JdbcClient jdbc, SecondFactorSecrets secrets) {
         this.jdbc = jdbc;
+        this.secrets = secrets;
     }
 
     public Optional<Factor> find(long userId) {
         return jdbc.sql("select user_id, secret, last_used_step from account_second_factor where user_id = :u")
             .param("u", userId)
-            .query((rs, n) -> new Factor(rs.getLong(1), rs.getString(2), rs.getLong(3)))
+            .query((rs, n) -> new Factor(rs.getLong(1), secrets.open(rs.getString(2)), rs.getLong(3)))
             .optional();
     }
 
@@ -48,7 +51,7 @@ public class SecondFactorStore {
                     insert into account_second_factor (user_id, secret, last_used_step, enrolled_at)
                     values (:u, :s, :step, :now)""")
                 .param("u", userId)
-                .param("s", secret)
+                .param("s", secrets.seal(secret))
                 .param("step", lastUsedStep)
                 .param("now", Timestamp.from(now))
                 .update();
