@@ -250,6 +250,9 @@ class SecondFactorIT extends IntegrationTest {
             String secret = secretShown(session);
             session = enrol(session, secret).session();
             mvc.perform(get("/").cookie(session)).andExpect(status().isOk());
+            // An account without the factor is not held at the code page either.
+            mvc.perform(get("/login/totp").cookie(SignedIn.as(mvc, staff.username(), PASSWORD)))
+                .andExpect(redirectedUrl("/"));
             // A role outside the setting is not held.
             mvc.perform(get("/").cookie(SignedIn.as(mvc, staff.username(), PASSWORD))).andExpect(status().isOk());
         }

@@ -38,7 +38,8 @@ class TotpSignIn {
 
     @GetMapping
     String page() {
-        if (SecondFactorSession.passed(SecurityContextHolder.getContext().getAuthentication())) {
+        if (SecondFactorSession.passed(SecurityContextHolder.getContext().getAuthentication())
+                || !factors.isOn(org.jixing.shared.scope.CurrentUser.require().id())) {
             return "redirect:/";
         }
         return "account/login-totp";
