@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 
 import org.jixing.account.internal.AccountStore;
 import org.jixing.account.internal.AccountRow;
+import org.jixing.account.internal.SecondFactorSession;
+import org.jixing.account.internal.SecondFactorStore;
 import org.jixing.shared.PageResult;
 import org.jixing.shared.scope.CurrentUser;
 import org.jixing.shared.scope.ScopeGuard;
@@ -25,6 +27,7 @@ import org.jixing.shared.RegionCode;
 import org.jixing.shared.scope.Role;
 import org.jixing.shared.scope.ScopeKind;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -48,10 +51,17 @@ public class Accounts {
 
     private final ScopeReferences scopeReferences;
 
+    private final ApplicationEventPublisher events;
+
+    private final SecondFactorStore factors;
+
     Accounts(AccountStore store, PasswordEncoder passwords, ReferenceCatalogue reference, AuditTrail audit, Clock clock,
-            ScopeGuard guard, ScopeReferences scopeReferences) {
+            ScopeGuard guard, ScopeReferences scopeReferences, ApplicationEventPublisher events,
+            SecondFactorStore factors) {
         this.guard = guard;
         this.scopeReferences = scopeReferences;
+        this.factors = factors;
+        this.events = events;
         this.store = store;
         this.passwords = passwords;
         this.reference = reference;
@@ -230,6 +240,11 @@ public class Accounts {
         }
         Account after = store.findById(id).orElseThrow().toAccount();
         audit.record(AuditEvent.of("account.update", "account", id, describe(before), describe(after)));
+        if (before.role() != after.role() || before.scopeKind() != after.scopeKind()
+                || !before.scopeRef().equals(after.scopeRef()) || !before.regionCode().equals(after.regionCode())) {
+            events.publishEvent(
+                    new AccountAccessChanged(id, after.username(), AccountAccessChanged.Reason.ROLE_OR_SCOPE_CHANGED));
+        }
         return after;
     }
 
@@ -247,6 +262,9 @@ public class Accounts {
         Account after = store.findById(id).orElseThrow().toAccount();
         audit.record(AuditEvent.of(enabled ? "account.enable" : "account.disable", "account", id, describe(before),
                 describe(after)));
+        if (!enabled) {
+            events.publishEvent(new AccountAccessChanged(id, after.username(), AccountAccessChanged.Reason.DISABLED));
+        }
         return after;
     }
 
@@ -263,6 +281,17 @@ public class Accounts {
         }
         store.setPassword(id, passwords.encode(newPassword), clock.instant());
         audit.record(AuditEvent.of("account.password.reset", "account", id, null, null));
+        events
+            .publishEvent(new AccountAccessChanged(id, account.username(), AccountAccessChanged.Reason.PASSWORD_RESET));
+    }
+
+    /** Ends every session of the signed-in user, this one included, on every node. */
+    @Transactional
+    public void signOutEverywhere() {
+        CurrentUser me = CurrentUser.require();
+        audit.record(AuditEvent.of("account.signOutEverywhere", "account", me.id(), null, null));
+        events.publishEvent(
+                new AccountAccessChanged(me.id(), me.username(), AccountAccessChanged.Reason.SIGNED_OUT_EVERYWHERE));
     }
 
     /** The signed-in user's own account. */
@@ -301,6 +330,12 @@ public class Accounts {
         if (days < 1 || days > 366) {
             throw InvalidInputException.of("days", "account.token.days", 1, 366);
         }
+        // A token outlives the session it is made in: with the second factor on, only a
+        // session that passed it may make one (an API request with a token may not).
+        if (factors.isOn(me.id()) && !SecondFactorSession
+            .passed(org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication())) {
+            throw InvalidInputException.of(null, "account.token.secondFactorFirst");
+        }
         String token = ApiTokens.newToken();
         Instant now = clock.instant();
         long id = store.insertToken(me.id(), name.strip(), ApiTokens.hash(token), now,
@@ -317,10 +352,12 @@ public class Accounts {
 
     @Transactional
     public void revokeToken(long tokenId) {
-        if (!store.revokeToken(CurrentUser.require().id(), tokenId, clock.instant())) {
+        long me = CurrentUser.require().id();
+        if (!store.revokeToken(me, tokenId, clock.instant())) {
             throw new org.jixing.shared.scope.RecordNotFoundException("api_token", tokenId);
         }
         audit.record(AuditEvent.of("account.token.revoke", "api_token", tokenId, null, null));
+        events.publishEvent(new ApiTokenRevoked(me, tokenId));
     }
 
     public Optional<Account> findByUsername(String username) {

@@ -23,10 +23,26 @@ final class AccountPrincipal implements UserDetails, CredentialsContainer, Curre
 
     private final boolean enabled;
 
+    /** Whether the account had its second factor on when this principal was made. */
+    private final boolean secondFactor;
+
     AccountPrincipal(CurrentUser user, String passwordHash, boolean enabled) {
+        this(user, passwordHash, enabled, false);
+    }
+
+    AccountPrincipal(CurrentUser user, String passwordHash, boolean enabled, boolean secondFactor) {
         this.user = user;
         this.passwordHash = passwordHash;
         this.enabled = enabled;
+        this.secondFactor = secondFactor;
+    }
+
+    boolean secondFactor() {
+        return secondFactor;
+    }
+
+    AccountPrincipal withSecondFactor(boolean on) {
+        return new AccountPrincipal(user, passwordHash, enabled, on);
     }
 
     @Override

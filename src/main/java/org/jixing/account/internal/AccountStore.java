@@ -191,22 +191,26 @@ public class AccountStore {
         return keys.getKey().longValue();
     }
 
-    /** The account of a live token (not revoked, not expired), marking it used. */
+    /** A live token: its account and when the token expires. */
+    public record LiveToken(AccountRow account, Instant expiresAt) {
+    }
+
     /**
-     * The account of a live token. When the token was last used is kept to the minute: a
-     * terminal sending thousands of requests a second does not write on each of them (nor
-     * queue them all behind one row lock).
+     * The account of a live token (not revoked, not expired). When the token was last
+     * used is kept to the minute: a terminal sending thousands of requests a second does
+     * not write on each of them (nor queue them all behind one row lock).
      */
-    public Optional<AccountRow> findByToken(String hash, Instant now) {
-        record Live(AccountRow account, Timestamp lastUsed) {
+    public Optional<LiveToken> findByToken(String hash, Instant now) {
+        record Live(AccountRow account, Timestamp lastUsed, Timestamp expires) {
         }
         Optional<Live> live = jdbc.sql("select " + USER_COLUMNS + """
-                , t.last_used_at as token_last_used
+                , t.last_used_at as token_last_used, t.expires_at as token_expires
                 from api_token t join app_user u on u.id = t.user_id
                 where t.token_hash = :h and t.revoked_at is null and t.expires_at > :now""")
             .param("h", hash)
             .param("now", Timestamp.from(now))
-            .query((rs, n) -> new Live(map(rs, n), rs.getTimestamp("token_last_used")))
+            .query((rs, n) -> new Live(map(rs, n), rs.getTimestamp("token_last_used"),
+                    rs.getTimestamp("token_expires")))
             .optional();
         Instant stale = now.minusSeconds(60);
         live.filter(l -> l.lastUsed() == null || l.lastUsed().toInstant().isBefore(stale))
@@ -217,7 +221,7 @@ public class AccountStore {
                 .param("h", hash)
                 .param("stale", Timestamp.from(stale))
                 .update());
-        return live.map(Live::account);
+        return live.map(l -> new LiveToken(l.account(), l.expires().toInstant()));
     }
 
     public List<org.jixing.account.ApiToken> tokens(long userId) {

@@ -17,7 +17,10 @@ class AccountUserDetailsService implements UserDetailsService {
 
     private final ReferenceCatalogue reference;
 
-    AccountUserDetailsService(AccountStore store, ReferenceCatalogue reference) {
+    private final SecondFactorStore factors;
+
+    AccountUserDetailsService(AccountStore store, ReferenceCatalogue reference, SecondFactorStore factors) {
+        this.factors = factors;
         this.store = store;
         this.reference = reference;
     }
@@ -27,7 +30,7 @@ class AccountUserDetailsService implements UserDetailsService {
         AccountRow row = store
             .findByUsername(username == null ? "" : username.trim().toLowerCase(java.util.Locale.ROOT))
             .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
-        return principal(row);
+        return principal(row).withSecondFactor(factors.isOn(row.id()));
     }
 
     AccountPrincipal principal(AccountRow row) {

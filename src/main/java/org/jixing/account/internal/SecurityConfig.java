@@ -59,9 +59,12 @@ class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, MessageSource messages, LocaleResolver locales, JsonMapper json,
-            AccountStore store, AccountUserDetailsService users, java.time.Clock clock) throws Exception {
+            AccountStore store, AccountUserDetailsService users, java.time.Clock clock, BearerTokenCache tokens,
+            org.jixing.account.SecondFactors factors) throws Exception {
         http.securityMatcher("/api/**")
-            .addFilterBefore(new BearerTokenFilter(store, users, clock),
+            .addFilterBefore(new BearerTokenFilter(store, users, clock, tokens),
+                    org.springframework.security.web.access.intercept.AuthorizationFilter.class)
+            .addFilterBefore(new SecondFactorGate(factors),
                     org.springframework.security.web.access.intercept.AuthorizationFilter.class)
             .authorizeHttpRequests(a -> a
                 .requestMatchers(HttpMethod.GET, "/api/v1/certificates/keys", "/api/v1/certificates/verify",
@@ -83,16 +86,18 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webChain(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(a -> a
-            .requestMatchers("/login", "/error", "/favicon.ico", "/css/**", "/js/**", "/img/**", "/webjars/**",
-                    "/_static/**", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
-                    "/verify", "/verify/**")
-            .permitAll()
-            .requestMatchers(HttpMethod.POST, "/logout")
-            .authenticated()
-            .anyRequest()
-            .access(readOnlyForAuditors()))
+    SecurityFilterChain webChain(HttpSecurity http, org.jixing.account.SecondFactors factors) throws Exception {
+        http.addFilterBefore(new SecondFactorGate(factors),
+                org.springframework.security.web.access.intercept.AuthorizationFilter.class)
+            .authorizeHttpRequests(a -> a
+                .requestMatchers("/login", "/error", "/favicon.ico", "/css/**", "/js/**", "/img/**", "/webjars/**",
+                        "/_static/**", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
+                        "/verify", "/verify/**")
+                .permitAll()
+                .requestMatchers(HttpMethod.POST, "/logout")
+                .authenticated()
+                .anyRequest()
+                .access(readOnlyForAuditors()))
             .formLogin(f -> f.loginPage("/login")
                 .failureHandler(failureHandler())
                 .defaultSuccessUrl("/", true)
@@ -129,7 +134,8 @@ class SecurityConfig {
             String path = context.getRequest()
                 .getRequestURI()
                 .substring(context.getRequest().getContextPath().length());
-            boolean ownAccount = path.equals("/account") || path.startsWith("/account/");
+            // The second step of signing in is theirs too.
+            boolean ownAccount = path.equals("/account") || path.startsWith("/account/") || path.equals("/login/totp");
             return new AuthorizationDecision(safe || !auditor || ownAccount);
         };
     }

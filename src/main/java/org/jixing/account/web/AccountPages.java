@@ -55,6 +55,18 @@ class AccountPages {
         return "redirect:/account";
     }
 
+    /** Ends every session of this account, this one too, and goes to the sign-in page. */
+    @PostMapping("/sign-out-everywhere")
+    String signOutEverywhere(jakarta.servlet.http.HttpServletRequest request) {
+        accounts.signOutEverywhere();
+        var session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        return "redirect:/login?logout";
+    }
+
     @PostMapping("/tokens/{id}/revoke")
     String revoke(@PathVariable long id, RedirectAttributes redirect) {
         accounts.revokeToken(id);

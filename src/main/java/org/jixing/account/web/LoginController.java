@@ -12,7 +12,11 @@ class LoginController {
     String login(@RequestParam(required = false) String error, @RequestParam(required = false) String logout,
             Model model) {
         if (error != null) {
-            model.addAttribute("errorKey", "disabled".equals(error) ? "login.error.disabled" : "login.error.bad");
+            model.addAttribute("errorKey", switch (error) {
+                case "disabled" -> "login.error.disabled";
+                case "second-factor" -> "login.error.secondFactor";
+                default -> "login.error.bad";
+            });
         }
         model.addAttribute("loggedOut", logout != null);
         return "account/login";

@@ -35,7 +35,10 @@ class UserPages {
 
     private final ReferenceCatalogue reference;
 
-    UserPages(Accounts accounts, ReferenceCatalogue reference) {
+    private final org.jixing.account.SecondFactors secondFactors;
+
+    UserPages(Accounts accounts, ReferenceCatalogue reference, org.jixing.account.SecondFactors secondFactors) {
+        this.secondFactors = secondFactors;
         this.accounts = accounts;
         this.reference = reference;
     }
@@ -90,6 +93,8 @@ class UserPages {
     @GetMapping("/{id}")
     String detail(@PathVariable long id, Model model) {
         model.addAttribute("account", accounts.get(id));
+        model.addAttribute("secondFactorOn", secondFactors.isOn(id));
+        model.addAttribute("mayResetSecondFactor", CurrentUser.require().hasRole(Role.PROVINCE_ADMIN));
         choices(model);
         return "account/user";
     }
@@ -113,6 +118,12 @@ class UserPages {
     String resetPassword(@PathVariable long id, @RequestParam(required = false) String password,
             RedirectAttributes redirect) {
         return act(id, redirect, () -> accounts.resetPassword(id, password));
+    }
+
+    /** A province administrator removes the account's second factor (a lost phone). */
+    @PostMapping("/{id}/second-factor/reset")
+    String resetSecondFactor(@PathVariable long id, RedirectAttributes redirect) {
+        return act(id, redirect, () -> secondFactors.reset(id));
     }
 
     private static String act(long id, RedirectAttributes redirect, Runnable action) {

@@ -7,7 +7,7 @@ import org.jixing.certification.Certificate;
 import org.jixing.certification.CertificateFilter;
 import org.jixing.certification.CertificateStatus;
 import org.jixing.certification.Certificates;
-import org.jixing.certification.QrCodes;
+import org.jixing.shared.QrCodes;
 import org.jixing.certification.RevocationReason;
 import org.jixing.shared.InvalidInputException;
 import org.jixing.shared.PageResult;

@@ -19,7 +19,7 @@ import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import org.jixing.certification.Certificate;
 import org.jixing.certification.Certificates;
-import org.jixing.certification.QrCodes;
+import org.jixing.shared.QrCodes;
 import org.jixing.reference.Occupation;
 import org.jixing.reference.SkillLevel;
 import org.springframework.context.MessageSource;

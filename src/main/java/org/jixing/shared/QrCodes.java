@@ -1,4 +1,4 @@
-package org.jixing.certification;
+package org.jixing.shared;
 
 import java.util.Map;
 
@@ -9,7 +9,9 @@ import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 
-/** QR codes of certificate tokens, as a module matrix and as SVG. */
+/**
+ * QR codes (certificate tokens, authenticator-app keys), as a module matrix and as SVG.
+ */
 public final class QrCodes {
 
     private QrCodes() {
