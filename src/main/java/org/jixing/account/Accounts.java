@@ -24,6 +24,7 @@ import org.jixing.audit.AuditTrail;
 import org.jixing.reference.ReferenceCatalogue;
 import org.jixing.shared.InvalidInputException;
 import org.jixing.shared.RegionCode;
+import org.jixing.shared.UnifiedSocialCreditCode;
 import org.jixing.shared.scope.Role;
 import org.jixing.shared.scope.ScopeKind;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -90,7 +91,7 @@ public class Accounts {
         }
         Instant now = clock.instant();
         long id = store.insert(username, cmd.displayName().trim(), passwords.encode(cmd.password()), cmd.role(),
-                cmd.scopeKind(), cmd.scopeRef().trim(), cmd.regionCode(), now);
+                cmd.scopeKind(), storedRef(cmd.scopeKind(), cmd.scopeRef()), cmd.regionCode(), now);
         Account account = store.findById(id).map(r -> r.toAccount()).orElseThrow();
         audit.record(AuditEvent.of("account.create", "account", id, null, describe(account)));
         return account;
@@ -183,6 +184,14 @@ public class Accounts {
     }
 
     /**
+     * The reference as scopes compare it: a credit code in capitals, as the registry
+     * keeps it.
+     */
+    private static String storedRef(ScopeKind kind, String ref) {
+        return kind == ScopeKind.ENTERPRISE ? UnifiedSocialCreditCode.normalize(ref) : ref.trim();
+    }
+
+    /**
      * A refused scope reference is worth a trace: it is how one would probe for another
      * region's providers or people.
      */
@@ -222,9 +231,8 @@ public class Accounts {
         if (displayName == null || displayName.isBlank() || displayName.length() > 100) {
             problems.add(new InvalidInputException.Problem("displayName", "account.displayName.invalid"));
         }
-        List<InvalidInputException.Problem> shape = checkRoleAndScope(
-                new NewAccount(before.username(), displayName, null, role, scopeKind, scopeRef, regionCode));
-        problems.addAll(shape);
+        problems.addAll(checkRoleAndScope(
+                new NewAccount(before.username(), displayName, null, role, scopeKind, scopeRef, regionCode)));
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -234,7 +242,7 @@ public class Accounts {
             auditRefusal(me, "account.update.refused", String.valueOf(id), scopeKind, scopeRef);
             throw new InvalidInputException(refused);
         }
-        if (!store.update(id, version, displayName.trim(), role, scopeKind, scopeRef.trim(), regionCode,
+        if (!store.update(id, version, displayName.trim(), role, scopeKind, storedRef(scopeKind, scopeRef), regionCode,
                 clock.instant())) {
             throw new OptimisticLockingFailureException("account " + id + " changed");
         }

@@ -112,7 +112,10 @@ class AccountScopeIT extends IntegrationTest {
         create(jinan, "PROVIDER_STAFF", "PROVIDER", String.valueOf(jinanProvider), "370100")
             .andExpect(status().isCreated());
         create(jinan, "TRAINEE", "PERSON", String.valueOf(jinanPerson), "370100").andExpect(status().isCreated());
-        create(jinan, "ENTERPRISE", "ENTERPRISE", enterpriseIn("3701"), "370100").andExpect(status().isCreated());
+        // A credit code typed in small letters binds the registry's code.
+        create(jinan, "ENTERPRISE", "ENTERPRISE", enterpriseIn("3701").toLowerCase(java.util.Locale.ROOT), "370100")
+            .andExpect(status().isCreated())
+            .andExpect(jsonPath("$.scopeRef").value(enterpriseIn("3701")));
     }
 
     @Test
