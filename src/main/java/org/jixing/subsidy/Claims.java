@@ -433,9 +433,7 @@ public class Claims {
         if (stage == null) {
             throw InvalidInputException.of(null, "subsidy.error.review.notWaiting");
         }
-        boolean allowed = "CITY".equals(stage) ? me.hasRole(Role.CITY_OFFICER)
-                : me.hasRole(Role.PROVINCE_ADMIN) && me.scope().kind() == ScopeKind.PROVINCE;
-        if (!allowed) {
+        if (!SubsidyPermission.mayDecide(me, claim)) {
             throw new AccessDeniedException("this stage is decided by " + stage);
         }
         if (me.username().equals(claim.submittedBy()) || store.conflictDeclared(me.username(), claim.providerId())) {

@@ -31,7 +31,8 @@ public class ScopeGuard {
         }
         if (existsAnywhere.getAsBoolean()) {
             String who = CurrentUser.current().map(CurrentUser::username).orElse("anonymous");
-            events.publishEvent(new ScopeRefused(who, recordType, String.valueOf(recordId)));
+            events.publishEvent(new org.jixing.shared.access.AccessRefused(who,
+                    org.jixing.shared.access.AccessRefused.Reason.SCOPE, recordType, String.valueOf(recordId)));
         }
         throw new RecordNotFoundException(recordType, recordId);
     }

@@ -30,8 +30,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private final MessageSource messages;
 
-    ApiExceptionHandler(MessageSource messages) {
+    private final org.jixing.shared.access.Refusals refusals;
+
+    ApiExceptionHandler(MessageSource messages, org.jixing.shared.access.Refusals refusals) {
         this.messages = messages;
+        this.refusals = refusals;
         setMessageSource(messages);
     }
 
@@ -58,7 +61,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(AccessDeniedException.class)
-    ProblemDetail denied(AccessDeniedException ex) {
+    ProblemDetail denied(AccessDeniedException ex, jakarta.servlet.http.HttpServletRequest request) {
+        refusals.forbidden(ex, request);
         return problem(HttpStatus.FORBIDDEN, "error.forbidden.title", "error.forbidden.detail");
     }
 

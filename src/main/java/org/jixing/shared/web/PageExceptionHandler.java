@@ -14,8 +14,23 @@ class PageExceptionHandler {
 
     private final LayoutAdvice layout;
 
-    PageExceptionHandler(LayoutAdvice layout) {
+    private final org.jixing.shared.access.Refusals refusals;
+
+    PageExceptionHandler(LayoutAdvice layout, org.jixing.shared.access.Refusals refusals) {
         this.layout = layout;
+        this.refusals = refusals;
+    }
+
+    /**
+     * A role without the permission, or a service's own refusal: the 403 page, audited.
+     */
+    @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
+    @ResponseStatus(HttpStatus.FORBIDDEN)
+    String forbidden(org.springframework.security.access.AccessDeniedException ex,
+            jakarta.servlet.http.HttpServletRequest request, Model model) {
+        refusals.forbidden(ex, request);
+        layout.addTo(model);
+        return "error/403";
     }
 
     /** A typed address with a value that is not of its kind: say which and what. */

@@ -47,6 +47,7 @@ class WebConfig implements WebMvcConfigurer {
         interceptor.setParamName("lang");
         interceptor.setIgnoreInvalidLocale(true);
         registry.addInterceptor(interceptor);
+        registry.addInterceptor(new org.jixing.shared.access.PermissionInterceptor());
     }
 
 }

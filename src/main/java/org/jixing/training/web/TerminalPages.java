@@ -1,5 +1,7 @@
 package org.jixing.training.web;
 
+import org.jixing.training.TrainingPermission;
+import org.jixing.training.TrainingPermission.Allowed;
 import java.math.BigDecimal;
 import java.util.Set;
 
@@ -32,6 +34,7 @@ class TerminalPages {
         this.terminals = terminals;
     }
 
+    @Allowed(TrainingPermission.TERMINAL_READ)
     @GetMapping("/terminals")
     String list(@RequestParam(required = false) Long providerId, Model model) {
         model.addAttribute("terminals", terminals.list(providerId, true));
@@ -42,6 +45,7 @@ class TerminalPages {
         return "training/terminals";
     }
 
+    @Allowed(TrainingPermission.TERMINAL_WRITE)
     @PostMapping("/terminals")
     String register(@RequestParam(required = false) String deviceId, @RequestParam(required = false) String name,
             @RequestParam(required = false) String venueAddress, @RequestParam(required = false) String venueLat,
@@ -59,6 +63,7 @@ class TerminalPages {
         }
     }
 
+    @Allowed(TrainingPermission.TERMINAL_WRITE)
     @PostMapping("/terminals/{id}/retirement")
     String retire(@PathVariable long id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
         try {
