@@ -75,10 +75,15 @@ public enum SubsidyPermission implements Permission {
      * page shows the decision buttons by this rule and {@code Claims.decide} enforces it.
      */
     public static boolean mayDecide(CurrentUser me, Claim claim) {
+        return mayDecide(me, claim.status());
+    }
+
+    /** {@link #mayDecide(CurrentUser, Claim)} for a claim in {@code status}. */
+    public static boolean mayDecide(CurrentUser me, ClaimStatus status) {
         if (me == null || !CLAIM_REVIEW.allows(me)) {
             return false;
         }
-        String stage = claim.status().stage();
+        String stage = status.stage();
         if ("CITY".equals(stage)) {
             return me.hasRole(Role.CITY_OFFICER);
         }

@@ -551,9 +551,8 @@ public class Attendance {
 
     private ClassSession sessionOf(long classId, long sessionId) {
         openings.get(classId);
-        return classes.session(sessionId)
-            .filter(s -> s.classId() == classId)
-            .orElseThrow(() -> new RecordNotFoundException("session", sessionId));
+        return org.jixing.shared.scope.ScopeGuard.under(classes.session(sessionId), s -> s.classId() == classId,
+                "session", sessionId);
     }
 
     /**
@@ -568,9 +567,8 @@ public class Attendance {
         }
         TrainingClass tc = openings.get(classId);
         ClassSession session = sessionOf(classId, sessionId);
-        EnrolmentStore.Row enrolment = enrolments.find(enrolmentId)
-            .filter(e -> e.classId() == classId)
-            .orElseThrow(() -> new RecordNotFoundException("enrolment", enrolmentId));
+        EnrolmentStore.Row enrolment = org.jixing.shared.scope.ScopeGuard.under(enrolments.find(enrolmentId),
+                e -> e.classId() == classId, "enrolment", enrolmentId);
         if (reason == null || reason.isBlank() || reason.strip().length() > 500) {
             throw InvalidInputException.of("reason", "training.error.reason.required");
         }

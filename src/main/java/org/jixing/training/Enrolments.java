@@ -295,9 +295,8 @@ public class Enrolments {
             throw new AccessDeniedException("provider staff manage rosters");
         }
         TrainingClass c = classes.get(classId);
-        EnrolmentStore.Row row = store.find(enrolmentId)
-            .filter(r -> r.classId() == c.id())
-            .orElseThrow(() -> new org.jixing.shared.scope.RecordNotFoundException("enrolment", enrolmentId));
+        EnrolmentStore.Row row = org.jixing.shared.scope.ScopeGuard.under(store.find(enrolmentId),
+                r -> r.classId() == c.id(), "enrolment", enrolmentId);
         if (row.status() != EnrolmentStatus.ENROLLED) {
             throw InvalidInputException.of(null, "training.error.enrol.notEnrolled");
         }

@@ -163,7 +163,7 @@ class UserPages {
 
         @Bean
         NavItem usersNav() {
-            return new NavItem("nav.users", "/admin/users", 850, Set.of(Role.PROVINCE_ADMIN, Role.CITY_OFFICER));
+            return new NavItem("nav.users", "/admin/users", 850, AccountPermission.ACCOUNT_READ.roles());
         }
 
     }

@@ -104,7 +104,7 @@ class AuditPages {
 
         @Bean
         NavItem auditNav() {
-            return new NavItem("nav.audit", "/audit", 870, Set.of(Role.PROVINCE_ADMIN, Role.AUDITOR));
+            return new NavItem("nav.audit", "/audit", 870, AuditPermission.AUDIT_READ.roles());
         }
 
     }

@@ -356,15 +356,15 @@ class AssessmentPages {
 
         @Bean
         NavItem batchesNav() {
-            return new NavItem("nav.batches", "/certification/batches", 500, Set.of(Role.PROVINCE_ADMIN,
-                    Role.CITY_OFFICER, Role.EVALUATOR, Role.ENTERPRISE, Role.TRAINEE, Role.AUDITOR))
+            return new NavItem("nav.batches", "/certification/batches", 500,
+                    CertificationPermission.BATCHES_PAGE.roles())
                 .inGroup("nav.group.certification");
         }
 
         @Bean
         NavItem recognitionsNav() {
             return new NavItem("nav.recognitions", "/certification/recognitions", 510,
-                    Set.of(Role.PROVINCE_ADMIN, Role.CITY_OFFICER, Role.EVALUATOR, Role.TRAINEE, Role.AUDITOR))
+                    CertificationPermission.RECOGNITION_READ.roles())
                 .inGroup("nav.group.certification");
         }
 

@@ -61,7 +61,7 @@ class CertificatePages {
         model.addAttribute("levelCode", levelCode);
         model.addAttribute("status", status);
         model.addAttribute("levelList", certificates.levels());
-        model.addAttribute("mayRotate", CurrentUser.require().hasRole(Role.PROVINCE_ADMIN));
+        model.addAttribute("mayRotate", CertificationPermission.KEY_ROTATE.allowsCurrentUser());
         names.addTo(model);
         return "certification/certificate-list";
     }

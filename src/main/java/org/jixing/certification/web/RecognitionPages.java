@@ -57,8 +57,8 @@ class RecognitionPages {
         CurrentUser me = CurrentUser.require();
         model.addAttribute("items", recognitions.search(open));
         model.addAttribute("open", open);
-        model.addAttribute("mayApply", me.hasRole(Role.EVALUATOR));
-        model.addAttribute("mayDecide", me.hasRole(Role.PROVINCE_ADMIN));
+        model.addAttribute("mayApply", CertificationPermission.RECOGNITION_APPLY.allows(me));
+        model.addAttribute("mayDecide", CertificationPermission.RECOGNITION_DECIDE.allows(me));
         model.addAttribute("occupations", reference.occupations().stream().filter(Occupation::active).toList());
         model.addAttribute("levels", reference.skillLevels());
         model.addAttribute("occupationNames",

@@ -48,6 +48,7 @@ class WebConfig implements WebMvcConfigurer {
         interceptor.setIgnoreInvalidLocale(true);
         registry.addInterceptor(interceptor);
         registry.addInterceptor(new org.jixing.shared.access.PermissionInterceptor());
+        registry.addInterceptor(new UploadNames());
     }
 
 }

@@ -251,8 +251,7 @@ class ProgressPages {
 
         @Bean
         NavItem progressNav() {
-            return new NavItem("nav.progress", "/statistics", 250,
-                    Set.of(Role.PROVINCE_ADMIN, Role.AUDITOR, Role.CITY_OFFICER, Role.LINE_DEPARTMENT));
+            return new NavItem("nav.progress", "/statistics", 250, StatisticsPermission.PROGRESS_READ.roles());
         }
 
     }

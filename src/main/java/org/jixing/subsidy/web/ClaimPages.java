@@ -86,7 +86,7 @@ class ClaimPages {
             @RequestParam(defaultValue = "false") boolean queue, @RequestParam(defaultValue = "0") int page,
             @RequestParam(required = false) Integer size, Model model) {
         CurrentUser me = CurrentUser.require();
-        boolean reviewer = me.hasAnyRole(Role.CITY_OFFICER, Role.PROVINCE_ADMIN);
+        boolean reviewer = SubsidyPermission.CLAIM_REVIEW.allows(me);
         PageResult<Claim> result = queue && reviewer ? claims.queue(Math.max(0, page), PageResult.size(size)) : claims
             .search(new ClaimFilter(status, line, region, null, q), Math.max(0, page), PageResult.size(size));
         model.addAttribute("result", result);
@@ -178,7 +178,7 @@ class ClaimPages {
                 staff && (c.status() == ClaimStatus.SUBMITTED || c.status() == ClaimStatus.RETURNED));
         model.addAttribute("recoveries", recoveries.search(id, false, 0, 100).items());
         model.addAttribute("paymentLines", payments.linesOfClaim(id));
-        model.addAttribute("maySeeOrders", me.hasAnyRole(Role.CITY_OFFICER, Role.PROVINCE_ADMIN, Role.AUDITOR));
+        model.addAttribute("maySeeOrders", SubsidyPermission.PAYMENT_READ.allows(me));
         model.addAttribute("mayRecover",
                 c.status() == ClaimStatus.PAID && me.hasAnyRole(Role.CITY_OFFICER, Role.PROVINCE_ADMIN)
                         && lines.stream().anyMatch(l -> !l.recovered()));
@@ -341,8 +341,7 @@ class ClaimPages {
 
         @Bean
         NavItem claimsNav() {
-            return new NavItem("nav.claims", "/subsidies/claims", 405, Set.of(Role.PROVINCE_ADMIN, Role.LINE_DEPARTMENT,
-                    Role.CITY_OFFICER, Role.PROVIDER_STAFF, Role.AUDITOR))
+            return new NavItem("nav.claims", "/subsidies/claims", 405, SubsidyPermission.CLAIM_READ.roles())
                 .inGroup("nav.group.subsidies");
         }
 

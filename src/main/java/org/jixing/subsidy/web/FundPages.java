@@ -310,8 +310,7 @@ class FundPages {
 
         @Bean
         NavItem fundsNav() {
-            return new NavItem("nav.funds", "/subsidies/funds", 410,
-                    Set.of(Role.PROVINCE_ADMIN, Role.CITY_OFFICER, Role.AUDITOR))
+            return new NavItem("nav.funds", "/subsidies/funds", 410, SubsidyPermission.FUND_READ.roles())
                 .inGroup("nav.group.subsidies");
         }
 

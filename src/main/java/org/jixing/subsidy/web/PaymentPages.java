@@ -140,8 +140,7 @@ class PaymentPages {
 
         @Bean
         NavItem paymentsNav() {
-            return new NavItem("nav.payments", "/subsidies/payments", 420,
-                    Set.of(Role.CITY_OFFICER, Role.PROVINCE_ADMIN, Role.AUDITOR))
+            return new NavItem("nav.payments", "/subsidies/payments", 420, SubsidyPermission.PAYMENT_READ.roles())
                 .inGroup("nav.group.subsidies");
         }
 

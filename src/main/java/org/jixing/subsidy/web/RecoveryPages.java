@@ -118,8 +118,7 @@ class RecoveryPages {
 
         @Bean
         NavItem recoveriesNav() {
-            return new NavItem("nav.recoveries", "/subsidies/recoveries", 430,
-                    Set.of(Role.PROVINCE_ADMIN, Role.CITY_OFFICER, Role.PROVIDER_STAFF, Role.AUDITOR))
+            return new NavItem("nav.recoveries", "/subsidies/recoveries", 430, SubsidyPermission.RECOVERY_READ.roles())
                 .inGroup("nav.group.subsidies");
         }
 

@@ -351,8 +351,7 @@ class RulePages {
 
         @Bean
         NavItem subsidyRulesNav() {
-            return new NavItem("nav.subsidyRules", "/subsidies/rules", 400, Set.of(Role.PROVINCE_ADMIN,
-                    Role.LINE_DEPARTMENT, Role.CITY_OFFICER, Role.PROVIDER_STAFF, Role.AUDITOR))
+            return new NavItem("nav.subsidyRules", "/subsidies/rules", 400, SubsidyPermission.RULE_READ.roles())
                 .inGroup("nav.group.subsidies");
         }
 

@@ -42,7 +42,7 @@ class CataloguePages {
         model.addAttribute("occupations", reference.occupations());
         model.addAttribute("levels", reference.skillLevels());
         model.addAttribute("modes", DeliveryMode.values());
-        model.addAttribute("canEdit", CurrentUser.require().hasRole(Role.PROVINCE_ADMIN));
+        model.addAttribute("canEdit", TrainingPermission.PROGRAMME_WRITE.allowsCurrentUser());
         model.addAttribute("occupationNames",
                 reference.occupations()
                     .stream()

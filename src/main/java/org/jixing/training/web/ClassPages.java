@@ -129,7 +129,7 @@ class ClassPages {
         model.addAttribute("lines", reference.actionLines());
         model.addAttribute("regions", reference.cities());
         names(model);
-        model.addAttribute("canApply", CurrentUser.require().hasRole(Role.PROVIDER_STAFF));
+        model.addAttribute("canApply", TrainingPermission.CLASS_RUN.allowsCurrentUser());
         return "training/class-list";
     }
 
@@ -345,13 +345,12 @@ class ClassPages {
 
         @Bean
         NavItem classesNav() {
-            return new NavItem("nav.classes", "/classes", 300, Set.of(Role.PROVINCE_ADMIN, Role.LINE_DEPARTMENT,
-                    Role.CITY_OFFICER, Role.PROVIDER_STAFF, Role.AUDITOR));
+            return new NavItem("nav.classes", "/classes", 300, TrainingPermission.CLASS_READ.roles());
         }
 
         @Bean
         NavItem programmesNav() {
-            return new NavItem("nav.programmes", "/programmes", 310, Set.of());
+            return new NavItem("nav.programmes", "/programmes", 310, TrainingPermission.PROGRAMME_READ.roles());
         }
 
         @Bean

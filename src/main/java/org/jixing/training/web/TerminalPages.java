@@ -38,7 +38,7 @@ class TerminalPages {
     @GetMapping("/terminals")
     String list(@RequestParam(required = false) Long providerId, Model model) {
         model.addAttribute("terminals", terminals.list(providerId, true));
-        model.addAttribute("canRegister", CurrentUser.require().hasRole(Role.PROVIDER_STAFF));
+        model.addAttribute("canRegister", TrainingPermission.TERMINAL_WRITE.allowsCurrentUser());
         if (!model.containsAttribute("draft")) {
             model.addAttribute("draft", new NewTerminal(null, null, null, null, null));
         }

@@ -98,9 +98,26 @@ class ScopeSweepIT extends IntegrationTest {
         Set<String> readPaths = new TreeSet<>();
         Set<String> writePaths = new TreeSet<>();
 
+        Map<String, Long> slowest = new TreeMap<>();
+        long started = System.nanoTime();
         for (Route route : routes.stream().filter(r -> SAFE.contains(r.method())).toList()) {
+            long routeStarted = System.nanoTime();
             reads++;
             readPaths.add(route.pattern());
+            // Any page and size are clamped: the largest of each is an empty page, not a
+            // 500 (once the row offset overflowed).
+            MockHttpServletResponse huge = mvc
+                .perform(request(HttpMethod.valueOf(route.method()), route.uri())
+                    .param("page", String.valueOf(Integer.MAX_VALUE))
+                    .param("size", String.valueOf(Integer.MAX_VALUE))
+                    .cookie(sessions.get(Role.PROVINCE_ADMIN)))
+                .andReturn()
+                .getResponse();
+            requests++;
+            if (huge.getStatus() >= 500) {
+                failures.add("5xx " + huge.getStatus() + " with page and size 2147483647: PROVINCE_ADMIN " + route.uri()
+                        + " (" + route.handler() + ")");
+            }
             for (Role role : Role.values()) {
                 MockHttpServletResponse res = mvc
                     .perform(request(HttpMethod.valueOf(route.method()), route.uri()).cookie(sessions.get(role)))
@@ -124,8 +141,9 @@ class ScopeSweepIT extends IntegrationTest {
                     }
                 }
             }
+            slowest.put(route.uri(), (System.nanoTime() - routeStarted) / 1_000_000);
         }
-
+        long readMillis = (System.nanoTime() - started) / 1_000_000;
         Map<String, Long> before = tableCounts();
         for (Route route : routes.stream().filter(r -> !SAFE.contains(r.method())).toList()) {
             writes++;
@@ -150,8 +168,16 @@ class ScopeSweepIT extends IntegrationTest {
         assertThat(tableCounts()).as("refused writes changed no table").isEqualTo(before);
 
         System.out.printf(
-                "Scope sweep: %d read routes (%d paths) and %d write routes x %d roles; %d requests; foreign ids %s%n",
-                reads, readPaths.size(), writes, Role.values().length, requests, foreign.ids().keySet());
+                "Scope sweep: %d read routes (%d paths) and %d write routes x %d roles; %d requests in %d s "
+                        + "(reads %d s); foreign ids %s; slowest reads %s%n",
+                reads, readPaths.size(), writes, Role.values().length, requests,
+                (System.nanoTime() - started) / 1_000_000_000, readMillis / 1000, foreign.ids().keySet(),
+                slowest.entrySet()
+                    .stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .limit(5)
+                    .map(e -> e.getKey() + "=" + e.getValue() + "ms")
+                    .toList());
         assertThat(failures).as("scope sweep").isEmpty();
     }
 
