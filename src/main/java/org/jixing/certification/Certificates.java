@@ -405,7 +405,7 @@ public class Certificates {
     @Transactional
     public SigningKey rotateKey() {
         CurrentUser me = CurrentUser.require();
-        if (!me.hasRole(Role.PROVINCE_ADMIN)) {
+        if (!CertificationPermission.KEY_ROTATE.allows(me)) {
             throw new AccessDeniedException("the province rotates the signing key");
         }
         String before = signer.current().keyId();

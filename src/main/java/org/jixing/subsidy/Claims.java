@@ -632,7 +632,7 @@ public class Claims {
     @Transactional
     public void declareConflict(String username, long providerId, String reason) {
         CurrentUser me = CurrentUser.require();
-        if (!me.hasRole(Role.PROVINCE_ADMIN)) {
+        if (!SubsidyPermission.REVIEWER_CONFLICT.allows(me)) {
             throw new AccessDeniedException("the province administrator records conflicts");
         }
         if (username == null || username.isBlank() || reason == null || reason.isBlank()) {
@@ -657,7 +657,7 @@ public class Claims {
 
     private static CurrentUser requireProviderStaff() {
         CurrentUser me = CurrentUser.require();
-        if (!me.hasRole(Role.PROVIDER_STAFF)) {
+        if (!SubsidyPermission.CLAIM_FILE.allows(me)) {
             throw new AccessDeniedException("provider staff file claims");
         }
         return me;

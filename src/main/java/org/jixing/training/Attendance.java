@@ -234,7 +234,7 @@ public class Attendance {
     /** Check-ins come from provider staff (terminals) and trainees (their phones). */
     private static CurrentUser sender() {
         CurrentUser me = CurrentUser.require();
-        if (!me.hasAnyRole(Role.PROVIDER_STAFF, Role.TRAINEE)) {
+        if (!TrainingPermission.ATTENDANCE_RECORD.allows(me)) {
             throw new AccessDeniedException("check-ins come from provider terminals and trainees");
         }
         return me;
@@ -562,7 +562,7 @@ public class Attendance {
     @Transactional
     public void correct(long classId, long sessionId, long enrolmentId, boolean present, String reason) {
         CurrentUser me = CurrentUser.require();
-        if (!me.hasRole(Role.PROVIDER_STAFF)) {
+        if (!TrainingPermission.ATTENDANCE_CORRECT.allows(me)) {
             throw new AccessDeniedException("providers correct their attendance sheets");
         }
         TrainingClass tc = openings.get(classId);

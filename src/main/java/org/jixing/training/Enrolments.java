@@ -160,7 +160,7 @@ public class Enrolments {
     @Transactional
     public Enrolment enrol(long classId, EnrolmentRequest request) {
         CurrentUser me = CurrentUser.require();
-        if (!me.hasRole(Role.PROVIDER_STAFF)) {
+        if (!TrainingPermission.CLASS_RUN.allows(me)) {
             throw new AccessDeniedException("provider staff enrol trainees");
         }
         TrainingClass c = classes.get(classId);
@@ -291,7 +291,7 @@ public class Enrolments {
     /** Takes a person off the roster; a subsidy slot taken by the enrolment is freed. */
     @Transactional
     public Enrolment withdraw(long classId, long enrolmentId, int version, String reason) {
-        if (!CurrentUser.require().hasRole(Role.PROVIDER_STAFF)) {
+        if (!TrainingPermission.CLASS_RUN.allows(CurrentUser.require())) {
             throw new AccessDeniedException("provider staff manage rosters");
         }
         TrainingClass c = classes.get(classId);
@@ -320,7 +320,7 @@ public class Enrolments {
      */
     @Transactional
     public List<Enrolment> complete(long classId, int version, java.util.Set<Long> failedAssessment) {
-        if (!CurrentUser.require().hasRole(Role.PROVIDER_STAFF)) {
+        if (!TrainingPermission.CLASS_RUN.allows(CurrentUser.require())) {
             throw new AccessDeniedException("providers complete their classes");
         }
         TrainingClass c = classes.get(classId);

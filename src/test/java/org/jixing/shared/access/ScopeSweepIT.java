@@ -2,7 +2,7 @@ package org.jixing.shared.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,7 +18,6 @@ import java.util.regex.Pattern;
 
 import jakarta.servlet.http.Cookie;
 
-import org.jixing.IntegrationTest;
 import org.jixing.SignedIn;
 import org.jixing.shared.scope.Role;
 import org.junit.jupiter.api.Test;
@@ -27,14 +26,12 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The scope sweep: every route of the application (the page routes and the API, checked
@@ -45,7 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
  * non-province role receives, and on a refused write that changes a table. A new endpoint
  * is covered once it declares its permission; nothing here names a route.
  */
-class ScopeSweepIT extends IntegrationTest {
+class ScopeSweepIT extends org.jixing.certification.CertificateTestBase {
 
     /** One demo account per role (see the demo module). */
     static final Map<Role, String> ACCOUNTS = Map.of(Role.PROVINCE_ADMIN, "admin", Role.LINE_DEPARTMENT, "agri",
@@ -71,13 +68,7 @@ class ScopeSweepIT extends IntegrationTest {
     private static final Pattern VARIABLE = Pattern.compile("\\{(\\w+)(?::((?:[^{}]|\\{[^{}]*\\})*))?\\}");
 
     @Autowired
-    MockMvc mvc;
-
-    @Autowired
     JdbcClient jdbc;
-
-    @Autowired
-    JsonMapper json;
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -85,6 +76,7 @@ class ScopeSweepIT extends IntegrationTest {
 
     @Test
     void every_route_as_every_role_with_foreign_ids_leaks_nothing_and_answers_as_the_policy_says() throws Exception {
+        qingdaoFixtures();
         Foreign foreign = foreign();
         Map<Role, Cookie> sessions = new LinkedHashMap<>();
         for (Role role : Role.values()) {
@@ -107,7 +99,7 @@ class ScopeSweepIT extends IntegrationTest {
             // Any page and size are clamped: the largest of each is an empty page, not a
             // 500 (once the row offset overflowed).
             MockHttpServletResponse huge = mvc
-                .perform(request(HttpMethod.valueOf(route.method()), route.uri())
+                .perform(MockMvcRequestBuilders.request(HttpMethod.valueOf(route.method()), route.uri())
                     .param("page", String.valueOf(Integer.MAX_VALUE))
                     .param("size", String.valueOf(Integer.MAX_VALUE))
                     .cookie(sessions.get(Role.PROVINCE_ADMIN)))
@@ -120,7 +112,8 @@ class ScopeSweepIT extends IntegrationTest {
             }
             for (Role role : Role.values()) {
                 MockHttpServletResponse res = mvc
-                    .perform(request(HttpMethod.valueOf(route.method()), route.uri()).cookie(sessions.get(role)))
+                    .perform(MockMvcRequestBuilders.request(HttpMethod.valueOf(route.method()), route.uri())
+                        .cookie(sessions.get(role)))
                     .andReturn()
                     .getResponse();
                 requests++;
@@ -153,7 +146,8 @@ class ScopeSweepIT extends IntegrationTest {
                     continue;
                 }
                 MockHttpServletResponse res = mvc
-                    .perform(request(HttpMethod.valueOf(route.method()), route.uri()).cookie(sessions.get(role))
+                    .perform(MockMvcRequestBuilders.request(HttpMethod.valueOf(route.method()), route.uri())
+                        .cookie(sessions.get(role))
                         .contentType(route.consumes())
                         .with(csrf()))
                     .andReturn()
@@ -184,10 +178,11 @@ class ScopeSweepIT extends IntegrationTest {
     @Test
     void the_sweep_covers_every_get_path_of_the_openapi_document() throws Exception {
         Cookie admin = SignedIn.as(mvc, "admin");
-        JsonNode doc = json.readTree(mvc.perform(request(HttpMethod.GET, "/v3/api-docs").cookie(admin))
-            .andReturn()
-            .getResponse()
-            .getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+        JsonNode doc = json
+            .readTree(mvc.perform(MockMvcRequestBuilders.request(HttpMethod.GET, "/v3/api-docs").cookie(admin))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
         Set<String> swept = new LinkedHashSet<>();
         for (Route r : routes(foreign())) {
             swept.add(r.method() + " " + normalise(r.pattern()));
@@ -313,6 +308,17 @@ class ScopeSweepIT extends IntegrationTest {
             };
         }
 
+    }
+
+    /**
+     * What the demo data lacks in 青岛: an evaluation body with a certificate, and a
+     * provider with a check-in terminal.
+     */
+    void qingdaoFixtures() throws Exception {
+        Body body = evaluationBody(QINGDAO, "CLEANER", "JUNIOR");
+        issue(person("青岛持证人"), "CLEANER", "JUNIOR", body.id(), org.jixing.certification.CertificateRoute.ASSESSMENT);
+        Provider qingdaoProvider = provider(SignedIn.as(mvc, "qingdao"), QINGDAO, "CLEANER", "JUNIOR");
+        registerTerminal(qingdaoProvider.staff(), "36.07", "120.38");
     }
 
     Foreign foreign() {
