@@ -17,7 +17,9 @@ import org.springframework.stereotype.Component;
  * child under another parent) in a transaction of its own: the request fails, the trace
  * of the attempt stays. The same user refused the same thing again within a minute is
  * recorded once, so a script that probes a thousand times leaves a readable trail (on
- * each node; the first of each minute is always there).
+ * each node; the first of each minute is always there). For a role's refusal "the same
+ * thing" is the permission, whatever path asked for it: walking a thousand ids of a
+ * forbidden path is one entry a minute, naming the first path.
  */
 @Component
 class ScopeRefusalAudit {
@@ -55,11 +57,13 @@ class ScopeRefusalAudit {
 
     private synchronized boolean firstInWindow(AccessRefused refused) {
         Instant now = clock.instant();
-        Instant last = recent.get(refused);
+        AccessRefused key = refused.reason() == AccessRefused.Reason.ROLE
+                ? new AccessRefused(refused.username(), refused.reason(), refused.recordType(), "") : refused;
+        Instant last = recent.get(key);
         if (last != null && now.isBefore(last.plus(REPEAT_WINDOW)) && !now.isBefore(last)) {
             return false;
         }
-        recent.put(refused, now);
+        recent.put(key, now);
         return true;
     }
 

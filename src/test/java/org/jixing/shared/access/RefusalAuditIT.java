@@ -29,7 +29,8 @@ class RefusalAuditIT extends IntegrationTest {
     JdbcClient jdbc;
 
     @Test
-    void a_trainee_asking_for_fund_balances_is_refused_and_the_refusal_is_audited_once_a_minute() throws Exception {
+    void a_trainee_asking_for_fund_balances_is_refused_and_the_refusal_is_audited_once_a_minute_per_permission()
+            throws Exception {
         Cookie trainee = SignedIn.as(mvc, "trainee");
         // Past any earlier test's identical refusal, which would count for this minute.
         clock.advance(Duration.ofMinutes(5));
@@ -38,6 +39,8 @@ class RefusalAuditIT extends IntegrationTest {
             .andExpect(status().isForbidden())
             .andExpect(jsonPath("$.status").value(403));
         mvc.perform(get("/api/v1/subsidies/funds/balances").cookie(trainee)).andExpect(status().isForbidden());
+        // The page of the same permission: the same refusal, within the minute.
+        mvc.perform(get("/subsidies/funds").cookie(trainee)).andExpect(status().isForbidden());
         assertThat(entries("trainee", "access.refused", "FUND_READ")).isEqualTo(before + 1);
         clock.advance(Duration.ofMinutes(2));
         mvc.perform(get("/api/v1/subsidies/funds/balances").cookie(trainee)).andExpect(status().isForbidden());
