@@ -30,7 +30,7 @@ public enum AccountPermission implements Permission {
     /** One's own account page, password and API tokens. */
     OWN_ACCOUNT(PROVINCE_ADMIN, LINE_DEPARTMENT, CITY_OFFICER, PROVIDER_STAFF, EVALUATOR, ENTERPRISE, TRAINEE, AUDITOR),
     /** Lists and reads accounts within the scope. */
-    ACCOUNT_READ(PROVINCE_ADMIN, CITY_OFFICER, AUDITOR),
+    ACCOUNT_READ(PROVINCE_ADMIN, CITY_OFFICER),
     /** Creates and changes accounts (a city officer only for the roles it manages). */
     ACCOUNT_ADMIN(PROVINCE_ADMIN, CITY_OFFICER);
 

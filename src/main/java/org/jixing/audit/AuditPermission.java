@@ -1,13 +1,7 @@
 package org.jixing.audit;
 
 import static org.jixing.shared.scope.Role.AUDITOR;
-import static org.jixing.shared.scope.Role.CITY_OFFICER;
-import static org.jixing.shared.scope.Role.ENTERPRISE;
-import static org.jixing.shared.scope.Role.EVALUATOR;
-import static org.jixing.shared.scope.Role.LINE_DEPARTMENT;
-import static org.jixing.shared.scope.Role.PROVIDER_STAFF;
 import static org.jixing.shared.scope.Role.PROVINCE_ADMIN;
-import static org.jixing.shared.scope.Role.TRAINEE;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

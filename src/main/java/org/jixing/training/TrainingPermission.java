@@ -2,8 +2,6 @@ package org.jixing.training;
 
 import static org.jixing.shared.scope.Role.AUDITOR;
 import static org.jixing.shared.scope.Role.CITY_OFFICER;
-import static org.jixing.shared.scope.Role.ENTERPRISE;
-import static org.jixing.shared.scope.Role.EVALUATOR;
 import static org.jixing.shared.scope.Role.LINE_DEPARTMENT;
 import static org.jixing.shared.scope.Role.PROVIDER_STAFF;
 import static org.jixing.shared.scope.Role.PROVINCE_ADMIN;
