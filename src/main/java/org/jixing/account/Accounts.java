@@ -150,7 +150,7 @@ public class Accounts {
      */
     private static CurrentUser requireAdministrator() {
         CurrentUser me = CurrentUser.require();
-        if (!me.hasAnyRole(Role.PROVINCE_ADMIN, Role.CITY_OFFICER)) {
+        if (!AccountPermission.ACCOUNT_ADMIN.allows(me)) {
             throw new AccessDeniedException("user administration");
         }
         return me;

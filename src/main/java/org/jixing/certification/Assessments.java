@@ -210,7 +210,7 @@ public class Assessments {
     @Transactional
     public AssessmentBatch approve(long batchId, int version) {
         CurrentUser me = CurrentUser.require();
-        if (!me.hasRole(Role.PROVINCE_ADMIN)) {
+        if (!CertificationPermission.ASSESSMENT_APPROVE.allows(me)) {
             throw new AccessDeniedException("the province approves special-level batches");
         }
         AssessmentBatch b = get(batchId);
@@ -514,7 +514,7 @@ public class Assessments {
     @Transactional
     public Challenge decideChallenge(long challengeId, Challenge.Decision decision, String note) {
         CurrentUser me = CurrentUser.require();
-        if (!me.hasAnyRole(Role.EVALUATOR, Role.PROVINCE_ADMIN)) {
+        if (!CertificationPermission.CHALLENGE_DECIDE.allows(me)) {
             throw new AccessDeniedException("the body or the province decides challenges");
         }
         Challenge c = store.challenge(challengeId)
@@ -545,7 +545,7 @@ public class Assessments {
     @Transactional
     public AssessmentBatch finalise(long batchId, int version) {
         CurrentUser me = CurrentUser.require();
-        if (!me.hasAnyRole(Role.EVALUATOR, Role.PROVINCE_ADMIN)) {
+        if (!CertificationPermission.ASSESSMENT_RECORD.allows(me)) {
             throw new AccessDeniedException("the body or the province finalises");
         }
         AssessmentBatch b = get(batchId);

@@ -258,7 +258,7 @@ public class Certificates {
     @Transactional
     public Certificate revoke(String number, RevocationReason reason, String details) {
         CurrentUser me = CurrentUser.require();
-        if (!me.hasAnyRole(Role.PROVINCE_ADMIN, Role.EVALUATOR)) {
+        if (!CertificationPermission.CERTIFICATE_ISSUE.allows(me)) {
             throw new AccessDeniedException("the province or the issuing body revokes certificates");
         }
         Certificate c = byNumber(number);
@@ -405,7 +405,7 @@ public class Certificates {
     @Transactional
     public SigningKey rotateKey() {
         CurrentUser me = CurrentUser.require();
-        if (!me.hasRole(Role.PROVINCE_ADMIN)) {
+        if (!CertificationPermission.KEY_ROTATE.allows(me)) {
             throw new AccessDeniedException("the province rotates the signing key");
         }
         String before = signer.current().keyId();

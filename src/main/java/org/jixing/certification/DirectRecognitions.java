@@ -75,7 +75,7 @@ public class DirectRecognitions {
     @Transactional
     public DirectRecognition apply(Application a) {
         CurrentUser me = CurrentUser.require();
-        if (!me.hasRole(Role.EVALUATOR)) {
+        if (!CertificationPermission.RECOGNITION_APPLY.allows(me)) {
             throw new AccessDeniedException("evaluation bodies apply for direct recognition");
         }
         FiledBody body = filings.find(Registry.EVALUATION_BODY, Long.parseLong(me.scope().ref()))
@@ -124,7 +124,7 @@ public class DirectRecognitions {
     @Transactional
     public DirectRecognition decide(long id, int version, boolean approve, String note) {
         CurrentUser me = CurrentUser.require();
-        if (!me.hasRole(Role.PROVINCE_ADMIN)) {
+        if (!CertificationPermission.RECOGNITION_DECIDE.allows(me)) {
             throw new AccessDeniedException("the province decides direct recognition");
         }
         DirectRecognition d = get(id);

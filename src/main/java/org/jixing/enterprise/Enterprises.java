@@ -54,7 +54,7 @@ public class Enterprises {
 
     /** Who may register enterprises: the province and city officers. */
     public static boolean mayRegister(CurrentUser user) {
-        return user.hasAnyRole(Role.PROVINCE_ADMIN, Role.CITY_OFFICER);
+        return EnterprisePermission.ENTERPRISE_REGISTER.allows(user);
     }
 
     /**
@@ -63,7 +63,7 @@ public class Enterprises {
      * empty list.
      */
     public static boolean mayRead(CurrentUser user) {
-        return user.hasAnyRole(Role.PROVINCE_ADMIN, Role.CITY_OFFICER, Role.AUDITOR, Role.ENTERPRISE);
+        return EnterprisePermission.ENTERPRISE_READ.allows(user);
     }
 
     private static void requireReader() {

@@ -46,7 +46,7 @@ public class People {
 
     private static final Pattern NAME = Pattern.compile("[\\p{IsHan}\\p{L}·.\\- ]{1,60}");
 
-    private static final Set<Role> REGISTRARS = Set.of(Role.PROVINCE_ADMIN, Role.CITY_OFFICER, Role.PROVIDER_STAFF);
+    private static final Set<Role> REGISTRARS = PersonPermission.PEOPLE_REGISTER.roles();
 
     private final PersonStore store;
 
@@ -213,7 +213,7 @@ public class People {
     @Transactional
     public int addGroups(List<NewMembership> memberships, MembershipChannel channel) {
         CurrentUser me = CurrentUser.require();
-        if (!me.hasAnyRole(Role.PROVINCE_ADMIN, Role.CITY_OFFICER, Role.PROVIDER_STAFF)) {
+        if (!PersonPermission.PEOPLE_REGISTER.allows(me)) {
             throw new AccessDeniedException("recording group memberships");
         }
         if (channel == null || channel == MembershipChannel.UNRECORDED) {
@@ -366,7 +366,7 @@ public class People {
 
     /** Whether the signed-in user's role may export full ID numbers. */
     public boolean mayExportFullIdNumbers() {
-        return CurrentUser.current().map(u -> u.hasAnyRole(Role.PROVINCE_ADMIN, Role.CITY_OFFICER)).orElse(false);
+        return PersonPermission.FULL_ID_NUMBERS.allowsCurrentUser();
     }
 
     /**
@@ -426,7 +426,7 @@ public class People {
     @Transactional
     public String revealIdNumber(long id) {
         CurrentUser me = CurrentUser.require();
-        if (!me.hasAnyRole(Role.PROVINCE_ADMIN, Role.CITY_OFFICER)) {
+        if (!PersonPermission.FULL_ID_NUMBERS.allows(me)) {
             throw new AccessDeniedException("revealing ID numbers");
         }
         get(id);
@@ -468,7 +468,7 @@ public class People {
     public GroupMembership addGroup(long personId, String groupCode, String evidence, LocalDate validFrom,
             LocalDate validUntil) {
         CurrentUser me = CurrentUser.require();
-        if (!me.hasAnyRole(Role.PROVINCE_ADMIN, Role.CITY_OFFICER, Role.PROVIDER_STAFF)) {
+        if (!PersonPermission.PEOPLE_REGISTER.allows(me)) {
             throw new AccessDeniedException("recording group memberships");
         }
         if (me.role() != Role.PROVIDER_STAFF) {

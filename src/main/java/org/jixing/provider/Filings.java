@@ -251,7 +251,7 @@ public class Filings {
 
     private static CurrentUser requireDecider() {
         CurrentUser user = CurrentUser.require();
-        if (!user.hasAnyRole(Role.PROVINCE_ADMIN, Role.CITY_OFFICER)) {
+        if (!ProviderPermission.BODY_DECIDE.allows(user)) {
             throw new AccessDeniedException("only region officers and the province decide filings");
         }
         return user;

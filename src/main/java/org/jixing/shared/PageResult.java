@@ -14,14 +14,21 @@ public record PageResult<T>(List<T> items, int page, int size, long total) {
     }
 
     public boolean hasNext() {
-        return page + 1 < totalPages();
+        return (long) page + 1 < totalPages();
     }
 
     /**
-     * The row offset of this page for {@code offset ... rows fetch next ... rows only}.
+     * The row offset of this page for {@code offset ... rows fetch next ... rows only}:
+     * never negative, and a page far beyond the end ({@code page=2147483647}) is an
+     * offset past every row (an empty page), not an overflow.
      */
     public static int offset(int page, int size) {
-        return Math.max(0, page) * size;
+        return (int) Math.min(Integer.MAX_VALUE, (long) Math.max(0, page) * Math.max(0, size));
+    }
+
+    /** A requested page number, never below 0. */
+    public static int page(Integer requested) {
+        return requested == null ? 0 : Math.max(0, requested);
     }
 
     /** Clamps a requested page size to 1..200, 20 when absent. */

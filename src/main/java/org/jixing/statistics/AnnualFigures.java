@@ -113,7 +113,7 @@ public class AnnualFigures {
     @Transactional(readOnly = true)
     public Figures of(int year) {
         CurrentUser me = CurrentUser.require();
-        if (!me.hasAnyRole(Role.PROVINCE_ADMIN, Role.AUDITOR, Role.CITY_OFFICER, Role.LINE_DEPARTMENT)) {
+        if (!StatisticsPermission.ANNUAL_READ.allows(me)) {
             throw new AccessDeniedException("reading the annual figures");
         }
         if (year < FIRST_YEAR || year > LAST_YEAR) {

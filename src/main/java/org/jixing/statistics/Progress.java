@@ -210,7 +210,7 @@ public class Progress {
 
     /** A reconciliation asked for by the province administrator. */
     public Reconciliation reconcileNow() {
-        if (!CurrentUser.require().hasRole(Role.PROVINCE_ADMIN)) {
+        if (!StatisticsPermission.PROGRESS_RECONCILE.allows(CurrentUser.require())) {
             throw new AccessDeniedException("reconciling progress");
         }
         return reconcile("on demand");

@@ -143,7 +143,7 @@ public class ProgressViews {
 
     private Dashboard build(int year, LocalDate asOf, String cityCode, String lineCode) {
         CurrentUser me = CurrentUser.require();
-        if (!me.hasAnyRole(Role.PROVINCE_ADMIN, Role.AUDITOR, Role.CITY_OFFICER, Role.LINE_DEPARTMENT)) {
+        if (!StatisticsPermission.PROGRESS_READ.allows(me)) {
             throw new AccessDeniedException("reading progress");
         }
         List<Region> cities = dashboardCities();

@@ -61,7 +61,7 @@ public class Targets {
     @Transactional(readOnly = true)
     public Split split(int year) {
         CurrentUser me = CurrentUser.require();
-        if (!me.hasAnyRole(Role.PROVINCE_ADMIN, Role.LINE_DEPARTMENT, Role.AUDITOR, Role.CITY_OFFICER)) {
+        if (!StatisticsPermission.TARGET_READ.allows(me)) {
             throw new AccessDeniedException("reading the target split");
         }
         Set<String> lines = me.scope().kind() == ScopeKind.DEPARTMENT ? me.scope().actionLines() : null;
@@ -100,7 +100,7 @@ public class Targets {
     @Transactional
     public int assign(int year, Map<String, Map<String, String>> typed) {
         CurrentUser me = CurrentUser.require();
-        if (!me.hasRole(Role.PROVINCE_ADMIN)) {
+        if (!StatisticsPermission.TARGET_WRITE.allows(me)) {
             throw new AccessDeniedException("splitting targets");
         }
         if (year < reference.plan().startYear() || year > reference.plan().endYear()) {
@@ -189,7 +189,7 @@ public class Targets {
      */
     @Transactional
     public int importTable(int year, String fileName, java.io.InputStream content) {
-        if (!CurrentUser.require().hasRole(Role.PROVINCE_ADMIN)) {
+        if (!StatisticsPermission.TARGET_WRITE.allows(CurrentUser.require())) {
             throw new AccessDeniedException("splitting targets");
         }
         org.jixing.shared.tabular.TableLimits limits = new org.jixing.shared.tabular.TableLimits(5L * 1024 * 1024,

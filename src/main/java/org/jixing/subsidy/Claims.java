@@ -433,9 +433,7 @@ public class Claims {
         if (stage == null) {
             throw InvalidInputException.of(null, "subsidy.error.review.notWaiting");
         }
-        boolean allowed = "CITY".equals(stage) ? me.hasRole(Role.CITY_OFFICER)
-                : me.hasRole(Role.PROVINCE_ADMIN) && me.scope().kind() == ScopeKind.PROVINCE;
-        if (!allowed) {
+        if (!SubsidyPermission.mayDecide(me, claim)) {
             throw new AccessDeniedException("this stage is decided by " + stage);
         }
         if (me.username().equals(claim.submittedBy()) || store.conflictDeclared(me.username(), claim.providerId())) {
@@ -634,7 +632,7 @@ public class Claims {
     @Transactional
     public void declareConflict(String username, long providerId, String reason) {
         CurrentUser me = CurrentUser.require();
-        if (!me.hasRole(Role.PROVINCE_ADMIN)) {
+        if (!SubsidyPermission.REVIEWER_CONFLICT.allows(me)) {
             throw new AccessDeniedException("the province administrator records conflicts");
         }
         if (username == null || username.isBlank() || reason == null || reason.isBlank()) {
@@ -659,7 +657,7 @@ public class Claims {
 
     private static CurrentUser requireProviderStaff() {
         CurrentUser me = CurrentUser.require();
-        if (!me.hasRole(Role.PROVIDER_STAFF)) {
+        if (!SubsidyPermission.CLAIM_FILE.allows(me)) {
             throw new AccessDeniedException("provider staff file claims");
         }
         return me;

@@ -215,7 +215,7 @@ public class FundLedger {
     @Transactional(readOnly = true)
     public Check check() {
         CurrentUser me = CurrentUser.require();
-        if (!me.hasAnyRole(Role.PROVINCE_ADMIN, Role.AUDITOR) || !me.scope().isProvinceWide()) {
+        if (!SubsidyPermission.FUND_CHECK.allows(me) || !me.scope().isProvinceWide()) {
             throw new AccessDeniedException("the ledger check covers the province");
         }
         List<String> problems = new ArrayList<>();
@@ -285,7 +285,7 @@ public class FundLedger {
     }
 
     private static void requireAdmin() {
-        if (!CurrentUser.require().hasRole(Role.PROVINCE_ADMIN)) {
+        if (!SubsidyPermission.FUND_WRITE.allows(CurrentUser.require())) {
             throw new AccessDeniedException("the province administrator allocates funds");
         }
     }

@@ -502,7 +502,7 @@ public class Payments {
 
     private static CurrentUser requireOfficer() {
         CurrentUser me = CurrentUser.require();
-        if (!me.hasAnyRole(Role.CITY_OFFICER, Role.PROVINCE_ADMIN)) {
+        if (!SubsidyPermission.PAYMENT_WRITE.allows(me)) {
             throw new AccessDeniedException("officers pay subsidies");
         }
         return me;

@@ -93,7 +93,7 @@ public class Recoveries {
     @Transactional
     public Recovery open(long claimId, Finding f) {
         CurrentUser me = CurrentUser.require();
-        if (!me.hasAnyRole(Role.CITY_OFFICER, Role.PROVINCE_ADMIN)) {
+        if (!SubsidyPermission.RECOVERY_WRITE.allows(me)) {
             throw new AccessDeniedException("officers recover subsidies");
         }
         Claim claim = claims.get(claimId);
@@ -172,7 +172,7 @@ public class Recoveries {
     @Transactional
     public Recovery repay(long id, int version, Money amount, LocalDate paidOn, String reference) {
         CurrentUser me = CurrentUser.require();
-        if (!me.hasAnyRole(Role.CITY_OFFICER, Role.PROVINCE_ADMIN)) {
+        if (!SubsidyPermission.RECOVERY_WRITE.allows(me)) {
             throw new AccessDeniedException("officers record repayments");
         }
         Recovery r = get(id);

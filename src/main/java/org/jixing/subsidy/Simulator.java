@@ -147,7 +147,7 @@ public class Simulator {
     @Transactional(readOnly = true)
     public Simulation simulate(long classId, Trainee who, Long ruleSetId) {
         CurrentUser me = CurrentUser.require();
-        if (!me.hasAnyRole(Role.PROVINCE_ADMIN, Role.CITY_OFFICER, Role.PROVIDER_STAFF)) {
+        if (!SubsidyPermission.SIMULATE.allows(me)) {
             throw new AccessDeniedException("the simulator is for administrators, city officers and providers");
         }
         TrainingClass c = classes.get(classId);

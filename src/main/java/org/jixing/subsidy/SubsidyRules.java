@@ -95,7 +95,7 @@ public class SubsidyRules {
     @Transactional
     public RuleSet publish(Draft d) {
         CurrentUser me = CurrentUser.require();
-        if (!me.hasRole(Role.PROVINCE_ADMIN)) {
+        if (!SubsidyPermission.RULE_PUBLISH.allows(me)) {
             throw new AccessDeniedException("the province administrator edits subsidy rules");
         }
         List<Problem> problems = check(d);

@@ -241,7 +241,7 @@ public class Attendance {
     /** Check-ins come from provider staff (terminals) and trainees (their phones). */
     private static CurrentUser sender() {
         CurrentUser me = CurrentUser.require();
-        if (!me.hasAnyRole(Role.PROVIDER_STAFF, Role.TRAINEE)) {
+        if (!TrainingPermission.ATTENDANCE_RECORD.allows(me)) {
             throw new AccessDeniedException("check-ins come from provider terminals and trainees");
         }
         return me;
@@ -583,9 +583,8 @@ public class Attendance {
 
     private ClassSession sessionOf(long classId, long sessionId) {
         openings.get(classId);
-        return classes.session(sessionId)
-            .filter(s -> s.classId() == classId)
-            .orElseThrow(() -> new RecordNotFoundException("session", sessionId));
+        return org.jixing.shared.scope.ScopeGuard.under(classes.session(sessionId), s -> s.classId() == classId,
+                "session", sessionId);
     }
 
     /**
@@ -595,14 +594,13 @@ public class Attendance {
     @Transactional
     public void correct(long classId, long sessionId, long enrolmentId, boolean present, String reason) {
         CurrentUser me = CurrentUser.require();
-        if (!me.hasRole(Role.PROVIDER_STAFF)) {
+        if (!TrainingPermission.ATTENDANCE_CORRECT.allows(me)) {
             throw new AccessDeniedException("providers correct their attendance sheets");
         }
         TrainingClass tc = openings.get(classId);
         ClassSession session = sessionOf(classId, sessionId);
-        EnrolmentStore.Row enrolment = enrolments.find(enrolmentId)
-            .filter(e -> e.classId() == classId)
-            .orElseThrow(() -> new RecordNotFoundException("enrolment", enrolmentId));
+        EnrolmentStore.Row enrolment = org.jixing.shared.scope.ScopeGuard.under(enrolments.find(enrolmentId),
+                e -> e.classId() == classId, "enrolment", enrolmentId);
         if (reason == null || reason.isBlank() || reason.strip().length() > 500) {
             throw InvalidInputException.of("reason", "training.error.reason.required");
         }

@@ -215,7 +215,7 @@ public class Enrolments {
     @Transactional
     public Enrolment enrol(long classId, EnrolmentRequest request) {
         CurrentUser me = CurrentUser.require();
-        if (!me.hasRole(Role.PROVIDER_STAFF)) {
+        if (!TrainingPermission.CLASS_RUN.allows(me)) {
             throw new AccessDeniedException("provider staff enrol trainees");
         }
         TrainingClass c = classes.get(classId);
@@ -346,13 +346,12 @@ public class Enrolments {
     /** Takes a person off the roster; a subsidy slot taken by the enrolment is freed. */
     @Transactional
     public Enrolment withdraw(long classId, long enrolmentId, int version, String reason) {
-        if (!CurrentUser.require().hasRole(Role.PROVIDER_STAFF)) {
+        if (!TrainingPermission.CLASS_RUN.allows(CurrentUser.require())) {
             throw new AccessDeniedException("provider staff manage rosters");
         }
         TrainingClass c = classes.get(classId);
-        EnrolmentStore.Row row = store.find(enrolmentId)
-            .filter(r -> r.classId() == c.id())
-            .orElseThrow(() -> new org.jixing.shared.scope.RecordNotFoundException("enrolment", enrolmentId));
+        EnrolmentStore.Row row = org.jixing.shared.scope.ScopeGuard.under(store.find(enrolmentId),
+                r -> r.classId() == c.id(), "enrolment", enrolmentId);
         if (row.status() != EnrolmentStatus.ENROLLED) {
             throw InvalidInputException.of(null, "training.error.enrol.notEnrolled");
         }
@@ -376,7 +375,7 @@ public class Enrolments {
      */
     @Transactional
     public List<Enrolment> complete(long classId, int version, java.util.Set<Long> failedAssessment) {
-        if (!CurrentUser.require().hasRole(Role.PROVIDER_STAFF)) {
+        if (!TrainingPermission.CLASS_RUN.allows(CurrentUser.require())) {
             throw new AccessDeniedException("providers complete their classes");
         }
         TrainingClass c = classes.get(classId);

@@ -49,7 +49,7 @@ public class Programmes {
 
     @Transactional
     public Programme create(NewProgramme p) {
-        if (!CurrentUser.require().hasRole(Role.PROVINCE_ADMIN)) {
+        if (!TrainingPermission.PROGRAMME_WRITE.allows(CurrentUser.require())) {
             throw new AccessDeniedException("only the province edits the catalogue");
         }
         List<Problem> problems = new ArrayList<>();

@@ -159,7 +159,7 @@ public class RosterImports {
      */
     public RosterImport start(long classId, String fileName, InputStream content, ImportMode mode, boolean selfFunded) {
         CurrentUser me = CurrentUser.require();
-        if (!me.hasRole(Role.PROVIDER_STAFF)) {
+        if (!TrainingPermission.ROSTER_IMPORT.allows(me)) {
             throw new AccessDeniedException("provider staff import rosters");
         }
         TrainingClass c = classes.get(classId);
@@ -183,7 +183,7 @@ public class RosterImports {
      */
     public RosterImport startTrainees(String regionCode, String fileName, InputStream content, ImportMode mode) {
         CurrentUser me = CurrentUser.require();
-        if (!me.hasAnyRole(Role.PROVINCE_ADMIN, Role.CITY_OFFICER)) {
+        if (!TrainingPermission.PEOPLE_IMPORT.allows(me)) {
             throw new AccessDeniedException("officers import trainee lists");
         }
         String region = regionCode == null || regionCode.isBlank()
@@ -297,7 +297,7 @@ public class RosterImports {
     /** Whether the caller's role uploads (and so acts on) imports of this kind. */
     public boolean mayAct(RosterImport i) {
         CurrentUser me = CurrentUser.require();
-        return i.isRoster() ? me.hasRole(Role.PROVIDER_STAFF) : me.hasAnyRole(Role.PROVINCE_ADMIN, Role.CITY_OFFICER);
+        return i.isRoster() ? TrainingPermission.ROSTER_IMPORT.allows(me) : TrainingPermission.PEOPLE_IMPORT.allows(me);
     }
 
     /** The latest imports of a class the caller can see, newest first. */

@@ -150,7 +150,7 @@ public class Terminals {
 
     private static void mayRead() {
         CurrentUser me = CurrentUser.require();
-        if (!me.hasAnyRole(Role.PROVINCE_ADMIN, Role.CITY_OFFICER, Role.AUDITOR, Role.PROVIDER_STAFF)) {
+        if (!TrainingPermission.TERMINAL_READ.allows(me)) {
             throw new AccessDeniedException("terminals are read by providers, officers and auditors");
         }
     }

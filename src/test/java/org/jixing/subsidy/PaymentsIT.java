@@ -343,7 +343,10 @@ class PaymentsIT extends PaymentFixtures {
         Cookie qingdao = SignedIn.as(mvc, "qingdao");
         mvc.perform(get(path).cookie(qingdao)).andExpect(status().isNotFound());
         mvc.perform(get(path + "/bank-file.csv").cookie(qingdao)).andExpect(status().isNotFound());
-        mvc.perform(get(path).cookie(SignedIn.as(mvc, "provider"))).andExpect(status().isNotFound());
+        // Payment orders are not a provider's business at all: refused by role, before
+        // any
+        // lookup.
+        mvc.perform(get(path).cookie(SignedIn.as(mvc, "provider"))).andExpect(status().isForbidden());
         mvc.perform(get("/subsidies/payments/" + order.id()).cookie(qingdao)).andExpect(status().isNotFound());
         mvc.perform(get(path).cookie(SignedIn.as(mvc, "auditor"))).andExpect(status().isOk());
         mvc.perform(get(path).cookie(admin)).andExpect(status().isOk());

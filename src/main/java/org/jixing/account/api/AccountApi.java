@@ -1,5 +1,7 @@
 package org.jixing.account.api;
 
+import org.jixing.account.AccountPermission;
+import org.jixing.account.AccountPermission.Allowed;
 import java.net.URI;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -30,12 +32,14 @@ class AccountApi {
         this.accounts = accounts;
     }
 
+    @Allowed(AccountPermission.OWN_ACCOUNT)
     @GetMapping("/me")
     @Operation(summary = "The caller's account, role and scope")
     Account me() {
         return accounts.me();
     }
 
+    @Allowed(AccountPermission.ACCOUNT_READ)
     @GetMapping("/accounts")
     @Operation(summary = "Accounts in the caller's scope (province administrators and city officers)")
     PageResult<Account> list(@RequestParam(required = false) String q, @RequestParam(required = false) Role role,
@@ -43,12 +47,14 @@ class AccountApi {
         return accounts.search(q, role, Math.max(0, page), PageResult.size(size));
     }
 
+    @Allowed(AccountPermission.ACCOUNT_READ)
     @GetMapping("/accounts/{id}")
     @Operation(summary = "One account; 404 outside the caller's scope")
     Account get(@PathVariable long id) {
         return accounts.get(id);
     }
 
+    @Allowed(AccountPermission.ACCOUNT_ADMIN)
     @PostMapping("/accounts")
     @Operation(summary = "Open an account; every broken rule is listed")
     ResponseEntity<Account> create(@RequestBody NewAccount account) {

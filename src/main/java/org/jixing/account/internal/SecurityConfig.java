@@ -24,6 +24,8 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -54,13 +56,20 @@ class SecurityConfig {
      */
     static final String SWAGGER_CSP = CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
 
+    /**
+     * No page uses the camera, microphone, location, payment or USB; a script injected
+     * despite the CSP may not either.
+     */
+    static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
+            + "interest-cohort=()";
+
     static final RequestMatcher SWAGGER = PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**");
 
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, MessageSource messages, LocaleResolver locales, JsonMapper json,
             AccountStore store, AccountUserDetailsService users, java.time.Clock clock, BearerTokenCache tokens,
-            org.jixing.account.SecondFactors factors) throws Exception {
+            org.jixing.account.SecondFactors factors, org.jixing.shared.access.Refusals refusals) throws Exception {
         http.securityMatcher("/api/**")
             .addFilterBefore(new BearerTokenFilter(store, users, clock, tokens),
                     org.springframework.security.web.access.intercept.AuthorizationFilter.class)
@@ -75,18 +84,26 @@ class SecurityConfig {
             // A bearer token is not sent by the browser on its own, so it needs no CSRF
             // token.
             .csrf(c -> c.ignoringRequestMatchers(r -> hasBearer(r)))
-            .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP)).frameOptions(f -> f.deny()))
+            .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
+                .frameOptions(f -> f.deny())
+                .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER))
+                .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY)))
             .exceptionHandling(e -> e
                 .authenticationEntryPoint((req, res, ex) -> problem(req, res, HttpStatus.UNAUTHORIZED,
                         "error.unauthorized.title", "error.unauthorized.detail", messages, locales, json))
-                .accessDeniedHandler((req, res, ex) -> problem(req, res, HttpStatus.FORBIDDEN, "error.forbidden.title",
-                        "error.forbidden.detail", messages, locales, json)));
+                .accessDeniedHandler((req, res, ex) -> {
+                    refusals.forbidden(ex, req);
+                    problem(req, res, HttpStatus.FORBIDDEN, "error.forbidden.title", "error.forbidden.detail", messages,
+                            locales, json);
+                }));
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain webChain(HttpSecurity http, org.jixing.account.SecondFactors factors) throws Exception {
+    SecurityFilterChain webChain(HttpSecurity http, org.jixing.account.SecondFactors factors,
+            org.jixing.shared.access.Refusals refusals) throws Exception {
+        var denied = new org.springframework.security.web.access.AccessDeniedHandlerImpl();
         http.addFilterBefore(new SecondFactorGate(factors),
                 org.springframework.security.web.access.intercept.AuthorizationFilter.class)
             .authorizeHttpRequests(a -> a
@@ -109,8 +126,15 @@ class SecurityConfig {
                 .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(SWAGGER,
                         new ContentSecurityPolicyHeaderWriter(SWAGGER_CSP)))
                 .frameOptions(f -> f.deny())
-                .referrerPolicy(r -> r.policy(
-                        org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+                .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
+                .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY)))
+            // Refusals of the filter chain (an auditor's write) leave the same audit
+            // entry as
+            // the handlers' own.
+            .exceptionHandling(e -> e.accessDeniedHandler((req, res, ex) -> {
+                refusals.forbidden(ex, req);
+                denied.handle(req, res, ex);
+            }))
             .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()));
         return http.build();
     }

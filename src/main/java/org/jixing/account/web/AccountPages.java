@@ -1,5 +1,7 @@
 package org.jixing.account.web;
 
+import org.jixing.account.AccountPermission;
+import org.jixing.account.AccountPermission.Allowed;
 import org.jixing.account.Accounts;
 import org.jixing.shared.InvalidInputException;
 import org.springframework.stereotype.Controller;
@@ -22,6 +24,7 @@ class AccountPages {
         this.accounts = accounts;
     }
 
+    @Allowed(AccountPermission.OWN_ACCOUNT)
     @GetMapping
     String page(Model model) {
         model.addAttribute("account", accounts.me());
@@ -30,6 +33,7 @@ class AccountPages {
         return "account/me";
     }
 
+    @Allowed(AccountPermission.OWN_ACCOUNT)
     @PostMapping("/password")
     String changePassword(@RequestParam(required = false) String currentPassword,
             @RequestParam(required = false) String newPassword, RedirectAttributes redirect) {
@@ -43,6 +47,7 @@ class AccountPages {
         return "redirect:/account";
     }
 
+    @Allowed(AccountPermission.OWN_ACCOUNT)
     @PostMapping("/tokens")
     String createToken(@RequestParam(required = false) String name, @RequestParam(defaultValue = "90") int days,
             RedirectAttributes redirect) {
@@ -56,6 +61,7 @@ class AccountPages {
     }
 
     /** Ends every session of this account, this one too, and goes to the sign-in page. */
+    @Allowed(AccountPermission.OWN_ACCOUNT)
     @PostMapping("/sign-out-everywhere")
     String signOutEverywhere(jakarta.servlet.http.HttpServletRequest request) {
         accounts.signOutEverywhere();
@@ -67,6 +73,7 @@ class AccountPages {
         return "redirect:/login?logout";
     }
 
+    @Allowed(AccountPermission.OWN_ACCOUNT)
     @PostMapping("/tokens/{id}/revoke")
     String revoke(@PathVariable long id, RedirectAttributes redirect) {
         accounts.revokeToken(id);

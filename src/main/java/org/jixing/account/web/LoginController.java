@@ -1,5 +1,6 @@
 package org.jixing.account.web;
 
+import org.jixing.shared.access.Public;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -8,6 +9,7 @@ import org.springframework.ui.Model;
 @Controller
 class LoginController {
 
+    @Public
     @GetMapping("/login")
     String login(@RequestParam(required = false) String error, @RequestParam(required = false) String logout,
             Model model) {

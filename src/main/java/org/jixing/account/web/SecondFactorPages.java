@@ -1,5 +1,7 @@
 package org.jixing.account.web;
 
+import org.jixing.account.AccountPermission;
+import org.jixing.account.AccountPermission.Allowed;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -41,6 +43,7 @@ class SecondFactorPages {
         this.session = session;
     }
 
+    @Allowed(AccountPermission.OWN_ACCOUNT)
     @GetMapping
     String page(HttpSession http, Model model) {
         CurrentUser me = CurrentUser.require();
@@ -62,6 +65,7 @@ class SecondFactorPages {
         return "account/second-factor";
     }
 
+    @Allowed(AccountPermission.OWN_ACCOUNT)
     @PostMapping
     String enrol(@RequestParam(required = false) String code, HttpServletRequest request, HttpServletResponse response,
             RedirectAttributes redirect) {
@@ -79,6 +83,7 @@ class SecondFactorPages {
         return "redirect:/account/second-factor";
     }
 
+    @Allowed(AccountPermission.OWN_ACCOUNT)
     @PostMapping("/off")
     String off(@RequestParam(required = false) String code, HttpServletRequest request, HttpServletResponse response,
             RedirectAttributes redirect) {

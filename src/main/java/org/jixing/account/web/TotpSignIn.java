@@ -1,5 +1,7 @@
 package org.jixing.account.web;
 
+import org.jixing.account.AccountPermission;
+import org.jixing.account.AccountPermission.Allowed;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -36,6 +38,7 @@ class TotpSignIn {
         this.session = session;
     }
 
+    @Allowed(AccountPermission.OWN_ACCOUNT)
     @GetMapping
     String page() {
         if (SecondFactorSession.passed(SecurityContextHolder.getContext().getAuthentication())
@@ -45,6 +48,7 @@ class TotpSignIn {
         return "account/login-totp";
     }
 
+    @Allowed(AccountPermission.OWN_ACCOUNT)
     @PostMapping
     String verify(@RequestParam(required = false) String code, HttpServletRequest request, HttpServletResponse response,
             Model model) {

@@ -1,5 +1,7 @@
 package org.jixing.account.web;
 
+import org.jixing.account.AccountPermission;
+import org.jixing.account.AccountPermission.Allowed;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -43,6 +45,7 @@ class UserPages {
         this.reference = reference;
     }
 
+    @Allowed(AccountPermission.ACCOUNT_READ)
     @GetMapping
     String list(@RequestParam(required = false) String q, @RequestParam(required = false) Role role,
             @RequestParam(defaultValue = "0") int page, @RequestParam(required = false) Integer size, Model model) {
@@ -54,6 +57,7 @@ class UserPages {
         return "account/users";
     }
 
+    @Allowed(AccountPermission.ACCOUNT_ADMIN)
     @GetMapping("/new")
     String form(Model model) {
         CurrentUser me = CurrentUser.require();
@@ -71,6 +75,7 @@ class UserPages {
         return "account/user-new";
     }
 
+    @Allowed(AccountPermission.ACCOUNT_ADMIN)
     @PostMapping
     String create(@RequestParam(required = false) String username, @RequestParam(required = false) String displayName,
             @RequestParam(required = false) String password, @RequestParam(required = false) Role role,
@@ -90,6 +95,7 @@ class UserPages {
         }
     }
 
+    @Allowed(AccountPermission.ACCOUNT_READ)
     @GetMapping("/{id}")
     String detail(@PathVariable long id, Model model) {
         model.addAttribute("account", accounts.get(id));
@@ -99,6 +105,7 @@ class UserPages {
         return "account/user";
     }
 
+    @Allowed(AccountPermission.ACCOUNT_ADMIN)
     @PostMapping("/{id}")
     String update(@PathVariable long id, @RequestParam int version, @RequestParam(required = false) String displayName,
             @RequestParam(required = false) Role role, @RequestParam(required = false) ScopeKind scopeKind,
@@ -108,12 +115,14 @@ class UserPages {
                 () -> accounts.update(id, version, displayName, role, scopeKind, scopeRef, regionCode));
     }
 
+    @Allowed(AccountPermission.ACCOUNT_ADMIN)
     @PostMapping("/{id}/{action:enable|disable}")
     String enable(@PathVariable long id, @PathVariable String action, @RequestParam int version,
             RedirectAttributes redirect) {
         return act(id, redirect, () -> accounts.setEnabled(id, version, "enable".equals(action)));
     }
 
+    @Allowed(AccountPermission.ACCOUNT_ADMIN)
     @PostMapping("/{id}/password")
     String resetPassword(@PathVariable long id, @RequestParam(required = false) String password,
             RedirectAttributes redirect) {
@@ -121,6 +130,7 @@ class UserPages {
     }
 
     /** A province administrator removes the account's second factor (a lost phone). */
+    @Allowed(AccountPermission.SECOND_FACTOR_RESET)
     @PostMapping("/{id}/second-factor/reset")
     String resetSecondFactor(@PathVariable long id, RedirectAttributes redirect) {
         return act(id, redirect, () -> secondFactors.reset(id));
@@ -159,7 +169,7 @@ class UserPages {
 
         @Bean
         NavItem usersNav() {
-            return new NavItem("nav.users", "/admin/users", 850, Set.of(Role.PROVINCE_ADMIN, Role.CITY_OFFICER));
+            return new NavItem("nav.users", "/admin/users", 850, AccountPermission.ACCOUNT_READ.roles());
         }
 
     }

@@ -1,5 +1,7 @@
 package org.jixing.audit.api;
 
+import org.jixing.audit.AuditPermission;
+import org.jixing.audit.AuditPermission.Allowed;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
@@ -42,6 +44,7 @@ class AuditApi {
         this.checkpoints = checkpoints;
     }
 
+    @Allowed(AuditPermission.AUDIT_READ)
     @GetMapping("/entries")
     @Operation(summary = "Entries, newest first, filtered")
     PageResult<AuditEntry> entries(@RequestParam(required = false) String actor,
@@ -54,11 +57,13 @@ class AuditApi {
                 PageResult.size(size));
     }
 
+    @Allowed(AuditPermission.AUDIT_READ)
     @GetMapping("/entries/{seq}")
     AuditEntry entry(@PathVariable long seq) {
         return entries.get(seq);
     }
 
+    @Allowed(AuditPermission.AUDIT_READ)
     @GetMapping("/verification")
     @Operation(summary = "Verify the whole chain now")
     VerificationResult verify() {
@@ -69,12 +74,14 @@ class AuditApi {
     record Checkpoints(AuditCheckpoints.PublicKey key, List<Checkpoint> checkpoints) {
     }
 
+    @Allowed(AuditPermission.AUDIT_READ)
     @GetMapping("/checkpoints")
     @Operation(summary = "The signed checkpoints of the chain's head, oldest first, with the public key")
     Checkpoints checkpoints() {
         return new Checkpoints(checkpoints.publicKey(), checkpoints.all());
     }
 
+    @Allowed(AuditPermission.AUDIT_READ)
     @GetMapping(value = "/checkpoints.txt", produces = MediaType.TEXT_PLAIN_VALUE)
     @Operation(summary = "The checkpoint file, after a line naming the public key, to keep elsewhere")
     ResponseEntity<byte[]> checkpointFile() {

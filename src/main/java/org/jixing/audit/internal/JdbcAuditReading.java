@@ -61,7 +61,7 @@ class JdbcAuditReading implements AuditEntries, AuditVerification {
      */
     private static void requireReader() {
         CurrentUser.current().ifPresent(u -> {
-            if (!u.hasAnyRole(Role.PROVINCE_ADMIN, Role.AUDITOR)) {
+            if (!org.jixing.audit.AuditPermission.AUDIT_READ.allows(u)) {
                 throw new AccessDeniedException("the audit trail");
             }
         });

@@ -1,5 +1,7 @@
 package org.jixing.audit.web;
 
+import org.jixing.audit.AuditPermission;
+import org.jixing.audit.AuditPermission.Allowed;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -48,6 +50,7 @@ class AuditPages {
         this.checkpoints = checkpoints;
     }
 
+    @Allowed(AuditPermission.AUDIT_READ)
     @GetMapping
     String list(@RequestParam(required = false) String actor, @RequestParam(required = false) String action,
             @RequestParam(required = false) String recordType, @RequestParam(required = false) String recordId,
@@ -60,12 +63,14 @@ class AuditPages {
         return "audit/list";
     }
 
+    @Allowed(AuditPermission.AUDIT_READ)
     @GetMapping("/{seq:\\d+}")
     String entry(@PathVariable long seq, Model model) {
         model.addAttribute("e", entries.get(seq));
         return "audit/entry";
     }
 
+    @Allowed(AuditPermission.AUDIT_READ)
     @GetMapping("/verification")
     String verification(@RequestParam(defaultValue = "false") boolean run, Model model) {
         model.addAttribute("result", run ? verification.verify() : verification.last());
@@ -73,6 +78,7 @@ class AuditPages {
     }
 
     /** The signed checkpoints, newest first, with the key that verifies them. */
+    @Allowed(AuditPermission.AUDIT_READ)
     @GetMapping("/checkpoints")
     String checkpoints(Model model) {
         List<Checkpoint> all = new ArrayList<>(checkpoints.all());
@@ -84,6 +90,7 @@ class AuditPages {
     }
 
     /** The checkpoint file with its public key, to keep elsewhere. */
+    @Allowed(AuditPermission.AUDIT_READ)
     @GetMapping("/checkpoints.txt")
     ResponseEntity<byte[]> checkpointFile() {
         return FileDownload.of("audit-checkpoints.txt", MediaType.TEXT_PLAIN,
@@ -97,7 +104,7 @@ class AuditPages {
 
         @Bean
         NavItem auditNav() {
-            return new NavItem("nav.audit", "/audit", 870, Set.of(Role.PROVINCE_ADMIN, Role.AUDITOR));
+            return new NavItem("nav.audit", "/audit", 870, AuditPermission.AUDIT_READ.roles());
         }
 
     }

@@ -1,5 +1,7 @@
 package org.jixing.certification.api;
 
+import org.jixing.certification.CertificationPermission;
+import org.jixing.certification.CertificationPermission.Allowed;
 import java.net.URI;
 import java.util.List;
 
@@ -53,6 +55,7 @@ class AssessmentsApi {
     record Decision(Challenge.Decision decision, String note) {
     }
 
+    @Allowed(CertificationPermission.ASSESSMENT_READ)
     @GetMapping("/assessment-batches")
     @Operation(summary = "Batches in the caller's scope (evaluators their body's, officers their city's), "
             + "optionally of one status (PLANNED, SCORING, PUBLICITY, FINAL)")
@@ -61,6 +64,7 @@ class AssessmentsApi {
         return assessments.search(status, page, PageResult.size(size));
     }
 
+    @Allowed(CertificationPermission.ASSESSMENT_RECORD)
     @PostMapping("/assessment-batches")
     @Operation(summary = "Schedule a batch of the evaluator's body for an occupation and level it is filed for; "
             + "kind BODY or ENTERPRISE (self-evaluation; required for 特级技师 and 首席技师, which the province "
@@ -70,12 +74,14 @@ class AssessmentsApi {
         return ResponseEntity.created(URI.create("/api/v1/assessment-batches/" + b.id())).body(detail(b.id()));
     }
 
+    @Allowed(CertificationPermission.ASSESSMENT_READ)
     @GetMapping("/assessment-batches/{id}")
     @Operation(summary = "A batch with its candidates, results and challenges")
     BatchDetail get(@PathVariable long id) {
         return detail(id);
     }
 
+    @Allowed(CertificationPermission.ASSESSMENT_RECORD)
     @PostMapping("/assessment-batches/{id}/candidates")
     @Operation(summary = "Add candidates, all or none: completed enrolments (enrolmentId) or applicants "
             + "(personId), each checked against the prerequisite rules")
@@ -84,6 +90,7 @@ class AssessmentsApi {
         return detail(id);
     }
 
+    @Allowed(CertificationPermission.ASSESSMENT_RECORD)
     @PostMapping("/assessment-batches/{id}/scores")
     @Operation(summary = "Enter or correct theory and practical scores (0-100) for all rows at once; the pass "
             + "rule decides each result")
@@ -92,6 +99,7 @@ class AssessmentsApi {
         return detail(id);
     }
 
+    @Allowed(CertificationPermission.ASSESSMENT_RECORD)
     @PostMapping("/assessment-batches/{id}/sign-off")
     @Operation(summary = "A second evaluator of the body confirms the entered scores")
     BatchDetail signOff(@PathVariable long id) {
@@ -99,6 +107,7 @@ class AssessmentsApi {
         return detail(id);
     }
 
+    @Allowed(CertificationPermission.ASSESSMENT_APPROVE)
     @PostMapping("/assessment-batches/{id}/approval")
     @Operation(summary = "The province approves a special-level batch (特级技师, 首席技师) for scoring")
     BatchDetail approve(@PathVariable long id, @RequestBody Version body) {
@@ -106,6 +115,7 @@ class AssessmentsApi {
         return detail(id);
     }
 
+    @Allowed(CertificationPermission.ASSESSMENT_RECORD)
     @PostMapping("/assessment-batches/{id}/publish")
     @Operation(summary = "Publish the signed-off results: the publicity period (公示) starts")
     BatchDetail publish(@PathVariable long id, @RequestBody Version body) {
@@ -113,6 +123,7 @@ class AssessmentsApi {
         return detail(id);
     }
 
+    @Allowed(CertificationPermission.ASSESSMENT_RECORD)
     @PostMapping("/assessment-batches/{id}/finalise")
     @Operation(summary = "Make the results final after the publicity period; each pass is announced for its "
             + "certificate")
@@ -121,18 +132,21 @@ class AssessmentsApi {
         return detail(id);
     }
 
+    @Allowed(CertificationPermission.PUBLICITY_READ)
     @GetMapping("/assessment-batches/publicity")
     @Operation(summary = "Results in their publicity period (公示), for everyone signed in")
     List<Assessments.Publicity> publicity() {
         return assessments.publicity();
     }
 
+    @Allowed(CertificationPermission.OWN_CERTIFICATES)
     @GetMapping("/assessment-batches/mine")
     @Operation(summary = "The signed-in trainee's candidacies and results")
     List<Candidate> mine() {
         return assessments.myCandidacies();
     }
 
+    @Allowed(CertificationPermission.RESULT_CHALLENGE)
     @PostMapping("/assessment-results/{resultId}/challenges")
     @Operation(summary = "Challenge a published result with a reason (anyone signed in, during publicity)")
     ResponseEntity<Challenge> challenge(@PathVariable long resultId, @RequestBody NewChallenge body) {
@@ -140,6 +154,7 @@ class AssessmentsApi {
         return ResponseEntity.created(URI.create("/api/v1/assessment-batches/" + c.batchId())).body(c);
     }
 
+    @Allowed(CertificationPermission.CHALLENGE_DECIDE)
     @PostMapping("/assessment-challenges/{id}/decision")
     @Operation(summary = "The body or the province decides a challenge: UPHELD cancels the result, DISMISSED "
             + "keeps it")

@@ -1,5 +1,8 @@
 package org.jixing.certification.api;
 
+import org.jixing.shared.access.Public;
+import org.jixing.certification.CertificationPermission;
+import org.jixing.certification.CertificationPermission.Allowed;
 import java.net.URI;
 import java.util.List;
 
@@ -40,6 +43,7 @@ class CertificatesApi {
     record Revocation(RevocationReason reason, String details) {
     }
 
+    @Allowed(CertificationPermission.CERTIFICATE_READ)
     @GetMapping
     PageResult<Certificate> search(@RequestParam(required = false) String q,
             @RequestParam(required = false) String levelCode, @RequestParam(required = false) CertificateStatus status,
@@ -48,6 +52,7 @@ class CertificatesApi {
                 PageResult.size(size));
     }
 
+    @Allowed(CertificationPermission.CERTIFICATE_ISSUE)
     @PostMapping
     @Operation(summary = "Issue a certificate (province administrator, or an evaluator of the body); "
             + "route ASSESSMENT, ENTERPRISE or DIRECT_RECOGNITION")
@@ -56,46 +61,54 @@ class CertificatesApi {
         return ResponseEntity.created(URI.create("/api/v1/certificates/" + c.id())).body(c);
     }
 
+    @Allowed(CertificationPermission.CERTIFICATE_READ)
     @GetMapping("/{id}")
     Certificate get(@PathVariable long id) {
         return certificates.get(id);
     }
 
+    @Allowed(CertificationPermission.CERTIFICATE_READ)
     @GetMapping("/by-number/{number}")
     Certificate byNumber(@PathVariable String number) {
         return certificates.byNumber(number);
     }
 
+    @Allowed(CertificationPermission.CERTIFICATE_READ)
     @GetMapping("/of-person/{personId}")
     @Operation(summary = "A person's certificates (their ladder and history) as far as the caller's scope shows")
     List<Certificate> ofPerson(@PathVariable long personId) {
         return certificates.ofPerson(personId);
     }
 
+    @Allowed(CertificationPermission.CERTIFICATE_ISSUE)
     @PostMapping("/by-number/{number}/revocation")
     @Operation(summary = "Revoke a certificate at once (province administrator or the issuing body's evaluator)")
     Certificate revoke(@PathVariable String number, @RequestBody Revocation body) {
         return certificates.revoke(number, body == null ? null : body.reason(), body == null ? null : body.details());
     }
 
+    @Allowed(CertificationPermission.KEY_ROTATE)
     @PostMapping("/keys/rotation")
     @Operation(summary = "Rotate the signing key (province administrator): old certificates still verify")
     SigningKey rotate() {
         return certificates.rotateKey();
     }
 
+    @Public
     @GetMapping("/keys")
     @Operation(summary = "Public: the Ed25519 public keys (X.509 DER, base64) that verify certificate tokens")
     List<SigningKey> keys() {
         return certificates.keys();
     }
 
+    @Public
     @GetMapping("/verify/{number}")
     @Operation(summary = "Public: VALID, REVOKED or UNKNOWN for a certificate number, holder masked")
     Verification verify(@PathVariable String number) {
         return certificates.verify(number);
     }
 
+    @Public
     @GetMapping("/verify")
     @Operation(
             summary = "Public: checks a scanned token's signature, then the certificate's status (INVALID if altered)")

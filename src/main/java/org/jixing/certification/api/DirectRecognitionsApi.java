@@ -1,5 +1,7 @@
 package org.jixing.certification.api;
 
+import org.jixing.certification.CertificationPermission;
+import org.jixing.certification.CertificationPermission.Allowed;
 import java.net.URI;
 import java.util.List;
 
@@ -32,12 +34,14 @@ class DirectRecognitionsApi {
     record Decision(int version, boolean approve, String note) {
     }
 
+    @Allowed(CertificationPermission.RECOGNITION_READ)
     @GetMapping
     @Operation(summary = "Applications in the caller's scope; open=true for those awaiting a decision")
     List<DirectRecognition> list(@RequestParam(defaultValue = "false") boolean open) {
         return recognitions.search(open);
     }
 
+    @Allowed(CertificationPermission.RECOGNITION_APPLY)
     @PostMapping
     @Operation(summary = "An evaluation body applies for a person, with the justification and employer")
     ResponseEntity<DirectRecognition> apply(@RequestBody DirectRecognitions.Application application) {
@@ -45,11 +49,13 @@ class DirectRecognitionsApi {
         return ResponseEntity.created(URI.create("/api/v1/direct-recognitions/" + d.id())).body(d);
     }
 
+    @Allowed(CertificationPermission.RECOGNITION_READ)
     @GetMapping("/{id}")
     DirectRecognition get(@PathVariable long id) {
         return recognitions.get(id);
     }
 
+    @Allowed(CertificationPermission.RECOGNITION_DECIDE)
     @PostMapping("/{id}/decision")
     @Operation(summary = "The province approves (the level is announced as passed) or rejects with a note")
     DirectRecognition decide(@PathVariable long id, @RequestBody Decision body) {

@@ -1,5 +1,7 @@
 package org.jixing.certification.web;
 
+import org.jixing.certification.CertificationPermission;
+import org.jixing.certification.CertificationPermission.Allowed;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -74,6 +76,7 @@ class AssessmentPages {
         this.reference = reference;
     }
 
+    @Allowed(CertificationPermission.BATCHES_PAGE)
     @GetMapping("/batches")
     String list(@RequestParam(required = false) AssessmentBatch.Status status,
             @RequestParam(defaultValue = "0") int page, @RequestParam(required = false) Integer size, Model model) {
@@ -104,6 +107,7 @@ class AssessmentPages {
     record BatchForm(String permit, AssessmentBatch.Kind kind, LocalDate assessedOn, String venue, String evaluators) {
     }
 
+    @Allowed(CertificationPermission.ASSESSMENT_RECORD)
     @PostMapping("/batches")
     String schedule(@RequestParam(required = false) String permit,
             @RequestParam(defaultValue = "BODY") AssessmentBatch.Kind kind,
@@ -125,6 +129,7 @@ class AssessmentPages {
         }
     }
 
+    @Allowed(CertificationPermission.ASSESSMENT_READ)
     @GetMapping("/batches/{id}")
     String detail(@PathVariable long id, Model model) {
         AssessmentBatch b = assessments.get(id);
@@ -163,6 +168,7 @@ class AssessmentPages {
         return "certification/batch-detail";
     }
 
+    @Allowed(CertificationPermission.ASSESSMENT_RECORD)
     @PostMapping("/batches/{id}/candidates")
     String addCandidates(@PathVariable long id, @RequestParam(required = false) Long classId,
             @RequestParam(required = false) String idNumber,
@@ -205,6 +211,7 @@ class AssessmentPages {
         return "redirect:/certification/batches/" + id;
     }
 
+    @Allowed(CertificationPermission.ASSESSMENT_RECORD)
     @PostMapping("/batches/{id}/scores")
     String scores(@PathVariable long id, @RequestParam Map<String, String> form, Model model,
             RedirectAttributes redirect) {
@@ -268,26 +275,31 @@ class AssessmentPages {
         return end < 0 ? null : Integer.valueOf(field.substring(5, end));
     }
 
+    @Allowed(CertificationPermission.ASSESSMENT_RECORD)
     @PostMapping("/batches/{id}/sign-off")
     String signOff(@PathVariable long id, RedirectAttributes redirect) {
         return step(id, redirect, "assessment.scores.signedOff", () -> assessments.signOff(id));
     }
 
+    @Allowed(CertificationPermission.ASSESSMENT_APPROVE)
     @PostMapping("/batches/{id}/approve")
     String approve(@PathVariable long id, @RequestParam int version, RedirectAttributes redirect) {
         return step(id, redirect, "assessment.batch.approved", () -> assessments.approve(id, version));
     }
 
+    @Allowed(CertificationPermission.ASSESSMENT_RECORD)
     @PostMapping("/batches/{id}/publish")
     String publish(@PathVariable long id, @RequestParam int version, RedirectAttributes redirect) {
         return step(id, redirect, "assessment.batch.published", () -> assessments.publish(id, version));
     }
 
+    @Allowed(CertificationPermission.ASSESSMENT_RECORD)
     @PostMapping("/batches/{id}/finalise")
     String finalise(@PathVariable long id, @RequestParam int version, RedirectAttributes redirect) {
         return step(id, redirect, "assessment.batch.finalised", () -> assessments.finalise(id, version));
     }
 
+    @Allowed(CertificationPermission.CHALLENGE_DECIDE)
     @PostMapping("/challenges/{challengeId}/decision")
     String decide(@PathVariable long challengeId, @RequestParam long batchId,
             @RequestParam(required = false) Challenge.Decision decision, @RequestParam(required = false) String note,
@@ -310,6 +322,7 @@ class AssessmentPages {
         return "redirect:/certification/batches/" + id;
     }
 
+    @Allowed(CertificationPermission.PUBLICITY_READ)
     @GetMapping("/publicity")
     String publicity(Model model) {
         model.addAttribute("publicity", assessments.publicity());
@@ -317,6 +330,7 @@ class AssessmentPages {
         return "certification/publicity";
     }
 
+    @Allowed(CertificationPermission.RESULT_CHALLENGE)
     @PostMapping("/results/{resultId}/challenges")
     String challenge(@PathVariable long resultId, @RequestParam(required = false) String reason,
             RedirectAttributes redirect) {
@@ -342,15 +356,15 @@ class AssessmentPages {
 
         @Bean
         NavItem batchesNav() {
-            return new NavItem("nav.batches", "/certification/batches", 500, Set.of(Role.PROVINCE_ADMIN,
-                    Role.CITY_OFFICER, Role.EVALUATOR, Role.ENTERPRISE, Role.TRAINEE, Role.AUDITOR))
+            return new NavItem("nav.batches", "/certification/batches", 500,
+                    CertificationPermission.BATCHES_PAGE.roles())
                 .inGroup("nav.group.certification");
         }
 
         @Bean
         NavItem recognitionsNav() {
             return new NavItem("nav.recognitions", "/certification/recognitions", 510,
-                    Set.of(Role.PROVINCE_ADMIN, Role.CITY_OFFICER, Role.EVALUATOR, Role.TRAINEE, Role.AUDITOR))
+                    CertificationPermission.RECOGNITION_READ.roles())
                 .inGroup("nav.group.certification");
         }
 

@@ -1,5 +1,7 @@
 package org.jixing.certification.web;
 
+import org.jixing.certification.CertificationPermission;
+import org.jixing.certification.CertificationPermission.Allowed;
 import java.util.List;
 import java.util.Set;
 
@@ -48,6 +50,7 @@ class CertificatePages {
         this.pdf = pdf;
     }
 
+    @Allowed(CertificationPermission.CERTIFICATE_READ)
     @GetMapping("/certificates")
     String list(@RequestParam(required = false) String q, @RequestParam(required = false) String levelCode,
             @RequestParam(required = false) CertificateStatus status, @RequestParam(defaultValue = "0") int page,
@@ -58,11 +61,12 @@ class CertificatePages {
         model.addAttribute("levelCode", levelCode);
         model.addAttribute("status", status);
         model.addAttribute("levelList", certificates.levels());
-        model.addAttribute("mayRotate", CurrentUser.require().hasRole(Role.PROVINCE_ADMIN));
+        model.addAttribute("mayRotate", CertificationPermission.KEY_ROTATE.allowsCurrentUser());
         names.addTo(model);
         return "certification/certificate-list";
     }
 
+    @Allowed(CertificationPermission.CERTIFICATE_READ)
     @GetMapping("/certificates/{id}")
     String detail(@PathVariable long id, Model model) {
         Certificate c = certificates.get(id);
@@ -74,6 +78,7 @@ class CertificatePages {
         return "certification/certificate-detail";
     }
 
+    @Allowed(CertificationPermission.CERTIFICATE_READ)
     @GetMapping(value = "/certificates/{id}/qr.svg", produces = "image/svg+xml")
     ResponseEntity<String> qr(@PathVariable long id) {
         Certificate c = certificates.get(id);
@@ -83,6 +88,7 @@ class CertificatePages {
     }
 
     /** The printable certificate: the holder, officers in scope, the issuing body. */
+    @Allowed(CertificationPermission.CERTIFICATE_READ)
     @GetMapping("/certificates/{id}.pdf")
     ResponseEntity<byte[]> pdf(@PathVariable long id, java.util.Locale locale) {
         Certificate c = certificates.get(id);
@@ -92,6 +98,7 @@ class CertificatePages {
             .body(pdf.render(c, locale));
     }
 
+    @Allowed(CertificationPermission.CERTIFICATE_ISSUE)
     @PostMapping("/certificates/{id}/revocation")
     String revoke(@PathVariable long id, @RequestParam(required = false) RevocationReason reason,
             @RequestParam(required = false) String details, RedirectAttributes redirect) {
@@ -110,6 +117,7 @@ class CertificatePages {
         return "redirect:/certification/certificates/" + id;
     }
 
+    @Allowed(CertificationPermission.KEY_ROTATE)
     @PostMapping("/keys/rotation")
     String rotate(RedirectAttributes redirect) {
         certificates.rotateKey();
@@ -117,6 +125,7 @@ class CertificatePages {
         return "redirect:/certification/certificates";
     }
 
+    @Allowed(CertificationPermission.OWN_CERTIFICATES)
     @GetMapping("/my-certificates")
     String mine(Model model) {
         model.addAttribute("ladder", certificates.mine());

@@ -1,5 +1,7 @@
 package org.jixing.certification.web;
 
+import org.jixing.certification.CertificationPermission;
+import org.jixing.certification.CertificationPermission.Allowed;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -49,13 +51,14 @@ class RecognitionPages {
     record Form(String idNumber, String occupationCode, String levelCode, String justification, String employerName) {
     }
 
+    @Allowed(CertificationPermission.RECOGNITION_READ)
     @GetMapping
     String list(@RequestParam(defaultValue = "false") boolean open, Model model) {
         CurrentUser me = CurrentUser.require();
         model.addAttribute("items", recognitions.search(open));
         model.addAttribute("open", open);
-        model.addAttribute("mayApply", me.hasRole(Role.EVALUATOR));
-        model.addAttribute("mayDecide", me.hasRole(Role.PROVINCE_ADMIN));
+        model.addAttribute("mayApply", CertificationPermission.RECOGNITION_APPLY.allows(me));
+        model.addAttribute("mayDecide", CertificationPermission.RECOGNITION_DECIDE.allows(me));
         model.addAttribute("occupations", reference.occupations().stream().filter(Occupation::active).toList());
         model.addAttribute("levels", reference.skillLevels());
         model.addAttribute("occupationNames",
@@ -68,6 +71,7 @@ class RecognitionPages {
         return "certification/recognitions";
     }
 
+    @Allowed(CertificationPermission.RECOGNITION_APPLY)
     @PostMapping
     String apply(@RequestParam(required = false) String idNumber, @RequestParam(required = false) String occupationCode,
             @RequestParam(required = false) String levelCode, @RequestParam(required = false) String justification,
@@ -90,6 +94,7 @@ class RecognitionPages {
         }
     }
 
+    @Allowed(CertificationPermission.RECOGNITION_DECIDE)
     @PostMapping("/{id}/decision")
     String decide(@PathVariable long id, @RequestParam int version, @RequestParam boolean approve,
             @RequestParam(required = false) String note, RedirectAttributes redirect) {

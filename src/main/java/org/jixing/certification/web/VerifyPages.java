@@ -1,5 +1,6 @@
 package org.jixing.certification.web;
 
+import org.jixing.shared.access.Public;
 import org.jixing.certification.Certificates;
 import org.jixing.certification.Verification;
 import org.springframework.stereotype.Controller;
@@ -26,6 +27,7 @@ class VerifyPages {
         this.names = names;
     }
 
+    @Public
     @GetMapping("/verify")
     String form(@RequestParam(required = false) String token, @RequestParam(required = false) String number,
             Model model) {
@@ -39,11 +41,13 @@ class VerifyPages {
         return "certification/verify";
     }
 
+    @Public
     @PostMapping("/verify")
     String token(@RequestParam(required = false) String token, Model model) {
         return show(certificates.verifyToken(token), true, model);
     }
 
+    @Public
     @GetMapping("/verify/{number}")
     String number(@PathVariable String number, Model model) {
         return show(certificates.verify(number), false, model);

@@ -1,5 +1,7 @@
 package org.jixing.enterprise.api;
 
+import org.jixing.enterprise.EnterprisePermission;
+import org.jixing.enterprise.EnterprisePermission.Allowed;
 import java.net.URI;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -29,6 +31,7 @@ class EnterpriseApi {
         this.enterprises = enterprises;
     }
 
+    @Allowed(EnterprisePermission.ENTERPRISE_READ)
     @GetMapping
     @Operation(summary = "Enterprises in the caller's scope; q matches name or credit code")
     PageResult<Enterprise> list(@RequestParam(required = false) String q, @RequestParam(required = false) String region,
@@ -36,12 +39,14 @@ class EnterpriseApi {
         return enterprises.search(q, region, Math.max(0, page), PageResult.size(size));
     }
 
+    @Allowed(EnterprisePermission.ENTERPRISE_READ)
     @GetMapping("/{creditCode}")
     @Operation(summary = "One enterprise; 404 outside the caller's scope")
     Enterprise get(@PathVariable String creditCode) {
         return enterprises.get(creditCode);
     }
 
+    @Allowed(EnterprisePermission.ENTERPRISE_REGISTER)
     @PostMapping
     @Operation(summary = "Register an enterprise (province administrators anywhere, city officers in their region)")
     ResponseEntity<Enterprise> register(@RequestBody NewEnterprise enterprise) {

@@ -1,5 +1,7 @@
 package org.jixing.enterprise.web;
 
+import org.jixing.enterprise.EnterprisePermission;
+import org.jixing.enterprise.EnterprisePermission.Allowed;
 import java.util.Set;
 
 import org.jixing.enterprise.Enterprise;
@@ -37,6 +39,7 @@ class EnterprisePages {
         this.reference = reference;
     }
 
+    @Allowed(EnterprisePermission.ENTERPRISE_READ)
     @GetMapping
     String list(@RequestParam(required = false) String q, @RequestParam(required = false) String region,
             @RequestParam(defaultValue = "0") int page, @RequestParam(required = false) Integer size, Model model) {
@@ -44,15 +47,16 @@ class EnterprisePages {
         model.addAttribute("result", result);
         model.addAttribute("q", q);
         model.addAttribute("region", region);
-        model.addAttribute("mayRegister", Enterprises.mayRegister(CurrentUser.require()));
+        model.addAttribute("mayRegister", EnterprisePermission.ENTERPRISE_REGISTER.allows(CurrentUser.require()));
         regions(model);
         return "enterprise/list";
     }
 
+    @Allowed(EnterprisePermission.ENTERPRISE_REGISTER)
     @GetMapping("/new")
     String form(Model model) {
         CurrentUser me = CurrentUser.require();
-        if (!Enterprises.mayRegister(me)) {
+        if (!EnterprisePermission.ENTERPRISE_REGISTER.allows(me)) {
             throw new AccessDeniedException("enterprise registration");
         }
         if (!model.containsAttribute("draft")) {
@@ -63,6 +67,7 @@ class EnterprisePages {
         return "enterprise/form";
     }
 
+    @Allowed(EnterprisePermission.ENTERPRISE_REGISTER)
     @PostMapping
     String register(@RequestParam(required = false) String creditCode, @RequestParam(required = false) String name,
             @RequestParam(required = false) String regionCode, Model model, RedirectAttributes redirect) {
@@ -79,6 +84,7 @@ class EnterprisePages {
         }
     }
 
+    @Allowed(EnterprisePermission.ENTERPRISE_READ)
     @GetMapping("/{creditCode}")
     String detail(@PathVariable String creditCode, Model model) {
         Enterprise e = enterprises.get(creditCode);
@@ -101,8 +107,7 @@ class EnterprisePages {
 
         @Bean
         NavItem enterprisesNav() {
-            return new NavItem("nav.enterprises", "/enterprises", 220,
-                    Set.of(Role.PROVINCE_ADMIN, Role.CITY_OFFICER, Role.AUDITOR, Role.ENTERPRISE));
+            return new NavItem("nav.enterprises", "/enterprises", 220, EnterprisePermission.ENTERPRISE_READ.roles());
         }
 
     }

@@ -1,5 +1,7 @@
 package org.jixing.person.web;
 
+import org.jixing.person.PersonPermission;
+import org.jixing.person.PersonPermission.Allowed;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -47,6 +49,7 @@ class PeopleExports {
         this.messages = messages;
     }
 
+    @Allowed(PersonPermission.PEOPLE_EXPORT)
     @GetMapping({ "/people/export.{format:csv|xlsx}", "/api/v1/people/export.{format:csv|xlsx}" })
     void export(@PathVariable String format, @RequestParam(required = false) String q,
             @RequestParam(defaultValue = "masked") String idNumbers, Locale locale, HttpServletResponse response)

@@ -1,5 +1,7 @@
 package org.jixing.provider.api;
 
+import org.jixing.provider.ProviderPermission;
+import org.jixing.provider.ProviderPermission.Allowed;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
@@ -67,6 +69,7 @@ class FilingApi {
         }
     }
 
+    @Allowed(ProviderPermission.BODY_READ)
     @GetMapping
     @Operation(summary = "List the bodies in the caller's scope, paged and filtered")
     PageResult<FiledBody> list(@PathVariable String registry, @RequestParam(required = false) FilingStatus status,
@@ -80,18 +83,21 @@ class FilingApi {
                 Math.max(0, page), PageResult.size(size));
     }
 
+    @Allowed(ProviderPermission.BODY_READ)
     @GetMapping("/{id}")
     @Operation(summary = "One body; 404 when it does not exist or lies outside the caller's scope")
     FiledBody get(@PathVariable String registry, @PathVariable long id) {
         return filings.get(Registry.fromPath(registry), id);
     }
 
+    @Allowed(ProviderPermission.BODY_READ)
     @GetMapping("/{id}/history")
     @Operation(summary = "The body's filing history")
     List<StatusChange> history(@PathVariable String registry, @PathVariable long id) {
         return filings.history(Registry.fromPath(registry), id);
     }
 
+    @Allowed(ProviderPermission.BODY_FILE)
     @PostMapping
     @Operation(summary = "Register a filing application (region officers and the province)")
     ResponseEntity<FiledBody> apply(@PathVariable String registry, @RequestBody FilingApplication application) {
@@ -99,6 +105,7 @@ class FilingApi {
         return ResponseEntity.created(URI.create("/api/v1/" + registry + "/" + body.id())).body(body);
     }
 
+    @Allowed(ProviderPermission.BODY_DECIDE)
     @PostMapping("/{id}/decisions")
     @Operation(summary = "Approve, reject, suspend, blacklist or reinstate")
     FiledBody decide(@PathVariable String registry, @PathVariable long id, @RequestBody DecisionRequest request) {

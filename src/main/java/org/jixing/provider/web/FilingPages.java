@@ -1,5 +1,7 @@
 package org.jixing.provider.web;
 
+import org.jixing.provider.ProviderPermission;
+import org.jixing.provider.ProviderPermission.Allowed;
 import java.util.List;
 import java.util.Set;
 
@@ -54,6 +56,7 @@ class FilingPages {
         return Registry.fromPath(path);
     }
 
+    @Allowed(ProviderPermission.BODY_READ)
     @GetMapping
     String list(@ModelAttribute("registry") Registry registry, @RequestParam(required = false) FilingStatus status,
             @RequestParam(required = false) BodyKind kind, @RequestParam(required = false) String region,
@@ -77,6 +80,7 @@ class FilingPages {
         return "provider/list";
     }
 
+    @Allowed(ProviderPermission.BODY_FILE)
     @GetMapping("/new")
     String form(@ModelAttribute("registry") Registry registry, Model model) {
         requireDecider();
@@ -86,6 +90,7 @@ class FilingPages {
         return form(registry, model, form);
     }
 
+    @Allowed(ProviderPermission.BODY_FILE)
     @PostMapping
     String register(@ModelAttribute("registry") Registry registry, @ModelAttribute("form") FilingForm form,
             BindingResult binding, Model model, RedirectAttributes redirect) {
@@ -117,6 +122,7 @@ class FilingPages {
         return "provider/form";
     }
 
+    @Allowed(ProviderPermission.BODY_READ)
     @GetMapping("/{id}")
     String detail(@ModelAttribute("registry") Registry registry, @PathVariable long id, Model model) {
         FiledBody body = filings.get(registry, id);
@@ -141,6 +147,7 @@ class FilingPages {
         return "provider/detail";
     }
 
+    @Allowed(ProviderPermission.BODY_DECIDE)
     @PostMapping("/{id}/{verb:approve|reject|suspend|blacklist|reinstate}")
     String decide(@ModelAttribute("registry") Registry registry, @PathVariable long id, @PathVariable String verb,
             @ModelAttribute("decision") DecisionForm form, BindingResult binding, Model model,

@@ -1,5 +1,7 @@
 package org.jixing.reference.api;
 
+import org.jixing.reference.ReferencePermission;
+import org.jixing.reference.ReferencePermission.Allowed;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -34,23 +36,27 @@ class ReferenceApi {
         this.reference = reference;
     }
 
+    @Allowed(ReferencePermission.REFERENCE_READ)
     @GetMapping("/plan")
     @Operation(summary = "The plan: document, years and overall target")
     Plan plan() {
         return reference.plan();
     }
 
+    @Allowed(ReferencePermission.REFERENCE_READ)
     @GetMapping("/action-lines")
     @Operation(summary = "The action lines with their lead departments, sub-targets and annual numbers")
     List<ActionLine> actionLines() {
         return reference.actionLines();
     }
 
+    @Allowed(ReferencePermission.REFERENCE_READ)
     @GetMapping("/action-lines/{code}")
     ActionLine actionLine(@PathVariable String code) {
         return reference.actionLine(code).orElseThrow(() -> new RecordNotFoundException("action line", code));
     }
 
+    @Allowed(ReferencePermission.REFERENCE_READ)
     @GetMapping("/regions")
     @Operation(summary = "Regions (province, cities, counties); ?parent= gives the children of one")
     List<Region> regions(@RequestParam(required = false) String parent) {
@@ -58,6 +64,7 @@ class ReferenceApi {
                 : reference.regions().stream().filter(r -> parent.equals(r.parentCode())).toList();
     }
 
+    @Allowed(ReferencePermission.REFERENCE_READ)
     @GetMapping("/occupations")
     @Operation(summary = "Occupations, paged; filter by action line and by a part of the name or code")
     PageResult<Occupation> occupations(@RequestParam(required = false) String line,
@@ -67,16 +74,19 @@ class ReferenceApi {
                 PageResult.size(size));
     }
 
+    @Allowed(ReferencePermission.REFERENCE_READ)
     @GetMapping("/skill-levels")
     List<SkillLevel> skillLevels() {
         return reference.skillLevels();
     }
 
+    @Allowed(ReferencePermission.REFERENCE_READ)
     @GetMapping("/trainee-groups")
     List<TraineeGroup> traineeGroups() {
         return reference.traineeGroups();
     }
 
+    @Allowed(ReferencePermission.REFERENCE_READ)
     @GetMapping("/departments")
     List<Department> departments() {
         return reference.departments();

@@ -1,5 +1,7 @@
 package org.jixing.reference.web;
 
+import org.jixing.reference.ReferencePermission;
+import org.jixing.reference.ReferencePermission.Allowed;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,6 +58,7 @@ class ReferencePages {
         return CurrentUser.require().hasRole(Role.PROVINCE_ADMIN);
     }
 
+    @Allowed(ReferencePermission.REFERENCE_READ)
     @GetMapping
     String index(Model model) {
         model.addAttribute("plan", reference.plan());
@@ -66,6 +69,7 @@ class ReferencePages {
         return "reference/index";
     }
 
+    @Allowed(ReferencePermission.REFERENCE_READ)
     @GetMapping("/action-lines")
     String actionLines(Model model) {
         model.addAttribute("plan", reference.plan());
@@ -86,6 +90,7 @@ class ReferencePages {
         return "reference/action-lines";
     }
 
+    @Allowed(ReferencePermission.REFERENCE_EDIT)
     @PostMapping("/plan")
     String plan(@RequestParam(required = false) Long overallTarget, @RequestParam int version,
             RedirectAttributes redirect) {
@@ -97,6 +102,7 @@ class ReferencePages {
         });
     }
 
+    @Allowed(ReferencePermission.REFERENCE_EDIT)
     @PostMapping("/sub-targets/{code}")
     String subTarget(@PathVariable String code, @RequestParam(required = false) Long annualTarget,
             @RequestParam(defaultValue = "false") boolean atLeast, @RequestParam int version,
@@ -105,6 +111,7 @@ class ReferencePages {
                 () -> editing.updateSubTarget(code, annualTarget, atLeast, version));
     }
 
+    @Allowed(ReferencePermission.REFERENCE_READ)
     @GetMapping("/regions")
     String regions(Model model) {
         model.addAttribute("regions", reference.regions());
@@ -113,6 +120,7 @@ class ReferencePages {
         return "reference/regions";
     }
 
+    @Allowed(ReferencePermission.REFERENCE_EDIT)
     @PostMapping("/regions")
     String addCounty(@RequestParam(required = false) String code, @RequestParam(required = false) String nameZh,
             @RequestParam(required = false) String nameEn, @RequestParam(required = false) String parentCode,
@@ -120,6 +128,7 @@ class ReferencePages {
         return edit(redirect, "/reference/regions", () -> editing.addCounty(code, nameZh, nameEn, parentCode));
     }
 
+    @Allowed(ReferencePermission.REFERENCE_READ)
     @GetMapping("/occupations")
     String occupations(@RequestParam(required = false) String line, @RequestParam(required = false) String q,
             @RequestParam(defaultValue = "0") int page, @RequestParam(required = false) Integer size, Model model) {
@@ -135,6 +144,7 @@ class ReferencePages {
         return "reference/occupations";
     }
 
+    @Allowed(ReferencePermission.REFERENCE_EDIT)
     @GetMapping({ "/occupations/new", "/occupations/{code}" })
     String occupation(@PathVariable(required = false) String code, Model model) {
         requireAdmin();
@@ -148,6 +158,7 @@ class ReferencePages {
         return "reference/occupation-form";
     }
 
+    @Allowed(ReferencePermission.REFERENCE_EDIT)
     @PostMapping("/occupations")
     String saveOccupation(@RequestParam(required = false) String code,
             @RequestParam(required = false) String nationalCode, @RequestParam(required = false) String nameZh,
@@ -172,12 +183,14 @@ class ReferencePages {
         return occupation(code, model);
     }
 
+    @Allowed(ReferencePermission.REFERENCE_EDIT)
     @GetMapping("/occupations/import")
     String importForm() {
         requireAdmin();
         return "reference/import";
     }
 
+    @Allowed(ReferencePermission.REFERENCE_EDIT)
     @PostMapping("/occupations/import")
     String importOccupations(@RequestParam("file") MultipartFile file, Model model) throws IOException {
         requireAdmin();
@@ -191,6 +204,7 @@ class ReferencePages {
         return "reference/import";
     }
 
+    @Allowed(ReferencePermission.REFERENCE_READ)
     @GetMapping("/{list:skill-levels|trainee-groups|departments}")
     String simpleList(@PathVariable String list, Model model) {
         model.addAttribute("list", list);
@@ -204,6 +218,7 @@ class ReferencePages {
         return "reference/simple-list";
     }
 
+    @Allowed(ReferencePermission.REFERENCE_EDIT)
     @GetMapping("/names/{kind}/{code}")
     String nameForm(@PathVariable ReferenceKind kind, @PathVariable String code, Model model) {
         requireAdmin();
@@ -220,6 +235,7 @@ class ReferencePages {
         return "reference/name-form";
     }
 
+    @Allowed(ReferencePermission.REFERENCE_EDIT)
     @PostMapping("/names/{kind}/{code}")
     String rename(@PathVariable ReferenceKind kind, @PathVariable String code,
             @RequestParam(required = false) String nameZh, @RequestParam(required = false) String nameEn,

@@ -30,13 +30,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private final MessageSource messages;
 
-    ApiExceptionHandler(MessageSource messages) {
+    private final org.jixing.shared.access.Refusals refusals;
+
+    ApiExceptionHandler(MessageSource messages, org.jixing.shared.access.Refusals refusals) {
         this.messages = messages;
+        this.refusals = refusals;
         setMessageSource(messages);
     }
 
     @ExceptionHandler(RecordNotFoundException.class)
     ProblemDetail notFound(RecordNotFoundException ex) {
+        if (ex instanceof org.jixing.shared.scope.ScopeGuard.UnderAnotherParent) {
+            refusals.wrongParent(ex.recordType(), ex.recordId());
+        }
         ProblemDetail problem = problem(HttpStatus.NOT_FOUND, "error.notFound.title", "error.notFound.detail");
         problem.setType(URI.create("urn:jixing:problem:not-found"));
         return problem;
@@ -73,8 +79,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(AccessDeniedException.class)
-    ProblemDetail denied(AccessDeniedException ex) {
+    ProblemDetail denied(AccessDeniedException ex, jakarta.servlet.http.HttpServletRequest request) {
+        refusals.forbidden(ex, request);
         return problem(HttpStatus.FORBIDDEN, "error.forbidden.title", "error.forbidden.detail");
+    }
+
+    @ExceptionHandler(UploadNames.Refused.class)
+    ProblemDetail badFileName(UploadNames.Refused ex) {
+        Locale locale = LocaleContextHolder.getLocale();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                messages.getMessage(ex.rule(), new Object[] { ex.printableName() }, locale));
+        problem.setTitle(messages.getMessage("error.fileName.title", null, locale));
+        problem.setType(URI.create("urn:jixing:problem:file-name"));
+        return problem;
     }
 
     @ExceptionHandler(DuplicateKeyException.class)

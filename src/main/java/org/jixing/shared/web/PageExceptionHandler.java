@@ -14,8 +14,27 @@ class PageExceptionHandler {
 
     private final LayoutAdvice layout;
 
-    PageExceptionHandler(LayoutAdvice layout) {
+    private final org.jixing.shared.access.Refusals refusals;
+
+    private final org.springframework.context.MessageSource messages;
+
+    PageExceptionHandler(LayoutAdvice layout, org.jixing.shared.access.Refusals refusals,
+            org.springframework.context.MessageSource messages) {
         this.layout = layout;
+        this.refusals = refusals;
+        this.messages = messages;
+    }
+
+    /**
+     * A role without the permission, or a service's own refusal: the 403 page, audited.
+     */
+    @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
+    @ResponseStatus(HttpStatus.FORBIDDEN)
+    String forbidden(org.springframework.security.access.AccessDeniedException ex,
+            jakarta.servlet.http.HttpServletRequest request, Model model) {
+        refusals.forbidden(ex, request);
+        layout.addTo(model);
+        return "error/403";
     }
 
     /** A typed address with a value that is not of its kind: say which and what. */
@@ -28,9 +47,21 @@ class PageExceptionHandler {
         return "error/400";
     }
 
+    /** An upload whose file name holds control characters or path separators. */
+    @ExceptionHandler(UploadNames.Refused.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    String badFileName(UploadNames.Refused ex, Model model, java.util.Locale locale) {
+        layout.addTo(model);
+        model.addAttribute("message", messages.getMessage(ex.rule(), new Object[] { ex.printableName() }, locale));
+        return "error/400";
+    }
+
     @ExceptionHandler(RecordNotFoundException.class)
     @ResponseStatus(HttpStatus.NOT_FOUND)
-    String notFound(Model model) {
+    String notFound(RecordNotFoundException ex, Model model) {
+        if (ex instanceof org.jixing.shared.scope.ScopeGuard.UnderAnotherParent) {
+            refusals.wrongParent(ex.recordType(), ex.recordId());
+        }
         layout.addTo(model);
         return "error/404";
     }

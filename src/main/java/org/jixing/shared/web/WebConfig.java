@@ -47,6 +47,8 @@ class WebConfig implements WebMvcConfigurer {
         interceptor.setParamName("lang");
         interceptor.setIgnoreInvalidLocale(true);
         registry.addInterceptor(interceptor);
+        registry.addInterceptor(new org.jixing.shared.access.PermissionInterceptor());
+        registry.addInterceptor(new UploadNames());
     }
 
 }

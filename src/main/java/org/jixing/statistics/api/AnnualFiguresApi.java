@@ -1,5 +1,7 @@
 package org.jixing.statistics.api;
 
+import org.jixing.statistics.StatisticsPermission;
+import org.jixing.statistics.StatisticsPermission.Allowed;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -24,6 +26,7 @@ class AnnualFiguresApi {
 
     @Operation(summary = "A year's figures in the caller's scope: filed providers by kind (not for line departments), "
             + "classes opened by type with trainees and completions, trainings completed (subsidised, self-funded)")
+    @Allowed(StatisticsPermission.ANNUAL_READ)
     @GetMapping("/annual")
     AnnualFigures.Figures annual(@Parameter(description = "the year (default this year in China)") @RequestParam(
             required = false) Integer year) {

@@ -1,5 +1,7 @@
 package org.jixing.statistics.api;
 
+import org.jixing.statistics.StatisticsPermission;
+import org.jixing.statistics.StatisticsPermission.Allowed;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.io.IOException;
@@ -43,6 +45,7 @@ class ProgressApi {
     @Operation(summary = "A year's dashboard as of today: lines and sub-targets, cities, lines × cities, months, "
             + "trainee groups, departments and top providers, each with its target, pace and year-end projection; "
             + "optionally narrowed to a city or a line; in the caller's scope")
+    @Allowed(StatisticsPermission.PROGRESS_READ)
     @GetMapping("/dashboard")
     ProgressViews.Dashboard dashboard(@RequestParam(required = false) Integer year,
             @RequestParam(required = false) String city, @RequestParam(required = false) String line) {
@@ -51,12 +54,14 @@ class ProgressApi {
 
     @Operation(summary = "The periodic progress report for a day (default today): by line and sub-target, city "
             + "and lead department, in the caller's scope")
+    @Allowed(StatisticsPermission.PROGRESS_READ)
     @GetMapping("/report")
     ProgressReport.Report report(@RequestParam(required = false) String date, Locale locale) {
         return report.of(report.day(date), locale);
     }
 
     @Operation(summary = "One view of the progress report as CSV: view = lines, cities or departments")
+    @Allowed(StatisticsPermission.PROGRESS_READ)
     @GetMapping(value = "/report.csv", produces = "text/csv")
     void reportCsv(@RequestParam(required = false) String date, @RequestParam(defaultValue = "lines") String view,
             Locale locale, HttpServletResponse response) throws IOException {
@@ -68,6 +73,7 @@ class ProgressApi {
     }
 
     @Operation(summary = "Completions of a year (default this year) grouped by one dimension, in the caller's scope")
+    @Allowed(StatisticsPermission.PROGRESS_READ)
     @GetMapping("/progress")
     List<ProgressRow> progress(@RequestParam(required = false) Integer year,
             @RequestParam(defaultValue = "LINE") Progress.Dimension by) {
@@ -75,6 +81,7 @@ class ProgressApi {
     }
 
     @Operation(summary = "Recount from the records now, report the drift and repair it (province administrator)")
+    @Allowed(StatisticsPermission.PROGRESS_RECONCILE)
     @PostMapping("/reconciliation")
     Progress.Reconciliation reconcile() {
         return progress.reconcileNow();

@@ -1,5 +1,7 @@
 package org.jixing.statistics.web;
 
+import org.jixing.statistics.StatisticsPermission;
+import org.jixing.statistics.StatisticsPermission.Allowed;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
@@ -30,6 +32,7 @@ class AnnualPages {
         this.reference = reference;
     }
 
+    @Allowed(StatisticsPermission.ANNUAL_READ)
     @GetMapping("/statistics/annual")
     String show(@RequestParam(required = false) Integer year, Model model) {
         AnnualFigures.Figures figures;

@@ -1,5 +1,7 @@
 package org.jixing.statistics.web;
 
+import org.jixing.statistics.StatisticsPermission;
+import org.jixing.statistics.StatisticsPermission.Allowed;
 import org.jixing.reference.ReferenceCatalogue;
 import org.jixing.shared.scope.CurrentUser;
 import org.jixing.shared.scope.ScopeKind;
@@ -37,6 +39,7 @@ class HomeController {
         this.filings = filings;
     }
 
+    @Allowed(StatisticsPermission.HOME)
     @GetMapping("/")
     String home(Model model) {
         CurrentUser me = CurrentUser.require();

@@ -1,5 +1,7 @@
 package org.jixing.statistics.web;
 
+import org.jixing.statistics.StatisticsPermission;
+import org.jixing.statistics.StatisticsPermission.Allowed;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -64,6 +66,7 @@ class ProgressPages {
         this.json = json;
     }
 
+    @Allowed(StatisticsPermission.PROGRESS_READ)
     @GetMapping("/statistics")
     String dashboard(@RequestParam(required = false) Integer year, @RequestParam(required = false) String city,
             @RequestParam(required = false) String line, Locale locale, Model model) {
@@ -173,6 +176,7 @@ class ProgressPages {
      * The progress report for a day (default today) as an XLSX: a sheet per view, titled,
      * stamped with when it was made, laid out to print on A4 landscape.
      */
+    @Allowed(StatisticsPermission.PROGRESS_READ)
     @GetMapping("/statistics/report.xlsx")
     void reportXlsx(@RequestParam(required = false) String date, Locale locale, HttpServletResponse response)
             throws IOException {
@@ -247,8 +251,7 @@ class ProgressPages {
 
         @Bean
         NavItem progressNav() {
-            return new NavItem("nav.progress", "/statistics", 250,
-                    Set.of(Role.PROVINCE_ADMIN, Role.AUDITOR, Role.CITY_OFFICER, Role.LINE_DEPARTMENT));
+            return new NavItem("nav.progress", "/statistics", 250, StatisticsPermission.PROGRESS_READ.roles());
         }
 
     }

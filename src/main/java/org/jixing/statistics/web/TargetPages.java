@@ -1,5 +1,7 @@
 package org.jixing.statistics.web;
 
+import org.jixing.statistics.StatisticsPermission;
+import org.jixing.statistics.StatisticsPermission.Allowed;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -34,6 +36,7 @@ class TargetPages {
         this.targets = targets;
     }
 
+    @Allowed(StatisticsPermission.TARGET_READ)
     @GetMapping("/statistics/targets")
     String show(@RequestParam(required = false) Integer year, Model model) {
         int y = year == null ? LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() : year;
@@ -42,6 +45,7 @@ class TargetPages {
         return "statistics/targets";
     }
 
+    @Allowed(StatisticsPermission.TARGET_WRITE)
     @PostMapping("/statistics/targets")
     String save(@RequestParam int year, @RequestParam MultiValueMap<String, String> params, Model model,
             RedirectAttributes redirect) {
@@ -66,6 +70,7 @@ class TargetPages {
         }
     }
 
+    @Allowed(StatisticsPermission.TARGET_READ)
     @GetMapping("/statistics/targets.xlsx")
     void download(@RequestParam(required = false) Integer year, java.util.Locale locale,
             jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
@@ -75,6 +80,7 @@ class TargetPages {
                 table.get(0).stream().map(String::valueOf).toList(), table.subList(1, table.size()).iterator());
     }
 
+    @Allowed(StatisticsPermission.TARGET_WRITE)
     @PostMapping("/statistics/targets/import")
     String upload(@RequestParam int year,
             @RequestParam(required = false) org.springframework.web.multipart.MultipartFile file, Model model,

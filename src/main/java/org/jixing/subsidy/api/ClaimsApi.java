@@ -1,5 +1,7 @@
 package org.jixing.subsidy.api;
 
+import org.jixing.subsidy.SubsidyPermission;
+import org.jixing.subsidy.SubsidyPermission.Allowed;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
@@ -64,6 +66,7 @@ class ClaimsApi {
     record Conflict(String username, Long providerId, String reason) {
     }
 
+    @Allowed(SubsidyPermission.CLAIM_READ)
     @GetMapping("/claims")
     @Operation(summary = "Claims in the caller's scope, newest first")
     PageResult<Claim> list(@RequestParam(required = false) ClaimStatus status,
@@ -73,12 +76,14 @@ class ClaimsApi {
         return claims.search(new ClaimFilter(status, line, region, providerId, q), page, PageResult.size(size));
     }
 
+    @Allowed(SubsidyPermission.CLAIM_REVIEW)
     @GetMapping("/claims/queue")
     @Operation(summary = "Claims waiting on the caller's review, oldest deadline first")
     PageResult<Claim> queue(@RequestParam(defaultValue = "0") int page, @RequestParam(required = false) Integer size) {
         return claims.queue(page, PageResult.size(size));
     }
 
+    @Allowed(SubsidyPermission.CLAIM_FILE)
     @GetMapping("/claims/preview")
     @Operation(summary = "What a claim for a completed class would hold: each trainee's amount explained, "
             + "the trainees left out and why, and what keeps it from being filed")
@@ -88,6 +93,7 @@ class ClaimsApi {
                 p.exclusions(), p.total(), p.provinceReview(), p.fileable(), p.problems());
     }
 
+    @Allowed(SubsidyPermission.CLAIM_FILE)
     @PostMapping("/claims")
     @Operation(summary = "File a claim for a completed class (provider staff)")
     ResponseEntity<ClaimDetail> file(@RequestBody FileClaim body) {
@@ -98,6 +104,7 @@ class ClaimsApi {
         return ResponseEntity.created(URI.create("/api/v1/subsidies/claims/" + c.id())).body(detail(c.id()));
     }
 
+    @Allowed(SubsidyPermission.CLAIM_READ)
     @GetMapping("/claims/{id}")
     ClaimDetail get(@PathVariable long id) {
         return detail(id);
@@ -108,6 +115,7 @@ class ClaimsApi {
                 claims.attachments(id));
     }
 
+    @Allowed(SubsidyPermission.CLAIM_REVIEW)
     @PostMapping("/claims/{id}/decisions")
     @Operation(summary = "Approve, reject or return a claim at the version seen (reviewers)")
     ClaimDetail decide(@PathVariable long id, @RequestBody ClaimDecision decision) {
@@ -115,6 +123,7 @@ class ClaimsApi {
         return detail(id);
     }
 
+    @Allowed(SubsidyPermission.CLAIM_FILE)
     @PostMapping("/claims/{id}/resubmission")
     @Operation(summary = "File a returned claim again after correction (provider staff)")
     ClaimDetail resubmit(@PathVariable long id, @RequestBody Resubmission body) {
@@ -122,6 +131,7 @@ class ClaimsApi {
         return detail(id);
     }
 
+    @Allowed(SubsidyPermission.CLAIM_FILE)
     @PostMapping(path = "/claims/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Attach a sign-in sheet, invoice or other evidence (PDF, JPEG, PNG; at most 10 MB)")
     ResponseEntity<ClaimStore.Attachment> attach(@PathVariable long id, @RequestParam Claims.AttachmentKind kind,
@@ -129,6 +139,7 @@ class ClaimsApi {
         return ResponseEntity.status(201).body(claims.attach(id, kind, file.getOriginalFilename(), file.getBytes()));
     }
 
+    @Allowed(SubsidyPermission.CLAIM_READ)
     @GetMapping("/claims/{id}/attachments/{attachmentId}")
     ResponseEntity<byte[]> attachment(@PathVariable long id, @PathVariable long attachmentId) {
         return download(claims.attachment(id, attachmentId));
@@ -139,17 +150,20 @@ class ClaimsApi {
                 MediaType.parseMediaType(f.attachment().contentType()), f.content());
     }
 
+    @Allowed(SubsidyPermission.CLAIM_FILE)
     @GetMapping("/payee")
     @Operation(summary = "The account the caller's provider is paid into (provider staff)")
     ResponseEntity<ClaimStore.Payee> payee() {
         return ResponseEntity.of(claims.ownPayee());
     }
 
+    @Allowed(SubsidyPermission.CLAIM_FILE)
     @PutMapping("/payee")
     ClaimStore.Payee savePayee(@RequestBody Payee body) {
         return claims.savePayee(body.accountName(), body.accountNo(), body.bankName());
     }
 
+    @Allowed(SubsidyPermission.REVIEWER_CONFLICT)
     @PostMapping("/reviewer-conflicts")
     @Operation(summary = "Record that a reviewer must stand aside from a provider's claims (province administrator)")
     ResponseEntity<Void> conflict(@RequestBody Conflict body) {

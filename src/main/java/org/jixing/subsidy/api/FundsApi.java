@@ -1,5 +1,7 @@
 package org.jixing.subsidy.api;
 
+import org.jixing.subsidy.SubsidyPermission;
+import org.jixing.subsidy.SubsidyPermission.Allowed;
 import java.net.URI;
 import java.util.List;
 
@@ -36,6 +38,7 @@ class FundsApi {
     record CheckBody(boolean reconciles, long transactions, long budgets, Money allocated, List<String> problems) {
     }
 
+    @Allowed(SubsidyPermission.FUND_READ)
     @GetMapping("/balances")
     @Operation(summary = "Budgets in the caller's scope with their balances, for a year or all years, "
             + "optionally of one city")
@@ -47,6 +50,7 @@ class FundsApi {
             .toList();
     }
 
+    @Allowed(SubsidyPermission.FUND_WRITE)
     @PostMapping("/allocations")
     @Operation(summary = "Allocate money to a city's budget of a fund source and year (province administrator)")
     ResponseEntity<Budget> allocate(@RequestBody Movement m) {
@@ -57,6 +61,7 @@ class FundsApi {
             .body(b);
     }
 
+    @Allowed(SubsidyPermission.FUND_WRITE)
     @PostMapping("/reductions")
     @Operation(summary = "Take back unused money from a city's budget, at most what is available "
             + "(province administrator)")
@@ -70,6 +75,7 @@ class FundsApi {
     record Reversal(String reason) {
     }
 
+    @Allowed(SubsidyPermission.FUND_WRITE)
     @PostMapping("/allocations/{transactionId}/reversal")
     @Operation(summary = "Reverse an allocation entered in error, with the reason, while its money is still "
             + "available (province administrator); each allocation is reversed at most once")
@@ -77,6 +83,7 @@ class FundsApi {
         return ledger.reverseAllocation(transactionId, r == null ? null : r.reason());
     }
 
+    @Allowed(SubsidyPermission.FUND_CHECK)
     @GetMapping("/check")
     @Operation(summary = "Check the whole ledger: balanced entries, kept balances, budgets and records agree "
             + "(province administrator, auditor)")

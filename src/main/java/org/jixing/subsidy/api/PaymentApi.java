@@ -1,5 +1,7 @@
 package org.jixing.subsidy.api;
 
+import org.jixing.subsidy.SubsidyPermission;
+import org.jixing.subsidy.SubsidyPermission.Allowed;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
@@ -43,6 +45,7 @@ class PaymentApi {
     record OpenOrder(String regionCode, String fundSourceCode) {
     }
 
+    @Allowed(SubsidyPermission.PAYMENT_READ)
     @GetMapping
     @Operation(summary = "Payment orders in the caller's scope, newest first")
     PageResult<PaymentOrder> list(@RequestParam(required = false) PaymentOrder.Status status,
@@ -51,6 +54,7 @@ class PaymentApi {
         return payments.search(new Payments.Filter(status, region), page, PageResult.size(size));
     }
 
+    @Allowed(SubsidyPermission.PAYMENT_READ)
     @GetMapping("/awaiting")
     @Operation(summary = "Approved claims not yet on a payment order, in the caller's scope")
     List<Claim> awaiting(@RequestParam(required = false) String regionCode,
@@ -58,6 +62,7 @@ class PaymentApi {
         return payments.awaiting(regionCode, fundSourceCode);
     }
 
+    @Allowed(SubsidyPermission.PAYMENT_WRITE)
     @PostMapping
     @Operation(summary = "Open a payment order for every approved claim of a city and fund source (officers)")
     ResponseEntity<OrderDetail> open(@RequestBody(required = false) OpenOrder body) {
@@ -68,11 +73,13 @@ class PaymentApi {
         return ResponseEntity.created(URI.create("/api/v1/subsidies/payment-orders/" + o.id())).body(detail(o.id()));
     }
 
+    @Allowed(SubsidyPermission.PAYMENT_READ)
     @GetMapping("/{id}")
     OrderDetail get(@PathVariable long id) {
         return detail(id);
     }
 
+    @Allowed(SubsidyPermission.PAYMENT_READ)
     @GetMapping("/{id}/bank-file.csv")
     @Operation(summary = "The bank file of the order's pending lines (UTF-8 CSV with BOM); "
             + "the first download marks the order exported")
@@ -80,6 +87,7 @@ class PaymentApi {
         return CsvDownload.ofText(payments.get(id).orderNo() + ".csv", payments.bankFile(id));
     }
 
+    @Allowed(SubsidyPermission.PAYMENT_WRITE)
     @PostMapping(path = "/{id}/bank-results", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Import the bank's results (CSV: 明细编号,收款账号,金额,结果,银行流水号,失败原因); "
             + "the whole file is refused with every problem when anything is wrong")

@@ -1,5 +1,7 @@
 package org.jixing.subsidy.api;
 
+import org.jixing.subsidy.SubsidyPermission;
+import org.jixing.subsidy.SubsidyPermission.Allowed;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
@@ -40,6 +42,7 @@ class RecoveriesApi {
     record Repayment(int version, String amountYuan, LocalDate paidOn, String reference) {
     }
 
+    @Allowed(SubsidyPermission.RECOVERY_READ)
     @GetMapping("/recoveries")
     PageResult<Recovery> list(@RequestParam(required = false) Long claimId,
             @RequestParam(defaultValue = "false") boolean open, @RequestParam(defaultValue = "0") int page,
@@ -47,6 +50,7 @@ class RecoveriesApi {
         return recoveries.search(claimId, open, page, PageResult.size(size));
     }
 
+    @Allowed(SubsidyPermission.RECOVERY_WRITE)
     @PostMapping("/claims/{claimId}/recoveries")
     @Operation(summary = "Open a recovery for trainees of a paid claim found improper (officers); "
             + "no claimLineIds means every line not yet recovered; sanction NONE, SUSPEND or BLACKLIST")
@@ -56,11 +60,13 @@ class RecoveriesApi {
         return ResponseEntity.created(URI.create("/api/v1/subsidies/recoveries/" + r.id())).body(detail(r.id()));
     }
 
+    @Allowed(SubsidyPermission.RECOVERY_READ)
     @GetMapping("/recoveries/{id}")
     RecoveryDetail get(@PathVariable long id) {
         return detail(id);
     }
 
+    @Allowed(SubsidyPermission.RECOVERY_WRITE)
     @PostMapping("/recoveries/{id}/repayments")
     @Operation(summary = "Record money the provider paid back (amount in yuan, at most two decimals)")
     RecoveryDetail repay(@PathVariable long id, @RequestBody Repayment body) {

@@ -1,5 +1,7 @@
 package org.jixing.subsidy.api;
 
+import org.jixing.subsidy.SubsidyPermission;
+import org.jixing.subsidy.SubsidyPermission.Allowed;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -88,6 +90,7 @@ class RulesApi {
             List<String> explanation, org.jixing.subsidy.GroupEvidence groupEvidence) {
     }
 
+    @Allowed(SubsidyPermission.RULE_READ)
     @GetMapping("/rules")
     @Operation(summary = "The versions of the subsidy rules, latest effective date first, each in force now, "
             + "future or past")
@@ -101,6 +104,7 @@ class RulesApi {
             .toList();
     }
 
+    @Allowed(SubsidyPermission.RULE_READ)
     @GetMapping("/rules/{id}")
     @Operation(summary = "One version: standards by level and demand tier, occupation tiers, group adjustments, "
             + "caps and the fund source of each action line")
@@ -110,6 +114,7 @@ class RulesApi {
         return new VersionDetail(RuleStanding.of(r, rules.inForceOn(today), today), r);
     }
 
+    @Allowed(SubsidyPermission.RULE_PUBLISH)
     @PostMapping("/rules")
     @Operation(summary = "Publish a new version (province administrator). It takes effect after every published "
             + "version and not before today; claims already filed keep the version they were priced with. "
@@ -147,6 +152,7 @@ class RulesApi {
         return m == null ? Map.of() : new LinkedHashMap<>(m);
     }
 
+    @Allowed(SubsidyPermission.SIMULATE)
     @GetMapping("/simulation")
     @Operation(summary = "What a trainee of a class would be paid and why: a trainee of its roster "
             + "(enrolmentId) or a hypothetical one (groups, alreadyYuan received this year), under the version in "

@@ -1,5 +1,7 @@
 package org.jixing.subsidy.web;
 
+import org.jixing.subsidy.SubsidyPermission;
+import org.jixing.subsidy.SubsidyPermission.Allowed;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
@@ -77,13 +79,14 @@ class ClaimPages {
         this.messages = messages;
     }
 
+    @Allowed(SubsidyPermission.CLAIM_READ)
     @GetMapping("/claims")
     String list(@RequestParam(required = false) ClaimStatus status, @RequestParam(required = false) String line,
             @RequestParam(required = false) String region, @RequestParam(required = false) String q,
             @RequestParam(defaultValue = "false") boolean queue, @RequestParam(defaultValue = "0") int page,
             @RequestParam(required = false) Integer size, Model model) {
         CurrentUser me = CurrentUser.require();
-        boolean reviewer = me.hasAnyRole(Role.CITY_OFFICER, Role.PROVINCE_ADMIN);
+        boolean reviewer = SubsidyPermission.CLAIM_REVIEW.allows(me);
         PageResult<Claim> result = queue && reviewer ? claims.queue(Math.max(0, page), PageResult.size(size)) : claims
             .search(new ClaimFilter(status, line, region, null, q), Math.max(0, page), PageResult.size(size));
         model.addAttribute("result", result);
@@ -123,6 +126,7 @@ class ClaimPages {
         return completed.stream().filter(c -> c.subsidised() && !claimed.contains(c.id())).limit(20).toList();
     }
 
+    @Allowed(SubsidyPermission.CLAIM_FILE)
     @GetMapping("/claims/new")
     String preview(@RequestParam long classId, Model model) {
         requireStaff();
@@ -137,6 +141,7 @@ class ClaimPages {
         return "subsidy/claim-preview";
     }
 
+    @Allowed(SubsidyPermission.CLAIM_FILE)
     @PostMapping("/claims")
     String file(@RequestParam long classId, Model model, RedirectAttributes redirect) {
         try {
@@ -150,6 +155,7 @@ class ClaimPages {
         }
     }
 
+    @Allowed(SubsidyPermission.CLAIM_READ)
     @GetMapping("/claims/{id}")
     String detail(@PathVariable long id, Model model) {
         Claim c = claims.get(id);
@@ -164,8 +170,7 @@ class ClaimPages {
         model.addAttribute("attachmentKinds", Claims.AttachmentKind.values());
         model.addAttribute("today", rules.today());
         String stage = c.status().stage();
-        boolean mayDecide = ("CITY".equals(stage) && me.hasRole(Role.CITY_OFFICER))
-                || ("PROVINCE".equals(stage) && me.hasRole(Role.PROVINCE_ADMIN));
+        boolean mayDecide = org.jixing.subsidy.SubsidyPermission.mayDecide(me, c);
         model.addAttribute("mayDecide", mayDecide);
         boolean staff = me.hasRole(Role.PROVIDER_STAFF);
         model.addAttribute("mayResubmit", staff && c.status() == ClaimStatus.RETURNED);
@@ -173,7 +178,7 @@ class ClaimPages {
                 staff && (c.status() == ClaimStatus.SUBMITTED || c.status() == ClaimStatus.RETURNED));
         model.addAttribute("recoveries", recoveries.search(id, false, 0, 100).items());
         model.addAttribute("paymentLines", payments.linesOfClaim(id));
-        model.addAttribute("maySeeOrders", me.hasAnyRole(Role.CITY_OFFICER, Role.PROVINCE_ADMIN, Role.AUDITOR));
+        model.addAttribute("maySeeOrders", SubsidyPermission.PAYMENT_READ.allows(me));
         model.addAttribute("mayRecover",
                 c.status() == ClaimStatus.PAID && me.hasAnyRole(Role.CITY_OFFICER, Role.PROVINCE_ADMIN)
                         && lines.stream().anyMatch(l -> !l.recovered()));
@@ -184,6 +189,7 @@ class ClaimPages {
         return "subsidy/claim-detail";
     }
 
+    @Allowed(SubsidyPermission.CLAIM_REVIEW)
     @PostMapping("/claims/{id}/decisions")
     String decide(@PathVariable long id, @RequestParam int version,
             @RequestParam(required = false) ClaimDecision.Action action, @RequestParam(required = false) String comment,
@@ -203,6 +209,7 @@ class ClaimPages {
         return detail(id, model);
     }
 
+    @Allowed(SubsidyPermission.CLAIM_FILE)
     @PostMapping("/claims/{id}/resubmission")
     String resubmit(@PathVariable long id, @RequestParam int version, @RequestParam(required = false) String comment,
             Model model, RedirectAttributes redirect) {
@@ -220,6 +227,7 @@ class ClaimPages {
         return detail(id, model);
     }
 
+    @Allowed(SubsidyPermission.CLAIM_FILE)
     @PostMapping("/claims/{id}/attachments")
     String attach(@PathVariable long id, @RequestParam(required = false) Claims.AttachmentKind kind,
             @RequestParam(required = false) MultipartFile file, Model model, RedirectAttributes redirect)
@@ -236,6 +244,7 @@ class ClaimPages {
         return detail(id, model);
     }
 
+    @Allowed(SubsidyPermission.CLAIM_READ)
     @GetMapping("/claims/{id}/attachments/{attachmentId}")
     ResponseEntity<byte[]> attachment(@PathVariable long id, @PathVariable long attachmentId) {
         Claims.AttachmentFile f = claims.attachment(id, attachmentId);
@@ -243,6 +252,7 @@ class ClaimPages {
                 org.springframework.http.MediaType.parseMediaType(f.attachment().contentType()), f.content());
     }
 
+    @Allowed(SubsidyPermission.CLAIM_FILE)
     @GetMapping("/payee")
     String payee(Model model) {
         requireStaff();
@@ -252,6 +262,7 @@ class ClaimPages {
         return "subsidy/payee";
     }
 
+    @Allowed(SubsidyPermission.CLAIM_FILE)
     @PostMapping("/payee")
     String savePayee(@RequestParam(required = false) String accountName,
             @RequestParam(required = false) String accountNo, @RequestParam(required = false) String bankName,
@@ -330,8 +341,7 @@ class ClaimPages {
 
         @Bean
         NavItem claimsNav() {
-            return new NavItem("nav.claims", "/subsidies/claims", 405, Set.of(Role.PROVINCE_ADMIN, Role.LINE_DEPARTMENT,
-                    Role.CITY_OFFICER, Role.PROVIDER_STAFF, Role.AUDITOR))
+            return new NavItem("nav.claims", "/subsidies/claims", 405, SubsidyPermission.CLAIM_READ.roles())
                 .inGroup("nav.group.subsidies");
         }
 

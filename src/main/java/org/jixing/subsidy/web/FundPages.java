@@ -1,5 +1,7 @@
 package org.jixing.subsidy.web;
 
+import org.jixing.subsidy.SubsidyPermission;
+import org.jixing.subsidy.SubsidyPermission.Allowed;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,6 +93,7 @@ class FundPages {
     record FundForm(String regionCode, String fundSource, Integer year, String amount, String memo) {
     }
 
+    @Allowed(SubsidyPermission.FUND_READ)
     @GetMapping
     String balances(@RequestParam(required = false) Integer year, Model model, Locale locale) {
         requireReader();
@@ -200,6 +203,7 @@ class FundPages {
         return java.math.BigDecimal.valueOf(m.fen(), 2);
     }
 
+    @Allowed(SubsidyPermission.FUND_WRITE)
     @PostMapping("/allocations")
     String allocate(@RequestParam(required = false) String regionCode,
             @RequestParam(required = false) String fundSource, @RequestParam(required = false) Integer year,
@@ -209,6 +213,7 @@ class FundPages {
                 (y, money) -> ledger.allocate(regionCode, fundSource, y, money, memo), model, locale, redirect);
     }
 
+    @Allowed(SubsidyPermission.FUND_WRITE)
     @PostMapping("/reductions")
     String reduce(@RequestParam(required = false) String regionCode, @RequestParam(required = false) String fundSource,
             @RequestParam(required = false) Integer year, @RequestParam(required = false) String amount,
@@ -239,6 +244,7 @@ class FundPages {
         return "redirect:/subsidies/funds?year=" + y;
     }
 
+    @Allowed(SubsidyPermission.FUND_WRITE)
     @PostMapping("/allocations/{transactionId}/reversal")
     String reverse(@org.springframework.web.bind.annotation.PathVariable long transactionId,
             @RequestParam(required = false) Integer year, @RequestParam(required = false) String reason, Model model,
@@ -257,6 +263,7 @@ class FundPages {
         return "redirect:/subsidies/funds?year=" + y;
     }
 
+    @Allowed(SubsidyPermission.FUND_CHECK)
     @GetMapping("/check")
     String check(Model model) {
         if (!mayCheck(CurrentUser.require())) {
@@ -303,8 +310,7 @@ class FundPages {
 
         @Bean
         NavItem fundsNav() {
-            return new NavItem("nav.funds", "/subsidies/funds", 410,
-                    Set.of(Role.PROVINCE_ADMIN, Role.CITY_OFFICER, Role.AUDITOR))
+            return new NavItem("nav.funds", "/subsidies/funds", 410, SubsidyPermission.FUND_READ.roles())
                 .inGroup("nav.group.subsidies");
         }
 

@@ -1,5 +1,7 @@
 package org.jixing.subsidy.web;
 
+import org.jixing.subsidy.SubsidyPermission;
+import org.jixing.subsidy.SubsidyPermission.Allowed;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;
@@ -51,6 +53,7 @@ class PaymentPages {
         this.reference = reference;
     }
 
+    @Allowed(SubsidyPermission.PAYMENT_READ)
     @GetMapping
     String list(@RequestParam(required = false) PaymentOrder.Status status, @RequestParam(defaultValue = "0") int page,
             @RequestParam(required = false) Integer size, Model model) {
@@ -68,6 +71,7 @@ class PaymentPages {
         return "subsidy/payment-list";
     }
 
+    @Allowed(SubsidyPermission.PAYMENT_WRITE)
     @PostMapping
     String open(@RequestParam(required = false) String regionCode,
             @RequestParam(required = false) String fundSourceCode, Model model, RedirectAttributes redirect) {
@@ -84,6 +88,7 @@ class PaymentPages {
         }
     }
 
+    @Allowed(SubsidyPermission.PAYMENT_READ)
     @GetMapping("/{id}")
     String detail(@PathVariable long id, Model model) {
         PaymentOrder o = payments.get(id);
@@ -95,12 +100,14 @@ class PaymentPages {
         return "subsidy/payment-detail";
     }
 
+    @Allowed(SubsidyPermission.PAYMENT_READ)
     @GetMapping("/{id}/bank-file.csv")
     ResponseEntity<byte[]> bankFile(@PathVariable long id) {
         String orderNo = payments.get(id).orderNo();
         return CsvDownload.ofText(orderNo + ".csv", payments.bankFile(id));
     }
 
+    @Allowed(SubsidyPermission.PAYMENT_WRITE)
     @PostMapping("/{id}/results")
     String importResults(@PathVariable long id, @RequestParam(required = false) MultipartFile file, Model model,
             RedirectAttributes redirect) throws IOException {
@@ -133,8 +140,7 @@ class PaymentPages {
 
         @Bean
         NavItem paymentsNav() {
-            return new NavItem("nav.payments", "/subsidies/payments", 420,
-                    Set.of(Role.CITY_OFFICER, Role.PROVINCE_ADMIN, Role.AUDITOR))
+            return new NavItem("nav.payments", "/subsidies/payments", 420, SubsidyPermission.PAYMENT_READ.roles())
                 .inGroup("nav.group.subsidies");
         }
 

@@ -1,5 +1,7 @@
 package org.jixing.subsidy.web;
 
+import org.jixing.subsidy.SubsidyPermission;
+import org.jixing.subsidy.SubsidyPermission.Allowed;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -43,6 +45,7 @@ class RecoveryPages {
         this.rules = rules;
     }
 
+    @Allowed(SubsidyPermission.RECOVERY_READ)
     @GetMapping("/recoveries")
     String list(@RequestParam(defaultValue = "false") boolean open, @RequestParam(defaultValue = "0") int page,
             @RequestParam(required = false) Integer size, Model model) {
@@ -52,6 +55,7 @@ class RecoveryPages {
         return "subsidy/recovery-list";
     }
 
+    @Allowed(SubsidyPermission.RECOVERY_READ)
     @GetMapping("/recoveries/{id}")
     String detail(@PathVariable long id, Model model) {
         Recovery r = recoveries.get(id);
@@ -64,6 +68,7 @@ class RecoveryPages {
         return "subsidy/recovery-detail";
     }
 
+    @Allowed(SubsidyPermission.RECOVERY_WRITE)
     @PostMapping("/claims/{claimId}/recoveries")
     String open(@PathVariable long claimId, @RequestParam(required = false) Set<Long> lineIds,
             @RequestParam(required = false) Recovery.Reason reason, @RequestParam(required = false) String details,
@@ -82,6 +87,7 @@ class RecoveryPages {
         }
     }
 
+    @Allowed(SubsidyPermission.RECOVERY_WRITE)
     @PostMapping("/recoveries/{id}/repayments")
     String repay(@PathVariable long id, @RequestParam int version, @RequestParam(required = false) String amount,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate paidOn,
@@ -112,8 +118,7 @@ class RecoveryPages {
 
         @Bean
         NavItem recoveriesNav() {
-            return new NavItem("nav.recoveries", "/subsidies/recoveries", 430,
-                    Set.of(Role.PROVINCE_ADMIN, Role.CITY_OFFICER, Role.PROVIDER_STAFF, Role.AUDITOR))
+            return new NavItem("nav.recoveries", "/subsidies/recoveries", 430, SubsidyPermission.RECOVERY_READ.roles())
                 .inGroup("nav.group.subsidies");
         }
 

@@ -1,5 +1,7 @@
 package org.jixing.subsidy.web;
 
+import org.jixing.subsidy.SubsidyPermission;
+import org.jixing.subsidy.SubsidyPermission.Allowed;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -77,6 +79,7 @@ class RulePages {
     record Listed(RuleSet rules, RuleStanding standing) {
     }
 
+    @Allowed(SubsidyPermission.RULE_READ)
     @GetMapping("/rules")
     String list(Model model) {
         LocalDate today = rules.today();
@@ -88,6 +91,7 @@ class RulePages {
         return "subsidy/rules";
     }
 
+    @Allowed(SubsidyPermission.RULE_READ)
     @GetMapping("/rules/{id}")
     String detail(@PathVariable long id, Model model) {
         RuleSet r = rules.version(id).orElseThrow(() -> new RecordNotFoundException("subsidy_rule_set", id));
@@ -207,6 +211,7 @@ class RulePages {
 
     }
 
+    @Allowed(SubsidyPermission.RULE_PUBLISH)
     @GetMapping("/rules/new")
     String form(Model model) {
         requireAdmin();
@@ -235,6 +240,7 @@ class RulePages {
         return "subsidy/rule-form";
     }
 
+    @Allowed(SubsidyPermission.RULE_PUBLISH)
     @PostMapping("/rules")
     String publish(@RequestParam Map<String, String> params, Model model, RedirectAttributes redirect) {
         requireAdmin();
@@ -258,6 +264,7 @@ class RulePages {
         }
     }
 
+    @Allowed(SubsidyPermission.SIMULATE)
     @GetMapping("/simulator")
     String simulator(@RequestParam(required = false) Long classId, @RequestParam(required = false) String q,
             @RequestParam(required = false) Long enrolmentId, @RequestParam(required = false) String mode,
@@ -344,8 +351,7 @@ class RulePages {
 
         @Bean
         NavItem subsidyRulesNav() {
-            return new NavItem("nav.subsidyRules", "/subsidies/rules", 400, Set.of(Role.PROVINCE_ADMIN,
-                    Role.LINE_DEPARTMENT, Role.CITY_OFFICER, Role.PROVIDER_STAFF, Role.AUDITOR))
+            return new NavItem("nav.subsidyRules", "/subsidies/rules", 400, SubsidyPermission.RULE_READ.roles())
                 .inGroup("nav.group.subsidies");
         }
 

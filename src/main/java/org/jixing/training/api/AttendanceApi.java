@@ -1,5 +1,7 @@
 package org.jixing.training.api;
 
+import org.jixing.training.TrainingPermission;
+import org.jixing.training.TrainingPermission.Allowed;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,6 +54,7 @@ class AttendanceApi {
     record Retirement(String reason) {
     }
 
+    @Allowed(TrainingPermission.ATTENDANCE_RECORD)
     @PostMapping("/check-ins/batch")
     @Operation(summary = "Up to 1,000 check-ins and check-outs from a terminal (provider staff) or a trainee's phone",
             description = "Each event is judged exactly as POST /api/v1/attendance/check-ins would judge it, in the "
@@ -80,6 +83,7 @@ class AttendanceApi {
         return attendance.checkInBatch(events);
     }
 
+    @Allowed(TrainingPermission.TERMINAL_READ)
     @GetMapping("/terminals")
     @Operation(summary = "Registered check-in terminals in the caller's scope (provider staff: their own)")
     List<CheckInTerminal> terminals(@RequestParam(required = false) Long providerId,
@@ -87,12 +91,14 @@ class AttendanceApi {
         return terminals.list(providerId, retired);
     }
 
+    @Allowed(TrainingPermission.TERMINAL_READ)
     @GetMapping("/terminals/{id}")
     @Operation(summary = "One registered check-in terminal")
     CheckInTerminal terminal(@PathVariable long id) {
         return terminals.get(id);
     }
 
+    @Allowed(TrainingPermission.TERMINAL_WRITE)
     @PostMapping("/terminals")
     @Operation(summary = "Register a check-in terminal of the caller's provider: device id, name, venue (audited)")
     ResponseEntity<CheckInTerminal> register(@RequestBody NewTerminal terminal) {
@@ -100,6 +106,7 @@ class AttendanceApi {
         return ResponseEntity.created(URI.create("/api/v1/attendance/terminals/" + t.id())).body(t);
     }
 
+    @Allowed(TrainingPermission.TERMINAL_WRITE)
     @PostMapping("/terminals/{id}/retirement")
     @Operation(summary = "Retire a terminal of the caller's provider, with a reason (audited); its later events "
             + "are refused")

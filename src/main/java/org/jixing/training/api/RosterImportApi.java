@@ -1,5 +1,7 @@
 package org.jixing.training.api;
 
+import org.jixing.training.TrainingPermission;
+import org.jixing.training.TrainingPermission.Allowed;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
@@ -46,6 +48,7 @@ class RosterImportApi {
     }
 
     @Operation(summary = "Upload a roster file (CSV or XLSX) and start its import; 202 with the queued import")
+    @Allowed(TrainingPermission.ROSTER_IMPORT)
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<RosterImport> start(@PathVariable long id, @RequestParam(required = false) MultipartFile file,
             @RequestParam(required = false) ImportMode mode, @RequestParam(defaultValue = "false") boolean selfFunded)
@@ -58,12 +61,14 @@ class RosterImportApi {
     }
 
     @Operation(summary = "The latest imports of a class, newest first")
+    @Allowed(TrainingPermission.ROSTER_IMPORT_READ)
     @GetMapping
     List<RosterImport> list(@PathVariable long id) {
         return imports.ofClass(id);
     }
 
     @Operation(summary = "An import: its status and counts, and when it has ended its first 100 invalid rows")
+    @Allowed(TrainingPermission.ROSTER_IMPORT_READ)
     @GetMapping("/{importId}")
     ImportView get(@PathVariable long id, @PathVariable long importId, Locale locale) {
         return view(imports, id, importId, locale);
@@ -79,6 +84,7 @@ class RosterImportApi {
     }
 
     @Operation(summary = "Ask a running import to stop after its current chunk")
+    @Allowed(TrainingPermission.ROSTER_IMPORT)
     @PostMapping("/{importId}/cancel")
     RosterImport cancel(@PathVariable long id, @PathVariable long importId) {
         return imports.cancel(id, importId);

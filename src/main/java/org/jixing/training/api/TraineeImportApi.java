@@ -1,5 +1,7 @@
 package org.jixing.training.api;
 
+import org.jixing.training.TrainingPermission;
+import org.jixing.training.TrainingPermission.Allowed;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
@@ -35,6 +37,7 @@ class TraineeImportApi {
     }
 
     @Operation(summary = "Upload a trainee list (CSV or XLSX) for a region's registry; 202 with the queued import")
+    @Allowed(TrainingPermission.PEOPLE_IMPORT)
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<RosterImport> start(@RequestParam(required = false) MultipartFile file,
             @RequestParam(required = false) ImportMode mode, @RequestParam(required = false) String regionCode)
@@ -47,18 +50,21 @@ class TraineeImportApi {
     }
 
     @Operation(summary = "The latest trainee-list imports in the caller's region, newest first")
+    @Allowed(TrainingPermission.PEOPLE_IMPORT_READ)
     @GetMapping
     List<RosterImport> list() {
         return imports.traineeImports();
     }
 
     @Operation(summary = "A trainee-list import: status, counts, and once ended its first 100 invalid rows")
+    @Allowed(TrainingPermission.PEOPLE_IMPORT_READ)
     @GetMapping("/{importId}")
     RosterImportApi.ImportView get(@PathVariable long importId, Locale locale) {
         return RosterImportApi.view(imports, null, importId, locale);
     }
 
     @Operation(summary = "Ask a running trainee-list import to stop after its current chunk")
+    @Allowed(TrainingPermission.PEOPLE_IMPORT)
     @PostMapping("/{importId}/cancel")
     RosterImport cancel(@PathVariable long importId) {
         return imports.cancel(null, importId);

@@ -1,5 +1,7 @@
 package org.jixing.training.api;
 
+import org.jixing.training.TrainingPermission;
+import org.jixing.training.TrainingPermission.Allowed;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -105,12 +107,14 @@ class TrainingApi {
     record DecisionRequest(String verb, Integer version, String reason) {
     }
 
+    @Allowed(TrainingPermission.PROGRAMME_READ)
     @GetMapping("/programmes")
     @Operation(summary = "The programme catalogue, optionally of one action line")
     List<Programme> programmes(@RequestParam(required = false) String line) {
         return programmes.list(line);
     }
 
+    @Allowed(TrainingPermission.PROGRAMME_WRITE)
     @PostMapping("/programmes")
     @Operation(summary = "Add a programme (province administrator)")
     ResponseEntity<Programme> createProgramme(@RequestBody NewProgramme programme) {
@@ -118,18 +122,21 @@ class TrainingApi {
         return ResponseEntity.created(URI.create("/api/v1/programmes/" + p.id())).body(p);
     }
 
+    @Allowed(TrainingPermission.TEACHER_READ)
     @GetMapping("/teachers")
     @Operation(summary = "The teachers of the caller's provider")
     List<Teacher> teachers() {
         return teachers.ofOwnProvider();
     }
 
+    @Allowed(TrainingPermission.TEACHER_WRITE)
     @PostMapping("/teachers")
     @Operation(summary = "Register a teacher of the caller's provider")
     Teacher registerTeacher(@RequestBody NewTeacher teacher) {
         return teachers.register(teacher.name(), teacher.qualificationNo());
     }
 
+    @Allowed(TrainingPermission.CLASS_READ)
     @GetMapping("/classes")
     @Operation(summary = "Classes in the caller's scope, paged and filtered")
     PageResult<TrainingClass> classes(@RequestParam(required = false) ClassStatus status,
@@ -152,12 +159,14 @@ class TrainingApi {
                 Math.max(0, page), PageResult.size(size));
     }
 
+    @Allowed(TrainingPermission.CLASS_READ)
     @GetMapping("/classes/{id}")
     @Operation(summary = "One class; 404 outside the caller's scope")
     TrainingClass get(@PathVariable long id) {
         return classes.get(id);
     }
 
+    @Allowed(TrainingPermission.CLASS_READ)
     @GetMapping("/classes/{id}/sessions")
     List<ClassSession> sessions(@PathVariable long id) {
         return classes.sessions(id);
@@ -180,6 +189,7 @@ class TrainingApi {
             java.util.Map<String, java.time.Instant> waitingFor, List<SessionTimes> sessions) {
     }
 
+    @Allowed(TrainingPermission.CLASS_READ)
     @GetMapping("/classes/{id}/calendar")
     @Operation(summary = "When the class may start and complete, and when each session's attendance counts")
     CalendarView calendar(@PathVariable long id) {
@@ -195,11 +205,13 @@ class TrainingApi {
             .toList());
     }
 
+    @Allowed(TrainingPermission.CLASS_READ)
     @GetMapping("/classes/{id}/history")
     List<StatusChange> history(@PathVariable long id) {
         return classes.history(id);
     }
 
+    @Allowed(TrainingPermission.CLASS_RUN)
     @PostMapping("/classes")
     @Operation(summary = "Apply to open a class (provider staff); every broken rule is listed")
     ResponseEntity<TrainingClass> apply(@RequestBody ClassApplication application) {
@@ -217,6 +229,7 @@ class TrainingApi {
 
     }
 
+    @Allowed(TrainingPermission.ELIGIBILITY_CHECK)
     @PostMapping("/classes/{id}/eligibility-checks")
     @Operation(summary = "Check a person against the enrolment and subsidy rules of a class",
             description = "Whether the person may enrol in this class, and why not. A caller outside the person's "
@@ -236,6 +249,7 @@ class TrainingApi {
             .toList();
     }
 
+    @Allowed(TrainingPermission.CLASS_READ)
     @GetMapping("/classes/{id}/enrolments")
     @Operation(summary = "The class roster in enrolment order, paged (size 1 to 200, 20 when absent), "
             + "ID numbers masked")
@@ -244,6 +258,7 @@ class TrainingApi {
         return enrolments.rosterPage(id, Math.max(0, page), PageResult.size(size));
     }
 
+    @Allowed(TrainingPermission.CLASS_RUN)
     @PostMapping("/classes/{id}/enrolments")
     @Operation(summary = "Enrol a person by ID number (provider staff); every failed rule is listed")
     ResponseEntity<Enrolment> enrol(@PathVariable long id, @RequestBody EnrolmentRequest request) {
@@ -251,6 +266,7 @@ class TrainingApi {
         return ResponseEntity.created(URI.create("/api/v1/classes/" + id + "/enrolments/" + e.id())).body(e);
     }
 
+    @Allowed(TrainingPermission.CLASS_RUN)
     @PostMapping("/classes/{id}/enrolments/{enrolmentId}/withdrawal")
     @Operation(summary = "Take a person off the roster, with a reason; frees the subsidy place")
     Enrolment withdraw(@PathVariable long id, @PathVariable long enrolmentId, @RequestBody Withdrawal body) {
@@ -266,6 +282,7 @@ class TrainingApi {
     record Completion(Integer version, java.util.Set<Long> failedAssessment) {
     }
 
+    @Allowed(TrainingPermission.ATTENDANCE_RECORD)
     @PostMapping("/attendance/check-ins")
     @Operation(summary = "A check-in or check-out from a terminal (provider staff token) or a trainee's phone",
             description = "Judged by the server's clock and records, accepted or rejected with a reason (in order: "
@@ -280,18 +297,21 @@ class TrainingApi {
                 : ResponseEntity.created(URI.create("/api/v1/attendance/events/" + result.eventId())).body(result);
     }
 
+    @Allowed(TrainingPermission.CLASS_READ)
     @GetMapping("/classes/{id}/sessions/{sessionId}/attendance")
     @Operation(summary = "A session's attendance sheet: one row per trainee")
     List<AttendanceRow> sheet(@PathVariable long id, @PathVariable long sessionId) {
         return attendance.sheet(id, sessionId);
     }
 
+    @Allowed(TrainingPermission.CLASS_READ)
     @GetMapping("/classes/{id}/sessions/{sessionId}/attendance-events")
     @Operation(summary = "Every attendance event of a session, rejected ones too")
     List<AttendanceEvent> events(@PathVariable long id, @PathVariable long sessionId) {
         return attendance.events(id, sessionId);
     }
 
+    @Allowed(TrainingPermission.ATTENDANCE_CORRECT)
     @PostMapping("/classes/{id}/sessions/{sessionId}/attendance/corrections")
     @Operation(summary = "Mark a trainee present or absent for a session, with a reason (audited)")
     List<AttendanceRow> correct(@PathVariable long id, @PathVariable long sessionId, @RequestBody Correction body) {
@@ -303,12 +323,14 @@ class TrainingApi {
         return attendance.sheet(id, sessionId);
     }
 
+    @Allowed(TrainingPermission.CLASS_READ)
     @GetMapping("/classes/{id}/attendance-rates")
     @Operation(summary = "Each enrolment's sessions attended of all sessions")
     java.util.Map<Long, Attendance.Rate> rates(@PathVariable long id) {
         return attendance.rates(id);
     }
 
+    @Allowed(TrainingPermission.CLASS_RUN)
     @PostMapping("/classes/{id}/completion")
     @Operation(summary = "Complete a running class: trainees with enough attendance who passed complete")
     List<Enrolment> complete(@PathVariable long id, @RequestBody Completion body) {
@@ -318,6 +340,7 @@ class TrainingApi {
         return enrolments.complete(id, body.version(), body.failedAssessment());
     }
 
+    @Allowed(TrainingPermission.CLASS_DECIDE)
     @PostMapping("/classes/{id}/decisions")
     @Operation(summary = "Approve, reject, start, complete, close or cancel")
     TrainingClass decide(@PathVariable long id, @RequestBody DecisionRequest request) {

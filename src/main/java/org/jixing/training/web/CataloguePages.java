@@ -1,5 +1,7 @@
 package org.jixing.training.web;
 
+import org.jixing.training.TrainingPermission;
+import org.jixing.training.TrainingPermission.Allowed;
 import org.jixing.reference.ReferenceCatalogue;
 import org.jixing.shared.InvalidInputException;
 import org.jixing.shared.scope.CurrentUser;
@@ -31,6 +33,7 @@ class CataloguePages {
         this.reference = reference;
     }
 
+    @Allowed(TrainingPermission.PROGRAMME_READ)
     @GetMapping("/programmes")
     String programmes(@RequestParam(required = false) String line, Model model) {
         model.addAttribute("programmes", programmes.list(line));
@@ -39,7 +42,7 @@ class CataloguePages {
         model.addAttribute("occupations", reference.occupations());
         model.addAttribute("levels", reference.skillLevels());
         model.addAttribute("modes", DeliveryMode.values());
-        model.addAttribute("canEdit", CurrentUser.require().hasRole(Role.PROVINCE_ADMIN));
+        model.addAttribute("canEdit", TrainingPermission.PROGRAMME_WRITE.allowsCurrentUser());
         model.addAttribute("occupationNames",
                 reference.occupations()
                     .stream()
@@ -51,6 +54,7 @@ class CataloguePages {
         return "training/programmes";
     }
 
+    @Allowed(TrainingPermission.PROGRAMME_WRITE)
     @PostMapping("/programmes")
     String addProgramme(NewProgramme programme, Model model, RedirectAttributes redirect) {
         try {
@@ -65,12 +69,14 @@ class CataloguePages {
         }
     }
 
+    @Allowed(TrainingPermission.TEACHER_READ)
     @GetMapping("/teachers")
     String teachers(Model model) {
         model.addAttribute("teachers", teachers.ofOwnProvider());
         return "training/teachers";
     }
 
+    @Allowed(TrainingPermission.TEACHER_WRITE)
     @PostMapping("/teachers")
     String addTeacher(@RequestParam(required = false) String name,
             @RequestParam(required = false) String qualificationNo, Model model, RedirectAttributes redirect) {

@@ -1,5 +1,7 @@
 package org.jixing.training.web;
 
+import org.jixing.training.TrainingPermission;
+import org.jixing.training.TrainingPermission.Allowed;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.Iterator;
@@ -61,6 +63,7 @@ class ClassExports {
         this.messages = messages;
     }
 
+    @Allowed(TrainingPermission.CLASS_READ)
     @GetMapping({ "/classes/export.{format:csv|xlsx}", "/api/v1/classes/export.{format:csv|xlsx}" })
     void classes(@PathVariable String format, @RequestParam(required = false) ClassStatus status,
             @RequestParam(required = false) String line, @RequestParam(required = false) String region,
@@ -99,6 +102,7 @@ class ClassExports {
      * masked unless the caller asks for them in full ({@code idNumbers=full}) and their
      * role needs them (province and city officers), which is audited with the rows sent.
      */
+    @Allowed(TrainingPermission.CLASS_READ)
     @GetMapping({ "/classes/{id}/roster.{format:csv|xlsx}", "/api/v1/classes/{id}/roster.{format:csv|xlsx}" })
     void roster(@PathVariable long id, @PathVariable String format,
             @RequestParam(defaultValue = "masked") String idNumbers, Locale locale, HttpServletResponse response)
@@ -136,6 +140,7 @@ class ClassExports {
         }
     }
 
+    @Allowed(TrainingPermission.CLASS_READ)
     @GetMapping({ "/classes/{id}/attendance.{format:csv|xlsx}", "/api/v1/classes/{id}/attendance.{format:csv|xlsx}" })
     void attendance(@PathVariable long id, @PathVariable String format, Locale locale, HttpServletResponse response)
             throws IOException {

@@ -1,5 +1,7 @@
 package org.jixing.training.web;
 
+import org.jixing.training.TrainingPermission;
+import org.jixing.training.TrainingPermission.Allowed;
 import java.time.DayOfWeek;
 import java.util.Arrays;
 import java.util.Set;
@@ -78,6 +80,7 @@ class ClassPages {
         this.reference = reference;
     }
 
+    @Allowed(TrainingPermission.CLASS_READ)
     @GetMapping
     String list(@RequestParam(required = false) ClassStatus status, @RequestParam(required = false) String line,
             @RequestParam(required = false) String region, @RequestParam(required = false) String q,
@@ -126,10 +129,11 @@ class ClassPages {
         model.addAttribute("lines", reference.actionLines());
         model.addAttribute("regions", reference.cities());
         names(model);
-        model.addAttribute("canApply", CurrentUser.require().hasRole(Role.PROVIDER_STAFF));
+        model.addAttribute("canApply", TrainingPermission.CLASS_RUN.allowsCurrentUser());
         return "training/class-list";
     }
 
+    @Allowed(TrainingPermission.CLASS_RUN)
     @GetMapping("/new")
     String form(Model model) {
         requireStaff();
@@ -137,6 +141,7 @@ class ClassPages {
         return formPage(model);
     }
 
+    @Allowed(TrainingPermission.CLASS_RUN)
     @PostMapping
     String apply(@ModelAttribute("form") ClassForm form, BindingResult binding, Model model,
             RedirectAttributes redirect) {
@@ -163,6 +168,7 @@ class ClassPages {
         return "training/class-form";
     }
 
+    @Allowed(TrainingPermission.CLASS_READ)
     @GetMapping("/{id}")
     String detail(@PathVariable long id, @RequestParam(defaultValue = "0") int page,
             @RequestParam(required = false) Integer size, Model model) {
@@ -204,6 +210,7 @@ class ClassPages {
         return "training/class-detail";
     }
 
+    @Allowed(TrainingPermission.CLASS_DECIDE)
     @PostMapping("/{id}/{verb:approve|reject|start|complete|close|cancel}")
     String decide(@PathVariable long id, @PathVariable String verb, @RequestParam int version,
             @RequestParam(required = false) String reason, Model model, RedirectAttributes redirect) {
@@ -224,6 +231,7 @@ class ClassPages {
         return detail(id, 0, null, model);
     }
 
+    @Allowed(TrainingPermission.CLASS_RUN)
     @PostMapping("/{id}/completion")
     String complete(@PathVariable long id, @RequestParam int version,
             @RequestParam(required = false) java.util.Set<Long> failed, Model model, RedirectAttributes redirect) {
@@ -242,6 +250,7 @@ class ClassPages {
         return detail(id, 0, null, model);
     }
 
+    @Allowed(TrainingPermission.CLASS_READ)
     @GetMapping("/{id}/sessions/{sessionId}")
     String sheet(@PathVariable long id, @PathVariable long sessionId, Model model) {
         TrainingClass c = classes.get(id);
@@ -272,6 +281,7 @@ class ClassPages {
         return "training/attendance";
     }
 
+    @Allowed(TrainingPermission.ATTENDANCE_CORRECT)
     @PostMapping("/{id}/sessions/{sessionId}/corrections")
     String correct(@PathVariable long id, @PathVariable long sessionId, @RequestParam long enrolmentId,
             @RequestParam boolean present, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
@@ -285,6 +295,7 @@ class ClassPages {
         return "redirect:/classes/" + id + "/sessions/" + sessionId;
     }
 
+    @Allowed(TrainingPermission.CLASS_RUN)
     @PostMapping("/{id}/enrolments")
     String enrol(@PathVariable long id, @RequestParam(required = false) String idNumber,
             @RequestParam(required = false) String name, @RequestParam(required = false) String phone,
@@ -334,13 +345,12 @@ class ClassPages {
 
         @Bean
         NavItem classesNav() {
-            return new NavItem("nav.classes", "/classes", 300, Set.of(Role.PROVINCE_ADMIN, Role.LINE_DEPARTMENT,
-                    Role.CITY_OFFICER, Role.PROVIDER_STAFF, Role.AUDITOR));
+            return new NavItem("nav.classes", "/classes", 300, TrainingPermission.CLASS_READ.roles());
         }
 
         @Bean
         NavItem programmesNav() {
-            return new NavItem("nav.programmes", "/programmes", 310, Set.of());
+            return new NavItem("nav.programmes", "/programmes", 310, TrainingPermission.PROGRAMME_READ.roles());
         }
 
         @Bean

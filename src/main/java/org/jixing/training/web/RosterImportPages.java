@@ -1,5 +1,7 @@
 package org.jixing.training.web;
 
+import org.jixing.training.TrainingPermission;
+import org.jixing.training.TrainingPermission.Allowed;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -50,6 +52,7 @@ class RosterImportPages {
         this.reference = reference;
     }
 
+    @Allowed(TrainingPermission.ROSTER_IMPORT_READ)
     @GetMapping("/classes/{id}/imports")
     String form(@PathVariable long id, Model model) {
         TrainingClass c = classes.get(id);
@@ -61,6 +64,7 @@ class RosterImportPages {
         return "training/import";
     }
 
+    @Allowed(TrainingPermission.ROSTER_IMPORT)
     @PostMapping("/classes/{id}/imports")
     String upload(@PathVariable long id, @RequestParam(required = false) MultipartFile file,
             @RequestParam(required = false) ImportMode mode, @RequestParam(defaultValue = "false") boolean selfFunded,
@@ -81,6 +85,7 @@ class RosterImportPages {
         }
     }
 
+    @Allowed(TrainingPermission.ROSTER_IMPORT_READ)
     @GetMapping("/classes/{id}/imports/{importId}")
     String show(@PathVariable long id, @PathVariable long importId, Model model, Locale locale) {
         model.addAttribute("c", classes.get(id));
@@ -89,6 +94,7 @@ class RosterImportPages {
     }
 
     /** The progress panel alone, which the page polls while the import runs. */
+    @Allowed(TrainingPermission.ROSTER_IMPORT_READ)
     @GetMapping("/classes/{id}/imports/{importId}/progress")
     String progress(@PathVariable long id, @PathVariable long importId, Model model, Locale locale) {
         return panel(id, importId, "/classes/" + id + "/imports/" + importId, model, locale);
@@ -107,6 +113,7 @@ class RosterImportPages {
         return "training/import-status :: progress";
     }
 
+    @Allowed(TrainingPermission.ROSTER_IMPORT)
     @PostMapping("/classes/{id}/imports/{importId}/cancel")
     String cancel(@PathVariable long id, @PathVariable long importId, RedirectAttributes redirect) {
         requestCancel(id, importId, redirect);
@@ -125,6 +132,7 @@ class RosterImportPages {
 
     // Trainee lists: officers register people (and their groups) from a file.
 
+    @Allowed(TrainingPermission.PEOPLE_IMPORT_READ)
     @GetMapping("/people/imports")
     String traineeForm(Model model, Locale locale) {
         model.addAttribute("regionNames",
@@ -143,6 +151,7 @@ class RosterImportPages {
         return "training/trainee-import";
     }
 
+    @Allowed(TrainingPermission.PEOPLE_IMPORT)
     @PostMapping("/people/imports")
     String traineeUpload(@RequestParam(required = false) MultipartFile file,
             @RequestParam(required = false) ImportMode mode, @RequestParam(required = false) String regionCode,
@@ -163,6 +172,7 @@ class RosterImportPages {
         }
     }
 
+    @Allowed(TrainingPermission.PEOPLE_IMPORT_READ)
     @GetMapping("/people/imports/{importId}")
     String traineeShow(@PathVariable long importId, Model model, Locale locale) {
         model.addAttribute("c", null);
@@ -170,22 +180,26 @@ class RosterImportPages {
         return "training/import-status";
     }
 
+    @Allowed(TrainingPermission.PEOPLE_IMPORT_READ)
     @GetMapping("/people/imports/{importId}/progress")
     String traineeProgress(@PathVariable long importId, Model model, Locale locale) {
         return panel(null, importId, "/people/imports/" + importId, model, locale);
     }
 
+    @Allowed(TrainingPermission.PEOPLE_IMPORT)
     @PostMapping("/people/imports/{importId}/cancel")
     String traineeCancel(@PathVariable long importId, RedirectAttributes redirect) {
         requestCancel(null, importId, redirect);
         return "redirect:/people/imports/" + importId;
     }
 
+    @Allowed(TrainingPermission.PEOPLE_IMPORT_READ)
     @GetMapping({ "/people/imports/{importId}/result.xlsx", "/api/v1/people/imports/{importId}/result.xlsx" })
     void traineeResult(@PathVariable long importId, Locale locale, HttpServletResponse response) {
         download(null, importId, locale, response);
     }
 
+    @Allowed(TrainingPermission.ROSTER_IMPORT_READ)
     @GetMapping({ "/classes/{id}/imports/{importId}/result.xlsx",
             "/api/v1/classes/{id}/imports/{importId}/result.xlsx" })
     void result(@PathVariable long id, @PathVariable long importId, Locale locale, HttpServletResponse response) {
@@ -203,6 +217,7 @@ class RosterImportPages {
         });
     }
 
+    @Allowed(TrainingPermission.ROSTER_IMPORT_READ)
     @GetMapping({ "/classes/imports/template.xlsx", "/api/v1/roster-template.xlsx" })
     void template(Locale locale, HttpServletResponse response) throws IOException {
         response.setContentType(XlsxDownload.CONTENT_TYPE);

@@ -1,5 +1,7 @@
 package org.jixing.training.web;
 
+import org.jixing.training.TrainingPermission;
+import org.jixing.training.TrainingPermission.Allowed;
 import java.math.BigDecimal;
 import java.util.Set;
 
@@ -32,16 +34,18 @@ class TerminalPages {
         this.terminals = terminals;
     }
 
+    @Allowed(TrainingPermission.TERMINAL_READ)
     @GetMapping("/terminals")
     String list(@RequestParam(required = false) Long providerId, Model model) {
         model.addAttribute("terminals", terminals.list(providerId, true));
-        model.addAttribute("canRegister", CurrentUser.require().hasRole(Role.PROVIDER_STAFF));
+        model.addAttribute("canRegister", TrainingPermission.TERMINAL_WRITE.allowsCurrentUser());
         if (!model.containsAttribute("draft")) {
             model.addAttribute("draft", new NewTerminal(null, null, null, null, null));
         }
         return "training/terminals";
     }
 
+    @Allowed(TrainingPermission.TERMINAL_WRITE)
     @PostMapping("/terminals")
     String register(@RequestParam(required = false) String deviceId, @RequestParam(required = false) String name,
             @RequestParam(required = false) String venueAddress, @RequestParam(required = false) String venueLat,
@@ -59,6 +63,7 @@ class TerminalPages {
         }
     }
 
+    @Allowed(TrainingPermission.TERMINAL_WRITE)
     @PostMapping("/terminals/{id}/retirement")
     String retire(@PathVariable long id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
         try {

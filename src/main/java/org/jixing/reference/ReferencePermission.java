@@ -1,0 +1,57 @@
+package org.jixing.reference;
+
+import static org.jixing.shared.scope.Role.AUDITOR;
+import static org.jixing.shared.scope.Role.CITY_OFFICER;
+import static org.jixing.shared.scope.Role.ENTERPRISE;
+import static org.jixing.shared.scope.Role.EVALUATOR;
+import static org.jixing.shared.scope.Role.LINE_DEPARTMENT;
+import static org.jixing.shared.scope.Role.PROVIDER_STAFF;
+import static org.jixing.shared.scope.Role.PROVINCE_ADMIN;
+import static org.jixing.shared.scope.Role.TRAINEE;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.jixing.shared.access.Permission;
+import org.jixing.shared.access.PermissionAnnotation;
+import org.jixing.shared.scope.Role;
+
+/**
+ * The reference module's policy: regions, occupations, lines, plan. Who may act is
+ * decided here; which records is the scope's business, and from which state the domain
+ * type's transition.
+ */
+public enum ReferencePermission implements Permission {
+
+    /** Reads the reference lists everybody works with. */
+    REFERENCE_READ(PROVINCE_ADMIN, LINE_DEPARTMENT, CITY_OFFICER, PROVIDER_STAFF, EVALUATOR, ENTERPRISE, TRAINEE,
+            AUDITOR),
+    /** Edits the plan, sub-targets, regions, occupations and names. */
+    REFERENCE_EDIT(PROVINCE_ADMIN);
+
+    private final Set<Role> roles;
+
+    ReferencePermission(Role first, Role... rest) {
+        this.roles = java.util.Collections.unmodifiableSet(EnumSet.of(first, rest));
+    }
+
+    @Override
+    public Set<Role> roles() {
+        return roles;
+    }
+
+    /** Declares the permission a handler method needs. */
+    @Target(ElementType.METHOD)
+    @Retention(RetentionPolicy.RUNTIME)
+    @PermissionAnnotation
+    public @interface Allowed {
+
+        ReferencePermission value();
+
+    }
+
+}
