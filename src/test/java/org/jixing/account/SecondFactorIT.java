@@ -227,8 +227,11 @@ class SecondFactorIT extends IntegrationTest {
         mvc.perform(
                 post("/admin/users/" + a.id() + "/second-factor/reset").with(csrf()).cookie(SignedIn.as(mvc, "jinan")));
         assertThat(factors.isOn(a.id())).isTrue();
-        mvc.perform(
-                post("/admin/users/" + a.id() + "/second-factor/reset").with(csrf()).cookie(SignedIn.as(mvc, "admin")))
+        Cookie admin = SignedIn.as(mvc, "admin");
+        mvc.perform(get("/admin/users/" + a.id()).cookie(admin))
+            .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                .string(org.hamcrest.Matchers.containsString("id=\"second-factor-reset-form\"")));
+        mvc.perform(post("/admin/users/" + a.id() + "/second-factor/reset").with(csrf()).cookie(admin))
             .andExpect(redirectedUrl("/admin/users/" + a.id()));
         assertThat(factors.isOn(a.id())).isFalse();
         assertThat(audited("account.secondFactor.reset", a.id())).isEqualTo(1);
