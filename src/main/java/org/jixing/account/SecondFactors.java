@@ -63,9 +63,19 @@ public class SecondFactors {
 
     private volatile boolean demoInstallation;
 
+    /**
+     * Codes an account may try: ten at once, then one a minute (about 60 guesses an hour
+     * against a million codes; a person who mistypes is not held up).
+     */
+    static final org.jixing.shared.throttle.ThrottlePolicy CODES = new org.jixing.shared.throttle.ThrottlePolicy(10,
+            java.time.Duration.ofMinutes(1));
+
+    private final org.jixing.shared.throttle.Throttle throttle;
+
     SecondFactors(SecondFactorStore store, Accounts accounts, PasswordEncoder passwords, AuditTrail audit, Clock clock,
-            ApplicationEventPublisher events,
+            ApplicationEventPublisher events, org.jixing.shared.throttle.Throttle throttle,
             @Value("${jixing.accounts.second-factor-required-roles:PROVINCE_ADMIN,LINE_DEPARTMENT,CITY_OFFICER}") Set<Role> requiredRoles) {
+        this.throttle = throttle;
         this.store = store;
         this.accounts = accounts;
         this.passwords = passwords;
@@ -155,6 +165,13 @@ public class SecondFactors {
         CurrentUser me = CurrentUser.require();
         var factor = store.find(me.id());
         if (factor.isEmpty()) {
+            return false;
+        }
+        // Every code tried takes a token of the account's bucket, across sessions and
+        // nodes: a stolen password cannot sign in again and again to guess codes.
+        if (!throttle.take("second-factor:" + me.id(), throttle.policy("second-factor", CODES)).allowed()) {
+            audit.recordIndependently(
+                    AuditEvent.byActor(me.username(), "account.secondFactor.throttled", "account", me.id()));
             return false;
         }
         Instant now = clock.instant();

@@ -167,6 +167,32 @@ class SecondFactorIT extends IntegrationTest {
     }
 
     @Test
+    void signingInAgainDoesNotBuyMoreGuessesTheAccountsCodesAreThrottledAcrossSessions() throws Exception {
+        Account a = newAccount(Role.CITY_OFFICER);
+        Cookie first = SignedIn.as(mvc, a.username(), PASSWORD);
+        String secret = secretShown(first);
+        enrol(first, secret);
+        // Ten wrong codes over three sessions (each ended after its fourth or fifth) ...
+        int tried = 0;
+        while (tried < 10) {
+            Cookie session = SignedIn.as(mvc, a.username(), PASSWORD);
+            for (int i = 0; i < 4 && tried < 10; i++, tried++) {
+                mvc.perform(post("/login/totp").with(csrf()).cookie(session).param("code", "00000" + (tried % 10)));
+            }
+        }
+        // ... and the right code is refused too, until the bucket refills.
+        clock.advance(Duration.ofSeconds(30));
+        Cookie next = SignedIn.as(mvc, a.username(), PASSWORD);
+        mvc.perform(post("/login/totp").with(csrf()).cookie(next).param("code", Totp.code(secret, clock.instant())))
+            .andExpect(status().isOk());
+        mvc.perform(get("/").cookie(next)).andExpect(redirectedUrl("/login/totp"));
+        assertThat(audited("account.secondFactor.throttled", a.id())).isEqualTo(1);
+        clock.advance(Duration.ofMinutes(1));
+        mvc.perform(post("/login/totp").with(csrf()).cookie(next).param("code", Totp.code(secret, clock.instant())))
+            .andExpect(redirectedUrl("/"));
+    }
+
+    @Test
     void anAuditorWhoChangesNothingElseMayTurnItOnAndSignInWithIt() throws Exception {
         Account a = accounts.create(new NewAccount("tfa" + SEQ.incrementAndGet(), "审计", PASSWORD, Role.AUDITOR,
                 ScopeKind.PROVINCE, "370000", "370000"));
@@ -227,8 +253,11 @@ class SecondFactorIT extends IntegrationTest {
         mvc.perform(
                 post("/admin/users/" + a.id() + "/second-factor/reset").with(csrf()).cookie(SignedIn.as(mvc, "jinan")));
         assertThat(factors.isOn(a.id())).isTrue();
-        mvc.perform(
-                post("/admin/users/" + a.id() + "/second-factor/reset").with(csrf()).cookie(SignedIn.as(mvc, "admin")))
+        Cookie admin = SignedIn.as(mvc, "admin");
+        mvc.perform(get("/admin/users/" + a.id()).cookie(admin))
+            .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                .string(org.hamcrest.Matchers.containsString("id=\"second-factor-reset-form\"")));
+        mvc.perform(post("/admin/users/" + a.id() + "/second-factor/reset").with(csrf()).cookie(admin))
             .andExpect(redirectedUrl("/admin/users/" + a.id()));
         assertThat(factors.isOn(a.id())).isFalse();
         assertThat(audited("account.secondFactor.reset", a.id())).isEqualTo(1);
