@@ -410,6 +410,14 @@ class ScopeSweepIT extends org.jixing.certification.CertificateTestBase {
             });
         row("select id from check_in_terminal where provider_id <> " + provider1 + " " + QINGDAO_FIRST)
             .ifPresent(t -> put(ids, "terminals", t.get("id")));
+        // An enterprise outside 济南 (the demo enterprise account's and city officer's
+        // city).
+        row("select credit_code, name from enterprise where region_code not like '3701%' order by credit_code")
+            .ifPresent(e -> {
+                ids.put("enterprises", String.valueOf(e.get("credit_code")));
+                tokens.put(String.valueOf(e.get("name")), EVERY_NARROW_SCOPE);
+                tokens.put(String.valueOf(e.get("credit_code")), EVERY_NARROW_SCOPE);
+            });
         row("select id from app_user where username = 'qingdao'").ifPresent(u -> {
             put(ids, "accounts", u.get("id"));
             put(ids, "users", u.get("id"));
