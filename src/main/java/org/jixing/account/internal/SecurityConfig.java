@@ -84,6 +84,9 @@ class SecurityConfig {
             // A bearer token is not sent by the browser on its own, so it needs no CSRF
             // token.
             .csrf(c -> c.ignoringRequestMatchers(r -> hasBearer(r)))
+            // An API request that is refused is not kept for a redirect after sign-in:
+            // that would create a session (a row) for every anonymous call.
+            .requestCache(c -> c.disable())
             .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
                 .frameOptions(f -> f.deny())
                 .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER))

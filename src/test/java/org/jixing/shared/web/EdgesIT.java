@@ -67,6 +67,15 @@ class EdgesIT extends IntegrationTest {
     }
 
     @Test
+    void an_anonymous_api_request_is_answered_401_without_making_a_session() throws Exception {
+        mvc.perform(get("/api/v1/me"))
+            .andExpect(status().isUnauthorized())
+            .andExpect(result -> org.assertj.core.api.Assertions.assertThat(result.getResponse().getCookie("SESSION"))
+                .as("a session cookie")
+                .isNull());
+    }
+
+    @Test
     void error_asked_for_directly_is_a_clean_not_found_problem() throws Exception {
         mvc.perform(get("/error"))
             .andExpect(status().isNotFound())
