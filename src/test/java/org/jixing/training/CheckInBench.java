@@ -50,6 +50,9 @@ class CheckInBench extends TrainingTestBase {
     int port;
 
     @Autowired
+    org.jixing.person.People people;
+
+    @Autowired
     EnrolmentStore enrolmentStore;
 
     @Autowired
@@ -101,6 +104,17 @@ class CheckInBench extends TrainingTestBase {
                 ? now.toLocalDate().atTime(23, 59) : now.plusHours(3);
         List<Long> sessions = new ArrayList<>();
         List<List<String>> tokens = new ArrayList<>();
+        // The trainees, registered people (the database refuses an enrolment of a person
+        // it does not hold); each class of this fixture enrols the same ones.
+        List<org.jixing.person.NewPerson> trainees = new ArrayList<>();
+        int base = (tokenPrefix.hashCode() & 0xff) * 100_000;
+        for (int t = 0; t < perClass; t++) {
+            trainees.add(new org.jixing.person.NewPerson(EligibilityBench.idNumber(base + t), "基准学员",
+                    String.format("199%08d", base + t), "370100"));
+        }
+        var registered = TrainingHistoryIT.as(Role.PROVINCE_ADMIN, DataScope.province("370000"),
+                () -> people.registerAll(trainees));
+        List<Long> personIds = trainees.stream().map(n -> registered.ids().get(n.idNumber())).toList();
         for (int c = 0; c < classes; c++) {
             long teacher = body(postJson("/api/v1/teachers", staff, """
                     {"name":"基准教师","qualificationNo":"BENCH-%d-%d"}""".formatted(provider, c))
@@ -122,7 +136,7 @@ class CheckInBench extends TrainingTestBase {
             List<EnrolmentStore.NewRow> rows = new ArrayList<>();
             List<String> classTokens = new ArrayList<>();
             for (int t = 0; t < perClass; t++) {
-                long person = 10_000_000L + (long) c * perClass + t + (tokenPrefix.hashCode() & 0xffff) * 1_000_000L;
+                long person = personIds.get(t);
                 String token = "%s%d-%d".formatted(tokenPrefix, id, t);
                 rows.add(new EnrolmentStore.NewRow(person, false, null, token, EnrolmentStatus.ENROLLED, null, null,
                         null));
