@@ -68,8 +68,8 @@ class PaymentsIT extends PaymentFixtures {
     }
 
     private PaymentOrder openAndExport(Claim claim) {
-        PaymentOrder order = asCity("jinan", JINAN, () -> payments.open(claim.fundSourceCode(), JINAN));
-        asCity("jinan", JINAN, () -> payments.bankFile(order.id()));
+        PaymentOrder order = asCity("jinan", JINAN, () -> paymentOrders.open(claim.fundSourceCode(), JINAN));
+        asCity("jinan", JINAN, () -> bankFiles.bankFile(order.id()));
         return order;
     }
 
@@ -198,14 +198,14 @@ class PaymentsIT extends PaymentFixtures {
         assertThat(committedOf(claim)).isEqualTo(committed);
         ledgerReconciles();
 
-        PaymentOrder second = asCity("jinan", JINAN, () -> payments.open(claim.fundSourceCode(), JINAN));
+        PaymentOrder second = asCity("jinan", JINAN, () -> paymentOrders.open(claim.fundSourceCode(), JINAN));
         assertThat(second.id()).isNotEqualTo(first.id());
         assertThat(lineOf(second, claim).status()).isEqualTo(PaymentLine.Status.PENDING);
         assertThat(reread(claim).status()).isEqualTo(ClaimStatus.IN_PAYMENT);
         // The failed line cannot be paid after all.
         importApi(first.id(), jinan, resultFile(success(line))).andExpect(status().isUnprocessableContent())
             .andExpect(content().string(Matchers.containsString("第 2 行")));
-        asCity("jinan", JINAN, () -> payments.bankFile(second.id()));
+        asCity("jinan", JINAN, () -> bankFiles.bankFile(second.id()));
         importApi(second.id(), jinan, resultFile(success(lineOf(second, claim)))).andExpect(status().isOk());
         assertThat(reread(claim).status()).isEqualTo(ClaimStatus.PAID);
         assertThat(paidOf(claim)).isEqualTo(paid.plus(claim.amount()));
@@ -269,8 +269,8 @@ class PaymentsIT extends PaymentFixtures {
             .mapToLong(l -> l.amount().fen())
             .sum();
 
-        List<Object> outcomes = race(() -> asCity("jinan", JINAN, () -> payments.importResults(order.id(), file)));
-        assertThat(outcomes).filteredOn(o -> o instanceof Payments.ImportOutcome).hasSize(1);
+        List<Object> outcomes = race(() -> asCity("jinan", JINAN, () -> bankResults.importResults(order.id(), file)));
+        assertThat(outcomes).filteredOn(o -> o instanceof BankResults.ImportOutcome).hasSize(1);
         // The other is refused: the order moved on under it, nothing of it was kept.
         assertThat(outcomes).filteredOn(o -> o instanceof InvalidInputException)
             .singleElement()
@@ -289,7 +289,8 @@ class PaymentsIT extends PaymentFixtures {
     @Test
     void twoOrdersOpenedAtOnceDoNotTakeTheSameClaim() throws Exception {
         Claim claim = approvedClaim();
-        List<Object> outcomes = race(() -> asCity("jinan", JINAN, () -> payments.open(claim.fundSourceCode(), JINAN)));
+        List<Object> outcomes = race(
+                () -> asCity("jinan", JINAN, () -> paymentOrders.open(claim.fundSourceCode(), JINAN)));
         assertThat(outcomes).filteredOn(o -> o instanceof PaymentOrder).hasSize(1);
         assertThat(outcomes).filteredOn(o -> o instanceof InvalidInputException)
             .singleElement()
@@ -338,7 +339,7 @@ class PaymentsIT extends PaymentFixtures {
     @Test
     void anOrderIsSeenByItsCityTheProvinceAndTheAuditorOnly() throws Exception {
         Claim claim = approvedClaim();
-        PaymentOrder order = asCity("jinan", JINAN, () -> payments.open(claim.fundSourceCode(), JINAN));
+        PaymentOrder order = asCity("jinan", JINAN, () -> paymentOrders.open(claim.fundSourceCode(), JINAN));
         String path = "/api/v1/subsidies/payment-orders/" + order.id();
         Cookie qingdao = SignedIn.as(mvc, "qingdao");
         mvc.perform(get(path).cookie(qingdao)).andExpect(status().isNotFound());
