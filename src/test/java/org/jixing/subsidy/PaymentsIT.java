@@ -215,6 +215,32 @@ class PaymentsIT extends PaymentFixtures {
     }
 
     @Test
+    void resultsSavedByChineseExcelInGb18030AreReadAndABlankLineIsSkippedButCounted() throws Exception {
+        Claim claim = approvedClaim();
+        PaymentOrder order = openAndExport(claim);
+        PaymentLine line = lineOf(order, claim);
+        byte[] gb18030 = (RESULT_HEADER + "\r\n\r\n" + failed(line, "户名与账号不符") + "\r\n")
+            .getBytes(java.nio.charset.Charset.forName("GB18030"));
+        mvc.perform(multipart("/api/v1/subsidies/payment-orders/" + order.id() + "/bank-results")
+            .file(new MockMultipartFile("file", "results.csv", "text/csv", gb18030))
+            .with(csrf())
+            .cookie(jinan)).andExpect(status().isOk());
+        assertThat(lineOf(order, claim).failureReason()).isEqualTo("户名与账号不符");
+        assertThat(reread(claim).status()).isEqualTo(ClaimStatus.APPROVED);
+
+        // With a byte-order mark and a blank line, a wrong row is named as the
+        // spreadsheet
+        // numbers it (the blank line is row 2).
+        PaymentOrder again = openAndExport(claim);
+        PaymentLine second = lineOf(again, claim);
+        String bad = "\uFEFF" + RESULT_HEADER + "\r\n\r\n" + second.id() + ",1," + second.amount().toYuanString()
+                + ",SUCCESS,REF,\r\n";
+        importApi(again.id(), jinan, bad).andExpect(status().isUnprocessableContent())
+            .andExpect(content().string(Matchers.containsString("第 3 行")));
+        ledgerReconciles();
+    }
+
+    @Test
     void aResultFileWithAnyWrongRowIsRefusedWholeNamingEachRowAndNothingChanges() throws Exception {
         Claim one = approvedClaim();
         Claim two = approvedClaim(List.of(new Trainee("VETERAN", true)));
