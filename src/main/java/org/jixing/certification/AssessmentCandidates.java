@@ -83,7 +83,7 @@ public class AssessmentCandidates {
         Set<Long> already = new HashSet<>();
         store.candidates(batchId).forEach(c -> already.add(c.personId()));
         List<Problem> problems = new ArrayList<>();
-        List<Object[]> accepted = new ArrayList<>();
+        List<Accepted> accepted = new ArrayList<>();
         List<AssessmentStore.PrerequisiteRule> rules = store.prerequisites(b.occupationCode(), b.levelCode());
         for (int i = 0; i < rows.size(); i++) {
             NewCandidate r = rows.get(i);
@@ -139,19 +139,19 @@ public class AssessmentCandidates {
                 problems.addAll(outcome.failed());
                 continue;
             }
-            accepted.add(new Object[] { person, source, r, outcome.met() });
+            accepted.add(new Accepted(person, source, r, outcome.met()));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
         var now = clock.instant();
         List<Long> ids = new ArrayList<>();
-        for (Object[] a : accepted) {
-            NewCandidate r = (NewCandidate) a[2];
+        for (Accepted a : accepted) {
+            NewCandidate r = a.row();
             try {
-                ids.add(store.insertCandidate(batchId, (Long) a[0], (String) a[1],
-                        Candidate.Source.COMPLETION.name().equals(a[1]) ? r.enrolmentId() : null, r.tradeSince(),
-                        blankToNull(r.declaredLevelCode()), blankToNull(r.declaredEvidence()), (String) a[3],
+                ids.add(store.insertCandidate(batchId, a.personId(), a.source(),
+                        Candidate.Source.COMPLETION.name().equals(a.source()) ? r.enrolmentId() : null, r.tradeSince(),
+                        blankToNull(r.declaredLevelCode()), blankToNull(r.declaredEvidence()), a.prerequisiteMet(),
                         me.username(), now));
             }
             catch (DuplicateKeyException raced) {
@@ -164,6 +164,12 @@ public class AssessmentCandidates {
     }
 
     private record Prerequisite(String met, List<Problem> failed) {
+    }
+
+    /**
+     * A row that passed every check: whom it names, how, and which alternative it met.
+     */
+    private record Accepted(long personId, String source, NewCandidate row, String prerequisiteMet) {
     }
 
     /**
