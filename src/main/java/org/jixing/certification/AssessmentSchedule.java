@@ -12,13 +12,16 @@ class AssessmentSchedule {
 
     private final Assessments assessments;
 
-    AssessmentSchedule(Assessments assessments) {
+    private final AssessmentFinalising finalising;
+
+    AssessmentSchedule(Assessments assessments, AssessmentFinalising finalising) {
         this.assessments = assessments;
+        this.finalising = finalising;
     }
 
     @Scheduled(cron = "${jixing.certification.finalise-cron:0 15 1 * * *}", zone = "Asia/Shanghai")
     void nightly() {
-        assessments.finaliseDue(assessments.today());
+        finalising.finaliseDue(assessments.today());
     }
 
 }

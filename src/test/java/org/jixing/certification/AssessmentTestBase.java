@@ -34,6 +34,21 @@ public abstract class AssessmentTestBase extends SubsidyTestBase {
     protected Assessments assessments;
 
     @Autowired
+    protected AssessmentBatches batches;
+
+    @Autowired
+    protected AssessmentCandidates candidacy;
+
+    @Autowired
+    protected AssessmentScores scoring;
+
+    @Autowired
+    protected AssessmentChallenges challenging;
+
+    @Autowired
+    protected AssessmentFinalising finalising;
+
+    @Autowired
     protected DirectRecognitions recognitions;
 
     @Autowired
@@ -91,7 +106,7 @@ public abstract class AssessmentTestBase extends SubsidyTestBase {
     }
 
     protected AssessmentBatch batch(long bodyId, AssessmentBatch.Kind kind, String occupation, String level) {
-        return asEvaluator(bodyId, () -> assessments.schedule(new Assessments.NewBatch(kind, occupation, level,
+        return asEvaluator(bodyId, () -> batches.schedule(new AssessmentBatches.NewBatch(kind, occupation, level,
                 LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")), "历下区考点 2 楼", List.of("王考评", "李考评"))));
     }
 

@@ -7,8 +7,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 
-import org.jixing.certification.Assessments.NewCandidate;
-import org.jixing.certification.Assessments.ScoreRow;
+import org.jixing.certification.AssessmentCandidates.NewCandidate;
+import org.jixing.certification.AssessmentScores.ScoreRow;
 import org.jixing.shared.InvalidInputException;
 import org.jixing.shared.InvalidInputException.Problem;
 import org.jixing.shared.scope.RecordNotFoundException;
@@ -74,7 +74,7 @@ class AssessmentsIT extends AssessmentTestBase {
         List<CompletedTraining> done = completions(f.classId());
         assertThat(done).hasSize(3);
         AssessmentBatch b = batch(body.id(), AssessmentBatch.Kind.BODY, "CLEANER", "JUNIOR");
-        List<Candidate> cs = asEvaluator(body.id(), () -> assessments.addCandidates(b.id(),
+        List<Candidate> cs = asEvaluator(body.id(), () -> candidacy.addCandidates(b.id(),
                 done.stream().map(d -> new NewCandidate(d.enrolmentId(), null, null, null, null)).toList()));
         assertThat(cs).hasSize(3).allSatisfy(c -> {
             assertThat(c.source()).isEqualTo(Candidate.Source.COMPLETION);
@@ -82,7 +82,7 @@ class AssessmentsIT extends AssessmentTestBase {
         });
         // A score out of range is refused naming the row and the field; nothing is saved.
         InvalidInputException bad = refusal(() -> asEvaluator(body.id(),
-                () -> assessments.recordScores(b.id(), List.of(new ScoreRow(cs.get(0).id(), 80, 70),
+                () -> scoring.recordScores(b.id(), List.of(new ScoreRow(cs.get(0).id(), 80, 70),
                         new ScoreRow(cs.get(1).id(), 59, 101), new ScoreRow(cs.get(2).id(), 90, 90)))));
         assertThat(bad.problems()).singleElement().satisfies(p -> {
             assertThat(p.field()).isEqualTo("rows[1].practical");
@@ -91,40 +91,40 @@ class AssessmentsIT extends AssessmentTestBase {
         });
         assertThat(asAdmin(() -> assessments.candidates(b.id()))).allSatisfy(c -> assertThat(c.resultId()).isNull());
         List<Candidate> scored = asEvaluator(body.id(),
-                () -> assessments.recordScores(b.id(), List.of(new ScoreRow(cs.get(0).id(), 80, 70),
+                () -> scoring.recordScores(b.id(), List.of(new ScoreRow(cs.get(0).id(), 80, 70),
                         new ScoreRow(cs.get(1).id(), 59, 100), new ScoreRow(cs.get(2).id(), 90, 90))));
         assertThat(scored).extracting(Candidate::passed).containsExactly(true, false, true);
         // The one who entered the scores cannot sign them off; another evaluator does.
-        assertThat(keys(refusal(() -> asEvaluator(body.id(), () -> assessments.signOff(b.id())))))
+        assertThat(keys(refusal(() -> asEvaluator(body.id(), () -> scoring.signOff(b.id())))))
             .containsExactly("assessment.error.signOffSelf");
-        assertThat(asEvaluator(body.id(), "second-evaluator", () -> assessments.signOff(b.id())))
+        assertThat(asEvaluator(body.id(), "second-evaluator", () -> scoring.signOff(b.id())))
             .allSatisfy(c -> assertThat(c.signedOffBy()).isEqualTo("second-evaluator"));
         AssessmentBatch published = asEvaluator(body.id(),
-                () -> assessments.publish(b.id(), assessments.get(b.id()).version()));
+                () -> scoring.publish(b.id(), assessments.get(b.id()).version()));
         assertThat(published.status()).isEqualTo(AssessmentBatch.Status.PUBLICITY);
         assertThat(published.publicityUntil()).isEqualTo(today.plusDays(7));
         // Anyone signed in sees the publicity list and may challenge a result.
         assertThat(asTrainee(f.personIds().get(0), () -> assessments.publicity()))
             .anySatisfy(p -> assertThat(p.batch().id()).isEqualTo(b.id()));
         Challenge c = asTrainee(f.personIds().get(0),
-                () -> assessments.challenge(scored.get(2).resultId(), "该考生实操考试时由他人代考。"));
+                () -> challenging.challenge(scored.get(2).resultId(), "该考生实操考试时由他人代考。"));
         assertThat(keys(refusal(
-                () -> asEvaluator(body.id(), () -> assessments.finalise(b.id(), assessments.get(b.id()).version())))))
+                () -> asEvaluator(body.id(), () -> finalising.finalise(b.id(), assessments.get(b.id()).version())))))
             .containsExactly("assessment.error.publicityRunning");
         // While a challenge is undecided nothing is finalised, even after the period.
-        assessments.finaliseDue(today.plusDays(8));
+        finalising.finaliseDue(today.plusDays(8));
         assertThat(asAdmin(() -> assessments.get(b.id())).status()).isEqualTo(AssessmentBatch.Status.PUBLICITY);
         Challenge decided = asEvaluator(body.id(),
-                () -> assessments.decideChallenge(c.id(), Challenge.Decision.UPHELD, "经核查属实，成绩作废。"));
+                () -> challenging.decideChallenge(c.id(), Challenge.Decision.UPHELD, "经核查属实，成绩作废。"));
         assertThat(decided.decision()).isEqualTo(Challenge.Decision.UPHELD);
         assertThat(asAdmin(() -> assessments.candidates(b.id())).get(2)).satisfies(x -> {
             assertThat(x.passed()).isFalse();
             assertThat(x.resultStatus()).isEqualTo(Candidate.ResultStatus.CANCELLED);
         });
         // Seven days on the period has not ended; the eighth day the batch becomes final.
-        assessments.finaliseDue(today.plusDays(7));
+        finalising.finaliseDue(today.plusDays(7));
         assertThat(asAdmin(() -> assessments.get(b.id())).status()).isEqualTo(AssessmentBatch.Status.PUBLICITY);
-        assertThat(assessments.finaliseDue(today.plusDays(8))).isPositive();
+        assertThat(finalising.finaliseDue(today.plusDays(8))).isPositive();
         assertThat(asAdmin(() -> assessments.get(b.id())).status()).isEqualTo(AssessmentBatch.Status.FINAL);
         List<AssessmentPassed> passed = events.stream(AssessmentPassed.class)
             .filter(e -> e.batchId() == b.id())
@@ -153,7 +153,7 @@ class AssessmentsIT extends AssessmentTestBase {
         // trade,
         // or six years, the candidate is refused with every rule named.
         AssessmentBatch mid = batch(body.id(), AssessmentBatch.Kind.BODY, "CLEANER", "INTERMEDIATE");
-        InvalidInputException missing = refusal(() -> asEvaluator(body.id(), () -> assessments.addCandidates(mid.id(),
+        InvalidInputException missing = refusal(() -> asEvaluator(body.id(), () -> candidacy.addCandidates(mid.id(),
                 List.of(new NewCandidate(null, f.personIds().get(1), today.minusYears(2), null, null)))));
         assertThat(missing.problems()).extracting(Problem::messageKey)
             .containsExactly("assessment.error.prerequisite.level", "assessment.error.prerequisite.years",
@@ -164,7 +164,7 @@ class AssessmentsIT extends AssessmentTestBase {
         // The first trainee passed the junior level here; the second declares it with
         // evidence.
         List<Candidate> mids = asEvaluator(body.id(),
-                () -> assessments.addCandidates(mid.id(), List.of(
+                () -> candidacy.addCandidates(mid.id(), List.of(
                         new NewCandidate(null, f.personIds().get(0), today.minusYears(5), null, null),
                         new NewCandidate(null, f.personIds().get(1), today.minusYears(4), "JUNIOR", "证书编号 S0001"))));
         assertThat(mids).extracting(Candidate::prerequisiteOutcome).containsOnly("ALTERNATIVE_1");
@@ -175,7 +175,7 @@ class AssessmentsIT extends AssessmentTestBase {
         asAdmin(() -> certificates.revoke(junior, RevocationReason.FRAUDULENT_EVALUATION, "考评记录系补录"));
         AssessmentBatch mid2 = batch(body.id(), AssessmentBatch.Kind.BODY, "CLEANER", "INTERMEDIATE");
         assertThat(refusal(() -> asEvaluator(body.id(),
-                () -> assessments.addCandidates(mid2.id(),
+                () -> candidacy.addCandidates(mid2.id(),
                         List.of(new NewCandidate(null, f.personIds().get(0), today.minusYears(5), null, null)))))
             .problems()).extracting(Problem::messageKey).contains("assessment.error.prerequisite.level");
     }
@@ -191,20 +191,20 @@ class AssessmentsIT extends AssessmentTestBase {
         assertThat(b.provinceApproval()).isEqualTo(AssessmentBatch.Approval.REQUIRED);
         PastFixture f = completedClass("CLEANER", "JUNIOR", "L06-1", List.of(new Trainee(null, true)));
         List<Candidate> cs = asEvaluator(enterprise.id(),
-                () -> assessments.addCandidates(b.id(), List.of(new NewCandidate(null, f.personIds().get(0),
+                () -> candidacy.addCandidates(b.id(), List.of(new NewCandidate(null, f.personIds().get(0),
                         today.minusYears(3), "SENIOR_TECHNICIAN", "高级技师证书 G0002"))));
         assertThat(keys(refusal(() -> asEvaluator(enterprise.id(),
-                () -> assessments.recordScores(b.id(), List.of(new ScoreRow(cs.get(0).id(), 90, 90)))))))
+                () -> scoring.recordScores(b.id(), List.of(new ScoreRow(cs.get(0).id(), 90, 90)))))))
             .containsExactly("assessment.error.awaitingApproval");
-        AssessmentBatch approved = asAdmin(() -> assessments.approve(b.id(), b.version()));
+        AssessmentBatch approved = asAdmin(() -> batches.approve(b.id(), b.version()));
         assertThat(approved.provinceApproval()).isEqualTo(AssessmentBatch.Approval.APPROVED);
         assertThat(asEvaluator(enterprise.id(),
-                () -> assessments.recordScores(b.id(), List.of(new ScoreRow(cs.get(0).id(), 90, 90)))))
+                () -> scoring.recordScores(b.id(), List.of(new ScoreRow(cs.get(0).id(), 90, 90)))))
             .singleElement()
             .satisfies(c -> assertThat(c.passed()).isTrue());
-        asEvaluator(enterprise.id(), "second-evaluator", () -> assessments.signOff(b.id()));
-        asEvaluator(enterprise.id(), () -> assessments.publish(b.id(), assessments.get(b.id()).version()));
-        assessments.finaliseDue(today.plusDays(8));
+        asEvaluator(enterprise.id(), "second-evaluator", () -> scoring.signOff(b.id()));
+        asEvaluator(enterprise.id(), () -> scoring.publish(b.id(), assessments.get(b.id()).version()));
+        finalising.finaliseDue(today.plusDays(8));
         assertThat(events.stream(AssessmentPassed.class).filter(e -> e.batchId() == b.id())).singleElement()
             .satisfies(e -> assertThat(e.route()).isEqualTo("ENTERPRISE"));
         assertThat(asAdmin(() -> certificates.ofPerson(f.personIds().get(0)))).singleElement()

@@ -18,6 +18,15 @@ public abstract class PaymentFixtures extends SubsidyTestBase {
     @Autowired
     protected Payments payments;
 
+    @Autowired
+    protected PaymentOrders paymentOrders;
+
+    @Autowired
+    protected BankFiles bankFiles;
+
+    @Autowired
+    protected BankResults bankResults;
+
     /** Two attending trainees of key groups, one a veteran. */
     protected static List<Trainee> twoTrainees() {
         return List.of(new Trainee("VETERAN", true), new Trainee("REGISTERED_UNEMPLOYED", true));
@@ -53,15 +62,15 @@ public abstract class PaymentFixtures extends SubsidyTestBase {
      */
     protected Claim paidClaim(List<Trainee> trainees) throws Exception {
         Claim claim = approvedClaim(trainees);
-        PaymentOrder order = asCity("jinan", JINAN, () -> payments.open(claim.fundSourceCode(), JINAN));
-        asCity("jinan", JINAN, () -> payments.bankFile(order.id()));
+        PaymentOrder order = asCity("jinan", JINAN, () -> paymentOrders.open(claim.fundSourceCode(), JINAN));
+        asCity("jinan", JINAN, () -> bankFiles.bankFile(order.id()));
         List<PaymentLine> lines = asCity("jinan", JINAN, () -> payments.lines(order.id()));
         String[] rows = lines.stream()
             .filter(l -> l.status() == PaymentLine.Status.PENDING)
             .map(PaymentFixtures::success)
             .toArray(String[]::new);
         asCity("jinan", JINAN,
-                () -> payments.importResults(order.id(), resultFile(rows).getBytes(StandardCharsets.UTF_8)));
+                () -> bankResults.importResults(order.id(), resultFile(rows).getBytes(StandardCharsets.UTF_8)));
         Claim paid = asAdmin(() -> claims.get(claim.id()));
         org.assertj.core.api.Assertions.assertThat(paid.status()).isEqualTo(ClaimStatus.PAID);
         return paid;

@@ -68,8 +68,8 @@ class PaymentsIT extends PaymentFixtures {
     }
 
     private PaymentOrder openAndExport(Claim claim) {
-        PaymentOrder order = asCity("jinan", JINAN, () -> payments.open(claim.fundSourceCode(), JINAN));
-        asCity("jinan", JINAN, () -> payments.bankFile(order.id()));
+        PaymentOrder order = asCity("jinan", JINAN, () -> paymentOrders.open(claim.fundSourceCode(), JINAN));
+        asCity("jinan", JINAN, () -> bankFiles.bankFile(order.id()));
         return order;
     }
 
@@ -198,19 +198,45 @@ class PaymentsIT extends PaymentFixtures {
         assertThat(committedOf(claim)).isEqualTo(committed);
         ledgerReconciles();
 
-        PaymentOrder second = asCity("jinan", JINAN, () -> payments.open(claim.fundSourceCode(), JINAN));
+        PaymentOrder second = asCity("jinan", JINAN, () -> paymentOrders.open(claim.fundSourceCode(), JINAN));
         assertThat(second.id()).isNotEqualTo(first.id());
         assertThat(lineOf(second, claim).status()).isEqualTo(PaymentLine.Status.PENDING);
         assertThat(reread(claim).status()).isEqualTo(ClaimStatus.IN_PAYMENT);
         // The failed line cannot be paid after all.
         importApi(first.id(), jinan, resultFile(success(line))).andExpect(status().isUnprocessableContent())
             .andExpect(content().string(Matchers.containsString("第 2 行")));
-        asCity("jinan", JINAN, () -> payments.bankFile(second.id()));
+        asCity("jinan", JINAN, () -> bankFiles.bankFile(second.id()));
         importApi(second.id(), jinan, resultFile(success(lineOf(second, claim)))).andExpect(status().isOk());
         assertThat(reread(claim).status()).isEqualTo(ClaimStatus.PAID);
         assertThat(paidOf(claim)).isEqualTo(paid.plus(claim.amount()));
         assertThat(asStaff(claim.providerId(), () -> payments.linesOfClaim(claim.id()))).extracting(PaymentLine::status)
             .containsExactly(PaymentLine.Status.FAILED, PaymentLine.Status.PAID);
+        ledgerReconciles();
+    }
+
+    @Test
+    void resultsSavedByChineseExcelInGb18030AreReadAndABlankLineIsSkippedButCounted() throws Exception {
+        Claim claim = approvedClaim();
+        PaymentOrder order = openAndExport(claim);
+        PaymentLine line = lineOf(order, claim);
+        byte[] gb18030 = (RESULT_HEADER + "\r\n\r\n" + failed(line, "户名与账号不符") + "\r\n")
+            .getBytes(java.nio.charset.Charset.forName("GB18030"));
+        mvc.perform(multipart("/api/v1/subsidies/payment-orders/" + order.id() + "/bank-results")
+            .file(new MockMultipartFile("file", "results.csv", "text/csv", gb18030))
+            .with(csrf())
+            .cookie(jinan)).andExpect(status().isOk());
+        assertThat(lineOf(order, claim).failureReason()).isEqualTo("户名与账号不符");
+        assertThat(reread(claim).status()).isEqualTo(ClaimStatus.APPROVED);
+
+        // With a byte-order mark and a blank line, a wrong row is named as the
+        // spreadsheet
+        // numbers it (the blank line is row 2).
+        PaymentOrder again = openAndExport(claim);
+        PaymentLine second = lineOf(again, claim);
+        String bad = "\uFEFF" + RESULT_HEADER + "\r\n\r\n" + second.id() + ",1," + second.amount().toYuanString()
+                + ",SUCCESS,REF,\r\n";
+        importApi(again.id(), jinan, bad).andExpect(status().isUnprocessableContent())
+            .andExpect(content().string(Matchers.containsString("第 3 行")));
         ledgerReconciles();
     }
 
@@ -269,8 +295,8 @@ class PaymentsIT extends PaymentFixtures {
             .mapToLong(l -> l.amount().fen())
             .sum();
 
-        List<Object> outcomes = race(() -> asCity("jinan", JINAN, () -> payments.importResults(order.id(), file)));
-        assertThat(outcomes).filteredOn(o -> o instanceof Payments.ImportOutcome).hasSize(1);
+        List<Object> outcomes = race(() -> asCity("jinan", JINAN, () -> bankResults.importResults(order.id(), file)));
+        assertThat(outcomes).filteredOn(o -> o instanceof BankResults.ImportOutcome).hasSize(1);
         // The other is refused: the order moved on under it, nothing of it was kept.
         assertThat(outcomes).filteredOn(o -> o instanceof InvalidInputException)
             .singleElement()
@@ -289,7 +315,8 @@ class PaymentsIT extends PaymentFixtures {
     @Test
     void twoOrdersOpenedAtOnceDoNotTakeTheSameClaim() throws Exception {
         Claim claim = approvedClaim();
-        List<Object> outcomes = race(() -> asCity("jinan", JINAN, () -> payments.open(claim.fundSourceCode(), JINAN)));
+        List<Object> outcomes = race(
+                () -> asCity("jinan", JINAN, () -> paymentOrders.open(claim.fundSourceCode(), JINAN)));
         assertThat(outcomes).filteredOn(o -> o instanceof PaymentOrder).hasSize(1);
         assertThat(outcomes).filteredOn(o -> o instanceof InvalidInputException)
             .singleElement()
@@ -338,7 +365,7 @@ class PaymentsIT extends PaymentFixtures {
     @Test
     void anOrderIsSeenByItsCityTheProvinceAndTheAuditorOnly() throws Exception {
         Claim claim = approvedClaim();
-        PaymentOrder order = asCity("jinan", JINAN, () -> payments.open(claim.fundSourceCode(), JINAN));
+        PaymentOrder order = asCity("jinan", JINAN, () -> paymentOrders.open(claim.fundSourceCode(), JINAN));
         String path = "/api/v1/subsidies/payment-orders/" + order.id();
         Cookie qingdao = SignedIn.as(mvc, "qingdao");
         mvc.perform(get(path).cookie(qingdao)).andExpect(status().isNotFound());

@@ -8,6 +8,11 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jixing.certification.AssessmentBatch;
+import org.jixing.certification.AssessmentBatches;
+import org.jixing.certification.AssessmentCandidates;
+import org.jixing.certification.AssessmentChallenges;
+import org.jixing.certification.AssessmentFinalising;
+import org.jixing.certification.AssessmentScores;
 import org.jixing.certification.Assessments;
 import org.jixing.certification.Candidate;
 import org.jixing.certification.Challenge;
@@ -33,17 +38,33 @@ class AssessmentsApi {
 
     private final Assessments assessments;
 
-    AssessmentsApi(Assessments assessments) {
+    private final AssessmentBatches batches;
+
+    private final AssessmentCandidates candidacy;
+
+    private final AssessmentScores scoring;
+
+    private final AssessmentChallenges challenging;
+
+    private final AssessmentFinalising finalising;
+
+    AssessmentsApi(Assessments assessments, AssessmentBatches batches, AssessmentCandidates candidacy,
+            AssessmentScores scoring, AssessmentChallenges challenging, AssessmentFinalising finalising) {
         this.assessments = assessments;
+        this.batches = batches;
+        this.candidacy = candidacy;
+        this.scoring = scoring;
+        this.challenging = challenging;
+        this.finalising = finalising;
     }
 
     record BatchDetail(AssessmentBatch batch, List<Candidate> candidates, List<Challenge> challenges) {
     }
 
-    record Candidates(List<Assessments.NewCandidate> candidates) {
+    record Candidates(List<AssessmentCandidates.NewCandidate> candidates) {
     }
 
-    record Scores(List<Assessments.ScoreRow> rows) {
+    record Scores(List<AssessmentScores.ScoreRow> rows) {
     }
 
     record Version(int version) {
@@ -69,8 +90,8 @@ class AssessmentsApi {
     @Operation(summary = "Schedule a batch of the evaluator's body for an occupation and level it is filed for; "
             + "kind BODY or ENTERPRISE (self-evaluation; required for 特级技师 and 首席技师, which the province "
             + "approves before scoring)")
-    ResponseEntity<BatchDetail> create(@RequestBody Assessments.NewBatch batch) {
-        AssessmentBatch b = assessments.schedule(batch);
+    ResponseEntity<BatchDetail> create(@RequestBody AssessmentBatches.NewBatch batch) {
+        AssessmentBatch b = batches.schedule(batch);
         return ResponseEntity.created(URI.create("/api/v1/assessment-batches/" + b.id())).body(detail(b.id()));
     }
 
@@ -86,7 +107,7 @@ class AssessmentsApi {
     @Operation(summary = "Add candidates, all or none: completed enrolments (enrolmentId) or applicants "
             + "(personId), each checked against the prerequisite rules")
     BatchDetail candidates(@PathVariable long id, @RequestBody Candidates body) {
-        assessments.addCandidates(id, body == null ? List.of() : body.candidates());
+        candidacy.addCandidates(id, body == null ? List.of() : body.candidates());
         return detail(id);
     }
 
@@ -95,7 +116,7 @@ class AssessmentsApi {
     @Operation(summary = "Enter or correct theory and practical scores (0-100) for all rows at once; the pass "
             + "rule decides each result")
     BatchDetail scores(@PathVariable long id, @RequestBody Scores body) {
-        assessments.recordScores(id, body == null ? List.of() : body.rows());
+        scoring.recordScores(id, body == null ? List.of() : body.rows());
         return detail(id);
     }
 
@@ -103,7 +124,7 @@ class AssessmentsApi {
     @PostMapping("/assessment-batches/{id}/sign-off")
     @Operation(summary = "A second evaluator of the body confirms the entered scores")
     BatchDetail signOff(@PathVariable long id) {
-        assessments.signOff(id);
+        scoring.signOff(id);
         return detail(id);
     }
 
@@ -111,7 +132,7 @@ class AssessmentsApi {
     @PostMapping("/assessment-batches/{id}/approval")
     @Operation(summary = "The province approves a special-level batch (特级技师, 首席技师) for scoring")
     BatchDetail approve(@PathVariable long id, @RequestBody Version body) {
-        assessments.approve(id, body.version());
+        batches.approve(id, body.version());
         return detail(id);
     }
 
@@ -119,7 +140,7 @@ class AssessmentsApi {
     @PostMapping("/assessment-batches/{id}/publish")
     @Operation(summary = "Publish the signed-off results: the publicity period (公示) starts")
     BatchDetail publish(@PathVariable long id, @RequestBody Version body) {
-        assessments.publish(id, body.version());
+        scoring.publish(id, body.version());
         return detail(id);
     }
 
@@ -128,7 +149,7 @@ class AssessmentsApi {
     @Operation(summary = "Make the results final after the publicity period; each pass is announced for its "
             + "certificate")
     BatchDetail finalise(@PathVariable long id, @RequestBody Version body) {
-        assessments.finalise(id, body.version());
+        finalising.finalise(id, body.version());
         return detail(id);
     }
 
@@ -150,7 +171,7 @@ class AssessmentsApi {
     @PostMapping("/assessment-results/{resultId}/challenges")
     @Operation(summary = "Challenge a published result with a reason (anyone signed in, during publicity)")
     ResponseEntity<Challenge> challenge(@PathVariable long resultId, @RequestBody NewChallenge body) {
-        Challenge c = assessments.challenge(resultId, body == null ? null : body.reason());
+        Challenge c = challenging.challenge(resultId, body == null ? null : body.reason());
         return ResponseEntity.created(URI.create("/api/v1/assessment-batches/" + c.batchId())).body(c);
     }
 
@@ -159,7 +180,7 @@ class AssessmentsApi {
     @Operation(summary = "The body or the province decides a challenge: UPHELD cancels the result, DISMISSED "
             + "keeps it")
     Challenge decide(@PathVariable long id, @RequestBody Decision body) {
-        return assessments.decideChallenge(id, body.decision(), body.note());
+        return challenging.decideChallenge(id, body.decision(), body.note());
     }
 
     private BatchDetail detail(long id) {

@@ -14,6 +14,11 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.jixing.certification.AssessmentBatch;
+import org.jixing.certification.AssessmentBatches;
+import org.jixing.certification.AssessmentCandidates;
+import org.jixing.certification.AssessmentChallenges;
+import org.jixing.certification.AssessmentFinalising;
+import org.jixing.certification.AssessmentScores;
 import org.jixing.certification.Assessments;
 import org.jixing.certification.Candidate;
 import org.jixing.certification.Challenge;
@@ -59,6 +64,16 @@ class AssessmentPages {
 
     private final Assessments assessments;
 
+    private final AssessmentBatches batches;
+
+    private final AssessmentCandidates candidacy;
+
+    private final AssessmentScores scoring;
+
+    private final AssessmentChallenges challenging;
+
+    private final AssessmentFinalising finalising;
+
     private final Filings filings;
 
     private final Enrolments enrolments;
@@ -67,9 +82,15 @@ class AssessmentPages {
 
     private final ReferenceCatalogue reference;
 
-    AssessmentPages(Assessments assessments, Filings filings, Enrolments enrolments, People people,
-            ReferenceCatalogue reference) {
+    AssessmentPages(Assessments assessments, AssessmentBatches batches, AssessmentCandidates candidacy,
+            AssessmentScores scoring, AssessmentChallenges challenging, AssessmentFinalising finalising,
+            Filings filings, Enrolments enrolments, People people, ReferenceCatalogue reference) {
         this.assessments = assessments;
+        this.batches = batches;
+        this.candidacy = candidacy;
+        this.scoring = scoring;
+        this.challenging = challenging;
+        this.finalising = finalising;
         this.filings = filings;
         this.enrolments = enrolments;
         this.people = people;
@@ -116,8 +137,8 @@ class AssessmentPages {
             Model model, RedirectAttributes redirect) {
         String[] p = permit == null ? new String[0] : permit.split("\\|");
         try {
-            AssessmentBatch b = assessments
-                .schedule(new Assessments.NewBatch(kind, p.length > 0 ? p[0] : null, p.length > 1 ? p[1] : null,
+            AssessmentBatch b = batches
+                .schedule(new AssessmentBatches.NewBatch(kind, p.length > 0 ? p[0] : null, p.length > 1 ? p[1] : null,
                         assessedOn, venue, evaluators == null ? List.of() : List.of(evaluators.split("[\\r\\n,，、]+"))));
             redirect.addFlashAttribute("notice", "assessment.batch.scheduled");
             return "redirect:/certification/batches/" + b.id();
@@ -176,7 +197,7 @@ class AssessmentPages {
             @RequestParam(required = false) String declaredLevelCode,
             @RequestParam(required = false) String declaredEvidence, RedirectAttributes redirect) {
         try {
-            List<Assessments.NewCandidate> rows = new ArrayList<>();
+            List<AssessmentCandidates.NewCandidate> rows = new ArrayList<>();
             if (classId != null) {
                 AssessmentBatch b = assessments.get(id);
                 List<CompletedTraining> done = enrolments.completedTrainingsOfClass(classId);
@@ -187,8 +208,8 @@ class AssessmentPages {
                 done.stream()
                     .filter(t -> t.occupationCode().equals(b.occupationCode()) && t.levelCode().equals(b.levelCode()))
                     .filter(t -> !already.contains(t.personId()))
-                    .forEach(
-                            t -> rows.add(new Assessments.NewCandidate(t.enrolmentId(), null, tradeSince, null, null)));
+                    .forEach(t -> rows
+                        .add(new AssessmentCandidates.NewCandidate(t.enrolmentId(), null, tradeSince, null, null)));
                 if (rows.isEmpty()) {
                     throw InvalidInputException.of("classId", "assessment.error.classNone");
                 }
@@ -198,10 +219,10 @@ class AssessmentPages {
                 if (person.isEmpty()) {
                     throw InvalidInputException.of("idNumber", "assessment.error.person", 1);
                 }
-                rows.add(new Assessments.NewCandidate(null, person.get().id(), tradeSince, declaredLevelCode,
+                rows.add(new AssessmentCandidates.NewCandidate(null, person.get().id(), tradeSince, declaredLevelCode,
                         declaredEvidence));
             }
-            List<Candidate> added = assessments.addCandidates(id, rows);
+            List<Candidate> added = candidacy.addCandidates(id, rows);
             redirect.addFlashAttribute("notice", "assessment.candidates.added");
             redirect.addFlashAttribute("noticeCount", added.size());
         }
@@ -216,7 +237,7 @@ class AssessmentPages {
     String scores(@PathVariable long id, @RequestParam Map<String, String> form, Model model,
             RedirectAttributes redirect) {
         List<Candidate> candidates = assessments.candidates(id);
-        List<Assessments.ScoreRow> rows = new ArrayList<>();
+        List<AssessmentScores.ScoreRow> rows = new ArrayList<>();
         Map<String, String> entered = new HashMap<>();
         List<Long> rowCandidates = new ArrayList<>();
         for (Candidate c : candidates) {
@@ -227,11 +248,11 @@ class AssessmentPages {
             }
             entered.put("theory-" + c.id(), t);
             entered.put("practical-" + c.id(), p);
-            rows.add(new Assessments.ScoreRow(c.id(), score(t), score(p)));
+            rows.add(new AssessmentScores.ScoreRow(c.id(), score(t), score(p)));
             rowCandidates.add(c.id());
         }
         try {
-            assessments.recordScores(id, rows);
+            scoring.recordScores(id, rows);
             redirect.addFlashAttribute("notice", "assessment.scores.saved");
             return "redirect:/certification/batches/" + id;
         }
@@ -278,25 +299,25 @@ class AssessmentPages {
     @Allowed(CertificationPermission.ASSESSMENT_RECORD)
     @PostMapping("/batches/{id}/sign-off")
     String signOff(@PathVariable long id, RedirectAttributes redirect) {
-        return step(id, redirect, "assessment.scores.signedOff", () -> assessments.signOff(id));
+        return step(id, redirect, "assessment.scores.signedOff", () -> scoring.signOff(id));
     }
 
     @Allowed(CertificationPermission.ASSESSMENT_APPROVE)
     @PostMapping("/batches/{id}/approve")
     String approve(@PathVariable long id, @RequestParam int version, RedirectAttributes redirect) {
-        return step(id, redirect, "assessment.batch.approved", () -> assessments.approve(id, version));
+        return step(id, redirect, "assessment.batch.approved", () -> batches.approve(id, version));
     }
 
     @Allowed(CertificationPermission.ASSESSMENT_RECORD)
     @PostMapping("/batches/{id}/publish")
     String publish(@PathVariable long id, @RequestParam int version, RedirectAttributes redirect) {
-        return step(id, redirect, "assessment.batch.published", () -> assessments.publish(id, version));
+        return step(id, redirect, "assessment.batch.published", () -> scoring.publish(id, version));
     }
 
     @Allowed(CertificationPermission.ASSESSMENT_RECORD)
     @PostMapping("/batches/{id}/finalise")
     String finalise(@PathVariable long id, @RequestParam int version, RedirectAttributes redirect) {
-        return step(id, redirect, "assessment.batch.finalised", () -> assessments.finalise(id, version));
+        return step(id, redirect, "assessment.batch.finalised", () -> finalising.finalise(id, version));
     }
 
     @Allowed(CertificationPermission.CHALLENGE_DECIDE)
@@ -305,7 +326,7 @@ class AssessmentPages {
             @RequestParam(required = false) Challenge.Decision decision, @RequestParam(required = false) String note,
             RedirectAttributes redirect) {
         return step(batchId, redirect, "assessment.challenge.decided",
-                () -> assessments.decideChallenge(challengeId, decision, note));
+                () -> challenging.decideChallenge(challengeId, decision, note));
     }
 
     private String step(long id, RedirectAttributes redirect, String notice, Runnable work) {
@@ -335,7 +356,7 @@ class AssessmentPages {
     String challenge(@PathVariable long resultId, @RequestParam(required = false) String reason,
             RedirectAttributes redirect) {
         try {
-            assessments.challenge(resultId, reason);
+            challenging.challenge(resultId, reason);
             redirect.addFlashAttribute("notice", "assessment.challenge.raised");
         }
         catch (InvalidInputException ex) {

@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.jixing.certification.AssessmentBatch;
+import org.jixing.certification.AssessmentBatches;
+import org.jixing.certification.AssessmentCandidates;
+import org.jixing.certification.AssessmentChallenges;
+import org.jixing.certification.AssessmentScores;
 import org.jixing.certification.Assessments;
 import org.jixing.certification.Candidate;
 import org.jixing.provider.BodyFilter;
@@ -40,12 +44,25 @@ class DemoAssessments {
 
     private final Assessments assessments;
 
+    private final AssessmentBatches batches;
+
+    private final AssessmentCandidates candidacy;
+
+    private final AssessmentScores scoreSheets;
+
+    private final AssessmentChallenges challenging;
+
     private final Filings filings;
 
     private final Enrolments enrolments;
 
-    DemoAssessments(Assessments assessments, Filings filings, Enrolments enrolments) {
+    DemoAssessments(Assessments assessments, AssessmentBatches batches, AssessmentCandidates candidacy,
+            AssessmentScores scoreSheets, AssessmentChallenges challenging, Filings filings, Enrolments enrolments) {
         this.assessments = assessments;
+        this.batches = batches;
+        this.candidacy = candidacy;
+        this.scoreSheets = scoreSheets;
+        this.challenging = challenging;
         this.filings = filings;
         this.enrolments = enrolments;
     }
@@ -86,19 +103,20 @@ class DemoAssessments {
             .toList();
         log.info("Demo assessments from {} completions of {} past classes, {} permits", pool.size(), made.size(),
                 permits.size());
-        Map<String, List<Assessments.NewCandidate>> byPermit = new LinkedHashMap<>();
+        Map<String, List<AssessmentCandidates.NewCandidate>> byPermit = new LinkedHashMap<>();
         java.util.Set<Long> seen = new java.util.HashSet<>();
         int next = 0;
         for (org.jixing.provider.Permit p : permits) {
-            List<Assessments.NewCandidate> rows = new ArrayList<>();
+            List<AssessmentCandidates.NewCandidate> rows = new ArrayList<>();
             for (; next < pool.size() && rows.size() < 8; next++) {
                 CompletedTraining c = pool.get(next);
                 if (!seen.add(c.personId())) {
                     continue;
                 }
                 rows.add(c.occupationCode().equals(p.occupationCode()) && c.levelCode().equals(p.levelCode())
-                        ? new Assessments.NewCandidate(c.enrolmentId(), null, null, null, null)
-                        : new Assessments.NewCandidate(null, c.personId(), c.completedOn().minusYears(2), null, null));
+                        ? new AssessmentCandidates.NewCandidate(c.enrolmentId(), null, null, null, null)
+                        : new AssessmentCandidates.NewCandidate(null, c.personId(), c.completedOn().minusYears(2), null,
+                                null));
             }
             if (rows.size() >= 3) {
                 byPermit.put(p.occupationCode() + "|" + p.levelCode(), rows);
@@ -117,26 +135,26 @@ class DemoAssessments {
             String[] permit = entry.getKey().split("\\|");
             LocalDate on = state == 0 ? today.plusDays(14) : today.minusDays(7 * state);
             AssessmentBatch b = DemoProvince.as(first,
-                    () -> assessments.schedule(new Assessments.NewBatch(AssessmentBatch.Kind.BODY, permit[0], permit[1],
-                            on, "济南市历下区示范路 99 号 " + (state + 1) + " 号考场", List.of("王评", "李评", "张评"))));
-            List<Candidate> cs = DemoProvince.as(first, () -> assessments.addCandidates(b.id(), entry.getValue()));
+                    () -> batches.schedule(new AssessmentBatches.NewBatch(AssessmentBatch.Kind.BODY, permit[0],
+                            permit[1], on, "济南市历下区示范路 99 号 " + (state + 1) + " 号考场", List.of("王评", "李评", "张评"))));
+            List<Candidate> cs = DemoProvince.as(first, () -> candidacy.addCandidates(b.id(), entry.getValue()));
             if (state == 0) {
                 planned++;
                 continue;
             }
-            List<Assessments.ScoreRow> rows = new ArrayList<>();
+            List<AssessmentScores.ScoreRow> rows = new ArrayList<>();
             for (int i = 0; i < cs.size(); i++) {
                 // Most pass; every fourth falls short in the practical part.
-                rows.add(new Assessments.ScoreRow(cs.get(i).id(), 62 + (i * 7) % 35,
+                rows.add(new AssessmentScores.ScoreRow(cs.get(i).id(), 62 + (i * 7) % 35,
                         i % 4 == 3 ? 52 : 65 + (i * 11) % 30));
             }
-            DemoProvince.as(first, () -> assessments.recordScores(b.id(), rows));
+            DemoProvince.as(first, () -> scoreSheets.recordScores(b.id(), rows));
             if (state == 1) {
                 scoring++;
                 continue;
             }
-            DemoProvince.as(second, () -> assessments.signOff(b.id()));
-            DemoProvince.as(second, () -> assessments.publish(b.id(), assessments.get(b.id()).version()));
+            DemoProvince.as(second, () -> scoreSheets.signOff(b.id()));
+            DemoProvince.as(second, () -> scoreSheets.publish(b.id(), assessments.get(b.id()).version()));
             Long challenged = DemoProvince.as(first, () -> assessments.candidates(b.id()))
                 .stream()
                 .filter(c -> Boolean.TRUE.equals(c.passed()))
@@ -144,7 +162,7 @@ class DemoAssessments {
                 .findFirst()
                 .orElse(null);
             if (challenged != null) {
-                DemoProvince.as(admin, () -> assessments.challenge(challenged, "有考生反映该考生实操考试时使用了事先准备的成品，请核查。"));
+                DemoProvince.as(admin, () -> challenging.challenge(challenged, "有考生反映该考生实操考试时使用了事先准备的成品，请核查。"));
             }
             publicity++;
         }

@@ -18,6 +18,9 @@ import org.jixing.subsidy.ClaimLine;
 import org.jixing.subsidy.Claims;
 import org.jixing.subsidy.PaymentLine;
 import org.jixing.subsidy.PaymentOrder;
+import org.jixing.subsidy.BankFiles;
+import org.jixing.subsidy.BankResults;
+import org.jixing.subsidy.PaymentOrders;
 import org.jixing.subsidy.Payments;
 import org.jixing.subsidy.Recoveries;
 import org.jixing.subsidy.Recovery;
@@ -49,14 +52,24 @@ class DemoPayments {
 
     private final Payments payments;
 
+    private final PaymentOrders paymentOrders;
+
+    private final BankFiles bankFiles;
+
+    private final BankResults bankResults;
+
     private final Recoveries recoveries;
 
     private final Claims claims;
 
     private final ReferenceCatalogue reference;
 
-    DemoPayments(Payments payments, Recoveries recoveries, Claims claims, ReferenceCatalogue reference) {
+    DemoPayments(Payments payments, PaymentOrders paymentOrders, BankFiles bankFiles, BankResults bankResults,
+            Recoveries recoveries, Claims claims, ReferenceCatalogue reference) {
         this.payments = payments;
+        this.paymentOrders = paymentOrders;
+        this.bankFiles = bankFiles;
+        this.bankResults = bankResults;
         this.recoveries = recoveries;
         this.claims = claims;
         this.reference = reference;
@@ -91,15 +104,15 @@ class DemoPayments {
         for (var city : sources.entrySet()) {
             CurrentUser officer = DemoProvince.officer(reference.region(city.getKey()).orElseThrow());
             for (String source : city.getValue()) {
-                PaymentOrder order = DemoProvince.as(officer, () -> payments.open(source, city.getKey()));
+                PaymentOrder order = DemoProvince.as(officer, () -> paymentOrders.open(source, city.getKey()));
                 orders++;
-                DemoProvince.as(officer, () -> payments.bankFile(order.id()));
+                DemoProvince.as(officer, () -> bankFiles.bankFile(order.id()));
                 List<PaymentLine> lines = DemoProvince.as(officer, () -> payments.lines(order.id()));
                 if (awaitingCities.contains(city.getKey()) && source.equals(city.getValue().first())) {
                     awaitingBank++;
                     continue;
                 }
-                StringBuilder result = new StringBuilder(String.join(",", Payments.RESULT_HEADER)).append("\r\n");
+                StringBuilder result = new StringBuilder(String.join(",", BankResults.RESULT_HEADER)).append("\r\n");
                 for (PaymentLine l : lines) {
                     boolean fails = random.nextInt(100) < 2;
                     result.append(l.id())
@@ -119,7 +132,7 @@ class DemoPayments {
                     }
                 }
                 byte[] file = result.toString().getBytes(StandardCharsets.UTF_8);
-                DemoProvince.as(officer, () -> payments.importResults(order.id(), file));
+                DemoProvince.as(officer, () -> bankResults.importResults(order.id(), file));
             }
         }
 

@@ -13,6 +13,9 @@ import org.jixing.shared.PageResult;
 import org.jixing.subsidy.Claim;
 import org.jixing.subsidy.PaymentLine;
 import org.jixing.subsidy.PaymentOrder;
+import org.jixing.subsidy.BankFiles;
+import org.jixing.subsidy.BankResults;
+import org.jixing.subsidy.PaymentOrders;
 import org.jixing.subsidy.Payments;
 import org.jixing.shared.web.CsvDownload;
 import org.springframework.http.MediaType;
@@ -34,8 +37,17 @@ class PaymentApi {
 
     private final Payments payments;
 
-    PaymentApi(Payments payments) {
+    private final PaymentOrders paymentOrders;
+
+    private final BankFiles bankFiles;
+
+    private final BankResults bankResults;
+
+    PaymentApi(Payments payments, PaymentOrders paymentOrders, BankFiles bankFiles, BankResults bankResults) {
         this.payments = payments;
+        this.paymentOrders = paymentOrders;
+        this.bankFiles = bankFiles;
+        this.bankResults = bankResults;
     }
 
     /** An order with its lines. */
@@ -69,7 +81,7 @@ class PaymentApi {
         if (body == null) {
             throw InvalidInputException.of("regionCode", "subsidy.error.required");
         }
-        PaymentOrder o = payments.open(body.fundSourceCode(), body.regionCode());
+        PaymentOrder o = paymentOrders.open(body.fundSourceCode(), body.regionCode());
         return ResponseEntity.created(URI.create("/api/v1/subsidies/payment-orders/" + o.id())).body(detail(o.id()));
     }
 
@@ -84,16 +96,16 @@ class PaymentApi {
     @Operation(summary = "The bank file of the order's pending lines (UTF-8 CSV with BOM); "
             + "the first download marks the order exported")
     ResponseEntity<byte[]> bankFile(@PathVariable long id) {
-        return CsvDownload.ofText(payments.get(id).orderNo() + ".csv", payments.bankFile(id));
+        return CsvDownload.ofText(payments.get(id).orderNo() + ".csv", bankFiles.bankFile(id));
     }
 
     @Allowed(SubsidyPermission.PAYMENT_WRITE)
     @PostMapping(path = "/{id}/bank-results", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Import the bank's results (CSV: 明细编号,收款账号,金额,结果,银行流水号,失败原因); "
             + "the whole file is refused with every problem when anything is wrong")
-    Payments.ImportOutcome importResults(@PathVariable long id, @RequestParam("file") MultipartFile file)
+    BankResults.ImportOutcome importResults(@PathVariable long id, @RequestParam("file") MultipartFile file)
             throws IOException {
-        return payments.importResults(id, file.getBytes());
+        return bankResults.importResults(id, file.getBytes());
     }
 
     private OrderDetail detail(long id) {

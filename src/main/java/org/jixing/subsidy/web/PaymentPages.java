@@ -16,6 +16,9 @@ import org.jixing.shared.scope.CurrentUser;
 import org.jixing.shared.scope.Role;
 import org.jixing.shared.web.NavItem;
 import org.jixing.subsidy.PaymentOrder;
+import org.jixing.subsidy.BankFiles;
+import org.jixing.subsidy.BankResults;
+import org.jixing.subsidy.PaymentOrders;
 import org.jixing.subsidy.Payments;
 import org.jixing.subsidy.SubsidyRules;
 import org.jixing.subsidy.internal.RuleStore;
@@ -43,12 +46,22 @@ class PaymentPages {
 
     private final Payments payments;
 
+    private final PaymentOrders paymentOrders;
+
+    private final BankFiles bankFiles;
+
+    private final BankResults bankResults;
+
     private final SubsidyRules rules;
 
     private final ReferenceCatalogue reference;
 
-    PaymentPages(Payments payments, SubsidyRules rules, ReferenceCatalogue reference) {
+    PaymentPages(Payments payments, PaymentOrders paymentOrders, BankFiles bankFiles, BankResults bankResults,
+            SubsidyRules rules, ReferenceCatalogue reference) {
         this.payments = payments;
+        this.paymentOrders = paymentOrders;
+        this.bankFiles = bankFiles;
+        this.bankResults = bankResults;
         this.rules = rules;
         this.reference = reference;
     }
@@ -76,7 +89,7 @@ class PaymentPages {
     String open(@RequestParam(required = false) String regionCode,
             @RequestParam(required = false) String fundSourceCode, Model model, RedirectAttributes redirect) {
         try {
-            PaymentOrder o = payments.open(fundSourceCode, regionCode);
+            PaymentOrder o = paymentOrders.open(fundSourceCode, regionCode);
             redirect.addFlashAttribute("notice", "subsidy.payment.opened");
             return "redirect:/subsidies/payments/" + o.id();
         }
@@ -104,7 +117,7 @@ class PaymentPages {
     @GetMapping("/{id}/bank-file.csv")
     ResponseEntity<byte[]> bankFile(@PathVariable long id) {
         String orderNo = payments.get(id).orderNo();
-        return CsvDownload.ofText(orderNo + ".csv", payments.bankFile(id));
+        return CsvDownload.ofText(orderNo + ".csv", bankFiles.bankFile(id));
     }
 
     @Allowed(SubsidyPermission.PAYMENT_WRITE)
@@ -112,7 +125,7 @@ class PaymentPages {
     String importResults(@PathVariable long id, @RequestParam(required = false) MultipartFile file, Model model,
             RedirectAttributes redirect) throws IOException {
         try {
-            Payments.ImportOutcome outcome = payments.importResults(id,
+            BankResults.ImportOutcome outcome = bankResults.importResults(id,
                     file == null || file.isEmpty() ? null : file.getBytes());
             redirect.addFlashAttribute("notice", "subsidy.payment.imported");
             // Flash attributes live in the JDBC session: plain strings only.

@@ -1,0 +1,110 @@
+package org.jixing.subsidy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jixing.audit.AuditEvent;
+import org.jixing.audit.AuditTrail;
+import org.jixing.shared.InvalidInputException;
+import org.jixing.shared.InvalidInputException.Problem;
+import org.jixing.shared.RegionCode;
+import org.jixing.shared.scope.CurrentUser;
+import org.jixing.subsidy.internal.ClaimStore;
+import org.jixing.subsidy.internal.PaymentStore;
+import org.jixing.subsidy.internal.RuleStore;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Opening a payment order for a city's approved claims of a fund source. Nothing is paid
+ * twice: a claim is on one live line at a time, enforced by the database.
+ */
+@Service
+public class PaymentOrders {
+
+    private final PaymentStore store;
+
+    private final ClaimStore claimStore;
+
+    private final RuleStore rules;
+
+    private final Payments payments;
+
+    private final AuditTrail audit;
+
+    private final Clock clock;
+
+    PaymentOrders(PaymentStore store, ClaimStore claimStore, RuleStore rules, Payments payments, AuditTrail audit,
+            Clock clock) {
+        this.store = store;
+        this.claimStore = claimStore;
+        this.rules = rules;
+        this.payments = payments;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * Opens a payment order for every approved claim of a city and fund source not yet on
+     * one: the city's officer or the province administrator. Two openings racing for the
+     * same claims cannot both take one: the database keeps a claim on one live line.
+     */
+    @Transactional
+    public PaymentOrder open(String fundSourceCode, String regionCode) {
+        CurrentUser me = Payments.requireOfficer();
+        List<Problem> problems = new ArrayList<>();
+        boolean city = regionCode != null && RegionCode.isWellFormed(regionCode)
+                && new RegionCode(regionCode).level() == RegionCode.Level.CITY;
+        if (!city) {
+            problems.add(new Problem("regionCode", "subsidy.payment.error.city"));
+        }
+        else if (!me.scope().coversRegion(regionCode)) {
+            problems.add(new Problem("regionCode", "subsidy.payment.error.outOfScope"));
+        }
+        if (fundSourceCode == null || rules.fundSources().stream().noneMatch(f -> f.code().equals(fundSourceCode))) {
+            problems.add(new Problem("fundSourceCode", "subsidy.payment.error.fundSource"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        List<PaymentStore.Payable> payable = store.payable(regionCode, fundSourceCode);
+        if (payable.isEmpty()) {
+            throw InvalidInputException.of(null, "subsidy.payment.error.nothing");
+        }
+        Instant now = clock.instant();
+        long amount = payable.stream().mapToLong(PaymentStore.Payable::amountFen).sum();
+        long id = store.insertOrder("ZF" + regionCode + "-", fundSourceCode, regionCode, payable.size(), amount,
+                me.username(), now);
+        List<Long> claimIds = payable.stream().map(PaymentStore.Payable::claimId).toList();
+        try {
+            for (PaymentStore.Payable p : payable) {
+                store.insertLine(id, p);
+            }
+        }
+        catch (DuplicateKeyException | ConcurrencyFailureException raced) {
+            throw InvalidInputException.of(null, "subsidy.payment.error.concurrent");
+        }
+        if (claimStore.changeStatusAll(claimIds, ClaimStatus.APPROVED, ClaimStatus.IN_PAYMENT, now) != claimIds
+            .size()) {
+            // A claim changed status after it was read: undo everything.
+            throw InvalidInputException.of(null, "subsidy.payment.error.concurrent");
+        }
+        PaymentOrder order = payments.get(id);
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("orderNo", order.orderNo());
+        after.put("region", regionCode);
+        after.put("fundSource", fundSourceCode);
+        after.put("lines", payable.size());
+        after.put("amountFen", amount);
+        after.put("claims", claimIds);
+        audit.record(AuditEvent.of("subsidy.payment.open", "payment_order", id, null, after));
+        return order;
+    }
+
+}
