@@ -18,6 +18,8 @@ import org.jixing.subsidy.Claim;
 import org.jixing.subsidy.ClaimFilter;
 import org.jixing.subsidy.ClaimReview;
 import org.jixing.subsidy.ClaimStatus;
+import org.jixing.subsidy.ClaimAttachment;
+import org.jixing.subsidy.Payee;
 import org.jixing.subsidy.RuleSet;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -374,9 +376,6 @@ public class ClaimStore {
     }
 
     /** An attachment's particulars, without its content. */
-    public record Attachment(long id, String kind, String fileName, String contentType, long sizeBytes, String sha256,
-            String uploadedBy, Instant uploadedAt) {
-    }
 
     public long insertAttachment(long claimId, String kind, String fileName, String contentType, byte[] content,
             String sha256, String by, Instant at) {
@@ -398,12 +397,12 @@ public class ClaimStore {
         return keys.getKeyAs(Number.class).longValue();
     }
 
-    public List<Attachment> attachments(long claimId) {
+    public List<ClaimAttachment> attachments(long claimId) {
         return jdbc.sql("""
                 select id, kind, file_name, content_type, size_bytes, sha256, uploaded_by, uploaded_at
                 from subsidy_claim_attachment where claim_id = :c order by id""")
             .param("c", claimId)
-            .query((rs, n) -> new Attachment(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+            .query((rs, n) -> new ClaimAttachment(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                     rs.getLong(5), rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant()))
             .list();
     }
@@ -417,8 +416,6 @@ public class ClaimStore {
     }
 
     /** The account a provider is paid into. */
-    public record Payee(long providerId, String accountName, String accountNo, String bankName) {
-    }
 
     public Optional<Payee> payee(long providerId) {
         return jdbc
