@@ -346,7 +346,7 @@ public class Claims {
 
     /** A claim read by the module's own processes, unscoped. */
     Claim getUnscoped(long id) {
-        return store.find(id, new ScopeSql.Clause("1=1", Map.of())).orElseThrow();
+        return store.find(id, ScopeSql.UNSCOPED).orElseThrow();
     }
 
     @Transactional(readOnly = true)

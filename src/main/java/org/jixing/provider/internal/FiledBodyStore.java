@@ -107,7 +107,7 @@ public class FiledBodyStore {
 
     /** Unscoped: for rules other modules check (may this provider open a class?). */
     public Optional<FiledBody> find(Registry registry, long id) {
-        return find(registry, id, new ScopeSql.Clause("1=1", Map.of()));
+        return find(registry, id, ScopeSql.UNSCOPED);
     }
 
     /** The names of bodies by id, in one statement; unknown ids are left out. */
