@@ -253,20 +253,23 @@ public class ClaimStore {
      * region (and what lies in it) and a fund source; oldest first.
      */
     public List<Claim> awaitingPayment(String regionCode, String fundSourceCode, ScopeSql.Clause scope) {
-        StringBuilder sql = new StringBuilder("select " + COLUMNS
-                + " where c.status = 'APPROVED' and c.amount_fen > 0 and c.budget_id is not null and " + scope.sql()
-                + " and not exists (select 1 from payment_line pl where pl.claim_id = c.id and pl.live = 1)");
-        Map<String, Object> params = new HashMap<>(scope.params());
+        ScopeSql.Conditions where = ScopeSql
+            .conditions(new ScopeSql.Clause("c.status = 'APPROVED' and c.amount_fen > 0 and c.budget_id is not null",
+                    Map.of()))
+            .and(scope)
+            .and("not exists (select 1 from payment_line pl where pl.claim_id = c.id and pl.live = 1)");
         if (regionCode != null && org.jixing.shared.RegionCode.isWellFormed(regionCode)) {
-            sql.append(" and c.region_code like :f_region");
-            params.put("f_region", new org.jixing.shared.RegionCode(regionCode).prefix() + "%");
+            where.and("c.region_code like :f_region", "f_region",
+                    new org.jixing.shared.RegionCode(regionCode).prefix() + "%");
         }
         if (fundSourceCode != null && !fundSourceCode.isBlank()) {
-            sql.append(" and c.fund_source_code = :f_fund");
-            params.put("f_fund", fundSourceCode);
+            where.and("c.fund_source_code = :f_fund", "f_fund", fundSourceCode);
         }
-        sql.append(" order by c.id");
-        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> claim(rs)).list();
+        ScopeSql.Clause clause = where.clause();
+        return jdbc.sql("select " + COLUMNS + " where " + clause.sql() + " order by c.id")
+            .params(clause.params())
+            .query((rs, n) -> claim(rs))
+            .list();
     }
 
     public Optional<Claim> find(long id, ScopeSql.Clause scope) {
