@@ -471,7 +471,7 @@ public class Certificates {
     }
 
     private static ScopeSql.Clause all() {
-        return new ScopeSql.Clause("1=1", Map.of());
+        return ScopeSql.UNSCOPED;
     }
 
 }

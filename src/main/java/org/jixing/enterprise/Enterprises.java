@@ -87,7 +87,7 @@ public class Enterprises {
     @Transactional(readOnly = true)
     public Optional<Enterprise> find(String creditCode) {
         String code = UnifiedSocialCreditCode.normalize(creditCode);
-        return code == null ? Optional.empty() : store.find(code, new ScopeSql.Clause("1=1", Map.of()));
+        return code == null ? Optional.empty() : store.find(code, ScopeSql.UNSCOPED);
     }
 
     @Transactional(readOnly = true)
@@ -134,7 +134,7 @@ public class Enterprises {
         catch (DuplicateKeyException ex) {
             throw InvalidInputException.of("creditCode", "enterprise.error.creditCode.taken");
         }
-        Enterprise saved = store.find(code, new ScopeSql.Clause("1=1", Map.of())).orElseThrow();
+        Enterprise saved = store.find(code, ScopeSql.UNSCOPED).orElseThrow();
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("creditCode", code);
         after.put("name", name);

@@ -109,7 +109,7 @@ public class Claims {
      * {@code problems} that keep it from being filed at all.
      */
     public record Preview(TrainingClass trainingClass, RuleSet rules, String fundSourceCode, List<ClaimLine> lines,
-            List<ClaimExclusion> exclusions, Money total, boolean provinceReview, Optional<ClaimStore.Payee> payee,
+            List<ClaimExclusion> exclusions, Money total, boolean provinceReview, Optional<Payee> payee,
             List<Problem> problems) {
 
         public boolean fileable() {
@@ -147,7 +147,7 @@ public class Claims {
         if (provider.isEmpty() || !provider.get().inGoodStanding(today())) {
             problems.add(new Problem(null, "subsidy.error.provider.notActive"));
         }
-        Optional<ClaimStore.Payee> payee = store.payee(c.providerId());
+        Optional<Payee> payee = store.payee(c.providerId());
         if (payee.isEmpty()) {
             problems.add(new Problem(null, "subsidy.error.payee.missing"));
         }
@@ -253,7 +253,7 @@ public class Claims {
             throw new InvalidInputException(p.problems());
         }
         Instant now = clock.instant();
-        ClaimStore.Payee payee = p.payee().orElseThrow();
+        Payee payee = p.payee().orElseThrow();
         long id;
         try {
             id = store.insert(new ClaimStore.NewClaim("BT" + c.classNo() + "-" + (store.claimsOfClass(classId) + 1),
@@ -346,7 +346,7 @@ public class Claims {
 
     /** A claim read by the module's own processes, unscoped. */
     Claim getUnscoped(long id) {
-        return store.find(id, new ScopeSql.Clause("1=1", Map.of())).orElseThrow();
+        return store.find(id, ScopeSql.UNSCOPED).orElseThrow();
     }
 
     @Transactional(readOnly = true)
@@ -517,7 +517,7 @@ public class Claims {
      * of at most 10 MB to a claim that is not yet decided.
      */
     @Transactional
-    public ClaimStore.Attachment attach(long id, AttachmentKind kind, String fileName, byte[] content) {
+    public ClaimAttachment attach(long id, AttachmentKind kind, String fileName, byte[] content) {
         CurrentUser me = requireProviderStaff();
         Claim claim = get(id);
         if (claim.status() != ClaimStatus.SUBMITTED && claim.status() != ClaimStatus.RETURNED) {
@@ -571,13 +571,13 @@ public class Claims {
     }
 
     @Transactional(readOnly = true)
-    public List<ClaimStore.Attachment> attachments(long id) {
+    public List<ClaimAttachment> attachments(long id) {
         get(id);
         return store.attachments(id);
     }
 
     /** An attachment's particulars and content, in scope. */
-    public record AttachmentFile(ClaimStore.Attachment attachment, byte[] content) {
+    public record AttachmentFile(ClaimAttachment attachment, byte[] content) {
     }
 
     @Transactional(readOnly = true)
@@ -593,13 +593,13 @@ public class Claims {
 
     /** Where the caller's provider is paid. */
     @Transactional(readOnly = true)
-    public Optional<ClaimStore.Payee> ownPayee() {
+    public Optional<Payee> ownPayee() {
         return store.payee(ownProvider(requireProviderStaff()));
     }
 
     /** The provider's staff enter the account their provider is paid into. */
     @Transactional
-    public ClaimStore.Payee savePayee(String accountName, String accountNo, String bankName) {
+    public Payee savePayee(String accountName, String accountNo, String bankName) {
         CurrentUser me = requireProviderStaff();
         List<Problem> problems = new ArrayList<>();
         if (accountName == null || accountName.isBlank() || accountName.strip().length() > 200) {
@@ -617,7 +617,7 @@ public class Claims {
         }
         long provider = ownProvider(me);
         var before = store.payee(provider);
-        var p = new ClaimStore.Payee(provider, accountName.strip(), no, bankName.strip());
+        var p = new Payee(provider, accountName.strip(), no, bankName.strip());
         store.savePayee(p, me.username(), clock.instant());
         audit.record(AuditEvent.of("subsidy.payee.save", "provider", provider,
                 before.map(b -> Map.<String, Object>of("accountNo", AccountNumbers.mask(b.accountNo()))).orElse(null),

@@ -221,7 +221,7 @@ public class FundLedger {
         List<String> problems = new ArrayList<>();
         store.unbalancedTransactions().forEach(id -> problems.add("transaction " + id + " does not balance"));
         problems.addAll(store.driftedAccounts());
-        List<BudgetRow> all = store.budgets(new ScopeSql.Clause("1=1", Map.of()), null);
+        List<BudgetRow> all = store.budgets(ScopeSql.UNSCOPED, null);
         long allocated = 0;
         for (BudgetRow b : all) {
             allocated += b.allocatedFen();

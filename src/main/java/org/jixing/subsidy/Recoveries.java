@@ -222,7 +222,7 @@ public class Recoveries {
     }
 
     @Transactional(readOnly = true)
-    public List<RecoveryStore.Repayment> repayments(long id) {
+    public List<Repayment> repayments(long id) {
         get(id);
         return store.repayments(id);
     }

@@ -20,7 +20,6 @@ import org.jixing.shared.Money;
 import org.jixing.shared.scope.CurrentUser;
 import org.jixing.shared.scope.Role;
 import org.jixing.subsidy.internal.RuleStore;
-import org.jixing.subsidy.internal.RuleStore.FundSource;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

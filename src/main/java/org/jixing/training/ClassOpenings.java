@@ -150,7 +150,7 @@ public class ClassOpenings {
         }
         Instant now = clock.instant();
         long id = insert(a, checked, me.username(), now);
-        TrainingClass created = classes.find(id, new ScopeSql.Clause("1=1", Map.of())).orElseThrow();
+        TrainingClass created = classes.find(id, ScopeSql.UNSCOPED).orElseThrow();
         audit.record(AuditEvent.of("class.apply", "class", id, null, snapshot(created, a.sessions().size())));
         return created;
     }

@@ -138,7 +138,7 @@ public class TrainingHistory {
         Instant approved = applied.plus(java.time.Duration.ofDays(3));
         step(id, 0, ClassStatus.APPROVED, me, approved);
         step(id, 1, ClassStatus.RUNNING, me, calendar.startsFrom());
-        TrainingClass running = classes.find(id, new ScopeSql.Clause("1=1", Map.of())).orElseThrow();
+        TrainingClass running = classes.find(id, ScopeSql.UNSCOPED).orElseThrow();
         List<ClassSession> sessions = calendar.sessions();
 
         // Eligibility over the whole roster at once, in the order the provider enrolled.

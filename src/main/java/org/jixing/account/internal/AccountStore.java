@@ -125,18 +125,16 @@ public class AccountStore {
     }
 
     private static ScopeSql.Clause where(String text, Role role, ScopeSql.Clause scope) {
-        StringBuilder sql = new StringBuilder(scope.sql());
-        java.util.Map<String, Object> params = new java.util.HashMap<>(scope.params());
+        ScopeSql.Conditions where = ScopeSql.conditions(scope);
         if (text != null && !text.isBlank()) {
-            sql.append(" and (username like :text or lower(display_name) like :text)");
-            params.put("text",
+            where.and("(username like :text or lower(display_name) like :text)");
+            where.param("text",
                     "%" + text.strip().toLowerCase(java.util.Locale.ROOT).replace("%", "").replace("_", "") + "%");
         }
         if (role != null) {
-            sql.append(" and role = :role");
-            params.put("role", role.name());
+            where.and("role = :role", "role", role.name());
         }
-        return new ScopeSql.Clause(sql.toString(), params);
+        return where.clause();
     }
 
     public boolean update(long id, int version, String displayName, Role role, ScopeKind kind, String ref,

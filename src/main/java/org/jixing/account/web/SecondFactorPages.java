@@ -11,7 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import org.jixing.account.SecondFactors;
-import org.jixing.account.internal.SecondFactorSession;
+import org.jixing.account.SignedInSession;
 import org.jixing.shared.InvalidInputException;
 import org.jixing.shared.QrCodes;
 import org.jixing.shared.scope.CurrentUser;
@@ -36,9 +36,9 @@ class SecondFactorPages {
 
     private final SecondFactors factors;
 
-    private final SecondFactorSession session;
+    private final SignedInSession session;
 
-    SecondFactorPages(SecondFactors factors, SecondFactorSession session) {
+    SecondFactorPages(SecondFactors factors, SignedInSession session) {
         this.factors = factors;
         this.session = session;
     }
@@ -73,7 +73,7 @@ class SecondFactorPages {
             List<String> codes = factors.enrol((String) request.getSession().getAttribute(PENDING), code);
             request.getSession().removeAttribute(PENDING);
             // The code just given is this session's second factor.
-            session.passed(request, response);
+            session.passedSecondFactor(request, response);
             redirect.addFlashAttribute("recoveryCodes", codes);
             redirect.addFlashAttribute("notice", "account.secondFactor.enrolled");
         }
@@ -89,7 +89,7 @@ class SecondFactorPages {
             RedirectAttributes redirect) {
         try {
             factors.turnOff(code);
-            session.turnedOff(request, response);
+            session.turnedSecondFactorOff(request, response);
             redirect.addFlashAttribute("notice", "account.secondFactor.turnedOff");
         }
         catch (InvalidInputException ex) {

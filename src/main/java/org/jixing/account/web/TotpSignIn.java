@@ -7,7 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import org.jixing.account.SecondFactors;
-import org.jixing.account.internal.SecondFactorSession;
+import org.jixing.account.SignedInSession;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,9 +31,9 @@ class TotpSignIn {
 
     private final SecondFactors factors;
 
-    private final SecondFactorSession session;
+    private final SignedInSession session;
 
-    TotpSignIn(SecondFactors factors, SecondFactorSession session) {
+    TotpSignIn(SecondFactors factors, SignedInSession session) {
         this.factors = factors;
         this.session = session;
     }
@@ -41,7 +41,7 @@ class TotpSignIn {
     @Allowed(AccountPermission.OWN_ACCOUNT)
     @GetMapping
     String page() {
-        if (SecondFactorSession.passed(SecurityContextHolder.getContext().getAuthentication())
+        if (SignedInSession.passedSecondFactor(SecurityContextHolder.getContext().getAuthentication())
                 || !factors.isOn(org.jixing.shared.scope.CurrentUser.require().id())) {
             return "redirect:/";
         }
@@ -54,7 +54,7 @@ class TotpSignIn {
             Model model) {
         if (factors.verify(code)) {
             request.getSession().removeAttribute(FAILURES);
-            session.passed(request, response);
+            session.passedSecondFactor(request, response);
             return "redirect:/";
         }
         HttpSession http = request.getSession();

@@ -210,20 +210,20 @@ public class CertificateStore {
     }
 
     public Page search(CertificateFilter f, ScopeSql.Clause scope, int page, int size) {
-        StringBuilder where = new StringBuilder(" where ").append(scope.sql());
-        Map<String, Object> params = new HashMap<>(scope.params());
+        ScopeSql.Conditions conditions = ScopeSql.conditions(scope);
         if (f.query() != null && !f.query().isBlank()) {
-            where.append(" and (c.cert_no like :q or c.holder_name like :q)");
-            params.put("q", "%" + f.query().strip().replace("%", "").replace("_", "") + "%");
+            conditions.and("(c.cert_no like :q or c.holder_name like :q)", "q",
+                    "%" + f.query().strip().replace("%", "").replace("_", "") + "%");
         }
         if (f.levelCode() != null && !f.levelCode().isBlank()) {
-            where.append(" and c.level_code = :lvl");
-            params.put("lvl", f.levelCode());
+            conditions.and("c.level_code = :lvl", "lvl", f.levelCode());
         }
         if (f.status() != null) {
-            where.append(" and c.status = :st");
-            params.put("st", f.status().name());
+            conditions.and("c.status = :st", "st", f.status().name());
         }
+        ScopeSql.Clause clause = conditions.clause();
+        String where = " where " + clause.sql();
+        Map<String, Object> params = clause.params();
         long total = jdbc.sql("select count(*) from certificate c" + where).params(params).query(Long.class).single();
         List<Certificate> rows = jdbc.sql("select " + COLUMNS + where + " order by c.id desc limit :lim offset :off")
             .params(params)

@@ -4,10 +4,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 import org.jixing.enterprise.Enterprise;
@@ -67,19 +65,18 @@ public class EnterpriseStore {
     }
 
     private static ScopeSql.Clause where(String text, String regionCode, ScopeSql.Clause scope) {
-        StringBuilder sql = new StringBuilder(scope.sql());
-        Map<String, Object> params = new HashMap<>(scope.params());
+        ScopeSql.Conditions where = ScopeSql.conditions(scope);
         if (text != null && !text.isBlank()) {
-            sql.append(" and (lower(name) like :text or credit_code like :code)");
+            where.and("(lower(name) like :text or credit_code like :code)");
             String t = text.strip().replace("%", "").replace("_", "");
-            params.put("text", "%" + t.toLowerCase(Locale.ROOT) + "%");
-            params.put("code", "%" + t.toUpperCase(Locale.ROOT) + "%");
+            where.param("text", "%" + t.toLowerCase(Locale.ROOT) + "%");
+            where.param("code", "%" + t.toUpperCase(Locale.ROOT) + "%");
         }
         if (regionCode != null && !regionCode.isBlank()) {
-            sql.append(" and region_code like :region");
-            params.put("region", new org.jixing.shared.RegionCode(regionCode).prefix() + "%");
+            where.and("region_code like :region", "region",
+                    new org.jixing.shared.RegionCode(regionCode).prefix() + "%");
         }
-        return new ScopeSql.Clause(sql.toString(), params);
+        return where.clause();
     }
 
     public void insert(String creditCode, String name, String regionCode, Instant now) {

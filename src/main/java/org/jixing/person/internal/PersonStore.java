@@ -194,21 +194,17 @@ public class PersonStore {
     }
 
     private static ScopeSql.Clause where(String name, String idIndex, String phoneIndex, ScopeSql.Clause scope) {
-        StringBuilder sql = new StringBuilder(scope.sql());
-        Map<String, Object> params = new HashMap<>(scope.params());
+        ScopeSql.Conditions where = ScopeSql.conditions(scope);
         if (name != null && !name.isBlank()) {
-            sql.append(" and p.name like :name");
-            params.put("name", "%" + name.strip().replace("%", "").replace("_", "") + "%");
+            where.and("p.name like :name", "name", "%" + name.strip().replace("%", "").replace("_", "") + "%");
         }
         if (idIndex != null) {
-            sql.append(" and p.id_number_index = :idi");
-            params.put("idi", idIndex);
+            where.and("p.id_number_index = :idi", "idi", idIndex);
         }
         if (phoneIndex != null) {
-            sql.append(" and p.phone_index = :pi");
-            params.put("pi", phoneIndex);
+            where.and("p.phone_index = :pi", "pi", phoneIndex);
         }
-        return new ScopeSql.Clause(sql.toString(), params);
+        return where.clause();
     }
 
     public long insertGroup(long personId, String group, String evidence, LocalDate from, LocalDate until, String by,

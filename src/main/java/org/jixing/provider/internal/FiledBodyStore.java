@@ -107,7 +107,7 @@ public class FiledBodyStore {
 
     /** Unscoped: for rules other modules check (may this provider open a class?). */
     public Optional<FiledBody> find(Registry registry, long id) {
-        return find(registry, id, new ScopeSql.Clause("1=1", Map.of()));
+        return find(registry, id, ScopeSql.UNSCOPED);
     }
 
     /** The names of bodies by id, in one statement; unknown ids are left out. */
@@ -153,28 +153,26 @@ public class FiledBodyStore {
     }
 
     private static ScopeSql.Clause where(Registry registry, BodyFilter f, ScopeSql.Clause scope) {
-        StringBuilder sql = new StringBuilder("b.registry = :registry and ").append(scope.sql());
-        Map<String, Object> params = new HashMap<>(scope.params());
-        params.put("registry", registry.name());
+        ScopeSql.Conditions where = ScopeSql
+            .conditions(new ScopeSql.Clause("b.registry = :registry", Map.of("registry", registry.name())))
+            .and(scope);
         if (f.status() != null) {
-            sql.append(" and b.status = :status");
-            params.put("status", f.status().name());
+            where.and("b.status = :status", "status", f.status().name());
         }
         if (f.kind() != null) {
-            sql.append(" and b.kind = :kind");
-            params.put("kind", f.kind().name());
+            where.and("b.kind = :kind", "kind", f.kind().name());
         }
         if (f.regionCode() != null && !f.regionCode().isBlank()) {
-            sql.append(" and b.region_code like :region");
-            params.put("region", new org.jixing.shared.RegionCode(f.regionCode()).prefix() + "%");
+            where.and("b.region_code like :region", "region",
+                    new org.jixing.shared.RegionCode(f.regionCode()).prefix() + "%");
         }
         if (f.text() != null && !f.text().isBlank()) {
-            sql.append(" and (lower(b.name) like :text or b.credit_code like :code or b.filing_no like :code)");
+            where.and("(lower(b.name) like :text or b.credit_code like :code or b.filing_no like :code)");
             String t = f.text().strip().toLowerCase(java.util.Locale.ROOT).replace("%", "").replace("_", "");
-            params.put("text", "%" + t + "%");
-            params.put("code", t.toUpperCase(java.util.Locale.ROOT) + "%");
+            where.param("text", "%" + t + "%");
+            where.param("code", t.toUpperCase(java.util.Locale.ROOT) + "%");
         }
-        return new ScopeSql.Clause(sql.toString(), params);
+        return where.clause();
     }
 
     /**

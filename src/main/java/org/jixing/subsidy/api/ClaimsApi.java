@@ -18,7 +18,7 @@ import org.jixing.subsidy.ClaimLine;
 import org.jixing.subsidy.ClaimReview;
 import org.jixing.subsidy.ClaimStatus;
 import org.jixing.subsidy.Claims;
-import org.jixing.subsidy.internal.ClaimStore;
+import org.jixing.subsidy.ClaimAttachment;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,7 +45,7 @@ class ClaimsApi {
 
     /** A claim with everything its detail page shows. */
     record ClaimDetail(Claim claim, List<ClaimLine> lines, List<ClaimExclusion> exclusions, List<ClaimReview> reviews,
-            List<ClaimStore.Attachment> attachments) {
+            List<ClaimAttachment> attachments) {
     }
 
     /** What a claim would hold, not saved. */
@@ -134,7 +134,7 @@ class ClaimsApi {
     @Allowed(SubsidyPermission.CLAIM_FILE)
     @PostMapping(path = "/claims/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Attach a sign-in sheet, invoice or other evidence (PDF, JPEG, PNG; at most 10 MB)")
-    ResponseEntity<ClaimStore.Attachment> attach(@PathVariable long id, @RequestParam Claims.AttachmentKind kind,
+    ResponseEntity<ClaimAttachment> attach(@PathVariable long id, @RequestParam Claims.AttachmentKind kind,
             @RequestParam("file") MultipartFile file) throws IOException {
         return ResponseEntity.status(201).body(claims.attach(id, kind, file.getOriginalFilename(), file.getBytes()));
     }
@@ -153,13 +153,13 @@ class ClaimsApi {
     @Allowed(SubsidyPermission.CLAIM_FILE)
     @GetMapping("/payee")
     @Operation(summary = "The account the caller's provider is paid into (provider staff)")
-    ResponseEntity<ClaimStore.Payee> payee() {
+    ResponseEntity<org.jixing.subsidy.Payee> payee() {
         return ResponseEntity.of(claims.ownPayee());
     }
 
     @Allowed(SubsidyPermission.CLAIM_FILE)
     @PutMapping("/payee")
-    ClaimStore.Payee savePayee(@RequestBody Payee body) {
+    org.jixing.subsidy.Payee savePayee(@RequestBody Payee body) {
         return claims.savePayee(body.accountName(), body.accountNo(), body.bankName());
     }
 

@@ -14,7 +14,6 @@ import org.jixing.shared.Money;
 import org.jixing.shared.PageResult;
 import org.jixing.subsidy.Recoveries;
 import org.jixing.subsidy.Recovery;
-import org.jixing.subsidy.internal.RecoveryStore;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,7 +35,7 @@ class RecoveriesApi {
         this.recoveries = recoveries;
     }
 
-    record RecoveryDetail(Recovery recovery, List<Long> claimLineIds, List<RecoveryStore.Repayment> repayments) {
+    record RecoveryDetail(Recovery recovery, List<Long> claimLineIds, List<org.jixing.subsidy.Repayment> repayments) {
     }
 
     record Repayment(int version, String amountYuan, LocalDate paidOn, String reference) {

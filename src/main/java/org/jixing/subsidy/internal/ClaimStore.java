@@ -18,6 +18,9 @@ import org.jixing.subsidy.Claim;
 import org.jixing.subsidy.ClaimFilter;
 import org.jixing.subsidy.ClaimReview;
 import org.jixing.subsidy.ClaimStatus;
+import org.jixing.subsidy.AdjustmentShare;
+import org.jixing.subsidy.ClaimAttachment;
+import org.jixing.subsidy.Payee;
 import org.jixing.subsidy.RuleSet;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -34,7 +37,7 @@ public class ClaimStore {
 
     private static final String COLUMNS = """
             c.id, c.claim_no, c.class_id, c.class_no, c.provider_id, c.provider_name, c.region_code, c.line_code,
-            c.occupation_code, c.level_code, c.training_year, c.fund_source_code, c.rule_set_id, r.version,
+            c.occupation_code, c.level_code, c.training_year, c.fund_source_code, c.rule_set_id, r.version as rule_version,
             c.budget_id, c.trainees, c.amount_fen, c.province_review, c.status, c.review_due_on, c.payee_name,
             c.payee_account, c.payee_bank, c.submitted_by, c.submitted_at, c.status_since, c.version,
             c.adjusted_lines, c.declared_lines, c.adjustment_fen, c.declared_fen
@@ -51,7 +54,7 @@ public class ClaimStore {
             String regionCode, String lineCode, String occupationCode, String levelCode, int trainingYear,
             String fundSourceCode, long ruleSetId, int trainees, long amountFen, boolean provinceReview,
             LocalDate reviewDueOn, String payeeName, String payeeAccount, String payeeBank, String submittedBy,
-            Instant at, org.jixing.subsidy.AdjustmentShare adjustments) {
+            Instant at, AdjustmentShare adjustments) {
     }
 
     public long insert(NewClaim c) {
@@ -110,8 +113,7 @@ public class ClaimStore {
     }
 
     /** Replaces the figures of a claim being filed again after correction. */
-    public void refigure(long id, int trainees, long amountFen, boolean provinceReview,
-            org.jixing.subsidy.AdjustmentShare adjustments) {
+    public void refigure(long id, int trainees, long amountFen, boolean provinceReview, AdjustmentShare adjustments) {
         jdbc.sql("""
                 update subsidy_claim set trainees = :t, amount_fen = :a, province_review = :p,
                   adjusted_lines = :adjustedLines, declared_lines = :declaredLines, adjustment_fen = :adjustment,
@@ -182,13 +184,13 @@ public class ClaimStore {
             return sums;
         }
         jdbc.sql("""
-                select person_id, sum(amount_fen) from subsidy_claim_line
+                select person_id, sum(amount_fen) as amount_fen from subsidy_claim_line
                 where live = 1 and training_year = :y and claim_id <> :except and person_id in (:ids)
                 group by person_id""")
             .param("y", year)
             .param("except", exceptClaimId)
             .param("ids", personIds)
-            .query((rs, n) -> sums.put(rs.getLong(1), rs.getLong(2)))
+            .query((rs, n) -> sums.put(rs.getLong("person_id"), rs.getLong("amount_fen")))
             .list();
         return sums;
     }
@@ -251,20 +253,23 @@ public class ClaimStore {
      * region (and what lies in it) and a fund source; oldest first.
      */
     public List<Claim> awaitingPayment(String regionCode, String fundSourceCode, ScopeSql.Clause scope) {
-        StringBuilder sql = new StringBuilder("select " + COLUMNS
-                + " where c.status = 'APPROVED' and c.amount_fen > 0 and c.budget_id is not null and " + scope.sql()
-                + " and not exists (select 1 from payment_line pl where pl.claim_id = c.id and pl.live = 1)");
-        Map<String, Object> params = new HashMap<>(scope.params());
+        ScopeSql.Conditions where = ScopeSql
+            .conditions(new ScopeSql.Clause("c.status = 'APPROVED' and c.amount_fen > 0 and c.budget_id is not null",
+                    Map.of()))
+            .and(scope)
+            .and("not exists (select 1 from payment_line pl where pl.claim_id = c.id and pl.live = 1)");
         if (regionCode != null && org.jixing.shared.RegionCode.isWellFormed(regionCode)) {
-            sql.append(" and c.region_code like :f_region");
-            params.put("f_region", new org.jixing.shared.RegionCode(regionCode).prefix() + "%");
+            where.and("c.region_code like :f_region", "f_region",
+                    new org.jixing.shared.RegionCode(regionCode).prefix() + "%");
         }
         if (fundSourceCode != null && !fundSourceCode.isBlank()) {
-            sql.append(" and c.fund_source_code = :f_fund");
-            params.put("f_fund", fundSourceCode);
+            where.and("c.fund_source_code = :f_fund", "f_fund", fundSourceCode);
         }
-        sql.append(" order by c.id");
-        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> claim(rs)).list();
+        ScopeSql.Clause clause = where.clause();
+        return jdbc.sql("select " + COLUMNS + " where " + clause.sql() + " order by c.id")
+            .params(clause.params())
+            .query((rs, n) -> claim(rs))
+            .list();
     }
 
     public Optional<Claim> find(long id, ScopeSql.Clause scope) {
@@ -286,30 +291,28 @@ public class ClaimStore {
     }
 
     private static Where where(ClaimFilter f, ScopeSql.Clause scope) {
-        StringBuilder sql = new StringBuilder(" where ").append(scope.sql());
-        Map<String, Object> params = new HashMap<>(scope.params());
+        ScopeSql.Conditions where = ScopeSql.conditions(scope);
         if (f.status() != null) {
-            sql.append(" and c.status = :f_status");
-            params.put("f_status", f.status().name());
+            where.and("c.status = :f_status", "f_status", f.status().name());
         }
         if (f.lineCode() != null && !f.lineCode().isBlank()) {
-            sql.append(" and c.line_code = :f_line");
-            params.put("f_line", f.lineCode());
+            where.and("c.line_code = :f_line", "f_line", f.lineCode());
         }
         if (f.regionCode() != null && org.jixing.shared.RegionCode.isWellFormed(f.regionCode())) {
-            sql.append(" and c.region_code like :f_region");
-            params.put("f_region", new org.jixing.shared.RegionCode(f.regionCode()).prefix() + "%");
+            where.and("c.region_code like :f_region", "f_region",
+                    new org.jixing.shared.RegionCode(f.regionCode()).prefix() + "%");
         }
         if (f.providerId() != null) {
-            sql.append(" and c.provider_id = :f_provider");
-            params.put("f_provider", f.providerId());
+            where.and("c.provider_id = :f_provider", "f_provider", f.providerId());
         }
         if (f.text() != null && !f.text().isBlank()) {
-            sql.append(" and (lower(c.claim_no) like :f_text or lower(c.class_no) like :f_text"
-                    + " or lower(c.provider_name) like :f_text)");
-            params.put("f_text", "%" + f.text().strip().toLowerCase(java.util.Locale.ROOT) + "%");
+            where.and(
+                    "(lower(c.claim_no) like :f_text or lower(c.class_no) like :f_text"
+                            + " or lower(c.provider_name) like :f_text)",
+                    "f_text", "%" + f.text().strip().toLowerCase(java.util.Locale.ROOT) + "%");
         }
-        return new Where(sql.toString(), params);
+        ScopeSql.Clause clause = where.clause();
+        return new Where(" where " + clause.sql(), clause.params());
     }
 
     public List<Claim> search(ClaimFilter f, ScopeSql.Clause scope, String order, long offset, int limit) {
@@ -368,14 +371,9 @@ public class ClaimStore {
                 select stage, decision, comment, decided_by, decided_at from subsidy_claim_review
                 where claim_id = :c order by id""")
             .param("c", claimId)
-            .query((rs, n) -> new ClaimReview(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                    rs.getTimestamp(5).toInstant()))
+            .query((rs, n) -> new ClaimReview(rs.getString("stage"), rs.getString("decision"), rs.getString("comment"),
+                    rs.getString("decided_by"), rs.getTimestamp("decided_at").toInstant()))
             .list();
-    }
-
-    /** An attachment's particulars, without its content. */
-    public record Attachment(long id, String kind, String fileName, String contentType, long sizeBytes, String sha256,
-            String uploadedBy, Instant uploadedAt) {
     }
 
     public long insertAttachment(long claimId, String kind, String fileName, String contentType, byte[] content,
@@ -398,13 +396,14 @@ public class ClaimStore {
         return keys.getKeyAs(Number.class).longValue();
     }
 
-    public List<Attachment> attachments(long claimId) {
+    public List<ClaimAttachment> attachments(long claimId) {
         return jdbc.sql("""
                 select id, kind, file_name, content_type, size_bytes, sha256, uploaded_by, uploaded_at
                 from subsidy_claim_attachment where claim_id = :c order by id""")
             .param("c", claimId)
-            .query((rs, n) -> new Attachment(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                    rs.getLong(5), rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant()))
+            .query((rs, n) -> new ClaimAttachment(rs.getLong("id"), rs.getString("kind"), rs.getString("file_name"),
+                    rs.getString("content_type"), rs.getLong("size_bytes"), rs.getString("sha256"),
+                    rs.getString("uploaded_by"), rs.getTimestamp("uploaded_at").toInstant()))
             .list();
     }
 
@@ -414,10 +413,6 @@ public class ClaimStore {
             .param("id", attachmentId)
             .query((rs, n) -> rs.getBytes(1))
             .optional();
-    }
-
-    /** The account a provider is paid into. */
-    public record Payee(long providerId, String accountName, String accountNo, String bankName) {
     }
 
     public Optional<Payee> payee(long providerId) {
@@ -474,14 +469,20 @@ public class ClaimStore {
             .update();
     }
 
+    /** Maps a row of {@link #COLUMNS} by column name. */
     private static Claim claim(ResultSet rs) throws SQLException {
-        return new Claim(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getLong(5), rs.getString(6),
-                rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getInt(11), rs.getString(12),
-                rs.getLong(13), rs.getInt(14), rs.getObject(15, Long.class), rs.getInt(16), Money.ofFen(rs.getLong(17)),
-                rs.getBoolean(18), ClaimStatus.valueOf(rs.getString(19)), rs.getObject(20, LocalDate.class),
-                rs.getString(21), rs.getString(22), rs.getString(23), rs.getString(24), rs.getTimestamp(25).toInstant(),
-                rs.getTimestamp(26).toInstant(), rs.getInt(27),
-                org.jixing.subsidy.AdjustmentShare.of(rs.getInt(28), rs.getInt(29), rs.getLong(30), rs.getLong(31)));
+        return new Claim(rs.getLong("id"), rs.getString("claim_no"), rs.getLong("class_id"), rs.getString("class_no"),
+                rs.getLong("provider_id"), rs.getString("provider_name"), rs.getString("region_code"),
+                rs.getString("line_code"), rs.getString("occupation_code"), rs.getString("level_code"),
+                rs.getInt("training_year"), rs.getString("fund_source_code"), rs.getLong("rule_set_id"),
+                rs.getInt("rule_version"), rs.getObject("budget_id", Long.class), rs.getInt("trainees"),
+                Money.ofFen(rs.getLong("amount_fen")), rs.getBoolean("province_review"),
+                ClaimStatus.valueOf(rs.getString("status")), rs.getObject("review_due_on", LocalDate.class),
+                rs.getString("payee_name"), rs.getString("payee_account"), rs.getString("payee_bank"),
+                rs.getString("submitted_by"), rs.getTimestamp("submitted_at").toInstant(),
+                rs.getTimestamp("status_since").toInstant(), rs.getInt("version"),
+                AdjustmentShare.of(rs.getInt("adjusted_lines"), rs.getInt("declared_lines"),
+                        rs.getLong("adjustment_fen"), rs.getLong("declared_fen")));
     }
 
 }

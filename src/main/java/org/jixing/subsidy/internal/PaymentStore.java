@@ -125,17 +125,15 @@ public class PaymentStore {
     }
 
     private static Where where(PaymentOrder.Status status, String regionCode, ScopeSql.Clause scope) {
-        StringBuilder sql = new StringBuilder(" where ").append(scope.sql());
-        Map<String, Object> params = new HashMap<>(scope.params());
+        ScopeSql.Conditions where = ScopeSql.conditions(scope);
         if (status != null) {
-            sql.append(" and o.status = :f_status");
-            params.put("f_status", status.name());
+            where.and("o.status = :f_status", "f_status", status.name());
         }
         if (regionCode != null && RegionCode.isWellFormed(regionCode)) {
-            sql.append(" and o.region_code like :f_region");
-            params.put("f_region", new RegionCode(regionCode).prefix() + "%");
+            where.and("o.region_code like :f_region", "f_region", new RegionCode(regionCode).prefix() + "%");
         }
-        return new Where(sql.toString(), params);
+        ScopeSql.Clause clause = where.clause();
+        return new Where(" where " + clause.sql(), clause.params());
     }
 
     public List<PaymentOrder> search(PaymentOrder.Status status, String regionCode, ScopeSql.Clause scope, long offset,

@@ -13,6 +13,7 @@ import org.jixing.shared.Money;
 import org.jixing.shared.scope.ScopeColumns;
 import org.jixing.shared.scope.ScopeSql;
 import org.jixing.subsidy.Recovery;
+import org.jixing.subsidy.Repayment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -150,9 +151,6 @@ public class RecoveryStore {
             .param("r", recoveryId)
             .query(Long.class)
             .list();
-    }
-
-    public record Repayment(Money amount, LocalDate paidOn, String reference, String recordedBy, Instant recordedAt) {
     }
 
     public List<Repayment> repayments(long recoveryId) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.jixing.shared.Money;
+import org.jixing.subsidy.FundSource;
 import org.jixing.subsidy.RuleSet;
 import org.jixing.subsidy.RuleSet.PaysOn;
 import org.jixing.subsidy.RuleSet.Standard;
@@ -29,8 +30,6 @@ public class RuleStore {
     }
 
     /** A fund source of the data list. */
-    public record FundSource(String code, String nameZh, String nameEn) implements org.jixing.reference.Localized {
-    }
 
     public List<FundSource> fundSources() {
         return jdbc.sql("select code, name_zh, name_en from fund_source order by sort_order, code")

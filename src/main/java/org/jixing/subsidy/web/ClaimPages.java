@@ -21,6 +21,7 @@ import org.jixing.subsidy.Claim;
 import org.jixing.subsidy.ClaimDecision;
 import org.jixing.subsidy.ClaimFilter;
 import org.jixing.subsidy.ClaimLine;
+import org.jixing.subsidy.FundSource;
 import org.jixing.subsidy.ClaimStatus;
 import org.jixing.subsidy.Claims;
 import org.jixing.subsidy.SubsidyRules;
@@ -325,9 +326,8 @@ class ClaimPages {
                 reference.skillLevels()
                     .stream()
                     .collect(Collectors.toMap(org.jixing.reference.SkillLevel::code, Function.identity())));
-        model.addAttribute("fundNames", rules.fundSources()
-            .stream()
-            .collect(Collectors.toMap(org.jixing.subsidy.internal.RuleStore.FundSource::code, Function.identity())));
+        model.addAttribute("fundNames",
+                rules.fundSources().stream().collect(Collectors.toMap(FundSource::code, Function.identity())));
     }
 
     private static void requireStaff() {

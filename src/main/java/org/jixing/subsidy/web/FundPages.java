@@ -22,7 +22,7 @@ import org.jixing.shared.web.NavItem;
 import org.jixing.subsidy.FundLedger;
 import org.jixing.subsidy.FundLedger.Budget;
 import org.jixing.subsidy.SubsidyRules;
-import org.jixing.subsidy.internal.RuleStore.FundSource;
+import org.jixing.subsidy.FundSource;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -21,7 +21,7 @@ import org.jixing.subsidy.BankResults;
 import org.jixing.subsidy.PaymentOrders;
 import org.jixing.subsidy.Payments;
 import org.jixing.subsidy.SubsidyRules;
-import org.jixing.subsidy.internal.RuleStore;
+import org.jixing.subsidy.FundSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.jixing.shared.web.CsvDownload;
@@ -143,9 +143,7 @@ class PaymentPages {
         model.addAttribute("regionNames",
                 reference.regions().stream().collect(Collectors.toMap(Region::code, Function.identity())));
         model.addAttribute("fundNames",
-                rules.fundSources()
-                    .stream()
-                    .collect(Collectors.toMap(RuleStore.FundSource::code, Function.identity())));
+                rules.fundSources().stream().collect(Collectors.toMap(FundSource::code, Function.identity())));
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -29,7 +29,7 @@ import org.jixing.subsidy.RuleSet;
 import org.jixing.subsidy.RuleStanding;
 import org.jixing.subsidy.Simulator;
 import org.jixing.subsidy.SubsidyRules;
-import org.jixing.subsidy.internal.RuleStore.FundSource;
+import org.jixing.subsidy.FundSource;
 import org.jixing.training.ClassFilter;
 import org.jixing.training.ClassOpenings;
 import org.jixing.training.Enrolments;

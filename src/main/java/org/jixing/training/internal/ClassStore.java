@@ -5,7 +5,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -165,68 +164,59 @@ public class ClassStore {
     }
 
     private static ScopeSql.Clause where(ClassFilter f, ScopeSql.Clause scope) {
-        StringBuilder sql = new StringBuilder(scope.sql());
-        Map<String, Object> params = new HashMap<>(scope.params());
+        ScopeSql.Conditions where = ScopeSql.conditions(scope);
         if (f.status() != null) {
-            sql.append(" and c.status = :status");
-            params.put("status", f.status().name());
+            where.and("c.status = :status", "status", f.status().name());
         }
         if (f.lineCode() != null && !f.lineCode().isBlank()) {
-            sql.append(" and c.line_code = :line");
-            params.put("line", f.lineCode());
+            where.and("c.line_code = :line", "line", f.lineCode());
         }
         if (f.regionCode() != null && RegionCode.isWellFormed(f.regionCode())) {
-            sql.append(" and c.region_code like :region");
-            params.put("region", new RegionCode(f.regionCode()).prefix() + "%");
+            where.and("c.region_code like :region", "region", new RegionCode(f.regionCode()).prefix() + "%");
         }
         if (f.providerId() != null) {
-            sql.append(" and c.provider_id = :providerId");
-            params.put("providerId", f.providerId());
+            where.and("c.provider_id = :providerId", "providerId", f.providerId());
         }
         if (f.type() != null) {
-            sql.append(" and c.class_type = :type");
-            params.put("type", f.type().name());
+            where.and("c.class_type = :type", "type", f.type().name());
         }
         if (f.opened()) {
-            sql.append(" and c.status in ").append(OPENED);
+            where.and("c.status in " + OPENED);
         }
         if (f.startsFrom() != null) {
-            sql.append(" and c.start_date >= :startsFrom");
-            params.put("startsFrom", java.sql.Date.valueOf(f.startsFrom()));
+            where.and("c.start_date >= :startsFrom", "startsFrom", java.sql.Date.valueOf(f.startsFrom()));
         }
         if (f.startsUntil() != null) {
-            sql.append(" and c.start_date <= :startsUntil");
-            params.put("startsUntil", java.sql.Date.valueOf(f.startsUntil()));
+            where.and("c.start_date <= :startsUntil", "startsUntil", java.sql.Date.valueOf(f.startsUntil()));
         }
         if (f.subTargetCode() != null && !f.subTargetCode().isBlank()) {
-            sql.append(" and c.sub_target_code = :subTarget");
-            params.put("subTarget", f.subTargetCode());
+            where.and("c.sub_target_code = :subTarget", "subTarget", f.subTargetCode());
         }
         if (f.byCompletion()) {
             boolean byGroup = f.completedGroup() != null && !f.completedGroup().isBlank();
-            sql.append(" and exists (select 1 from enrolment e")
-                .append(byGroup ? " join enrolment_completion_group g on g.enrolment_id = e.id" : "")
-                .append(" where e.class_id = c.id and e.status = 'COMPLETED'");
+            ScopeSql.Conditions completed = ScopeSql
+                .conditions(new ScopeSql.Clause("e.class_id = c.id and e.status = 'COMPLETED'", Map.of()));
             if (f.completedFrom() != null) {
-                sql.append(" and e.completed_on >= :completedFrom");
-                params.put("completedFrom", java.sql.Date.valueOf(f.completedFrom()));
+                completed.and("e.completed_on >= :completedFrom", "completedFrom",
+                        java.sql.Date.valueOf(f.completedFrom()));
             }
             if (f.completedUntil() != null) {
-                sql.append(" and e.completed_on <= :completedUntil");
-                params.put("completedUntil", java.sql.Date.valueOf(f.completedUntil()));
+                completed.and("e.completed_on <= :completedUntil", "completedUntil",
+                        java.sql.Date.valueOf(f.completedUntil()));
             }
             if (byGroup) {
-                sql.append(" and g.group_code = :completedGroup");
-                params.put("completedGroup", f.completedGroup());
+                completed.and("g.group_code = :completedGroup", "completedGroup", f.completedGroup());
             }
-            sql.append(")");
+            ScopeSql.Clause c = completed.clause();
+            where.and(new ScopeSql.Clause("exists (select 1 from enrolment e"
+                    + (byGroup ? " join enrolment_completion_group g on g.enrolment_id = e.id" : "") + " where "
+                    + c.sql() + ")", c.params()));
         }
         if (f.text() != null && !f.text().isBlank()) {
             String t = f.text().strip().toLowerCase(Locale.ROOT).replace("%", "").replace("_", "");
-            sql.append(" and (lower(c.provider_name) like :text or c.class_no like :text)");
-            params.put("text", "%" + t + "%");
+            where.and("(lower(c.provider_name) like :text or c.class_no like :text)", "text", "%" + t + "%");
         }
-        return new ScopeSql.Clause(sql.toString(), params);
+        return where.clause();
     }
 
     /**
