@@ -45,7 +45,7 @@ public class AssessmentChallenges {
         CurrentUser me = CurrentUser.require();
         AssessmentStore.ResultRef r = store.result(resultId)
             .orElseThrow(() -> new RecordNotFoundException("assessment_result", resultId));
-        AssessmentBatch b = store.findBatch(r.batchId(), new ScopeSql.Clause("1=1", Map.of()))
+        AssessmentBatch b = store.findBatch(r.batchId(), ScopeSql.UNSCOPED)
             .filter(x -> x.status() == AssessmentBatch.Status.PUBLICITY)
             .orElseThrow(() -> new RecordNotFoundException("assessment_result", resultId));
         if (assessments.today().isAfter(b.publicityUntil())) {
