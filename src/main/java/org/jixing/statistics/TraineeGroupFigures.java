@@ -17,10 +17,8 @@ import org.jixing.statistics.internal.ProgressStore;
 import org.jixing.training.CompletionCounts;
 import org.jixing.training.CompletionCounts.PersonTraining;
 import org.jixing.training.TrainingCompleted;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Completions by the trainee groups their trainees held on the class's first day, as the
@@ -64,10 +62,11 @@ class TraineeGroupFigures {
     /**
      * Memberships were recorded: the completions of those people are counted again by the
      * groups they held on each class's first day, adding what the new memberships show.
-     * After the recording transaction commits.
+     * After the recording transaction commits; durable, and idempotent by its nature: it
+     * brings the counted groups to what the records show, so a second delivery finds
+     * nothing to change.
      */
-    @TransactionalEventListener
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @ApplicationModuleListener
     public void on(GroupMembershipsRecorded e) {
         List<Long> persons = List.copyOf(e.personIds());
         for (int from = 0; from < persons.size(); from += 1000) {
