@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.jixing.person.GroupMembership;
 import org.jixing.person.GroupMembershipsRecorded;
@@ -52,7 +53,10 @@ class TraineeGroupFigures {
 
     /** Counts the groups a completion announces (held on its class's first day). */
     void completed(TrainingCompleted e) {
-        for (String group : e.groupCodes() == null ? Set.<String>of() : e.groupCodes()) {
+        // In one order, so that completions counted at once lock the same rows in the
+        // same
+        // order.
+        for (String group : e.groupCodes() == null ? Set.<String>of() : new TreeSet<>(e.groupCodes())) {
             if (counted.count(e.enrolmentId(), group)) {
                 progress.add(count(e.completedOn(), e.lineCode(), e.regionCode(), group, e.subsidised(), 1));
             }
