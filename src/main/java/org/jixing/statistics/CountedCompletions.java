@@ -1,28 +1,33 @@
 package org.jixing.statistics;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.jixing.statistics.internal.CountedCompletionStore;
-import org.jixing.training.CompletionCounts;
-import org.jixing.training.CompletionCounts.PersonTraining;
+import org.jixing.training.TrainingCompleted;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.modulith.events.core.EventPublicationRegistry;
 import org.springframework.stereotype.Component;
 
 /**
  * Which completions the figures hold, so that a completion delivered twice (a publication
  * resubmitted at start while another node, or the first attempt, had counted it) counts
- * once. The reconciliation counts from the records and brings these marks in step.
+ * once. Only completions announced by an event can be delivered again; the listener marks
+ * those it counts, and a recount marks those whose delivery is still outstanding, since
+ * it has counted them from the records.
  */
 @Component
 class CountedCompletions {
 
+    private static final Logger log = LoggerFactory.getLogger(CountedCompletions.class);
+
     private final CountedCompletionStore store;
 
-    private final CompletionCounts completions;
+    private final EventPublicationRegistry publications;
 
-    CountedCompletions(CountedCompletionStore store, CompletionCounts completions) {
+    CountedCompletions(CountedCompletionStore store, EventPublicationRegistry publications) {
         this.store = store;
-        this.completions = completions;
+        this.publications = publications;
     }
 
     /** True for the first delivery of this completion, false for any later one. */
@@ -31,31 +36,34 @@ class CountedCompletions {
     }
 
     /**
-     * After a recount of {@code counted} completions: when the marks do not number as
-     * many, they are written afresh from the records (the first time, or after drift), so
-     * that a completion the recount counted is not counted again when its event is
-     * redelivered. Otherwise one count of the marks.
+     * The completions whose delivery is outstanding (its listener failed, or the process
+     * died before it ran). Read before a recount: their completions committed before the
+     * publications did, so the recount counts them.
      */
-    void inStepWith(long counted) {
-        if (store.rows() == counted) {
-            return;
+    List<Long> outstanding() {
+        try {
+            return publications.findIncompletePublications()
+                .stream()
+                .map(p -> p.getEvent())
+                .filter(TrainingCompleted.class::isInstance)
+                .map(e -> ((TrainingCompleted) e).enrolmentId())
+                .distinct()
+                .toList();
         }
-        store.clear();
-        List<Long> batch = new ArrayList<>();
-        long after = Long.MIN_VALUE;
-        while (true) {
-            List<PersonTraining> done = completions.completedTrainingsOfNextPersons(after, TraineeGroupFigures.SLICE);
-            if (done.isEmpty()) {
-                break;
-            }
-            after = done.get(done.size() - 1).personId();
-            done.forEach(t -> batch.add(t.enrolmentId()));
-            if (batch.size() >= 10_000) {
-                store.write(batch);
-                batch.clear();
-            }
+        catch (RuntimeException ex) {
+            // The recount goes on; a completion delivered after it may then count twice
+            // until the next one.
+            log.warn("the outstanding completions could not be read", ex);
+            return List.of();
         }
-        store.write(batch);
+    }
+
+    /**
+     * After a recount: the outstanding completions it counted are marked, so that their
+     * delivery at the next start does not count them again.
+     */
+    void recounted(List<Long> outstanding) {
+        outstanding.forEach(store::count);
     }
 
 }

@@ -132,6 +132,7 @@ public class Progress {
     /** Recounts from the records, reports the drift and replaces what drifted. */
     @Transactional
     public Reconciliation reconcile(String trigger) {
+        List<Long> outstanding = counted.outstanding();
         // Person-times.
         Drift<CompletionCounts.Count> main = drift(
                 store.all(), counts.all(), c -> new CompletionCounts.Count(c.completedOn(), c.lineCode(),
@@ -140,7 +141,6 @@ public class Progress {
         if (main.drifted > 0) {
             store.replaceAll(main.actual);
         }
-        counted.inStepWith(main.actual.stream().mapToLong(CompletionCounts.Count::completions).sum());
         // The dashboards' summaries of it.
         List<List<Object[]>> summaries = ProgressStore.summaries(main.actual);
         List<List<Object[]>> heldSummaries = store.heldSummaries();
@@ -175,6 +175,7 @@ public class Progress {
         String detail = "summaries: " + summariesDrifted + " drifted; trainee groups: " + groups.drifted + " of "
                 + groups.compared + " drifted; unique persons: " + persons.drifted + " of " + persons.compared
                 + " drifted";
+        counted.recounted(outstanding);
         store.recordReconciliation(clock.instant(), trigger, main.compared, main.drifted, main.missing, main.extra,
                 detail);
         if (main.drifted + summariesDrifted + groups.drifted + persons.drifted > 0) {

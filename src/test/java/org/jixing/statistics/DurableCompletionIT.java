@@ -48,6 +48,7 @@ class DurableCompletionIT extends IntegrationTest {
     @AfterEach
     void refuseNothingAndRecount() {
         asOwner().sql("alter table progress_counted_completion drop constraint if exists refuse_once").update();
+        jdbc.sql("delete from progress_counted_completion where enrolment_id = :e").param("e", ENROLMENT).update();
         // The completion has no record behind it: the recount takes it out again.
         progress.reconcile("test");
     }
@@ -116,6 +117,25 @@ class DurableCompletionIT extends IntegrationTest {
         assertThat(personTimes()).isEqualTo(before + 1);
         assertThat(persons()).isEqualTo(personsBefore + 1);
         assertThat(incompletePublications()).isZero();
+    }
+
+    @Test
+    void aCompletionTheReconciliationCountedWhileItsDeliveryWasOutstandingIsNotCountedAgain() {
+        asOwner()
+            .sql("alter table progress_counted_completion add constraint refuse_once check (enrolment_id <> "
+                    + ENROLMENT + ")")
+            .update();
+        commit(completion());
+        assertThat(incompletePublications()).isEqualTo(1);
+        asOwner().sql("alter table progress_counted_completion drop constraint refuse_once").update();
+        // The recount takes the figures from the records (which hold no such completion
+        // here) and marks the outstanding delivery as counted by it.
+        progress.reconcile("test");
+        long recounted = personTimes();
+        incomplete.resubmitIncompletePublications(
+                p -> p.getEvent() instanceof TrainingCompleted t && t.enrolmentId() == ENROLMENT);
+        assertThat(incompletePublications()).isZero();
+        assertThat(personTimes()).isEqualTo(recounted);
     }
 
 }

@@ -24,6 +24,7 @@ import org.jixing.statistics.internal.ProgressStore;
 import org.jixing.training.CompletionCounts;
 import org.jixing.training.TrainingCompleted;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.modulith.events.core.EventPublicationRegistry;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -55,7 +56,7 @@ class ProgressEventsTest {
         when(marks.count(anyLong())).thenReturn(true);
         progress = new Progress(store, counts, reference, Clock.systemUTC(),
                 new TraineeGroupFigures(store, groups, counts, mock(org.jixing.person.People.class)),
-                new CountedCompletions(marks, counts));
+                new CountedCompletions(marks, mock(EventPublicationRegistry.class)));
     }
 
     static TrainingCompleted completion(long enrolment, String line, String region, boolean subsidised,

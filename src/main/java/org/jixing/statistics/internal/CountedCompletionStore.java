@@ -1,8 +1,5 @@
 package org.jixing.statistics.internal;
 
-import java.util.List;
-
-import org.jixing.shared.bulk.BulkWriter;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -18,17 +15,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Repository
 public class CountedCompletionStore {
 
-    private static final List<String> COLUMNS = List.of("enrolment_id");
-
     private final JdbcClient jdbc;
-
-    private final BulkWriter bulk;
 
     private final TransactionTemplate savepoint;
 
-    CountedCompletionStore(JdbcClient jdbc, BulkWriter bulk, PlatformTransactionManager transactions) {
+    CountedCompletionStore(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
-        this.bulk = bulk;
         // A row another delivery wrote a moment ago rolls back to its savepoint only.
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
@@ -48,22 +40,6 @@ public class CountedCompletionStore {
         catch (DuplicateKeyException ex) {
             return false;
         }
-    }
-
-    /** How many completions are marked counted. */
-    public long rows() {
-        return jdbc.sql("select count(*) from progress_counted_completion").query(Long.class).single();
-    }
-
-    /** Forgets every mark, before they are written again from a recount. */
-    public void clear() {
-        jdbc.sql("delete from progress_counted_completion").update();
-    }
-
-    /** Marks these completions counted. */
-    public void write(List<Long> enrolmentIds) {
-        bulk.write("progress_counted_completion", COLUMNS,
-                enrolmentIds.stream().map(id -> new Object[] { id }).toList());
     }
 
 }
