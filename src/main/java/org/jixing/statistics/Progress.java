@@ -24,12 +24,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Progress against the targets: completed person-times, by trainee group (the groups held
@@ -78,13 +77,16 @@ public class Progress {
 
     private final TraineeGroupFigures groupFigures;
 
+    private final CountedCompletions counted;
+
     Progress(ProgressStore store, CompletionCounts counts, ReferenceCatalogue reference, Clock clock,
-            TraineeGroupFigures groupFigures) {
+            TraineeGroupFigures groupFigures, CountedCompletions counted) {
         this.store = store;
         this.counts = counts;
         this.reference = reference;
         this.clock = clock;
         this.groupFigures = groupFigures;
+        this.counted = counted;
     }
 
     /**
@@ -92,11 +94,15 @@ public class Progress {
      * trainee groups, and the person where this is their first subsidised completion of
      * the year in the line, the city, both, or at all. (Two completions of one person
      * committing at the same moment may each see the other and count neither; the
-     * reconciliation repairs that.)
+     * reconciliation repairs that.) Durable: the publication is kept until this has
+     * committed and resubmitted at start if it never did (docs/events.md); a completion
+     * delivered again counts once.
      */
-    @TransactionalEventListener
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @ApplicationModuleListener
     public void on(TrainingCompleted e) {
+        if (!counted.first(e.enrolmentId())) {
+            return;
+        }
         int year = e.completedOn().getYear();
         store.add(new CompletionCounts.Count(e.completedOn(), e.lineCode(), e.subTargetCode(), e.regionCode(),
                 e.providerId(), e.occupationCode(), e.subsidised(), 1));
@@ -126,6 +132,7 @@ public class Progress {
     /** Recounts from the records, reports the drift and replaces what drifted. */
     @Transactional
     public Reconciliation reconcile(String trigger) {
+        List<Long> outstanding = counted.outstanding();
         // Person-times.
         Drift<CompletionCounts.Count> main = drift(
                 store.all(), counts.all(), c -> new CompletionCounts.Count(c.completedOn(), c.lineCode(),
@@ -168,6 +175,7 @@ public class Progress {
         String detail = "summaries: " + summariesDrifted + " drifted; trainee groups: " + groups.drifted + " of "
                 + groups.compared + " drifted; unique persons: " + persons.drifted + " of " + persons.compared
                 + " drifted";
+        counted.recounted(outstanding);
         store.recordReconciliation(clock.instant(), trigger, main.compared, main.drifted, main.missing, main.extra,
                 detail);
         if (main.drifted + summariesDrifted + groups.drifted + persons.drifted > 0) {
@@ -221,8 +229,13 @@ public class Progress {
         reconcile("nightly");
     }
 
-    /** At start, in the background: the records may hold what no event announced. */
-    @EventListener(ApplicationReadyEvent.class)
+    /**
+     * At start, in the background: the records may hold what no event announced.
+     * {@code jixing.statistics.reconcile-at-start: false} leaves the figures to the
+     * events and the nightly recount (docs/events.md).
+     */
+    @EventListener(value = ApplicationReadyEvent.class,
+            condition = "@environment.getProperty('jixing.statistics.reconcile-at-start', 'true') == 'true'")
     void atStart() {
         Thread t = new Thread(() -> {
             try {

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.jixing.person.GroupMembership;
 import org.jixing.person.GroupMembershipsRecorded;
@@ -17,10 +18,8 @@ import org.jixing.statistics.internal.ProgressStore;
 import org.jixing.training.CompletionCounts;
 import org.jixing.training.CompletionCounts.PersonTraining;
 import org.jixing.training.TrainingCompleted;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Completions by the trainee groups their trainees held on the class's first day, as the
@@ -54,7 +53,10 @@ class TraineeGroupFigures {
 
     /** Counts the groups a completion announces (held on its class's first day). */
     void completed(TrainingCompleted e) {
-        for (String group : e.groupCodes() == null ? Set.<String>of() : e.groupCodes()) {
+        // In one order, so that completions counted at once lock the same rows in the
+        // same
+        // order.
+        for (String group : e.groupCodes() == null ? Set.<String>of() : new TreeSet<>(e.groupCodes())) {
             if (counted.count(e.enrolmentId(), group)) {
                 progress.add(count(e.completedOn(), e.lineCode(), e.regionCode(), group, e.subsidised(), 1));
             }
@@ -64,10 +66,11 @@ class TraineeGroupFigures {
     /**
      * Memberships were recorded: the completions of those people are counted again by the
      * groups they held on each class's first day, adding what the new memberships show.
-     * After the recording transaction commits.
+     * After the recording transaction commits; durable, and idempotent by its nature: it
+     * brings the counted groups to what the records show, so a second delivery finds
+     * nothing to change.
      */
-    @TransactionalEventListener
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @ApplicationModuleListener
     public void on(GroupMembershipsRecorded e) {
         List<Long> persons = List.copyOf(e.personIds());
         for (int from = 0; from < persons.size(); from += 1000) {

@@ -18,11 +18,13 @@ import org.jixing.reference.ReferenceCatalogue;
 import org.jixing.reference.Region;
 import org.jixing.shared.RegionCode;
 import org.jixing.statistics.internal.CompletionGroupStore;
+import org.jixing.statistics.internal.CountedCompletionStore;
 import org.jixing.statistics.internal.GroupCount;
 import org.jixing.statistics.internal.ProgressStore;
 import org.jixing.training.CompletionCounts;
 import org.jixing.training.TrainingCompleted;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.modulith.events.core.EventPublicationRegistry;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,6 +39,8 @@ class ProgressEventsTest {
 
     CompletionGroupStore groups;
 
+    CountedCompletionStore marks;
+
     Progress progress;
 
     @BeforeEach
@@ -48,8 +52,11 @@ class ProgressEventsTest {
             .thenReturn(List.of(new Region("370000", "山东省", "Shandong", RegionCode.Level.PROVINCE, null, 0)));
         groups = mock(CompletionGroupStore.class);
         when(groups.count(anyLong(), anyString())).thenReturn(true);
+        marks = mock(CountedCompletionStore.class);
+        when(marks.count(anyLong())).thenReturn(true);
         progress = new Progress(store, counts, reference, Clock.systemUTC(),
-                new TraineeGroupFigures(store, groups, counts, mock(org.jixing.person.People.class)));
+                new TraineeGroupFigures(store, groups, counts, mock(org.jixing.person.People.class)),
+                new CountedCompletions(marks, mock(EventPublicationRegistry.class)));
     }
 
     static TrainingCompleted completion(long enrolment, String line, String region, boolean subsidised,
@@ -105,6 +112,17 @@ class ProgressEventsTest {
         verify(store).add(new GroupCount(2026, 5, "L03", "370100", "VETERAN", false, 1));
         verify(store, never()).add(anyInt(), anyString(), anyString(), anyString(), anyLong());
         verify(counts, never()).subsidisedCompletionsOf(anyLong(), anyInt());
+    }
+
+    @Test
+    void aCompletionDeliveredAgainAddsNothing() {
+        // Resubmitted at start after another node (or the first attempt) counted it.
+        when(marks.count(104)).thenReturn(false);
+        progress.on(completion(104, "L01", "370202", true, Set.of("VETERAN")));
+        verify(store, never()).add(any(CompletionCounts.Count.class));
+        verify(store, never()).add(any(GroupCount.class));
+        verify(store, never()).add(anyInt(), anyString(), anyString(), anyString(), anyLong());
+        verify(groups, never()).count(anyLong(), anyString());
     }
 
 }
