@@ -66,11 +66,12 @@ class EligibilityScopeIT extends TrainingTestBase {
         // Without a name the provider is asked for it, registered or not.
         postJson(url, j.staff(), check(person, null)).andExpect(status().isUnprocessableContent())
             .andExpect(jsonPath("$.errors[0].rule").value("training.error.check.nameRequired"));
-        postJson(url, j.staff(), check(adultIdNumber(), null)).andExpect(status().isUnprocessableContent())
+        postJson(url, j.staff(), check(unregisteredIdNumber(), null)).andExpect(status().isUnprocessableContent())
             .andExpect(jsonPath("$.errors[0].rule").value("training.error.check.nameRequired"));
         // A wrong name and an unregistered number answer alike: as for a newcomer.
         String wrongName = body(postJson(url, j.staff(), check(person, "李四")).andExpect(status().isOk())).toString();
-        String unregistered = body(postJson(url, j.staff(), check(adultIdNumber(), "李四")).andExpect(status().isOk()))
+        String unregistered = body(
+                postJson(url, j.staff(), check(unregisteredIdNumber(), "李四")).andExpect(status().isOk()))
             .toString();
         assertThat(wrongName).isEqualTo(unregistered).doesNotContain("unknownPerson");
 
@@ -78,7 +79,7 @@ class EligibilityScopeIT extends TrainingTestBase {
         postJson(url, jinan, check(person, null)).andExpect(status().isUnprocessableContent())
             .andExpect(jsonPath("$.errors[0].rule").value("training.error.check.nameRequired"));
         // The province knows the whole registry: it is told who is not registered.
-        postJson(url, admin, check(adultIdNumber(), null)).andExpect(status().isUnprocessableContent())
+        postJson(url, admin, check(unregisteredIdNumber(), null)).andExpect(status().isUnprocessableContent())
             .andExpect(jsonPath("$.errors[0].rule").value("training.error.enrol.unknownPerson"));
         // ... and, as it may see every class, which one overlaps.
         postJson(url, admin, check(person, null)).andExpect(status().isOk())
