@@ -41,11 +41,8 @@ class AccountAdminIT extends IntegrationTest {
     @Autowired
     Accounts accounts;
 
-    Cookie admin;
-
     @BeforeEach
     void signIn() throws Exception {
-        admin = SignedIn.as(mvc, "admin");
     }
 
     MockHttpServletRequestBuilder newUser(String username, String password, String role, String kind, String ref,
@@ -67,11 +64,12 @@ class AccountAdminIT extends IntegrationTest {
     @Test
     void theAdministratorCreatesAUserWhoCanThenSignIn() throws Exception {
         String username = "weifang-" + SEQ.incrementAndGet();
-        mvc.perform(newUser(username, "a-long-password-1", "CITY_OFFICER", "REGION", "370700", "370700").cookie(admin))
+        mvc.perform(
+                newUser(username, "a-long-password-1", "CITY_OFFICER", "REGION", "370700", "370700").cookie(admin()))
             .andExpect(status().is3xxRedirection())
             .andExpect(flash().attribute("notice", "account.created"));
         mvc.perform(formLogin().user(username).password("a-long-password-1")).andExpect(authenticated());
-        mvc.perform(get("/admin/users").param("q", username).cookie(admin))
+        mvc.perform(get("/admin/users").param("q", username).cookie(admin()))
             .andExpect(content().string(containsString(username)));
         assertThat(jdbc.sql("select count(*) from audit_entry where action = 'account.create' and after_json like :u")
             .param("u", "%" + username + "%")
@@ -81,12 +79,12 @@ class AccountAdminIT extends IntegrationTest {
 
     @Test
     void badInputIsRefusedWithEachReasonAndCreatesNobody() throws Exception {
-        mvc.perform(newUser("x", "short", "LINE_DEPARTMENT", "DEPARTMENT", "NO_SUCH", "370000").cookie(admin))
+        mvc.perform(newUser("x", "short", "LINE_DEPARTMENT", "DEPARTMENT", "NO_SUCH", "370000").cookie(admin()))
             .andExpect(status().isOk())
             .andExpect(content().string(containsString("用户名须为 2—64 位")))
             .andExpect(content().string(containsString("密码至少 12 个字符。")))
             .andExpect(content().string(containsString("部门 NO_SUCH 不存在。")));
-        mvc.perform(newUser("jinan", "a-long-password-1", "CITY_OFFICER", "REGION", "370100", "370100").cookie(admin)
+        mvc.perform(newUser("jinan", "a-long-password-1", "CITY_OFFICER", "REGION", "370100", "370100").cookie(admin())
             .param("lang", "en")).andExpect(content().string(containsString("This username is already taken.")));
         assertThat(accounts.findByUsername("x")).isEmpty();
     }
@@ -94,18 +92,18 @@ class AccountAdminIT extends IntegrationTest {
     @Test
     void aResetPasswordReplacesTheOldOneAndDisablingStopsSignIn() throws Exception {
         String username = "reset-" + SEQ.incrementAndGet();
-        mvc.perform(newUser(username, "first-password-1", "PROVIDER_STAFF", "PROVIDER", "1", "370100").cookie(admin));
+        mvc.perform(newUser(username, "first-password-1", "PROVIDER_STAFF", "PROVIDER", "1", "370100").cookie(admin()));
         long id = idOf(username);
-        mvc.perform(post("/admin/users/" + id + "/password").with(csrf()).cookie(admin).param("password", "short"))
+        mvc.perform(post("/admin/users/" + id + "/password").with(csrf()).cookie(admin()).param("password", "short"))
             .andExpect(flash().attribute("problems", org.hamcrest.Matchers.hasSize(1)));
         mvc.perform(post("/admin/users/" + id + "/password").with(csrf())
-            .cookie(admin)
+            .cookie(admin())
             .param("password", "second-password-2")).andExpect(flash().attribute("notice", "account.saved"));
         mvc.perform(formLogin().user(username).password("first-password-1")).andExpect(unauthenticated());
         mvc.perform(formLogin().user(username).password("second-password-2")).andExpect(authenticated());
         int version = accounts.findByUsername(username).orElseThrow().version();
         mvc.perform(post("/admin/users/" + id + "/disable").with(csrf())
-            .cookie(admin)
+            .cookie(admin())
             .param("version", String.valueOf(version))).andExpect(flash().attribute("notice", "account.saved"));
         mvc.perform(formLogin().user(username).password("second-password-2"))
             .andExpect(unauthenticated())

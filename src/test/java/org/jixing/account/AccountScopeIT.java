@@ -38,11 +38,8 @@ class AccountScopeIT extends IntegrationTest {
     @Autowired
     Accounts accounts;
 
-    Cookie jinan;
-
     @BeforeEach
     void signIn() throws Exception {
-        jinan = SignedIn.as(mvc, "jinan");
     }
 
     private long first(String sql) {
@@ -78,22 +75,22 @@ class AccountScopeIT extends IntegrationTest {
         unknownEnterprise += UnifiedSocialCreditCode.checkCharacter(unknownEnterprise);
         long before = jdbc.sql("select count(*) from app_user").query(Long.class).single();
 
-        create(jinan, "PROVIDER_STAFF", "PROVIDER", String.valueOf(qingdaoProvider), "370100")
+        create(jinan(), "PROVIDER_STAFF", "PROVIDER", String.valueOf(qingdaoProvider), "370100")
             .andExpect(status().isUnprocessableContent())
             .andExpect(jsonPath("$.errors[0].field").value("scopeRef"))
             .andExpect(jsonPath("$.errors[0].message").value("您管辖的地区内没有编号为 " + qingdaoProvider + " 的已备案培训机构。"));
-        create(jinan, "PROVIDER_STAFF", "PROVIDER", "99999999", "370100").andExpect(status().isUnprocessableContent())
+        create(jinan(), "PROVIDER_STAFF", "PROVIDER", "99999999", "370100").andExpect(status().isUnprocessableContent())
             .andExpect(jsonPath("$.errors[0].rule").value("account.scope.notInRegion.PROVIDER"));
-        create(jinan, "TRAINEE", "PERSON", String.valueOf(qingdaoPerson), "370100")
+        create(jinan(), "TRAINEE", "PERSON", String.valueOf(qingdaoPerson), "370100")
             .andExpect(status().isUnprocessableContent())
             .andExpect(jsonPath("$.errors[0].rule").value("account.scope.notInRegion.PERSON"));
-        create(jinan, "TRAINEE", "PERSON", "99999999", "370100").andExpect(status().isUnprocessableContent());
-        create(jinan, "ENTERPRISE", "ENTERPRISE", qingdaoEnterprise, "370100")
+        create(jinan(), "TRAINEE", "PERSON", "99999999", "370100").andExpect(status().isUnprocessableContent());
+        create(jinan(), "ENTERPRISE", "ENTERPRISE", qingdaoEnterprise, "370100")
             .andExpect(status().isUnprocessableContent())
             .andExpect(jsonPath("$.errors[0].rule").value("account.scope.notInRegion.ENTERPRISE"));
-        create(jinan, "ENTERPRISE", "ENTERPRISE", unknownEnterprise, "370100")
+        create(jinan(), "ENTERPRISE", "ENTERPRISE", unknownEnterprise, "370100")
             .andExpect(status().isUnprocessableContent());
-        create(jinan, "ENTERPRISE", "ENTERPRISE", "not-a-credit-code", "370100")
+        create(jinan(), "ENTERPRISE", "ENTERPRISE", "not-a-credit-code", "370100")
             .andExpect(status().isUnprocessableContent());
 
         assertThat(jdbc.sql("select count(*) from app_user").query(Long.class).single()).isEqualTo(before);
@@ -109,11 +106,11 @@ class AccountScopeIT extends IntegrationTest {
         long jinanProvider = first(
                 "select id from filed_body where registry = 'PROVIDER' and region_code like '3701%' order by id");
         long jinanPerson = first("select id from person where region_code like '3701%' order by id");
-        create(jinan, "PROVIDER_STAFF", "PROVIDER", String.valueOf(jinanProvider), "370100")
+        create(jinan(), "PROVIDER_STAFF", "PROVIDER", String.valueOf(jinanProvider), "370100")
             .andExpect(status().isCreated());
-        create(jinan, "TRAINEE", "PERSON", String.valueOf(jinanPerson), "370100").andExpect(status().isCreated());
+        create(jinan(), "TRAINEE", "PERSON", String.valueOf(jinanPerson), "370100").andExpect(status().isCreated());
         // A credit code typed in small letters binds the registry's code.
-        create(jinan, "ENTERPRISE", "ENTERPRISE", enterpriseIn("3701").toLowerCase(java.util.Locale.ROOT), "370100")
+        create(jinan(), "ENTERPRISE", "ENTERPRISE", enterpriseIn("3701").toLowerCase(java.util.Locale.ROOT), "370100")
             .andExpect(status().isCreated())
             .andExpect(jsonPath("$.scopeRef").value(enterpriseIn("3701")));
     }
@@ -136,7 +133,7 @@ class AccountScopeIT extends IntegrationTest {
         long qingdaoProvider = first(
                 "select id from filed_body where registry = 'PROVIDER' and region_code like '3702%' order by id");
         mvc.perform(post("/admin/users/" + staff.id()).with(csrf())
-            .cookie(jinan)
+            .cookie(jinan())
             .param("version", String.valueOf(staff.version()))
             .param("displayName", staff.displayName())
             .param("role", "PROVIDER_STAFF")
@@ -145,9 +142,9 @@ class AccountScopeIT extends IntegrationTest {
             .param("regionCode", "370100")).andExpect(status().is3xxRedirection());
         assertThat(accounts.findByUsername("provider").orElseThrow().scopeRef()).isEqualTo(staff.scopeRef());
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/admin/users/new")
-            .cookie(jinan)).andExpect(status().isOk());
+            .cookie(jinan())).andExpect(status().isOk());
         mvc.perform(post("/admin/users").with(csrf())
-            .cookie(jinan)
+            .cookie(jinan())
             .param("username", "scoped-page-" + SEQ.incrementAndGet())
             .param("displayName", "测试")
             .param("password", "a-long-password-1")

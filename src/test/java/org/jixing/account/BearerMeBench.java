@@ -35,6 +35,9 @@ class BearerMeBench extends IntegrationTest {
     @Autowired
     Accounts accounts;
 
+    @Autowired
+    OwnAccount ownAccount;
+
     @Value("${jixing.accounts.bearer-cache-ttl:PT5S}")
     String ttl;
 
@@ -47,7 +50,7 @@ class BearerMeBench extends IntegrationTest {
         String token = RunAs.user(
                 new CurrentUser(provider.id(), provider.username(), provider.displayName(), provider.role(),
                         DataScope.of(provider.scopeKind(), provider.scopeRef())),
-                () -> accounts.createToken("bench", 1));
+                () -> ownAccount.createToken("bench", 1));
         String url = "http://127.0.0.1:" + port + "/api/v1/me";
         String auth = "Authorization: Bearer " + token;
         wrk(List.of("wrk", "-t2", "-c200", "-d10s", "-H", auth, url));

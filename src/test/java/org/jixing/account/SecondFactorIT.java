@@ -40,6 +40,9 @@ class SecondFactorIT extends IntegrationTest {
     Accounts accounts;
 
     @Autowired
+    OwnAccount ownAccount;
+
+    @Autowired
     SecondFactors factors;
 
     @Autowired
@@ -221,7 +224,7 @@ class SecondFactorIT extends IntegrationTest {
                 () -> org.jixing.shared.scope.RunAs.user(
                         new org.jixing.shared.scope.CurrentUser(a.id(), a.username(), a.displayName(), a.role(),
                                 org.jixing.shared.scope.DataScope.of(a.scopeKind(), a.scopeRef())),
-                        () -> accounts.createToken("y", 1)));
+                        () -> ownAccount.createToken("y", 1)));
         assertThat(problem.problems()).extracting(p -> p.messageKey())
             .containsExactly("account.token.secondFactorFirst");
     }
@@ -250,8 +253,7 @@ class SecondFactorIT extends IntegrationTest {
         Account a = newAccount(Role.CITY_OFFICER);
         Cookie session = SignedIn.as(mvc, a.username(), PASSWORD);
         session = enrol(session, secretShown(session)).session();
-        mvc.perform(
-                post("/admin/users/" + a.id() + "/second-factor/reset").with(csrf()).cookie(SignedIn.as(mvc, "jinan")));
+        mvc.perform(post("/admin/users/" + a.id() + "/second-factor/reset").with(csrf()).cookie(jinan()));
         assertThat(factors.isOn(a.id())).isTrue();
         Cookie admin = SignedIn.as(mvc, "admin");
         mvc.perform(get("/admin/users/" + a.id()).cookie(admin))
@@ -289,7 +291,7 @@ class SecondFactorIT extends IntegrationTest {
             factors.requireAsWithoutDemo(false);
         }
         // With the demo province present, the demo's administrators are not held.
-        mvc.perform(get("/").cookie(SignedIn.as(mvc, "jinan"))).andExpect(status().isOk());
+        mvc.perform(get("/").cookie(jinan())).andExpect(status().isOk());
     }
 
 }

@@ -36,6 +36,9 @@ class SessionsEndWithTheAccountIT extends IntegrationTest {
     @Autowired
     Accounts accounts;
 
+    @Autowired
+    OwnAccount ownAccount;
+
     /** A city officer of 淄博 with two sessions (two browsers) and an API token. */
     record Subject(Account account, Cookie first, Cookie second, String token) {
     }
@@ -161,7 +164,7 @@ class SessionsEndWithTheAccountIT extends IntegrationTest {
                 new org.jixing.shared.scope.CurrentUser(s.account().id(), s.account().username(),
                         s.account().displayName(), s.account().role(),
                         org.jixing.shared.scope.DataScope.of(s.account().scopeKind(), s.account().scopeRef())),
-                () -> accounts.ownTokens());
+                () -> ownAccount.ownTokens());
     }
 
 }

@@ -252,7 +252,7 @@ class AuditCheckpointsIT extends IntegrationTest {
         mvc.perform(get("/audit/checkpoints").cookie(auditor))
             .andExpect(status().isOk())
             .andExpect(content().string(containsString(checkpoints.publicKey().x509Base64())));
-        mvc.perform(get("/audit/checkpoints.txt").cookie(SignedIn.as(mvc, "admin")))
+        mvc.perform(get("/audit/checkpoints.txt").cookie(admin()))
             .andExpect(status().isOk())
             .andExpect(header().string("Content-Disposition", containsString("attachment")))
             .andExpect(content().string(containsString("JXAC1\t" + taken.seq() + "\t" + taken.hash())))

@@ -154,7 +154,7 @@ class AuditIT extends IntegrationTest {
         mvc.perform(get("/audit/verification").param("run", "true").cookie(auditor))
             .andExpect(status().isOk())
             .andExpect(content().string(containsString("审计日志完整")));
-        mvc.perform(get("/api/v1/audit/verification").cookie(SignedIn.as(mvc, "admin")))
+        mvc.perform(get("/api/v1/audit/verification").cookie(admin()))
             .andExpect(jsonPath("$.problem").doesNotExist())
             .andExpect(jsonPath("$.checked").isNumber());
         Cookie jinan = SignedIn.as(mvc, "jinan");

@@ -1,5 +1,13 @@
 package org.jixing.browser;
 
+import static org.jixing.RunningAs.asStaff;
+import static org.jixing.TestIdNumbers.idNumber;
+import org.jixing.IntegrationTest;
+import org.jixing.subsidy.Claims;
+import org.jixing.subsidy.SubsidyFixtures;
+import org.jixing.training.ClassWalk;
+import org.springframework.beans.factory.annotation.Autowired;
+
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import java.time.DayOfWeek;
@@ -11,7 +19,6 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import jakarta.servlet.http.Cookie;
 import org.jixing.SignedIn;
-import org.jixing.subsidy.SubsidyTestBase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,7 +36,13 @@ import tools.jackson.databind.JsonNode;
  * last session the page says when it can complete; once the late-upload window has closed
  * it completes and the claim is filed.
  */
-class ClassLifecycleBrowserIT extends SubsidyTestBase {
+class ClassLifecycleBrowserIT extends IntegrationTest implements SubsidyFixtures {
+
+    @Autowired
+    ClassWalk walk;
+
+    @Autowired
+    Claims claims;
 
     @LocalServerPort
     int port;
@@ -52,7 +65,7 @@ class ClassLifecycleBrowserIT extends SubsidyTestBase {
     void aClassOpenedForNextWeekWaitsForItsCalendarFromStartToClaim() throws Exception {
         rulesInForce();
         long programme = programme("HOUSEKEEPING_WORKER", "INTERMEDIATE", 6, "L04-3");
-        Provider provider = provider(jinan, JINAN, "HOUSEKEEPING_WORKER", "INTERMEDIATE");
+        Provider provider = provider(jinan(), JINAN, "HOUSEKEEPING_WORKER", "INTERMEDIATE");
         asStaff(provider.id(), () -> claims.savePayee("浏览器测试家政学校", "6222020200001234567", "工商银行济南分行"));
         String staff = "staff-" + provider.id();
 

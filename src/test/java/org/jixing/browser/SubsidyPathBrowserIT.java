@@ -1,5 +1,12 @@
 package org.jixing.browser;
 
+import static org.jixing.RunningAs.asAdmin;
+import static org.jixing.RunningAs.asStaff;
+import org.jixing.IntegrationTest;
+import org.jixing.subsidy.FundLedger;
+import org.jixing.subsidy.PaymentFixtures;
+import org.springframework.beans.factory.annotation.Autowired;
+
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,7 +24,6 @@ import com.microsoft.playwright.Page;
 import org.jixing.subsidy.Claim;
 import org.jixing.subsidy.ClaimLine;
 import org.jixing.subsidy.Claims;
-import org.jixing.subsidy.PaymentFixtures;
 import org.jixing.subsidy.RuleSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,7 +38,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * recorded with the provider suspended. The fund ledger reconciles after every step, and
  * the administrator's check page says so.
  */
-class SubsidyPathBrowserIT extends PaymentFixtures {
+class SubsidyPathBrowserIT extends IntegrationTest implements PaymentFixtures {
+
+    @Autowired
+    Claims claims;
+
+    @Autowired
+    FundLedger ledger;
 
     @LocalServerPort
     int port;

@@ -1,5 +1,7 @@
 package org.jixing.certification;
 
+import org.jixing.IntegrationTest;
+
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -21,11 +23,11 @@ import tools.jackson.databind.JsonNode;
  * The assessment API: batches, candidates, scores, refusals in the caller's language,
  * scopes.
  */
-class AssessmentApiIT extends AssessmentTestBase {
+class AssessmentApiIT extends IntegrationTest implements AssessmentFixtures {
 
     @Test
     void anEvaluatorRunsABatchThroughTheApi() throws Exception {
-        Body body = body(jinan, JINAN, "TECHNICAL_COLLEGE", "CLEANER/JUNIOR");
+        Body body = body(jinan(), JINAN, "TECHNICAL_COLLEGE", "CLEANER/JUNIOR");
         mvc.perform(post("/api/v1/assessment-batches").with(csrf())
             .cookie(body.evaluator())
             .header("Accept-Language", "en")
@@ -72,11 +74,11 @@ class AssessmentApiIT extends AssessmentTestBase {
             .andExpect(jsonPath("$.candidates[1].passed").value(false));
 
         // Another body's evaluator and another city's officer find nothing.
-        Body other = body(jinan, JINAN, "TECHNICAL_COLLEGE", "CLEANER/JUNIOR");
+        Body other = body(jinan(), JINAN, "TECHNICAL_COLLEGE", "CLEANER/JUNIOR");
         mvc.perform(get("/api/v1/assessment-batches/" + id).cookie(other.evaluator())).andExpect(status().isNotFound());
         Cookie qingdao = SignedIn.as(mvc, "qingdao");
         mvc.perform(get("/api/v1/assessment-batches/" + id).cookie(qingdao)).andExpect(status().isNotFound());
-        mvc.perform(get("/api/v1/assessment-batches/" + id).cookie(jinan)).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/assessment-batches/" + id).cookie(jinan())).andExpect(status().isOk());
         mvc.perform(get("/api/v1/assessment-batches").cookie(body.evaluator()))
             .andExpect(jsonPath("$.total").value(1))
             .andExpect(jsonPath("$.items[0].id").value(id));
@@ -84,7 +86,7 @@ class AssessmentApiIT extends AssessmentTestBase {
 
     @Test
     void theApiIsDocumented() throws Exception {
-        mvc.perform(get("/v3/api-docs").cookie(admin))
+        mvc.perform(get("/v3/api-docs").cookie(admin()))
             .andExpect(status().isOk())
             .andExpect(jsonPath("$.paths['/api/v1/assessment-batches']").exists())
             .andExpect(jsonPath("$.paths['/api/v1/assessment-batches/{id}/scores']").exists())

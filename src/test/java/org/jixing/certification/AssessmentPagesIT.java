@@ -1,5 +1,11 @@
 package org.jixing.certification;
 
+import static org.jixing.RunningAs.asAdmin;
+import static org.jixing.RunningAs.asEvaluator;
+import org.jixing.IntegrationTest;
+import org.jixing.account.Accounts;
+import org.springframework.beans.factory.annotation.Autowired;
+
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -20,11 +26,20 @@ import org.jixing.shared.scope.ScopeKind;
 import org.junit.jupiter.api.Test;
 
 /** The assessment pages in Chinese and English, with per-row score errors and scopes. */
-class AssessmentPagesIT extends AssessmentTestBase {
+class AssessmentPagesIT extends IntegrationTest implements AssessmentFixtures {
+
+    @Autowired
+    DirectRecognitions recognitions;
+
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    Assessments assessments;
 
     @Test
     void anEvaluatorSchedulesScoresAndPublishesABatchOnThePages() throws Exception {
-        Body body = body(jinan, JINAN, "TECHNICAL_COLLEGE", "CLEANER/JUNIOR");
+        Body body = body(jinan(), JINAN, "TECHNICAL_COLLEGE", "CLEANER/JUNIOR");
         mvc.perform(get("/certification/batches").cookie(body.evaluator()))
             .andExpect(status().isOk())
             .andExpect(content().string(containsString("新建评价批次")))
@@ -123,7 +138,7 @@ class AssessmentPagesIT extends AssessmentTestBase {
 
     @Test
     void theRecognitionPagesLetABodyApplyAndTheProvinceDecide() throws Exception {
-        Body body = body(jinan, JINAN, "ENTERPRISE", "CLEANER/TECHNICIAN");
+        Body body = body(jinan(), JINAN, "ENTERPRISE", "CLEANER/TECHNICIAN");
         mvc.perform(get("/certification/recognitions").cookie(body.evaluator()))
             .andExpect(status().isOk())
             .andExpect(content().string(containsString("申请直接认定")));
@@ -141,15 +156,15 @@ class AssessmentPagesIT extends AssessmentTestBase {
         long person = f.personIds().get(0);
         DirectRecognition d = asEvaluator(body.id(), () -> recognitions
             .apply(new DirectRecognitions.Application(person, "CLEANER", "TECHNICIAN", "省级技能大赛一等奖，一线二十年。", "测试物业公司")));
-        mvc.perform(get("/certification/recognitions").cookie(admin).param("lang", "en"))
+        mvc.perform(get("/certification/recognitions").cookie(admin()).param("lang", "en"))
             .andExpect(status().isOk())
             .andExpect(content().string(containsString("id=\"recognition-" + d.id() + "\"")))
             .andExpect(content().string(containsString("Awaiting decision")));
         mvc.perform(post("/certification/recognitions/" + d.id() + "/decision").with(csrf())
-            .cookie(admin)
+            .cookie(admin())
             .param("version", String.valueOf(d.version()))
             .param("approve", "true")).andExpect(status().is3xxRedirection());
-        mvc.perform(get("/certification/recognitions").cookie(admin))
+        mvc.perform(get("/certification/recognitions").cookie(admin()))
             .andExpect(content().string(containsString("已批准")));
         Cookie qingdao = SignedIn.as(mvc, "qingdao");
         mvc.perform(get("/certification/recognitions").cookie(qingdao))

@@ -1,5 +1,12 @@
 package org.jixing.certification;
 
+import static org.jixing.RunningAs.asTrainee;
+
+import static org.jixing.RunningAs.asAdmin;
+import static org.jixing.RunningAs.asCity;
+import static org.jixing.RunningAs.asEvaluator;
+import org.jixing.IntegrationTest;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -24,7 +31,28 @@ import org.springframework.test.context.event.RecordApplicationEvents;
  * recognition and scopes.
  */
 @RecordApplicationEvents
-class AssessmentsIT extends AssessmentTestBase {
+class AssessmentsIT extends IntegrationTest implements AssessmentFixtures {
+
+    @Autowired
+    Assessments assessments;
+
+    @Autowired
+    AssessmentBatches batches;
+
+    @Autowired
+    AssessmentCandidates candidacy;
+
+    @Autowired
+    AssessmentScores scoring;
+
+    @Autowired
+    AssessmentChallenges challenging;
+
+    @Autowired
+    AssessmentFinalising finalising;
+
+    @Autowired
+    DirectRecognitions recognitions;
 
     @Autowired
     ApplicationEvents events;
@@ -50,7 +78,7 @@ class AssessmentsIT extends AssessmentTestBase {
 
     @Test
     void aBatchForAnOccupationTheBodyIsNotFiledForIsRefusedNamingOccupationAndLevel() throws Exception {
-        Body body = body(jinan, JINAN, "TECHNICAL_COLLEGE", "CLEANER/JUNIOR");
+        Body body = body(jinan(), JINAN, "TECHNICAL_COLLEGE", "CLEANER/JUNIOR");
         InvalidInputException e = refusal(() -> batch(body.id(), AssessmentBatch.Kind.BODY, "CLEANER", "SENIOR"));
         assertThat(e.problems()).singleElement().satisfies(p -> {
             assertThat(p.field()).isEqualTo("occupationCode");
@@ -68,7 +96,7 @@ class AssessmentsIT extends AssessmentTestBase {
 
     @Test
     void scoresArePassedByTheRuleSignedOffPublishedChallengedAndFinalised() throws Exception {
-        Body body = body(jinan, JINAN, "TECHNICAL_COLLEGE", "CLEANER/JUNIOR", "CLEANER/INTERMEDIATE");
+        Body body = body(jinan(), JINAN, "TECHNICAL_COLLEGE", "CLEANER/JUNIOR", "CLEANER/INTERMEDIATE");
         PastFixture f = completedClass("CLEANER", "JUNIOR", "L06-1",
                 List.of(new Trainee(null, true), new Trainee(null, true), new Trainee(null, true)));
         List<CompletedTraining> done = completions(f.classId());
@@ -182,11 +210,11 @@ class AssessmentsIT extends AssessmentTestBase {
 
     @Test
     void specialLevelsNeedAnEnterpriseSelfEvaluationApprovedByTheProvince() throws Exception {
-        Body college = body(jinan, JINAN, "TECHNICAL_COLLEGE", "CLEANER/PRINCIPAL_TECHNICIAN");
+        Body college = body(jinan(), JINAN, "TECHNICAL_COLLEGE", "CLEANER/PRINCIPAL_TECHNICIAN");
         assertThat(
                 keys(refusal(() -> batch(college.id(), AssessmentBatch.Kind.BODY, "CLEANER", "PRINCIPAL_TECHNICIAN"))))
             .containsExactly("assessment.error.specialEnterprise");
-        Body enterprise = body(jinan, JINAN, "ENTERPRISE", "CLEANER/PRINCIPAL_TECHNICIAN");
+        Body enterprise = body(jinan(), JINAN, "ENTERPRISE", "CLEANER/PRINCIPAL_TECHNICIAN");
         AssessmentBatch b = batch(enterprise.id(), AssessmentBatch.Kind.ENTERPRISE, "CLEANER", "PRINCIPAL_TECHNICIAN");
         assertThat(b.provinceApproval()).isEqualTo(AssessmentBatch.Approval.REQUIRED);
         PastFixture f = completedClass("CLEANER", "JUNIOR", "L06-1", List.of(new Trainee(null, true)));
@@ -213,7 +241,7 @@ class AssessmentsIT extends AssessmentTestBase {
 
     @Test
     void directRecognitionApprovedByTheProvinceIsAnnouncedAsPassed() throws Exception {
-        Body body = body(jinan, JINAN, "ENTERPRISE", "CLEANER/TECHNICIAN");
+        Body body = body(jinan(), JINAN, "ENTERPRISE", "CLEANER/TECHNICIAN");
         PastFixture f = completedClass("CLEANER", "JUNIOR", "L06-1", List.of(new Trainee(null, true)));
         long person = f.personIds().get(0);
         assertThat(keys(refusal(() -> asEvaluator(body.id(),
@@ -245,8 +273,8 @@ class AssessmentsIT extends AssessmentTestBase {
 
     @Test
     void evaluatorsSeeTheirBodysBatchesAndOfficersTheirCitys() throws Exception {
-        Body mine = body(jinan, JINAN, "TECHNICAL_COLLEGE", "CLEANER/JUNIOR");
-        Body other = body(jinan, JINAN, "TECHNICAL_COLLEGE", "CLEANER/JUNIOR");
+        Body mine = body(jinan(), JINAN, "TECHNICAL_COLLEGE", "CLEANER/JUNIOR");
+        Body other = body(jinan(), JINAN, "TECHNICAL_COLLEGE", "CLEANER/JUNIOR");
         AssessmentBatch b = batch(mine.id(), AssessmentBatch.Kind.BODY, "CLEANER", "JUNIOR");
         assertThat(asEvaluator(mine.id(), () -> assessments.get(b.id())).id()).isEqualTo(b.id());
         assertThatThrownBy(() -> asEvaluator(other.id(), () -> assessments.get(b.id())))

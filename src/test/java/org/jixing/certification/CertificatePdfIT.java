@@ -1,5 +1,7 @@
 package org.jixing.certification;
 
+import org.jixing.IntegrationTest;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -20,7 +22,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 
 /** The printable certificate: Chinese text as text, the QR code, for whom it is open. */
-class CertificatePdfIT extends CertificateTestBase {
+class CertificatePdfIT extends IntegrationTest implements CertificateFixtures {
 
     @Test
     void theHolderAndOfficersInScopeDownloadAPdfWithTheChineseNameAndTheQrCode() throws Exception {
@@ -54,7 +56,7 @@ class CertificatePdfIT extends CertificateTestBase {
             assertThat(dark).isGreaterThan(500);
         }
         byte[] english = mvc
-            .perform(get("/certification/certificates/" + c.id() + ".pdf").param("lang", "en").cookie(admin))
+            .perform(get("/certification/certificates/" + c.id() + ".pdf").param("lang", "en").cookie(admin()))
             .andExpect(status().isOk())
             .andReturn()
             .getResponse()
@@ -62,7 +64,7 @@ class CertificatePdfIT extends CertificateTestBase {
         try (PDDocument doc = Loader.loadPDF(english)) {
             assertThat(new PDFTextStripper().getText(doc)).contains("欧阳明月", "Skill-level certificate", "Junior worker");
         }
-        mvc.perform(get("/certification/certificates/" + c.id() + ".pdf").cookie(jinan)).andExpect(status().isOk());
+        mvc.perform(get("/certification/certificates/" + c.id() + ".pdf").cookie(jinan())).andExpect(status().isOk());
         Cookie other = traineeCookie(person("路人甲"));
         mvc.perform(get("/certification/certificates/" + c.id() + ".pdf").cookie(other))
             .andExpect(status().isNotFound());

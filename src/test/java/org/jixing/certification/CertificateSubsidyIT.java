@@ -1,5 +1,9 @@
 package org.jixing.certification;
 
+import static org.jixing.RunningAs.asAdmin;
+import static org.jixing.RunningAs.asStaff;
+import org.jixing.IntegrationTest;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -14,7 +18,10 @@ import org.springframework.beans.factory.annotation.Autowired;
  * A level whose subsidy is paid on a certificate: the trainee is left out of the claim
  * until they hold the class's certificate earned since it began, and priced once they do.
  */
-class CertificateSubsidyIT extends AssessmentTestBase {
+class CertificateSubsidyIT extends IntegrationTest implements AssessmentFixtures {
+
+    @Autowired
+    Claims claims;
 
     @Autowired
     Certificates certificates;
@@ -38,11 +45,11 @@ class CertificateSubsidyIT extends AssessmentTestBase {
         // The lower levels were certified years ago; the intermediate one does not pay
         // for
         // the senior class.
-        Body body = body(jinan, JINAN, "TECHNICAL_COLLEGE", "CLEANER/SENIOR");
+        Body body = body(jinan(), JINAN, "TECHNICAL_COLLEGE", "CLEANER/SENIOR");
         asAdmin(() -> certificates.recordPast(new CertificateRequest(first, "CLEANER", "JUNIOR", body.id(),
-                CertificateRoute.IMPORTED, null, null, pastStart.minusYears(4))));
+                CertificateRoute.IMPORTED, null, null, pastStart().minusYears(4))));
         asAdmin(() -> certificates.recordPast(new CertificateRequest(first, "CLEANER", "INTERMEDIATE", body.id(),
-                CertificateRoute.IMPORTED, null, null, pastStart.minusYears(1))));
+                CertificateRoute.IMPORTED, null, null, pastStart().minusYears(1))));
         assertThat(asStaff(f.provider().id(), () -> claims.preview(f.classId())).lines()).isEmpty();
 
         // The senior certificate, earned after the class: that trainee is priced.

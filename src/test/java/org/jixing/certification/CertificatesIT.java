@@ -1,5 +1,12 @@
 package org.jixing.certification;
 
+import static org.jixing.RunningAs.asAdmin;
+import static org.jixing.RunningAs.asCity;
+import static org.jixing.RunningAs.asEvaluator;
+import static org.jixing.RunningAs.asTrainee;
+import org.jixing.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
@@ -25,7 +32,10 @@ import org.jixing.shared.scope.RecordNotFoundException;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.access.AccessDeniedException;
 
-class CertificatesIT extends CertificateTestBase {
+class CertificatesIT extends IntegrationTest implements CertificateFixtures {
+
+    @Autowired
+    Certificates certificates;
 
     @org.springframework.beans.factory.annotation.Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
@@ -354,7 +364,7 @@ class CertificatesIT extends CertificateTestBase {
             .andExpect(content().string(containsString(own.number())))
             .andExpect(content().string(not(containsString(other.number()))));
         mvc.perform(get("/certification/certificates/" + other.id()).cookie(trainee)).andExpect(status().isNotFound());
-        mvc.perform(get("/api/v1/certificates/" + own.id()).cookie(jinan)).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/certificates/" + own.id()).cookie(jinan())).andExpect(status().isOk());
         // An evaluator of another body may not revoke.
         assertThatThrownBy(() -> asEvaluator(elsewhere.id(),
                 () -> certificates.revoke(own.number(), RevocationReason.OTHER, "无权")))
@@ -365,20 +375,20 @@ class CertificatesIT extends CertificateTestBase {
     void pagesListShowAndDrawTheQrCode() throws Exception {
         Body body = evaluationBody(JINAN, OCC, "JUNIOR");
         Certificate c = issue(person("何小平"), OCC, "JUNIOR", body.id(), CertificateRoute.ASSESSMENT);
-        mvc.perform(get("/certification/certificates").param("q", "何小平").cookie(admin))
+        mvc.perform(get("/certification/certificates").param("q", "何小平").cookie(admin()))
             .andExpect(status().isOk())
             .andExpect(content().string(containsString(c.number())));
-        mvc.perform(get("/certification/certificates/" + c.id()).cookie(admin))
+        mvc.perform(get("/certification/certificates/" + c.id()).cookie(admin()))
             .andExpect(status().isOk())
             .andExpect(content().string(containsString("id=\"qr\"")))
             .andExpect(content().string(containsString("id=\"revoke\"")));
-        mvc.perform(get("/certification/certificates/" + c.id()).cookie(jinan))
+        mvc.perform(get("/certification/certificates/" + c.id()).cookie(jinan()))
             .andExpect(status().isOk())
             .andExpect(content().string(not(containsString("id=\"revoke\""))));
-        mvc.perform(get("/certification/certificates/" + c.id() + "/qr.svg").cookie(admin))
+        mvc.perform(get("/certification/certificates/" + c.id() + "/qr.svg").cookie(admin()))
             .andExpect(status().isOk())
             .andExpect(content().string(containsString("<svg")));
-        mvc.perform(get("/certification/certificates").cookie(admin).param("lang", "en"))
+        mvc.perform(get("/certification/certificates").cookie(admin()).param("lang", "en"))
             .andExpect(content().string(containsString("Skill-level certificates")));
     }
 

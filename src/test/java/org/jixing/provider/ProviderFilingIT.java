@@ -44,17 +44,11 @@ class ProviderFilingIT extends IntegrationTest {
     @Autowired
     org.jixing.provider.Filings filings;
 
-    Cookie jinan;
-
     Cookie qingdao;
-
-    Cookie admin;
 
     @BeforeEach
     void signIn() throws Exception {
-        jinan = SignedIn.as(mvc, "jinan");
         qingdao = SignedIn.as(mvc, "qingdao");
-        admin = SignedIn.as(mvc, "admin");
     }
 
     static String newCreditCode() {
@@ -97,16 +91,16 @@ class ProviderFilingIT extends IntegrationTest {
 
     @Test
     void aCityOfficerRegistersAndApprovesAProviderOfTheCityAndTheDecisionIsAudited() throws Exception {
-        long id = register(jinan, "济南康养职业培训学校", "370100");
+        long id = register(jinan(), "济南康养职业培训学校", "370100");
         assertThat(statusOf(id)).isEqualTo("PENDING");
-        mvc.perform(get("/providers/" + id).cookie(jinan))
+        mvc.perform(get("/providers/" + id).cookie(jinan()))
             .andExpect(status().isOk())
             .andExpect(content().string(containsString("济南康养职业培训学校")))
             .andExpect(content().string(containsString("待审核")))
             .andExpect(content().string(containsString("养老护理员")));
 
         mvc.perform(post("/providers/" + id + "/approve").with(csrf())
-            .cookie(jinan)
+            .cookie(jinan())
             .param("version", String.valueOf(version(id)))
             .param("filingNo", "JN-" + id)
             .param("validFrom", "2026-01-01")
@@ -117,14 +111,14 @@ class ProviderFilingIT extends IntegrationTest {
             .param("id", String.valueOf(id))
             .query(Long.class)
             .single()).isEqualTo(1);
-        mvc.perform(get("/providers/" + id).cookie(jinan).param("lang", "en"))
+        mvc.perform(get("/providers/" + id).cookie(jinan()).param("lang", "en"))
             .andExpect(content().string(containsString("Active")))
             .andExpect(content().string(containsString("JN-" + id)));
     }
 
     @Test
     void anotherCitysOfficerCannotSeeTheProviderByPageListOrApi() throws Exception {
-        long id = register(jinan, "济南另一所培训学校", "370100");
+        long id = register(jinan(), "济南另一所培训学校", "370100");
         mvc.perform(get("/providers/" + id).cookie(qingdao)).andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/providers/" + id).cookie(qingdao))
             .andExpect(status().isNotFound())
@@ -140,16 +134,16 @@ class ProviderFilingIT extends IntegrationTest {
             .param("version", String.valueOf(version(id)))
             .param("reason", "x")).andExpect(status().isNotFound());
         assertThat(statusOf(id)).isEqualTo("PENDING");
-        mvc.perform(get("/api/v1/providers/" + id).cookie(admin)).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/providers/" + id).cookie(admin())).andExpect(status().isOk());
     }
 
     @Test
     void aBadCreditCodeIsRefusedWithAMessageAndNothingIsStored() throws Exception {
         long before = jdbc.sql("select count(*) from filed_body").query(Long.class).single();
-        mvc.perform(registration("错误代码学校", "91350100M000100Y44", "370100").cookie(jinan))
+        mvc.perform(registration("错误代码学校", "91350100M000100Y44", "370100").cookie(jinan()))
             .andExpect(status().isOk())
             .andExpect(content().string(containsString("不是有效的统一社会信用代码")));
-        mvc.perform(registration("外市学校", newCreditCode(), "370200").cookie(jinan))
+        mvc.perform(registration("外市学校", newCreditCode(), "370200").cookie(jinan()))
             .andExpect(status().isOk())
             .andExpect(content().string(containsString("只能登记本辖区的机构")));
         assertThat(jdbc.sql("select count(*) from filed_body").query(Long.class).single()).isEqualTo(before);
@@ -158,35 +152,35 @@ class ProviderFilingIT extends IntegrationTest {
     @Test
     void theSameCreditCodeIsFiledOnce() throws Exception {
         String code = newCreditCode();
-        mvc.perform(registration("第一次", code, "370100").cookie(jinan)).andExpect(status().is3xxRedirection());
-        mvc.perform(registration("第二次", code.toLowerCase(), "370100").cookie(jinan))
+        mvc.perform(registration("第一次", code, "370100").cookie(jinan())).andExpect(status().is3xxRedirection());
+        mvc.perform(registration("第二次", code.toLowerCase(), "370100").cookie(jinan()))
             .andExpect(status().isOk())
             .andExpect(content().string(containsString("该统一社会信用代码已登记")));
     }
 
     @Test
     void suspensionNeedsAReasonAndOnlyTheProvinceLiftsABlacklisting() throws Exception {
-        long id = register(jinan, "待处理学校", "370100");
+        long id = register(jinan(), "待处理学校", "370100");
         mvc.perform(post("/providers/" + id + "/approve").with(csrf())
-            .cookie(jinan)
+            .cookie(jinan())
             .param("version", String.valueOf(version(id)))
             .param("filingNo", "JN-S-" + id)
             .param("validFrom", "2026-01-01")
             .param("validUntil", "2027-12-31"));
         mvc.perform(post("/providers/" + id + "/suspend").with(csrf())
-            .cookie(jinan)
+            .cookie(jinan())
             .param("version", String.valueOf(version(id)))
             .param("reason", " ")).andExpect(status().isOk()).andExpect(content().string(containsString("请填写原因")));
         assertThat(statusOf(id)).isEqualTo("ACTIVE");
 
         mvc.perform(post("/providers/" + id + "/blacklist").with(csrf())
-            .cookie(jinan)
+            .cookie(jinan())
             .param("version", String.valueOf(version(id)))
             .param("reason", "虚假培训，骗取补贴")).andExpect(status().is3xxRedirection());
         assertThat(statusOf(id)).isEqualTo("BLACKLISTED");
 
         mvc.perform(post("/providers/" + id + "/reinstate").with(csrf())
-            .cookie(jinan)
+            .cookie(jinan())
             .param("version", String.valueOf(version(id)))
             .param("reason", "整改完毕"))
             .andExpect(status().isOk())
@@ -194,7 +188,7 @@ class ProviderFilingIT extends IntegrationTest {
         assertThat(statusOf(id)).isEqualTo("BLACKLISTED");
 
         mvc.perform(post("/providers/" + id + "/reinstate").with(csrf())
-            .cookie(admin)
+            .cookie(admin())
             .param("version", String.valueOf(version(id)))
             .param("reason", "整改完毕")).andExpect(status().is3xxRedirection());
         assertThat(statusOf(id)).isEqualTo("ACTIVE");
@@ -202,14 +196,14 @@ class ProviderFilingIT extends IntegrationTest {
 
     @Test
     void aDecisionOnAStaleVersionIsRefused() throws Exception {
-        long id = register(jinan, "并发学校", "370100");
+        long id = register(jinan(), "并发学校", "370100");
         int seen = version(id);
         mvc.perform(post("/providers/" + id + "/reject").with(csrf())
-            .cookie(admin)
+            .cookie(admin())
             .param("version", String.valueOf(seen))
             .param("reason", "材料不全")).andExpect(status().is3xxRedirection());
         mvc.perform(post("/api/v1/providers/" + id + "/decisions").with(csrf())
-            .cookie(jinan)
+            .cookie(jinan())
             .contentType(MediaType.APPLICATION_JSON)
             .content("""
                     {"verb":"reject","version":%d,"reason":"重复"}""".formatted(seen)))
@@ -219,8 +213,8 @@ class ProviderFilingIT extends IntegrationTest {
 
     @Test
     void providerStaffSeeOnlyTheirOwnProvider() throws Exception {
-        long mine = register(jinan, "员工所在学校", "370100");
-        long other = register(jinan, "别家学校", "370100");
+        long mine = register(jinan(), "员工所在学校", "370100");
+        long other = register(jinan(), "别家学校", "370100");
         accounts.create(new NewAccount("staff-" + mine, "员工", "staff-password-123", Role.PROVIDER_STAFF,
                 ScopeKind.PROVIDER, String.valueOf(mine), "370100"));
         Cookie staff = SignedIn.as(mvc, "staff-" + mine, "staff-password-123");
@@ -323,9 +317,9 @@ class ProviderFilingIT extends IntegrationTest {
                 java.util.List.of(new org.jixing.provider.Permit("WELDER", "JUNIOR")));
         java.time.Instant applied = java.time.Instant.parse("2024-05-20T01:00:00Z");
         java.time.Instant approved = java.time.Instant.parse("2024-05-31T08:00:00Z");
-        var admin = new org.jixing.shared.scope.CurrentUser(1, "admin", "admin",
+        var province = new org.jixing.shared.scope.CurrentUser(1, "admin", "admin",
                 org.jixing.shared.scope.Role.PROVINCE_ADMIN, org.jixing.shared.scope.DataScope.province("370000"));
-        var body = org.jixing.shared.scope.RunAs.user(admin,
+        var body = org.jixing.shared.scope.RunAs.user(province,
                 () -> filings.recordPast(org.jixing.provider.Registry.PROVIDER, application, "HIS-" + applied,
                         java.time.LocalDate.of(2024, 6, 1), java.time.LocalDate.of(2028, 5, 31), applied, approved));
         assertThat(body.status().name()).isEqualTo("ACTIVE");
@@ -343,7 +337,7 @@ class ProviderFilingIT extends IntegrationTest {
                 "济南未来备案技工学校", newCreditCode(), "370100", "历城区 2 号", "张三", "李四", "13800000000", 100, false, null,
                 java.util.List.of(new org.jixing.provider.Permit("WELDER", "JUNIOR")));
         org.assertj.core.api.Assertions
-            .assertThatThrownBy(() -> org.jixing.shared.scope.RunAs.user(admin,
+            .assertThatThrownBy(() -> org.jixing.shared.scope.RunAs.user(province,
                     () -> filings.recordPast(org.jixing.provider.Registry.PROVIDER, future, "HIS-F",
                             java.time.LocalDate.of(2024, 6, 1), java.time.LocalDate.of(2028, 5, 31), applied,
                             clock.instant().plusSeconds(3600))))
@@ -365,11 +359,11 @@ class ProviderFilingIT extends IntegrationTest {
 
     @Test
     void theRegistrySortsOnTheServer() throws Exception {
-        register(jinan, "A 排序学校", "370100");
-        register(jinan, "B 排序学校", "370100");
+        register(jinan(), "A 排序学校", "370100");
+        register(jinan(), "B 排序学校", "370100");
         var names = new java.util.ArrayList<String>();
         new tools.jackson.databind.json.JsonMapper()
-            .readTree(mvc.perform(get("/api/v1/providers").param("sort", "name").param("size", "200").cookie(jinan))
+            .readTree(mvc.perform(get("/api/v1/providers").param("sort", "name").param("size", "200").cookie(jinan()))
                 .andReturn()
                 .getResponse()
                 .getContentAsString())

@@ -36,11 +36,8 @@ class ReferenceIT extends IntegrationTest {
     @Autowired
     ReferenceCatalogue catalogue;
 
-    Cookie admin;
-
     @BeforeEach
     void signIn() throws Exception {
-        admin = SignedIn.as(mvc, "admin");
     }
 
     long annual(String subTarget) {
@@ -96,7 +93,7 @@ class ReferenceIT extends IntegrationTest {
     void theAdministratorChangesASubTargetAndTheChangeIsAudited() throws Exception {
         long before = annual("L10-1");
         mvc.perform(post("/reference/sub-targets/L10-1").with(csrf())
-            .cookie(admin)
+            .cookie(admin())
             .param("annualTarget", String.valueOf(before + 1))
             .param("atLeast", "true")
             .param("version", String.valueOf(version("sub_target", "L10-1"))))
@@ -112,7 +109,7 @@ class ReferenceIT extends IntegrationTest {
         assertThat(after).contains(String.valueOf(before + 1));
         // Put it back for the other tests.
         mvc.perform(post("/reference/sub-targets/L10-1").with(csrf())
-            .cookie(admin)
+            .cookie(admin())
             .param("annualTarget", String.valueOf(before))
             .param("atLeast", "true")
             .param("version", String.valueOf(version("sub_target", "L10-1"))));
@@ -124,25 +121,25 @@ class ReferenceIT extends IntegrationTest {
         long before = annual("L04-1");
         int version = version("sub_target", "L04-1");
         mvc.perform(post("/reference/sub-targets/L04-1").with(csrf())
-            .cookie(admin)
+            .cookie(admin())
             .param("annualTarget", "-5")
             .param("version", String.valueOf(version)))
             .andExpect(flash().attribute("problems", org.hamcrest.Matchers.hasSize(1)));
-        mvc.perform(get("/reference/action-lines").cookie(admin)
+        mvc.perform(get("/reference/action-lines").cookie(admin())
             .flashAttr("problems",
                     java.util.List.of(new org.jixing.shared.InvalidInputException.Problem("annualTarget",
                             "reference.error.target", 100_000_000L))))
             .andExpect(content().string(containsString("目标不能为负数，也不能超过 100,000,000。")));
         // A stale version.
         mvc.perform(post("/reference/sub-targets/L04-1").with(csrf())
-            .cookie(admin)
+            .cookie(admin())
             .param("annualTarget", "12345")
             .param("version", String.valueOf(version - 1)))
             .andExpect(flash().attribute("problems", org.hamcrest.Matchers.hasSize(1)));
         assertThat(annual("L04-1")).isEqualTo(before);
         // Someone who is not the province administrator.
         mvc.perform(post("/reference/sub-targets/L04-1").with(csrf())
-            .cookie(SignedIn.as(mvc, "jinan"))
+            .cookie(jinan())
             .param("annualTarget", "1")
             .param("version", String.valueOf(version))).andExpect(status().isForbidden());
         assertThat(annual("L04-1")).isEqualTo(before);
@@ -152,28 +149,28 @@ class ReferenceIT extends IntegrationTest {
     @Test
     void aCountyIsAddedUnderItsCityWithItsCodeChecked() throws Exception {
         mvc.perform(post("/reference/regions").with(csrf())
-            .cookie(admin)
+            .cookie(admin())
             .param("parentCode", "370100")
             .param("code", "370299")
             .param("nameZh", "错区")
             .param("nameEn", "Wrong")).andExpect(flash().attribute("problems", org.hamcrest.Matchers.hasSize(1)));
         mvc.perform(post("/reference/regions").with(csrf())
-            .cookie(admin)
+            .cookie(admin())
             .param("parentCode", "379900")
             .param("code", "379901")
             .param("nameZh", "无")
             .param("nameEn", "None")).andExpect(flash().attribute("problems", org.hamcrest.Matchers.hasSize(1)));
         mvc.perform(post("/reference/regions").with(csrf())
-            .cookie(admin)
+            .cookie(admin())
             .param("parentCode", "370100")
             .param("code", "370112")
             .param("nameZh", "历城区")
             .param("nameEn", "Licheng")).andExpect(flash().attribute("notice", "reference.saved"));
-        mvc.perform(get("/api/v1/reference/regions").param("parent", "370100").cookie(admin))
+        mvc.perform(get("/api/v1/reference/regions").param("parent", "370100").cookie(admin()))
             .andExpect(jsonPath("$[0].code").value("370112"))
             .andExpect(jsonPath("$[0].level").value("COUNTY"));
         mvc.perform(post("/reference/regions").with(csrf())
-            .cookie(admin)
+            .cookie(admin())
             .param("parentCode", "370100")
             .param("code", "370112")
             .param("nameZh", "历城区")
@@ -190,7 +187,7 @@ class ReferenceIT extends IntegrationTest {
         mvc.perform(multipart("/reference/occupations/import")
             .file(new MockMultipartFile("file", "bad.csv", "text/csv", bad.getBytes(StandardCharsets.UTF_8)))
             .with(csrf())
-            .cookie(admin))
+            .cookie(admin()))
             .andExpect(status().isOk())
             .andExpect(content().string(containsString("文件中有 3 处错误，未导入任何数据")))
             .andExpect(content().string(containsString("国家职业分类代码的格式应为 4-10-01-05。")));
@@ -204,7 +201,7 @@ class ReferenceIT extends IntegrationTest {
         mvc.perform(multipart("/reference/occupations/import")
             .file(new MockMultipartFile("file", "good.csv", "text/csv", good.getBytes(StandardCharsets.UTF_8)))
             .with(csrf())
-            .cookie(admin)
+            .cookie(admin())
             .param("lang", "en")).andExpect(content().string(containsString("Imported: 1 added, 1 changed.")));
         assertThat(catalogue.occupation("TEST_DRONE_PILOT")).isPresent();
     }

@@ -1,7 +1,6 @@
 package org.jixing.statistics;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -31,9 +30,7 @@ import org.jixing.training.ClassWalk;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -61,11 +58,7 @@ class AnnualFiguresIT extends IntegrationTest {
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-    Cookie admin;
-
     Cookie qingdao;
-
-    Cookie jinan;
 
     Cookie agri;
 
@@ -86,23 +79,21 @@ class AnnualFiguresIT extends IntegrationTest {
     }
 
     /** Today by the application's clock. */
-    LocalDate today() {
+    LocalDate clockToday() {
         return LocalDate.now(clock.withZone(CHINA));
     }
 
     @BeforeEach
     void signIn() throws Exception {
-        admin = SignedIn.as(mvc, "admin");
         qingdao = SignedIn.as(mvc, "qingdao");
-        jinan = SignedIn.as(mvc, "jinan");
         agri = SignedIn.as(mvc, "agri");
     }
 
     @Test
     void anOrderClassCompletedInQingdaoCountsForTheProvinceAndQingdaoButNotForJinan() throws Exception {
-        Map<String, Long> adminBefore = api(admin);
+        Map<String, Long> adminBefore = api(admin());
         Map<String, Long> qingdaoBefore = api(qingdao);
-        Map<String, Long> jinanBefore = api(jinan);
+        Map<String, Long> jinanBefore = api(jinan());
         Map<String, Long> agriBefore = api(agri);
 
         // A provider of Qingdao that is a public training base and a skill-master studio;
@@ -138,9 +129,9 @@ class AnnualFiguresIT extends IntegrationTest {
         expected.put("annual-completed-total", 3L);
         expected.put("annual-completed-subsidised", 2L);
         expected.put("annual-completed-self-funded", 1L);
-        assertThat(difference(adminBefore, api(admin))).isEqualTo(expected);
+        assertThat(difference(adminBefore, api(admin()))).isEqualTo(expected);
         assertThat(difference(qingdaoBefore, api(qingdao))).isEqualTo(expected);
-        assertThat(difference(jinanBefore, api(jinan))).isEmpty();
+        assertThat(difference(jinanBefore, api(jinan()))).isEmpty();
         // The department sees its line's class (not the order class, of another line) and
         // no provider registry.
         assertThat(difference(agriBefore, api(agri)))
@@ -149,7 +140,7 @@ class AnnualFiguresIT extends IntegrationTest {
                     "annual-completed-total", 1L, "annual-completed-self-funded", 1L));
 
         // The pages show what the API says, to each in their scope.
-        for (Cookie as : List.of(admin, qingdao, jinan, agri)) {
+        for (Cookie as : List.of(admin(), qingdao, jinan(), agri)) {
             assertThat(page(as, "")).isEqualTo(api(as));
         }
         assertThat(page(agri, "")).doesNotContainKey("annual-providers-total").containsKey("annual-order-classes");
@@ -158,15 +149,15 @@ class AnnualFiguresIT extends IntegrationTest {
     @Test
     void aClassInAnotherCityLeavesQingdaosPageAsItWas() throws Exception {
         Map<String, Long> qingdaoPage = page(qingdao, "");
-        Map<String, Long> adminBefore = api(admin);
+        Map<String, Long> adminBefore = api(admin());
         long elderly = programme("ELDERLY_CARE_WORKER", "L04-1");
-        Provider p = provider(jinan, "370100", false);
-        long directed = openedClass(p, jinan, elderly, "DIRECTED", true, 9);
+        Provider p = provider(jinan(), "370100", false);
+        long directed = openedClass(p, jinan(), elderly, "DIRECTED", true, 9);
         List<Long> roster = enrol(directed, p, 2);
         complete(directed, p, roster, List.of());
 
         assertThat(page(qingdao, "")).isEqualTo(qingdaoPage);
-        Map<String, Long> changed = difference(adminBefore, api(admin));
+        Map<String, Long> changed = difference(adminBefore, api(admin()));
         assertThat(changed).containsEntry("annual-directed-classes", 1L)
             .containsEntry("annual-directed-completions", 2L)
             .containsEntry("annual-project-classes", 1L)
@@ -185,7 +176,7 @@ class AnnualFiguresIT extends IntegrationTest {
         apply(p, elderly, "ORDER", true, 14);
         openedClass(p, qingdao, elderly, "POST", true, 18);
 
-        for (Cookie as : List.of(admin, qingdao, agri)) {
+        for (Cookie as : List.of(admin(), qingdao, agri)) {
             String html = html(as, "");
             Map<String, Long> figures = figures(html);
             for (String type : List.of("regular", "order", "post", "directed", "all")) {
@@ -202,7 +193,7 @@ class AnnualFiguresIT extends IntegrationTest {
                     .contains(String.format("共 %,d 条", figures.get("annual-" + type + "-classes")));
             }
         }
-        assertThat(page(admin, "").get("annual-order-classes")).isPositive();
+        assertThat(page(admin(), "").get("annual-order-classes")).isPositive();
         // The class list API takes the same filters.
         JsonNode orders = body(mvc.perform(get(
                 "/api/v1/classes?type=ORDER&opened=true&startsFrom=" + year + "-01-01&startsUntil=" + year + "-12-31")
@@ -221,9 +212,9 @@ class AnnualFiguresIT extends IntegrationTest {
         mvc.perform(get("/api/v1/statistics/annual").cookie(SignedIn.as(mvc, "enterprise")))
             .andExpect(status().isForbidden());
         // The auditor reads the province as the administrator does.
-        assertThat(api(SignedIn.as(mvc, "auditor"))).isEqualTo(api(admin));
+        assertThat(api(SignedIn.as(mvc, "auditor"))).isEqualTo(api(admin()));
 
-        for (Cookie as : List.of(admin, qingdao, agri)) {
+        for (Cookie as : List.of(admin(), qingdao, agri)) {
             assertThat(mvc.perform(get("/").cookie(as)).andReturn().getResponse().getContentAsString())
                 .contains("id=\"annual-link\" href=\"/statistics/annual\"");
         }
@@ -233,7 +224,7 @@ class AnnualFiguresIT extends IntegrationTest {
 
     @Test
     void thePageReadsInChineseAndEnglishForAnyYearOfThePlan() throws Exception {
-        String zh = html(admin, "");
+        String zh = html(admin(), "");
         assertThat(zh).contains(year + " 年度数据")
             .contains("培训机构（按类型）")
             .contains("订单班")
@@ -253,22 +244,22 @@ class AnnualFiguresIT extends IntegrationTest {
             .contains("Order classes")
             .contains("Certificates issued in " + year + ", by level")
             .doesNotContain("订单班");
-        assertThat(figures(en)).isEqualTo(api(admin));
+        assertThat(figures(en)).isEqualTo(api(admin()));
 
         // Another year of the plan: its own figures, which the API gives too.
-        assertThat(html(admin, "year=2025")).contains("2025 年度数据").contains("<option value=\"2025\" selected");
-        assertThat(page(admin, "year=2025")).isEqualTo(api(admin, 2025));
+        assertThat(html(admin(), "year=2025")).contains("2025 年度数据").contains("<option value=\"2025\" selected");
+        assertThat(page(admin(), "year=2025")).isEqualTo(api(admin(), 2025));
         // A year nobody means: said so, and this year's figures instead.
-        assertThat(html(admin, "year=1800")).contains("年度应在 2000 至 2100 年之间").contains(year + " 年度数据");
-        mvc.perform(get("/api/v1/statistics/annual?year=1800").cookie(admin))
+        assertThat(html(admin(), "year=1800")).contains("年度应在 2000 至 2100 年之间").contains(year + " 年度数据");
+        mvc.perform(get("/api/v1/statistics/annual?year=1800").cookie(admin()))
             .andExpect(status().isUnprocessableContent());
-        mvc.perform(get("/statistics/annual?year=abc").cookie(admin)).andExpect(status().isBadRequest());
+        mvc.perform(get("/statistics/annual?year=abc").cookie(admin())).andExpect(status().isBadRequest());
     }
 
     @Test
     void lastYearsFiledProvidersAreThoseApprovedByItsEndAndStillFiledThenByTheStatusHistory() throws Exception {
         int last = year - 1;
-        Map<String, Long> before = api(admin, last);
+        Map<String, Long> before = api(admin(), last);
         java.time.Instant midLastYear = LocalDate.of(last, 6, 1)
             .atTime(10, 0)
             .atZone(ZoneId.of("Asia/Shanghai"))
@@ -288,11 +279,11 @@ class AnnualFiguresIT extends IntegrationTest {
         clock.reset();
         suspend(base);
 
-        assertThat(difference(before, api(admin, last))).isEqualTo(Map.of("annual-providers-public-training-base", 1L,
+        assertThat(difference(before, api(admin(), last))).isEqualTo(Map.of("annual-providers-public-training-base", 1L,
                 "annual-providers-total", 1L, "annual-public-training-bases", 1L));
         // Every provider figure of last year recounts from the records as its label says.
-        assertThat(providerFigures(api(admin, last))).isEqualTo(filedRecount(last)).isNotEmpty();
-        assertThat(providerFigures(api(admin, year))).isEqualTo(filedRecount(year));
+        assertThat(providerFigures(api(admin(), last))).isEqualTo(filedRecount(last)).isNotEmpty();
+        assertThat(providerFigures(api(admin(), year))).isEqualTo(filedRecount(year));
     }
 
     /** A provider of the kind, applied for and approved by Qingdao's officer now. */
@@ -334,7 +325,7 @@ class AnnualFiguresIT extends IntegrationTest {
      * year) is an approval or reinstatement and its filing is valid on that day.
      */
     Map<String, Long> filedRecount(int y) {
-        LocalDate day = y < year ? LocalDate.of(y, 12, 31) : today();
+        LocalDate day = y < year ? LocalDate.of(y, 12, 31) : clockToday();
         java.sql.Timestamp end = java.sql.Timestamp
             .from(day.plusDays(1).atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant());
         Map<String, Long> out = new java.util.TreeMap<>();
@@ -452,17 +443,9 @@ class AnnualFiguresIT extends IntegrationTest {
 
     // --- Making classes through the API, as providers and officers do
 
-    JsonNode body(ResultActions result) throws Exception {
-        return json.readTree(result.andReturn().getResponse().getContentAsString());
-    }
-
-    ResultActions postJson(String path, Cookie as, String content) throws Exception {
-        return mvc.perform(post(path).with(csrf()).cookie(as).contentType(MediaType.APPLICATION_JSON).content(content));
-    }
-
     long programme(String occupation, String subTarget) throws Exception {
         String code = "A-" + SEQ.incrementAndGet() + "-" + ThreadLocalRandom.current().nextInt(1_000_000);
-        return body(postJson("/api/v1/programmes", admin, """
+        return body(postJson("/api/v1/programmes", admin(), """
                 {"code":"%s","nameZh":"年度数据测试项目","occupationCode":"%s","levelCode":"JUNIOR","hours":3,
                  "deliveryMode":"IN_PERSON","subTargetCode":"%s"}""".formatted(code, occupation, subTarget))
             .andExpect(status().isCreated())).get("id").asLong();
@@ -511,11 +494,13 @@ class AnnualFiguresIT extends IntegrationTest {
     JsonNode apply(Provider p, long programme, String type, boolean subsidised, int hour) throws Exception {
         String employer = type.equals("REGULAR") ? "" : """
                 "employerName":"青岛示范制造有限公司","employerCreditCode":"%s",""".formatted(creditCode());
-        return body(postJson("/api/v1/classes", p.staff(), """
-                {"programmeId":%d,"classType":"%s",%s"subsidised":%s,"venueAddress":"培训楼 3 层",
-                 "venueLat":36.07,"venueLng":120.38,"startDate":"%s","endDate":"%s","capacity":30,
-                 "sessions":[{"startsAt":"%sT%02d:00:00","endsAt":"%sT%02d:00:00","teacherId":%d}]}""".formatted(
-                programme, type, employer, subsidised, today(), today(), today(), hour, today(), hour + 3, p.teacher()))
+        return body(postJson("/api/v1/classes", p.staff(),
+                """
+                        {"programmeId":%d,"classType":"%s",%s"subsidised":%s,"venueAddress":"培训楼 3 层",
+                         "venueLat":36.07,"venueLng":120.38,"startDate":"%s","endDate":"%s","capacity":30,
+                         "sessions":[{"startsAt":"%sT%02d:00:00","endsAt":"%sT%02d:00:00","teacherId":%d}]}"""
+                    .formatted(programme, type, employer, subsidised, clockToday(), clockToday(), clockToday(), hour,
+                            clockToday(), hour + 3, p.teacher()))
             .andExpect(status().isCreated()));
     }
 

@@ -1,5 +1,11 @@
 package org.jixing.statistics;
 
+import static org.jixing.TestIdNumbers.adultIdNumber;
+import org.jixing.IntegrationTest;
+import org.jixing.account.Accounts;
+import org.jixing.account.OwnAccount;
+import org.jixing.training.TrainingFixtures;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -31,7 +37,6 @@ import org.jixing.shared.scope.RunAs;
 import org.jixing.shared.scope.ScopeKind;
 import org.jixing.training.ClassWalk;
 import org.jixing.training.TrainingCompleted;
-import org.jixing.training.TrainingTestBase;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,7 +57,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * write by a table lock the test takes, so the kill lands exactly between the commit and
  * the listener's commit; the lock goes with the kill.
  */
-class KilledBeforeTheListenerIT extends TrainingTestBase {
+class KilledBeforeTheListenerIT extends IntegrationTest implements TrainingFixtures {
+
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    OwnAccount ownAccount;
 
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
@@ -91,7 +102,7 @@ class KilledBeforeTheListenerIT extends TrainingTestBase {
         clock.moveTo(Instant.now().minus(Duration.ofDays(30)));
         LocalDate from = LocalDate.now(clock.withZone(CHINA)).plusDays(10);
         long programme = programme("ELDERLY_CARE_WORKER", "JUNIOR", 3, "L04-1");
-        Provider p = provider(jinan, "370100", "ELDERLY_CARE_WORKER", "JUNIOR");
+        Provider p = provider(jinan(), "370100", "ELDERLY_CARE_WORKER", "JUNIOR");
         long classId = approvedClass(programme, p, 1, 9, from);
         List<Long> roster = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
@@ -152,7 +163,8 @@ class KilledBeforeTheListenerIT extends TrainingTestBase {
             assertThat(eventually(Duration.ofSeconds(30), () -> incompletePublicationsOf(roster) == 0)).isTrue();
         }
         assertThat(completions()).isEqualTo(completionsBefore + 3);
-        // Nothing recounted at either start: the figures came from the resubmitted events
+        // Nothing recounted at either start: the figures came from the resubmitted
+        // events
         // alone.
         assertThat(log).content().doesNotContain("progress reconciled (start)");
     }
@@ -189,7 +201,7 @@ class KilledBeforeTheListenerIT extends TrainingTestBase {
         return RunAs.user(
                 new CurrentUser(staff.id(), username, "员工", Role.PROVIDER_STAFF,
                         DataScope.of(ScopeKind.PROVIDER, String.valueOf(provider))),
-                () -> accounts.createToken("kill-test", 1));
+                () -> ownAccount.createToken("kill-test", 1));
     }
 
     Connection asOwnerConnection() throws Exception {

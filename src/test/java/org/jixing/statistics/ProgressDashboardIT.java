@@ -59,12 +59,9 @@ class ProgressDashboardIT extends IntegrationTest {
     @Autowired
     JdbcClient jdbc;
 
-    Cookie admin;
-
     @BeforeEach
     void reconcile() throws Exception {
         progress.reconcile("test");
-        admin = SignedIn.as(mvc, "admin");
     }
 
     JsonNode getJson(String path, Cookie as) throws Exception {
@@ -91,7 +88,7 @@ class ProgressDashboardIT extends IntegrationTest {
 
     @Test
     void theDashboardAgreesWithTheRecordsAndNarrowsToACityAndItsClasses() throws Exception {
-        JsonNode d = getJson("/api/v1/statistics/dashboard?year=2025", admin);
+        JsonNode d = getJson("/api/v1/statistics/dashboard?year=2025", admin());
         Map<String, Long> expected = recountByLine(LocalDate.of(2025, 12, 31), null);
         assertThat(expected).isNotEmpty();
         long total = 0;
@@ -124,12 +121,12 @@ class ProgressDashboardIT extends IntegrationTest {
         assertThat(d.get("total").get("pace").get("projected").asLong()).isEqualTo(total);
 
         // Narrowed to 青岛: its own figures, and the classes behind them.
-        JsonNode qd = getJson("/api/v1/statistics/dashboard?year=2025&city=370200", admin);
+        JsonNode qd = getJson("/api/v1/statistics/dashboard?year=2025&city=370200", admin());
         assertThat(qd.get("cities")).hasSize(1);
         Map<String, Long> qingdao = recountByLine(LocalDate.of(2025, 12, 31), "3702");
         long qTotal = qingdao.values().stream().mapToLong(Long::longValue).sum();
         assertThat(qd.get("total").get("done").asLong()).isEqualTo(qTotal);
-        String page = mvc.perform(get("/statistics?year=2025&city=370200").cookie(admin))
+        String page = mvc.perform(get("/statistics?year=2025&city=370200").cookie(admin()))
             .andExpect(status().isOk())
             .andReturn()
             .getResponse()
@@ -143,7 +140,7 @@ class ProgressDashboardIT extends IntegrationTest {
                 and completed_on between '2025-01-01' and '2025-12-31' and region_code like '3702%'""")
             .query(Long.class)
             .single();
-        mvc.perform(get("/classes?completedFrom=2025-01-01&completedUntil=2025-12-31&region=370200").cookie(admin))
+        mvc.perform(get("/classes?completedFrom=2025-01-01&completedUntil=2025-12-31&region=370200").cookie(admin()))
             .andExpect(status().isOk())
             .andExpect(content().string(containsString("id=\"completion-filter\"")))
             .andExpect(content().string(containsString("共 " + classes + " ")));
@@ -157,23 +154,23 @@ class ProgressDashboardIT extends IntegrationTest {
                 select count(distinct e.class_id) from enrolment e join training_class c on c.id = e.class_id
                 where e.status = 'COMPLETED' and e.completed_on between '2025-01-01' and '2025-12-31'
                 and c.sub_target_code = :s""").param("s", sub).query(Long.class).single();
-        assertThat(mvc.perform(get("/statistics?year=2025").cookie(admin))
+        assertThat(mvc.perform(get("/statistics?year=2025").cookie(admin()))
             .andReturn()
             .getResponse()
             .getContentAsString(StandardCharsets.UTF_8)).contains("subTarget=" + sub);
-        mvc.perform(get("/classes?completedFrom=2025-01-01&completedUntil=2025-12-31&subTarget=" + sub).cookie(admin))
+        mvc.perform(get("/classes?completedFrom=2025-01-01&completedUntil=2025-12-31&subTarget=" + sub).cookie(admin()))
             .andExpect(content().string(containsString("共 " + subClasses + " ")))
             .andExpect(content().string(containsString("（子目标：")));
         // Unknown city or line: not found.
-        mvc.perform(get("/statistics?city=999900").cookie(admin)).andExpect(status().isNotFound());
-        mvc.perform(get("/api/v1/statistics/dashboard?line=L99").cookie(admin)).andExpect(status().isNotFound());
+        mvc.perform(get("/statistics?city=999900").cookie(admin())).andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/statistics/dashboard?line=L99").cookie(admin())).andExpect(status().isNotFound());
     }
 
     @Test
     void aCitysTargetsGivePaceAndForecastPerCity() throws Exception {
         int year = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear();
         mvc.perform(post("/statistics/targets").with(csrf())
-            .cookie(admin)
+            .cookie(admin())
             .param("year", String.valueOf(year))
             .param("t[L01-1][370200]", "1000")
             .param("t[L02-2][370200]", "500")).andExpect(status().is3xxRedirection());
@@ -235,7 +232,7 @@ class ProgressDashboardIT extends IntegrationTest {
     void theReportForAPastDayCountsUpToThatDayInEveryFormat() throws Exception {
         LocalDate day = LocalDate.of(2025, 6, 30);
         Map<String, Long> expected = recountByLine(day, null);
-        byte[] bytes = mvc.perform(get("/statistics/report.xlsx?date=" + day).cookie(admin))
+        byte[] bytes = mvc.perform(get("/statistics/report.xlsx?date=" + day).cookie(admin()))
             .andExpect(status().isOk())
             .andReturn()
             .getResponse()
@@ -270,13 +267,13 @@ class ProgressDashboardIT extends IntegrationTest {
         // A day inside a month: whole months, then that month's days so far.
         LocalDate mid = LocalDate.of(2025, 9, 17);
         Map<String, Long> midExpected = recountByLine(mid, null);
-        for (JsonNode r : getJson("/api/v1/statistics/report?date=" + mid, admin).get("lines")) {
+        for (JsonNode r : getJson("/api/v1/statistics/report?date=" + mid, admin()).get("lines")) {
             if (r.get("level").asInt() == 0) {
                 assertThat(r.get("done").asLong()).as(r.get("code").asString())
                     .isEqualTo(midExpected.getOrDefault(r.get("code").asString(), 0L));
             }
         }
-        JsonNode report = getJson("/api/v1/statistics/report?date=" + day, admin);
+        JsonNode report = getJson("/api/v1/statistics/report?date=" + day, admin());
         // Unique persons are kept for whole years: a report of an earlier day shows none.
         assertThat(report.get("cities").get(0).get("persons").isNull()).isTrue();
         // So are the providers' figures: an earlier day lists none rather than the
@@ -287,7 +284,7 @@ class ProgressDashboardIT extends IntegrationTest {
         assertThat(
                 org.jixing.shared.scope.RunAs.user(asAdmin, () -> views.asOf(LocalDate.of(2025, 12, 31)).providers()))
             .isNotEmpty();
-        assertThat(getJson("/api/v1/statistics/report?date=2025-12-31", admin).get("cities")
+        assertThat(getJson("/api/v1/statistics/report?date=2025-12-31", admin()).get("cities")
             .get(0)
             .get("persons")
             .isNull()).isFalse();
@@ -297,7 +294,7 @@ class ProgressDashboardIT extends IntegrationTest {
             }
         }
         String csv = mvc
-            .perform(get("/api/v1/statistics/report.csv?view=cities&date=" + day + "&lang=en").cookie(admin))
+            .perform(get("/api/v1/statistics/report.csv?view=cities&date=" + day + "&lang=en").cookie(admin()))
             .andExpect(status().isOk())
             .andReturn()
             .getResponse()
@@ -305,13 +302,13 @@ class ProgressDashboardIT extends IntegrationTest {
         assertThat(csv.lines().count()).isEqualTo(1 + 16);
         assertThat(csv).contains("Completed").contains("Qingdao");
 
-        mvc.perform(get("/api/v1/statistics/report.csv?view=towns").cookie(admin))
+        mvc.perform(get("/api/v1/statistics/report.csv?view=towns").cookie(admin()))
             .andExpect(status().isUnprocessableContent())
             .andExpect(content().string(containsString("towns")));
-        mvc.perform(get("/api/v1/statistics/report?date=2025-13-40").cookie(admin))
+        mvc.perform(get("/api/v1/statistics/report?date=2025-13-40").cookie(admin()))
             .andExpect(status().isUnprocessableContent())
             .andExpect(content().string(containsString("不是有效日期")));
-        mvc.perform(get("/statistics?lang=en").cookie(admin))
+        mvc.perform(get("/statistics?lang=en").cookie(admin()))
             .andExpect(status().isOk())
             .andExpect(content().string(containsString("Lines × cities")))
             .andExpect(content().string(not(containsString("各行动"))));

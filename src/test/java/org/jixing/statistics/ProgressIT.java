@@ -148,7 +148,7 @@ class ProgressIT extends IntegrationTest {
         assertThat(plain(byLine(admin, year))).isEqualTo(plain(recountByLine(year)));
         assertThat(progress.reconcile("test"))
             .isEqualTo(new Progress.Reconciliation(progress.reconcile("test").groupsCompared(), 0, 0, 0, 0, 0));
-        mvc.perform(post("/api/v1/statistics/reconciliation").with(csrf()).cookie(SignedIn.as(mvc, "jinan")))
+        mvc.perform(post("/api/v1/statistics/reconciliation").with(csrf()).cookie(jinan()))
             .andExpect(status().isForbidden());
     }
 
@@ -161,12 +161,11 @@ class ProgressIT extends IntegrationTest {
                     .andReturn()
                     .getResponse()
                     .getContentAsString());
-        JsonNode all = json.readTree(
-                mvc.perform(get("/api/v1/statistics/progress?by=CITY&year=2025").cookie(SignedIn.as(mvc, "admin")))
-                    .andExpect(status().isOk())
-                    .andReturn()
-                    .getResponse()
-                    .getContentAsString());
+        JsonNode all = json.readTree(mvc.perform(get("/api/v1/statistics/progress?by=CITY&year=2025").cookie(admin()))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString());
         List<String> qingdaoInAll = new java.util.ArrayList<>();
         all.forEach(r -> {
             if (r.get("key").asString().equals("370200")) {

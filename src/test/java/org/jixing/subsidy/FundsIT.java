@@ -1,5 +1,8 @@
 package org.jixing.subsidy;
 
+import static org.jixing.RunningAs.asAdmin;
+import org.jixing.IntegrationTest;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -26,7 +29,13 @@ import tools.jackson.databind.JsonNode;
  * administrator's allocations and reductions on the page and by API, and the ledger
  * check.
  */
-class FundsIT extends SubsidyTestBase {
+class FundsIT extends IntegrationTest implements SubsidyFixtures {
+
+    @Autowired
+    SubsidyRules rules;
+
+    @Autowired
+    FundLedger ledger;
 
     static final String QINGDAO = "370200";
 
@@ -58,7 +67,7 @@ class FundsIT extends SubsidyTestBase {
         Cookie qingdao = SignedIn.as(mvc, "qingdao");
         Cookie auditor = SignedIn.as(mvc, "auditor");
 
-        String jinanPage = page("/subsidies/funds", jinan);
+        String jinanPage = page("/subsidies/funds", jinan());
         assertThat(jinanPage).contains("id=\"budget-370100-" + SOURCE + "\"")
             .doesNotContain("id=\"city-370200\"")
             .contains("id=\"grand-total\"")
@@ -69,24 +78,24 @@ class FundsIT extends SubsidyTestBase {
         assertThat(page("/subsidies/funds", qingdao)).contains("id=\"city-370200\"")
             .doesNotContain("id=\"city-370100\"")
             .doesNotContain("济南下达");
-        String adminPage = page("/subsidies/funds?year=" + year(), admin);
+        String adminPage = page("/subsidies/funds?year=" + year(), admin());
         assertThat(adminPage).contains("id=\"city-370100\"", "id=\"city-370200\"", "id=\"allocation-form\"",
                 "id=\"reduction-form\"", "id=\"check-link\"", "id=\"source-total-" + SOURCE + "\"");
         assertThat(page("/subsidies/funds", auditor)).contains("id=\"city-370100\"", "id=\"city-370200\"")
             .doesNotContain("id=\"allocation-form\"");
         mvc.perform(get("/subsidies/funds").cookie(SignedIn.as(mvc, "provider"))).andExpect(status().isForbidden());
 
-        JsonNode mine = body(mvc.perform(get("/api/v1/subsidies/funds/balances?year=" + year()).cookie(jinan))
+        JsonNode mine = body(mvc.perform(get("/api/v1/subsidies/funds/balances?year=" + year()).cookie(jinan()))
             .andExpect(status().isOk()));
         assertThat(mine.findValuesAsString("regionCode")).isNotEmpty().containsOnly(JINAN);
         JsonNode theirs = body(mvc.perform(get("/api/v1/subsidies/funds/balances?year=" + year()).cookie(qingdao))
             .andExpect(status().isOk()));
         assertThat(theirs.findValuesAsString("regionCode")).isNotEmpty().doesNotContain(JINAN);
         JsonNode one = body(mvc
-            .perform(get("/api/v1/subsidies/funds/balances?year=" + year() + "&regionCode=" + QINGDAO).cookie(admin))
+            .perform(get("/api/v1/subsidies/funds/balances?year=" + year() + "&regionCode=" + QINGDAO).cookie(admin()))
             .andExpect(status().isOk()));
         assertThat(one.findValuesAsString("regionCode")).isNotEmpty().containsOnly(QINGDAO);
-        JsonNode all = body(mvc.perform(get("/api/v1/subsidies/funds/balances?year=" + year()).cookie(admin))
+        JsonNode all = body(mvc.perform(get("/api/v1/subsidies/funds/balances?year=" + year()).cookie(admin()))
             .andExpect(status().isOk()));
         assertThat(all.findValuesAsString("regionCode")).contains(JINAN, QINGDAO);
     }
@@ -95,7 +104,7 @@ class FundsIT extends SubsidyTestBase {
     void theAdministratorAllocatesOnThePageAndBadInputIsNamedWithNothingWritten() throws Exception {
         Money before = availableOf(QINGDAO);
         mvc.perform(post("/subsidies/funds/allocations").with(csrf())
-            .cookie(admin)
+            .cookie(admin())
             .param("regionCode", QINGDAO)
             .param("fundSource", SOURCE)
             .param("year", String.valueOf(year()))
@@ -108,7 +117,7 @@ class FundsIT extends SubsidyTestBase {
         long count = transactions();
         String refused = mvc
             .perform(post("/subsidies/funds/allocations").with(csrf())
-                .cookie(admin)
+                .cookie(admin())
                 .param("regionCode", "370102")
                 .param("fundSource", "NO_SUCH_FUND")
                 .param("year", String.valueOf(year()))
@@ -122,7 +131,7 @@ class FundsIT extends SubsidyTestBase {
 
         // A city officer allocates nothing.
         mvc.perform(post("/subsidies/funds/allocations").with(csrf())
-            .cookie(jinan)
+            .cookie(jinan())
             .param("regionCode", JINAN)
             .param("fundSource", SOURCE)
             .param("year", String.valueOf(year()))
@@ -132,7 +141,7 @@ class FundsIT extends SubsidyTestBase {
 
     @Test
     void theApiAllocatesWith201AndNamesEveryBadField() throws Exception {
-        JsonNode b = body(postJson("/api/v1/subsidies/funds/allocations", admin, """
+        JsonNode b = body(postJson("/api/v1/subsidies/funds/allocations", admin(), """
                 {"regionCode":"%s","fundSource":"%s","year":%d,"amountYuan":"5000.00","memo":"API"}""".formatted(JINAN,
                 SOURCE, year()))
             .andExpect(status().isCreated()));
@@ -140,13 +149,13 @@ class FundsIT extends SubsidyTestBase {
         assertThat(b.get("allocated").get("fen").asLong()).isGreaterThanOrEqualTo(500000);
 
         long count = transactions();
-        JsonNode refused = body(postJson("/api/v1/subsidies/funds/allocations", admin, """
+        JsonNode refused = body(postJson("/api/v1/subsidies/funds/allocations", admin(), """
                 {"regionCode":"379999","fundSource":"NOPE","year":%d,"amountYuan":"-5"}""".formatted(year()))
             .andExpect(status().isUnprocessableContent()));
         assertThat(refused.get("errors").findValuesAsString("field")).contains("regionCode", "fundSource", "amount");
         assertThat(transactions()).isEqualTo(count);
 
-        postJson("/api/v1/subsidies/funds/allocations", jinan, """
+        postJson("/api/v1/subsidies/funds/allocations", jinan(), """
                 {"regionCode":"%s","fundSource":"%s","year":%d,"amountYuan":"5000.00"}""".formatted(JINAN, SOURCE,
                 year()))
             .andExpect(status().isForbidden());
@@ -159,7 +168,7 @@ class FundsIT extends SubsidyTestBase {
         Money available = availableOf(QINGDAO);
         Money tooMuch = available.plus(Money.ofFen(1));
         long count = transactions();
-        postJson("/api/v1/subsidies/funds/reductions", admin,
+        postJson("/api/v1/subsidies/funds/reductions", admin(),
                 """
                         {"regionCode":"%s","fundSource":"%s","year":%d,"amountYuan":"%s"}""".formatted(QINGDAO, SOURCE,
                         year(), tooMuch.toYuanString()))
@@ -169,7 +178,7 @@ class FundsIT extends SubsidyTestBase {
                 .value(org.hamcrest.Matchers.containsString(available.toYuanString())));
         String page = mvc
             .perform(post("/subsidies/funds/reductions").with(csrf())
-                .cookie(admin)
+                .cookie(admin())
                 .param("regionCode", QINGDAO)
                 .param("fundSource", SOURCE)
                 .param("year", String.valueOf(year()))
@@ -181,13 +190,13 @@ class FundsIT extends SubsidyTestBase {
         assertThat(page).contains("id=\"problems\"", "调减金额超过可用余额", available.toYuanString());
         assertThat(transactions()).isEqualTo(count);
 
-        JsonNode reduced = body(postJson("/api/v1/subsidies/funds/reductions", admin, """
+        JsonNode reduced = body(postJson("/api/v1/subsidies/funds/reductions", admin(), """
                 {"regionCode":"%s","fundSource":"%s","year":%d,"amountYuan":"100"}""".formatted(QINGDAO, SOURCE,
                 year()))
             .andExpect(status().isOk()));
         assertThat(reduced.get("available").get("fen").asLong()).isEqualTo(available.minus(Money.ofYuan("100")).fen());
         mvc.perform(post("/subsidies/funds/reductions").with(csrf())
-            .cookie(admin)
+            .cookie(admin())
             .param("regionCode", QINGDAO)
             .param("fundSource", SOURCE)
             .param("year", String.valueOf(year()))
@@ -209,19 +218,19 @@ class FundsIT extends SubsidyTestBase {
         long count = transactions();
 
         // Only the administrator reverses, and only with a reason.
-        postJson(url, jinan, """
+        postJson(url, jinan(), """
                 {"reason":"城市选错"}""").andExpect(status().isForbidden());
-        postJson(url, admin, """
+        postJson(url, admin(), """
                 {"reason":" "}""").andExpect(status().isUnprocessableContent())
             .andExpect(jsonPath("$.errors[0].field").value("reason"));
         assertThat(transactions()).isEqualTo(count);
 
         // From the movements list: the allocation offers a reversal; afterwards it is
         // gone.
-        String before = page("/subsidies/funds?year=" + y, admin);
+        String before = page("/subsidies/funds?year=" + y, admin());
         assertThat(before).contains("id=\"reverse-" + allocation + "\"");
         mvc.perform(post("/subsidies/funds/allocations/" + allocation + "/reversal").with(csrf())
-            .cookie(admin)
+            .cookie(admin())
             .param("year", String.valueOf(y))
             .param("reason", "下达城市选错")).andExpect(status().is3xxRedirection());
         FundLedger.Budget reversed = asAdmin(() -> ledger.budgets(y)).stream()
@@ -231,11 +240,11 @@ class FundsIT extends SubsidyTestBase {
         assertThat(reversed.allocated()).isEqualTo(Money.ZERO);
         assertThat(reversed.available()).isEqualTo(Money.ZERO);
         assertThat(asAdmin(() -> ledger.check()).problems()).isEmpty();
-        String after = page("/subsidies/funds?year=" + y, admin);
+        String after = page("/subsidies/funds?year=" + y, admin());
         assertThat(after).doesNotContain("id=\"reverse-" + allocation + "\"").contains("已冲销", "下达城市选错");
 
         // Never twice.
-        postJson(url, admin, """
+        postJson(url, admin(), """
                 {"reason":"再次冲销"}""").andExpect(status().isUnprocessableContent())
             .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("已被冲销")));
 
@@ -251,11 +260,11 @@ class FundsIT extends SubsidyTestBase {
             .query(Long.class)
             .single();
         long count2 = transactions();
-        postJson("/api/v1/subsidies/funds/allocations/" + second + "/reversal", admin, """
+        postJson("/api/v1/subsidies/funds/allocations/" + second + "/reversal", admin(), """
                 {"reason":"录入错误"}""").andExpect(status().isUnprocessableContent())
             .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("300.00")));
         // Only an allocation is reversed this way.
-        postJson("/api/v1/subsidies/funds/allocations/" + reduction + "/reversal", admin, """
+        postJson("/api/v1/subsidies/funds/allocations/" + reduction + "/reversal", admin(), """
                 {"reason":"录入错误"}""").andExpect(status().isNotFound());
         assertThat(transactions()).isEqualTo(count2);
     }
@@ -263,21 +272,22 @@ class FundsIT extends SubsidyTestBase {
     @Test
     void theLedgerCheckReconcilesForTheProvinceAndIsRefusedToTheCities() throws Exception {
         asAdmin(() -> ledger.allocate(JINAN, SOURCE, year(), Money.ofYuan("10"), "test"));
-        String checked = page("/subsidies/funds/check", admin);
+        String checked = page("/subsidies/funds/check", admin());
         assertThat(checked).contains("id=\"reconciles\"", "账目相符", "id=\"check-transactions\"",
                 "id=\"check-allocated\"");
         assertThat(checked).doesNotContain("id=\"problems\"");
         assertThat(page("/subsidies/funds/check?lang=en", SignedIn.as(mvc, "auditor"))).contains("id=\"reconciles\"",
                 "The books reconcile");
-        JsonNode api = body(mvc.perform(get("/api/v1/subsidies/funds/check").cookie(admin)).andExpect(status().isOk()));
+        JsonNode api = body(
+                mvc.perform(get("/api/v1/subsidies/funds/check").cookie(admin())).andExpect(status().isOk()));
         assertThat(api.get("reconciles").asBoolean()).isTrue();
         assertThat(api.get("problems")).isEmpty();
         assertThat(api.get("transactions").asLong()).isPositive();
         assertThat(api.get("budgets").asLong()).isPositive();
         assertThat(api.get("allocated").get("fen").asLong()).isPositive();
 
-        mvc.perform(get("/subsidies/funds/check").cookie(jinan)).andExpect(status().isForbidden());
-        mvc.perform(get("/api/v1/subsidies/funds/check").cookie(jinan)).andExpect(status().isForbidden());
+        mvc.perform(get("/subsidies/funds/check").cookie(jinan())).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/subsidies/funds/check").cookie(jinan())).andExpect(status().isForbidden());
     }
 
     @Test
@@ -289,11 +299,11 @@ class FundsIT extends SubsidyTestBase {
             .single();
         jdbc.sql("update ledger_account set balance_fen = balance_fen + 1 where id = :a").param("a", account).update();
         try {
-            String page = page("/subsidies/funds/check", admin);
+            String page = page("/subsidies/funds/check", admin());
             assertThat(page).contains("id=\"problems\"", "account " + account + " AVAILABLE")
                 .doesNotContain("id=\"reconciles\"");
             JsonNode api = body(
-                    mvc.perform(get("/api/v1/subsidies/funds/check").cookie(admin)).andExpect(status().isOk()));
+                    mvc.perform(get("/api/v1/subsidies/funds/check").cookie(admin())).andExpect(status().isOk()));
             assertThat(api.get("reconciles").asBoolean()).isFalse();
             assertThat(api.get("problems").toString()).contains("account " + account);
         }
@@ -309,7 +319,7 @@ class FundsIT extends SubsidyTestBase {
     void anAllocationOnThePageIsAnnounced() throws Exception {
         var flash = mvc
             .perform(post("/subsidies/funds/allocations").with(csrf())
-                .cookie(admin)
+                .cookie(admin())
                 .param("regionCode", JINAN)
                 .param("fundSource", SOURCE)
                 .param("year", String.valueOf(year()))
@@ -318,7 +328,7 @@ class FundsIT extends SubsidyTestBase {
             .andExpect(status().is3xxRedirection())
             .andReturn()
             .getFlashMap();
-        String shown = mvc.perform(get("/subsidies/funds?year=" + year()).cookie(admin).flashAttrs(flash))
+        String shown = mvc.perform(get("/subsidies/funds?year=" + year()).cookie(admin()).flashAttrs(flash))
             .andExpect(status().isOk())
             .andReturn()
             .getResponse()
@@ -329,10 +339,10 @@ class FundsIT extends SubsidyTestBase {
     @Test
     void thePagesSpeakChineseAndEnglish() throws Exception {
         asAdmin(() -> ledger.allocate(JINAN, SOURCE, year(), Money.ofYuan("10"), "test"));
-        assertThat(page("/subsidies/funds", jinan)).contains("资金预算与余额", "已下达", "可用", "已承诺", "本市合计");
-        assertThat(page("/subsidies/funds?lang=en", jinan)).contains("Fund budgets and balances", "Allocated",
+        assertThat(page("/subsidies/funds", jinan())).contains("资金预算与余额", "已下达", "可用", "已承诺", "本市合计");
+        assertThat(page("/subsidies/funds?lang=en", jinan())).contains("Fund budgets and balances", "Allocated",
                 "Available", "Committed", "City total");
-        assertThat(page("/subsidies/funds?lang=en", admin)).contains("Allocate funds", "Reduce funds");
+        assertThat(page("/subsidies/funds?lang=en", admin())).contains("Allocate funds", "Reduce funds");
     }
 
     private Money availableOf(String city) {

@@ -1,5 +1,7 @@
 package org.jixing.subsidy;
 
+import org.jixing.IntegrationTest;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -20,7 +22,7 @@ import tools.jackson.databind.JsonNode;
  * the claim: the trainee who missed two sessions stays left out, the lines and the total
  * stay as filed.
  */
-class LateAttendanceIT extends SubsidyTestBase {
+class LateAttendanceIT extends IntegrationTest implements SubsidyFixtures {
 
     @Autowired
     JdbcClient jdbc;
@@ -74,7 +76,7 @@ class LateAttendanceIT extends SubsidyTestBase {
         // Kept and shown on the session's sheet ...
         mvc.perform(get("/api/v1/classes/" + f.classId() + "/sessions/" + sessions.get(1).get("id").asLong()
                 + "/attendance-events")
-            .cookie(jinan))
+            .cookie(jinan()))
             .andExpect(jsonPath("$[?(@.reason == 'UPLOADED_TOO_LATE')]").value(org.hamcrest.Matchers.hasSize(2)));
         // ... and the claim, its lines, its left-out trainees and the attendance stand.
         JsonNode now = body(mvc.perform(get("/api/v1/subsidies/claims/" + claimId).cookie(f.provider().staff())));

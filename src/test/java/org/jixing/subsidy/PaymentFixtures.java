@@ -1,38 +1,29 @@
 package org.jixing.subsidy;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.jixing.RunningAs.asAdmin;
+import static org.jixing.RunningAs.asCity;
+import static org.jixing.RunningAs.asStaff;
+
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import org.springframework.beans.factory.annotation.Autowired;
-
 /**
- * Fixtures for payment tests: a claim approved by 济南's officer and budgeted, or paid
- * through an order and the bank's results; result files as the bank returns them. Other
- * tests may leave approved 济南 claims of the same fund source: an order gathers them all,
- * so find your claim's line with {@link #lineOf} rather than assume the order holds one.
+ * Fixtures for payments: a claim approved by 济南's officer and budgeted, or paid through
+ * an order and the bank's results; result files as the bank returns them. Other tests may
+ * leave approved 济南 claims of the same fund source: an order gathers them all, so find
+ * your claim's line with {@link #lineOf} rather than assume the order holds one.
  */
-public abstract class PaymentFixtures extends SubsidyTestBase {
+public interface PaymentFixtures extends SubsidyFixtures {
 
-    protected static final String RESULT_HEADER = "明细编号,收款账号,金额,结果,银行流水号,失败原因";
-
-    @Autowired
-    protected Payments payments;
-
-    @Autowired
-    protected PaymentOrders paymentOrders;
-
-    @Autowired
-    protected BankFiles bankFiles;
-
-    @Autowired
-    protected BankResults bankResults;
+    String RESULT_HEADER = "明细编号,收款账号,金额,结果,银行流水号,失败原因";
 
     /** Two attending trainees of key groups, one a veteran. */
-    protected static List<Trainee> twoTrainees() {
+    default List<Trainee> twoTrainees() {
         return List.of(new Trainee("VETERAN", true), new Trainee("REGISTERED_UNEMPLOYED", true));
     }
 
-    protected Claim approvedClaim() throws Exception {
+    default Claim approvedClaim() throws Exception {
         return approvedClaim(twoTrainees());
     }
 
@@ -40,7 +31,8 @@ public abstract class PaymentFixtures extends SubsidyTestBase {
      * A completed class of a new 济南 provider claimed by its staff and approved by the 济南
      * officer, the budget topped up to cover it.
      */
-    protected Claim approvedClaim(List<Trainee> trainees) throws Exception {
+    default Claim approvedClaim(List<Trainee> trainees) throws Exception {
+        Claims claims = bean(Claims.class);
         RuleSet r = rulesInForce();
         PastFixture f = completedClass("CLEANER", "JUNIOR", "L06-1", trainees);
         fund(r, "L06", "20000");
@@ -48,11 +40,11 @@ public abstract class PaymentFixtures extends SubsidyTestBase {
         asCity("jinan", JINAN, () -> claims.decide(filed.id(),
                 new ClaimDecision(filed.version(), ClaimDecision.Action.APPROVE, null)));
         Claim approved = asAdmin(() -> claims.get(filed.id()));
-        org.assertj.core.api.Assertions.assertThat(approved.status()).isEqualTo(ClaimStatus.APPROVED);
+        assertThat(approved.status()).isEqualTo(ClaimStatus.APPROVED);
         return approved;
     }
 
-    protected Claim paidClaim() throws Exception {
+    default Claim paidClaim() throws Exception {
         return paidClaim(twoTrainees());
     }
 
@@ -60,32 +52,33 @@ public abstract class PaymentFixtures extends SubsidyTestBase {
      * An approved claim put on a new 济南 order, the bank file downloaded and every line of
      * the order reported paid.
      */
-    protected Claim paidClaim(List<Trainee> trainees) throws Exception {
+    default Claim paidClaim(List<Trainee> trainees) throws Exception {
         Claim claim = approvedClaim(trainees);
-        PaymentOrder order = asCity("jinan", JINAN, () -> paymentOrders.open(claim.fundSourceCode(), JINAN));
-        asCity("jinan", JINAN, () -> bankFiles.bankFile(order.id()));
-        List<PaymentLine> lines = asCity("jinan", JINAN, () -> payments.lines(order.id()));
+        PaymentOrder order = asCity("jinan", JINAN,
+                () -> bean(PaymentOrders.class).open(claim.fundSourceCode(), JINAN));
+        asCity("jinan", JINAN, () -> bean(BankFiles.class).bankFile(order.id()));
+        List<PaymentLine> lines = asCity("jinan", JINAN, () -> bean(Payments.class).lines(order.id()));
         String[] rows = lines.stream()
             .filter(l -> l.status() == PaymentLine.Status.PENDING)
-            .map(PaymentFixtures::success)
+            .map(this::success)
             .toArray(String[]::new);
-        asCity("jinan", JINAN,
-                () -> bankResults.importResults(order.id(), resultFile(rows).getBytes(StandardCharsets.UTF_8)));
-        Claim paid = asAdmin(() -> claims.get(claim.id()));
-        org.assertj.core.api.Assertions.assertThat(paid.status()).isEqualTo(ClaimStatus.PAID);
+        asCity("jinan", JINAN, () -> bean(BankResults.class).importResults(order.id(),
+                resultFile(rows).getBytes(StandardCharsets.UTF_8)));
+        Claim paid = asAdmin(() -> bean(Claims.class).get(claim.id()));
+        assertThat(paid.status()).isEqualTo(ClaimStatus.PAID);
         return paid;
     }
 
     /** The claim's line on the order. */
-    protected PaymentLine lineOf(PaymentOrder order, Claim claim) {
-        return asAdmin(() -> payments.lines(order.id())).stream()
+    default PaymentLine lineOf(PaymentOrder order, Claim claim) {
+        return asAdmin(() -> bean(Payments.class).lines(order.id())).stream()
             .filter(l -> l.claimId() == claim.id())
             .findFirst()
             .orElseThrow(() -> new AssertionError(claim.claimNo() + " is not on " + order.orderNo()));
     }
 
     /** A result file: the header and the rows, CRLF. */
-    protected static String resultFile(String... rows) {
+    default String resultFile(String... rows) {
         StringBuilder s = new StringBuilder(RESULT_HEADER).append("\r\n");
         for (String r : rows) {
             s.append(r).append("\r\n");
@@ -94,12 +87,12 @@ public abstract class PaymentFixtures extends SubsidyTestBase {
     }
 
     /** The bank paid the line as sent. */
-    protected static String success(PaymentLine l) {
+    default String success(PaymentLine l) {
         return l.id() + "," + l.payeeAccount() + "," + l.amount().toYuanString() + ",SUCCESS,BOC" + l.id() + "X,";
     }
 
     /** The bank could not pay the line. */
-    protected static String failed(PaymentLine l, String reason) {
+    default String failed(PaymentLine l, String reason) {
         return l.id() + "," + l.payeeAccount() + "," + l.amount().toYuanString() + ",FAILED,," + reason;
     }
 

@@ -1,5 +1,10 @@
 package org.jixing.subsidy;
 
+import static org.jixing.RunningAs.asAdmin;
+import static org.jixing.RunningAs.asCity;
+import static org.jixing.RunningAs.asStaff;
+import org.jixing.IntegrationTest;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -39,7 +44,25 @@ import tools.jackson.databind.JsonNode;
  * bank, and the bank's results pay each claim once (or send it back to wait for a new
  * order), with the ledger reconciling after every step.
  */
-class PaymentsIT extends PaymentFixtures {
+class PaymentsIT extends IntegrationTest implements PaymentFixtures {
+
+    @Autowired
+    Claims claims;
+
+    @Autowired
+    FundLedger ledger;
+
+    @Autowired
+    Payments payments;
+
+    @Autowired
+    PaymentOrders paymentOrders;
+
+    @Autowired
+    BankFiles bankFiles;
+
+    @Autowired
+    BankResults bankResults;
 
     @Autowired
     JdbcClient jdbc;
@@ -79,7 +102,7 @@ class PaymentsIT extends PaymentFixtures {
         assertThat(asCity("jinan", JINAN, () -> payments.awaiting(JINAN, claim.fundSourceCode()))).extracting(Claim::id)
             .contains(claim.id());
 
-        JsonNode opened = body(postJson("/api/v1/subsidies/payment-orders", jinan,
+        JsonNode opened = body(postJson("/api/v1/subsidies/payment-orders", jinan(),
                 "{\"regionCode\":\"%s\",\"fundSourceCode\":\"%s\"}".formatted(JINAN, claim.fundSourceCode()))
             .andExpect(status().isCreated()));
         long orderId = opened.get("order").get("id").asLong();
@@ -100,12 +123,12 @@ class PaymentsIT extends PaymentFixtures {
         ledgerReconciles();
 
         // Nothing left to pay: a second order is refused with the reason.
-        postJson("/api/v1/subsidies/payment-orders", jinan,
+        postJson("/api/v1/subsidies/payment-orders", jinan(),
                 "{\"regionCode\":\"%s\",\"fundSourceCode\":\"%s\"}".formatted(JINAN, claim.fundSourceCode()))
             .andExpect(status().isUnprocessableContent())
             .andExpect(content().string(Matchers.containsString("没有待拨付的已批准申领")));
 
-        byte[] file = mvc.perform(get("/api/v1/subsidies/payment-orders/" + orderId + "/bank-file.csv").cookie(jinan))
+        byte[] file = mvc.perform(get("/api/v1/subsidies/payment-orders/" + orderId + "/bank-file.csv").cookie(jinan()))
             .andExpect(status().isOk())
             .andExpect(header().string("Content-Type", Matchers.startsWith("text/csv")))
             .andExpect(header().string("Content-Disposition", Matchers.startsWith("attachment")))
@@ -124,9 +147,9 @@ class PaymentsIT extends PaymentFixtures {
         assertThat(asAdmin(() -> payments.get(orderId)).status()).isEqualTo(PaymentOrder.Status.EXPORTED);
 
         // Once the line is paid, the file lists only what is still pending.
-        importApi(orderId, jinan, resultFile(success(line))).andExpect(status().isOk());
+        importApi(orderId, jinan(), resultFile(success(line))).andExpect(status().isOk());
         String again = new String(
-                mvc.perform(get("/api/v1/subsidies/payment-orders/" + orderId + "/bank-file.csv").cookie(jinan))
+                mvc.perform(get("/api/v1/subsidies/payment-orders/" + orderId + "/bank-file.csv").cookie(jinan()))
                     .andReturn()
                     .getResponse()
                     .getContentAsByteArray(),
@@ -142,7 +165,7 @@ class PaymentsIT extends PaymentFixtures {
         Money paid = paidOf(claim);
         Money committed = committedOf(claim);
 
-        JsonNode outcome = body(importApi(order.id(), jinan, resultFile(success(line))).andExpect(status().isOk()));
+        JsonNode outcome = body(importApi(order.id(), jinan(), resultFile(success(line))).andExpect(status().isOk()));
         assertThat(outcome.get("paid").asInt()).isEqualTo(1);
         assertThat(outcome.get("failed").asInt()).isZero();
         assertThat(reread(claim).status()).isEqualTo(ClaimStatus.PAID);
@@ -155,7 +178,7 @@ class PaymentsIT extends PaymentFixtures {
         ledgerReconciles();
 
         // The same results again: refused, naming the row, and nothing is paid twice.
-        importApi(order.id(), jinan, resultFile(success(line))).andExpect(status().isUnprocessableContent())
+        importApi(order.id(), jinan(), resultFile(success(line))).andExpect(status().isUnprocessableContent())
             .andExpect(content().string(Matchers.containsString("第 2 行")))
             .andExpect(content().string(Matchers.containsString("已拨付，不能重复拨付")));
         assertThat(paidOf(claim)).isEqualTo(paid.plus(claim.amount()));
@@ -171,10 +194,10 @@ class PaymentsIT extends PaymentFixtures {
         // When the rest of the order is answered, it is settled.
         String[] rest = asAdmin(() -> payments.lines(order.id())).stream()
             .filter(l -> l.status() == PaymentLine.Status.PENDING)
-            .map(PaymentFixtures::success)
+            .map(this::success)
             .toArray(String[]::new);
         if (rest.length > 0) {
-            importApi(order.id(), jinan, resultFile(rest)).andExpect(status().isOk());
+            importApi(order.id(), jinan(), resultFile(rest)).andExpect(status().isOk());
         }
         assertThat(asAdmin(() -> payments.get(order.id())).status()).isEqualTo(PaymentOrder.Status.SETTLED);
         ledgerReconciles();
@@ -188,7 +211,7 @@ class PaymentsIT extends PaymentFixtures {
         Money paid = paidOf(claim);
         Money committed = committedOf(claim);
 
-        importApi(first.id(), jinan, resultFile(failed(line, "账户已销户"))).andExpect(status().isOk());
+        importApi(first.id(), jinan(), resultFile(failed(line, "账户已销户"))).andExpect(status().isOk());
         assertThat(reread(claim).status()).isEqualTo(ClaimStatus.APPROVED);
         PaymentLine after = lineOf(first, claim);
         assertThat(after.status()).isEqualTo(PaymentLine.Status.FAILED);
@@ -203,10 +226,10 @@ class PaymentsIT extends PaymentFixtures {
         assertThat(lineOf(second, claim).status()).isEqualTo(PaymentLine.Status.PENDING);
         assertThat(reread(claim).status()).isEqualTo(ClaimStatus.IN_PAYMENT);
         // The failed line cannot be paid after all.
-        importApi(first.id(), jinan, resultFile(success(line))).andExpect(status().isUnprocessableContent())
+        importApi(first.id(), jinan(), resultFile(success(line))).andExpect(status().isUnprocessableContent())
             .andExpect(content().string(Matchers.containsString("第 2 行")));
         asCity("jinan", JINAN, () -> bankFiles.bankFile(second.id()));
-        importApi(second.id(), jinan, resultFile(success(lineOf(second, claim)))).andExpect(status().isOk());
+        importApi(second.id(), jinan(), resultFile(success(lineOf(second, claim)))).andExpect(status().isOk());
         assertThat(reread(claim).status()).isEqualTo(ClaimStatus.PAID);
         assertThat(paidOf(claim)).isEqualTo(paid.plus(claim.amount()));
         assertThat(asStaff(claim.providerId(), () -> payments.linesOfClaim(claim.id()))).extracting(PaymentLine::status)
@@ -224,7 +247,7 @@ class PaymentsIT extends PaymentFixtures {
         mvc.perform(multipart("/api/v1/subsidies/payment-orders/" + order.id() + "/bank-results")
             .file(new MockMultipartFile("file", "results.csv", "text/csv", gb18030))
             .with(csrf())
-            .cookie(jinan)).andExpect(status().isOk());
+            .cookie(jinan())).andExpect(status().isOk());
         assertThat(lineOf(order, claim).failureReason()).isEqualTo("户名与账号不符");
         assertThat(reread(claim).status()).isEqualTo(ClaimStatus.APPROVED);
 
@@ -235,7 +258,7 @@ class PaymentsIT extends PaymentFixtures {
         PaymentLine second = lineOf(again, claim);
         String bad = "\uFEFF" + RESULT_HEADER + "\r\n\r\n" + second.id() + ",1," + second.amount().toYuanString()
                 + ",SUCCESS,REF,\r\n";
-        importApi(again.id(), jinan, bad).andExpect(status().isUnprocessableContent())
+        importApi(again.id(), jinan(), bad).andExpect(status().isUnprocessableContent())
             .andExpect(content().string(Matchers.containsString("第 3 行")));
         ledgerReconciles();
     }
@@ -258,7 +281,7 @@ class PaymentsIT extends PaymentFixtures {
                 b.id() + "," + b.payeeAccount() + "," + b.amount().plus(Money.ofFen(1)).toYuanString() + ",SUCCESS,,",
                 "999999999,1," + a.amount().toYuanString() + ",SUCCESS,REF,", success(a),
                 c.id() + ",6222020200009999999," + c.amount().toYuanString() + ",MAYBE,REF,", success(foreign));
-        JsonNode refused = body(importApi(order.id(), jinan, file).andExpect(status().isUnprocessableContent()));
+        JsonNode refused = body(importApi(order.id(), jinan(), file).andExpect(status().isUnprocessableContent()));
         List<String> messages = refused.get("errors").findValuesAsString("message");
         assertThat(messages).anySatisfy(m -> assertThat(m).contains("第 3 行").contains("金额"));
         assertThat(messages).anySatisfy(m -> assertThat(m).contains("第 3 行").contains("银行流水号"));
@@ -276,7 +299,8 @@ class PaymentsIT extends PaymentFixtures {
         ledgerReconciles();
 
         // A wrong header is refused too.
-        importApi(order.id(), jinan, "明细编号,金额\r\n" + a.id() + ",1.00\r\n").andExpect(status().isUnprocessableContent())
+        importApi(order.id(), jinan(), "明细编号,金额\r\n" + a.id() + ",1.00\r\n")
+            .andExpect(status().isUnprocessableContent())
             .andExpect(content().string(Matchers.containsString(RESULT_HEADER)));
     }
 
@@ -287,7 +311,7 @@ class PaymentsIT extends PaymentFixtures {
         List<PaymentLine> lines = asAdmin(() -> payments.lines(order.id())).stream()
             .filter(l -> l.status() == PaymentLine.Status.PENDING)
             .toList();
-        byte[] file = resultFile(lines.stream().map(PaymentFixtures::success).toArray(String[]::new))
+        byte[] file = resultFile(lines.stream().map(this::success).toArray(String[]::new))
             .getBytes(StandardCharsets.UTF_8);
         Money paid = paidOf(claim);
         long orderFen = lines.stream()
@@ -376,7 +400,7 @@ class PaymentsIT extends PaymentFixtures {
         mvc.perform(get(path).cookie(SignedIn.as(mvc, "provider"))).andExpect(status().isForbidden());
         mvc.perform(get("/subsidies/payments/" + order.id()).cookie(qingdao)).andExpect(status().isNotFound());
         mvc.perform(get(path).cookie(SignedIn.as(mvc, "auditor"))).andExpect(status().isOk());
-        mvc.perform(get(path).cookie(admin)).andExpect(status().isOk());
+        mvc.perform(get(path).cookie(admin())).andExpect(status().isOk());
         JsonNode list = body(mvc.perform(get("/api/v1/subsidies/payment-orders?size=100").cookie(qingdao))
             .andExpect(status().isOk()));
         assertThat(list.get("items").findValuesAsString("orderNo")).doesNotContain(order.orderNo());
@@ -392,7 +416,7 @@ class PaymentsIT extends PaymentFixtures {
     @Test
     void theOfficerPaysFromThePagesInEitherLanguage() throws Exception {
         Claim claim = approvedClaim();
-        mvc.perform(get("/subsidies/payments").cookie(jinan))
+        mvc.perform(get("/subsidies/payments").cookie(jinan()))
             .andExpect(status().isOk())
             .andExpect(content().string(Matchers.containsString("id=\"open-order\"")))
             .andExpect(content().string(Matchers.containsString("id=\"regionCode\"")))
@@ -404,7 +428,7 @@ class PaymentsIT extends PaymentFixtures {
             .perform(post("/subsidies/payments").param("regionCode", JINAN)
                 .param("fundSourceCode", claim.fundSourceCode())
                 .with(csrf())
-                .cookie(jinan))
+                .cookie(jinan()))
             .andExpect(status().is3xxRedirection())
             .andReturn()
             .getResponse()
@@ -413,7 +437,7 @@ class PaymentsIT extends PaymentFixtures {
         long orderId = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
         PaymentOrder order = asAdmin(() -> payments.get(orderId));
         PaymentLine line = lineOf(order, claim);
-        mvc.perform(get(location).cookie(jinan))
+        mvc.perform(get(location).cookie(jinan()))
             .andExpect(status().isOk())
             .andExpect(content().string(Matchers.containsString("id=\"status\">待导出<")))
             .andExpect(content().string(Matchers.containsString("id=\"lines\"")))
@@ -421,21 +445,21 @@ class PaymentsIT extends PaymentFixtures {
             .andExpect(content().string(Matchers.containsString("id=\"download\"")))
             .andExpect(content().string(Matchers.containsString("id=\"upload\"")))
             .andExpect(content().string(Matchers.containsString("待拨付")));
-        mvc.perform(get(location + "?lang=en").cookie(jinan))
+        mvc.perform(get(location + "?lang=en").cookie(jinan()))
             .andExpect(status().isOk())
             .andExpect(content().string(Matchers.containsString("id=\"status\">Open<")))
             .andExpect(content().string(Matchers.containsString("Pending")));
-        mvc.perform(get(location + "/bank-file.csv").cookie(jinan))
+        mvc.perform(get(location + "/bank-file.csv").cookie(jinan()))
             .andExpect(status().isOk())
             .andExpect(header().string("Content-Disposition", Matchers.containsString(order.orderNo())));
-        mvc.perform(get(location).cookie(jinan))
+        mvc.perform(get(location).cookie(jinan()))
             .andExpect(content().string(Matchers.containsString("id=\"status\">已导出<")));
 
         String bad = resultFile(line.id() + ",1," + line.amount().toYuanString() + ",SUCCESS,,");
         mvc.perform(multipart(location + "/results")
             .file(new MockMultipartFile("file", "r.csv", "text/csv", bad.getBytes(StandardCharsets.UTF_8)))
             .with(csrf())
-            .cookie(jinan))
+            .cookie(jinan()))
             .andExpect(status().isOk())
             .andExpect(content().string(Matchers.containsString("id=\"problems\"")))
             .andExpect(content().string(Matchers.containsString("第 2 行：明细编号 " + line.id() + " 的收款账号")))
@@ -444,14 +468,14 @@ class PaymentsIT extends PaymentFixtures {
             .file(new MockMultipartFile("file", "r.csv", "text/csv",
                     resultFile(success(line)).getBytes(StandardCharsets.UTF_8)))
             .with(csrf())
-            .cookie(jinan)).andExpect(status().is3xxRedirection());
-        mvc.perform(get(location).cookie(jinan))
+            .cookie(jinan())).andExpect(status().is3xxRedirection());
+        mvc.perform(get(location).cookie(jinan()))
             .andExpect(content().string(Matchers.containsString("已拨付")))
             .andExpect(content().string(Matchers.containsString("BOC" + line.id() + "X")));
-        mvc.perform(get(location + "?lang=en").cookie(jinan))
+        mvc.perform(get(location + "?lang=en").cookie(jinan()))
             .andExpect(content().string(Matchers.containsString("Paid")));
         // The claim's page shows its payment, to the provider too.
-        mvc.perform(get("/subsidies/claims/" + claim.id()).cookie(jinan))
+        mvc.perform(get("/subsidies/claims/" + claim.id()).cookie(jinan()))
             .andExpect(status().isOk())
             .andExpect(content().string(Matchers.containsString("id=\"claim-payments\"")))
             .andExpect(content().string(Matchers.containsString(order.orderNo())))

@@ -1,5 +1,8 @@
 package org.jixing.subsidy;
 
+import static org.jixing.RunningAs.asAdmin;
+import org.jixing.IntegrationTest;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -28,7 +31,13 @@ import tools.jackson.databind.JsonNode;
  * date, the provider suspended from the same step, repayments back into the budget, each
  * line recovered once, and the ledger reconciling throughout.
  */
-class RecoveriesIT extends PaymentFixtures {
+class RecoveriesIT extends IntegrationTest implements PaymentFixtures {
+
+    @Autowired
+    Claims claims;
+
+    @Autowired
+    FundLedger ledger;
 
     @Autowired
     Filings filings;
@@ -55,12 +64,12 @@ class RecoveriesIT extends PaymentFixtures {
         assertThat(lines).hasSize(2);
         ClaimLine fake = lines.get(0);
         FundLedger.Budget before = budget(paid.budgetId());
-        JsonNode moneyBefore = annualMoney(jinan, paid.trainingYear());
+        JsonNode moneyBefore = annualMoney(jinan(), paid.trainingYear());
 
         // The city officer finds the first trainee's training fake: the recovery covers
         // that
         // line only, and the provider is suspended from the same step.
-        JsonNode opened = body(postJson("/api/v1/subsidies/claims/" + paid.id() + "/recoveries", jinan, """
+        JsonNode opened = body(postJson("/api/v1/subsidies/claims/" + paid.id() + "/recoveries", jinan(), """
                 {"claimLineIds":[%d],"reason":"FAKE_TRAINING","details":"签到照片与本人不符","dueOn":"%s",
                  "sanction":"SUSPEND"}""".formatted(fake.id(), today.plusDays(30))).andExpect(status().isCreated()));
         long recoveryId = opened.get("recovery").get("id").asLong();
@@ -76,11 +85,11 @@ class RecoveriesIT extends PaymentFixtures {
         assertThat(after.receivable()).isEqualTo(before.receivable().plus(fake.amount()));
         assertThat(after.available()).isEqualTo(before.available());
         assertThat(asAdmin(() -> ledger.check()).problems()).isEmpty();
-        JsonNode moneyAfter = annualMoney(jinan, paid.trainingYear());
+        JsonNode moneyAfter = annualMoney(jinan(), paid.trainingYear());
         assertThat(fen(moneyAfter.get("recovered")) - fen(moneyBefore.get("recovered"))).isEqualTo(fake.amount().fen());
 
         // The same trainee cannot be recovered twice.
-        postJson("/api/v1/subsidies/claims/" + paid.id() + "/recoveries", jinan,
+        postJson("/api/v1/subsidies/claims/" + paid.id() + "/recoveries", jinan(),
                 """
                         {"claimLineIds":[%d],"reason":"OTHER","details":"重复","dueOn":"%s"}""".formatted(fake.id(),
                         today.plusDays(30)))
@@ -89,7 +98,7 @@ class RecoveriesIT extends PaymentFixtures {
 
         // Paying back more than is owed is refused and changes nothing.
         Money half = Money.ofFen(fake.amount().fen() / 2);
-        postJson("/api/v1/subsidies/recoveries/" + recoveryId + "/repayments", jinan,
+        postJson("/api/v1/subsidies/recoveries/" + recoveryId + "/repayments", jinan(),
                 """
                         {"version":%d,"amountYuan":"%s","paidOn":"%s","reference":"HK-1"}""".formatted(
                         opened.get("recovery").get("version").asInt(),
@@ -100,13 +109,13 @@ class RecoveriesIT extends PaymentFixtures {
         assertThat(budget(paid.budgetId())).isEqualTo(after);
 
         // Half, then the rest: the order is settled and the money is available again.
-        JsonNode partly = body(postJson("/api/v1/subsidies/recoveries/" + recoveryId + "/repayments", jinan,
+        JsonNode partly = body(postJson("/api/v1/subsidies/recoveries/" + recoveryId + "/repayments", jinan(),
                 """
                         {"version":%d,"amountYuan":"%s","paidOn":"%s","reference":"HK-1"}"""
                     .formatted(opened.get("recovery").get("version").asInt(), half.toYuanString(), today))
             .andExpect(status().isOk()));
         assertThat(partly.get("recovery").get("status").asString()).isEqualTo("OPEN");
-        JsonNode settled = body(postJson("/api/v1/subsidies/recoveries/" + recoveryId + "/repayments", jinan,
+        JsonNode settled = body(postJson("/api/v1/subsidies/recoveries/" + recoveryId + "/repayments", jinan(),
                 """
                         {"version":%d,"amountYuan":"%s","paidOn":"%s","reference":"HK-2"}""".formatted(
                         partly.get("recovery").get("version").asInt(), fake.amount().minus(half).toYuanString(), today))
@@ -117,11 +126,11 @@ class RecoveriesIT extends PaymentFixtures {
         assertThat(repaid.receivable()).isEqualTo(before.receivable());
         assertThat(repaid.available()).isEqualTo(before.available().plus(fake.amount()));
         assertThat(asAdmin(() -> ledger.check()).problems()).isEmpty();
-        assertThat(fen(annualMoney(jinan, paid.trainingYear()).get("repaid")) - fen(moneyBefore.get("repaid")))
+        assertThat(fen(annualMoney(jinan(), paid.trainingYear()).get("repaid")) - fen(moneyBefore.get("repaid")))
             .isEqualTo(fake.amount().fen());
 
         // A settled order takes no more repayments.
-        postJson("/api/v1/subsidies/recoveries/" + recoveryId + "/repayments", jinan,
+        postJson("/api/v1/subsidies/recoveries/" + recoveryId + "/repayments", jinan(),
                 """
                         {"version":%d,"amountYuan":"1.00","paidOn":"%s","reference":"HK-3"}"""
                     .formatted(settled.get("recovery").get("version").asInt(), today))
@@ -140,20 +149,20 @@ class RecoveriesIT extends PaymentFixtures {
     @Test
     void onlyPaidMoneyIsRecoveredAndEveryWrongFieldIsNamed() throws Exception {
         Claim approved = approvedClaim();
-        postJson("/api/v1/subsidies/claims/" + approved.id() + "/recoveries", jinan, """
+        postJson("/api/v1/subsidies/claims/" + approved.id() + "/recoveries", jinan(), """
                 {"reason":"FAKE_TRAINING","details":"核查","dueOn":"%s"}""".formatted(today.plusDays(10)))
             .andExpect(status().isUnprocessableContent())
             .andExpect(jsonPath("$.errors[0].message").value(Matchers.containsString("只有已拨付的申领才能追回")));
 
         Claim paid = paidClaim();
         FundLedger.Budget paidBefore = budget(paid.budgetId());
-        postJson("/api/v1/subsidies/claims/" + paid.id() + "/recoveries", jinan, """
+        postJson("/api/v1/subsidies/claims/" + paid.id() + "/recoveries", jinan(), """
                 {"reason":null,"details":" ","dueOn":"%s","sanction":"BLACKLIST"}""".formatted(today.minusDays(1)))
             .andExpect(status().isUnprocessableContent())
             .andExpect(jsonPath("$.errors[*].field")
                 .value(Matchers.containsInAnyOrder("reason", "details", "dueOn", "sanction")));
         assertThat(budget(paid.budgetId())).isEqualTo(paidBefore);
-        mvc.perform(get("/api/v1/subsidies/recoveries?claimId=" + paid.id()).cookie(jinan))
+        mvc.perform(get("/api/v1/subsidies/recoveries?claimId=" + paid.id()).cookie(jinan()))
             .andExpect(jsonPath("$.total").value(0));
         assertThat(asAdmin(() -> filings.get(Registry.PROVIDER, paid.providerId())).status())
             .isEqualTo(FilingStatus.ACTIVE);
@@ -162,7 +171,7 @@ class RecoveriesIT extends PaymentFixtures {
     @Test
     void theOfficerRecoversFromTheClaimPageAndTheRecoveryReadsInBothLanguages() throws Exception {
         Claim paid = paidClaim();
-        String claimPage = mvc.perform(get("/subsidies/claims/" + paid.id()).cookie(jinan))
+        String claimPage = mvc.perform(get("/subsidies/claims/" + paid.id()).cookie(jinan()))
             .andExpect(status().isOk())
             .andReturn()
             .getResponse()
@@ -171,7 +180,7 @@ class RecoveriesIT extends PaymentFixtures {
 
         String location = mvc
             .perform(post("/subsidies/claims/" + paid.id() + "/recoveries").with(csrf())
-                .cookie(jinan)
+                .cookie(jinan())
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .param("reason", "FAKE_EVALUATION")
                 .param("details", "评价记录系补录")
@@ -182,19 +191,19 @@ class RecoveriesIT extends PaymentFixtures {
             .getResponse()
             .getRedirectedUrl();
         assertThat(location).startsWith("/subsidies/recoveries/");
-        String zh = mvc.perform(get(location).cookie(jinan))
+        String zh = mvc.perform(get(location).cookie(jinan()))
             .andExpect(status().isOk())
             .andReturn()
             .getResponse()
             .getContentAsString();
         assertThat(zh).contains("虚假评价").contains("待缴回").contains(paid.amount().toYuanString());
-        String en = mvc.perform(get(location + "?lang=en").cookie(jinan))
+        String en = mvc.perform(get(location + "?lang=en").cookie(jinan()))
             .andExpect(status().isOk())
             .andReturn()
             .getResponse()
             .getContentAsString();
         assertThat(en).contains("Fake evaluation").doesNotContain("虚假评价");
-        String list = mvc.perform(get("/subsidies/recoveries").cookie(jinan))
+        String list = mvc.perform(get("/subsidies/recoveries").cookie(jinan()))
             .andExpect(status().isOk())
             .andReturn()
             .getResponse()

@@ -1,5 +1,11 @@
 package org.jixing.subsidy;
 
+import static org.jixing.RunningAs.asAdmin;
+import static org.jixing.RunningAs.asCity;
+import static org.jixing.RunningAs.asStaff;
+import org.jixing.IntegrationTest;
+import org.jixing.person.People;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -28,7 +34,16 @@ import tools.jackson.databind.JsonNode;
  * A provider claims for a completed class and sees each trainee's amount explained; the
  * city reviews; the approval commits the money against the budget, never beyond it.
  */
-class SubsidyClaimsIT extends SubsidyTestBase {
+class SubsidyClaimsIT extends IntegrationTest implements SubsidyFixtures {
+
+    @Autowired
+    People people;
+
+    @Autowired
+    Claims claims;
+
+    @Autowired
+    FundLedger ledger;
 
     @Autowired
     JdbcClient jdbc;
@@ -93,7 +108,7 @@ class SubsidyClaimsIT extends SubsidyTestBase {
             .andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/subsidies/claims/" + claimId).cookie(SignedIn.as(mvc, "provider")))
             .andExpect(status().isNotFound());
-        mvc.perform(get("/api/v1/subsidies/claims/" + claimId).cookie(jinan)).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/subsidies/claims/" + claimId).cookie(jinan())).andExpect(status().isOk());
     }
 
     @Test
@@ -151,7 +166,7 @@ class SubsidyClaimsIT extends SubsidyTestBase {
 
         // The claim API, the reviewer's queue (API and page) and the claim page show the
         // share of declared-only adjustments, in count and money.
-        JsonNode share = body(mvc.perform(get("/api/v1/subsidies/claims/" + claimId).cookie(jinan))).get("claim")
+        JsonNode share = body(mvc.perform(get("/api/v1/subsidies/claims/" + claimId).cookie(jinan()))).get("claim")
             .get("adjustments");
         assertThat(share.get("adjustedLines").asInt()).isEqualTo(adjustedLines);
         assertThat(share.get("declaredLines").asInt()).isEqualTo(1);
@@ -161,7 +176,7 @@ class SubsidyClaimsIT extends SubsidyTestBase {
             .isEqualByComparingTo(java.math.BigDecimal.valueOf(declaredFen * 100)
                 .divide(java.math.BigDecimal.valueOf(adjustmentFen), 1, java.math.RoundingMode.HALF_UP));
         JsonNode queued = null;
-        for (JsonNode c : body(mvc.perform(get("/api/v1/subsidies/claims/queue?size=200").cookie(jinan)))
+        for (JsonNode c : body(mvc.perform(get("/api/v1/subsidies/claims/queue?size=200").cookie(jinan())))
             .get("items")) {
             if (c.get("id").asLong() == claimId) {
                 queued = c;
@@ -170,11 +185,11 @@ class SubsidyClaimsIT extends SubsidyTestBase {
         assertThat(queued).isNotNull();
         assertThat(queued.get("adjustments").get("declaredLines").asInt()).isEqualTo(1);
         String money = Money.ofFen(declaredFen).toYuanString();
-        assertThat(mvc.perform(get("/subsidies/claims?queue=true&size=200").cookie(jinan))
+        assertThat(mvc.perform(get("/subsidies/claims?queue=true&size=200").cookie(jinan()))
             .andReturn()
             .getResponse()
             .getContentAsString()).contains("1/" + adjustedLines + " 人 · " + money + " 元");
-        String page = mvc.perform(get("/subsidies/claims/" + claimId).cookie(jinan))
+        String page = mvc.perform(get("/subsidies/claims/" + claimId).cookie(jinan()))
             .andExpect(status().isOk())
             .andReturn()
             .getResponse()
@@ -186,7 +201,7 @@ class SubsidyClaimsIT extends SubsidyTestBase {
             .contains("培训机构花名册申报，由 staff-" + f.provider().id() + " 登记")
             .contains("登记册直接录入，由 admin 登记")
             .containsPattern("class=\"[^\"]*declared-only[^\"]*\"");
-        String english = mvc.perform(get("/subsidies/claims/" + claimId + "?lang=en").cookie(jinan))
+        String english = mvc.perform(get("/subsidies/claims/" + claimId + "?lang=en").cookie(jinan()))
             .andReturn()
             .getResponse()
             .getContentAsString();
@@ -209,11 +224,10 @@ class SubsidyClaimsIT extends SubsidyTestBase {
         // An officer later records the same group in the registry: a new pricing would
         // rest on the registry, but the filed claim keeps what it was priced with.
         asCity("jinan", JINAN,
-                () -> people
-                    .addGroups(
-                            List.of(new org.jixing.person.People.NewMembership(f.personIds().get(1), "DISABLED",
-                                    "残疾人证（核验）", pastStart.minusYears(1), null)),
-                            org.jixing.person.MembershipChannel.REGISTRY_IMPORT));
+                () -> people.addGroups(
+                        List.of(new org.jixing.person.People.NewMembership(f.personIds().get(1), "DISABLED", "残疾人证（核验）",
+                                pastStart().minusYears(1), null)),
+                        org.jixing.person.MembershipChannel.REGISTRY_IMPORT));
         assertThat(asStaff(f.provider().id(), () -> claims.preview(f.classId())).lines()
             .stream()
             .filter(l -> "DISABLED".equals(l.groupCode()))
@@ -226,7 +240,7 @@ class SubsidyClaimsIT extends SubsidyTestBase {
         // The approval is taken, and audited, knowing the share.
         fund(r, "L06", "100000");
         Claim claim = asAdmin(() -> claims.get(claimId));
-        postJson("/api/v1/subsidies/claims/" + claimId + "/decisions", jinan,
+        postJson("/api/v1/subsidies/claims/" + claimId + "/decisions", jinan(),
                 "{\"version\":%d,\"action\":\"APPROVE\"}".formatted(claim.version()))
             .andExpect(status().isOk());
         assertThat(jdbc
@@ -251,25 +265,25 @@ class SubsidyClaimsIT extends SubsidyTestBase {
     @Test
     void aClaimForAClassThatHasNotCompletedIsRefusedAndNothingIsWritten() throws Exception {
         rulesInForce();
-        Provider p = provider(jinan, JINAN, "CLEANER", "JUNIOR");
-        long running = approvedClass(programme("CLEANER", "JUNIOR", 3, "L06-1"), p, 1, 9, start);
+        Provider p = provider(jinan(), JINAN, "CLEANER", "JUNIOR");
+        long running = approvedClass(programme("CLEANER", "JUNIOR", 3, "L06-1"), p, 1, 9, start());
         asStaff(p.id(), () -> claims.savePayee("测试培训学校", "6222020200001234567", "工商银行"));
         long before = jdbc.sql("select count(*) from subsidy_claim").query(Long.class).single();
         postJson("/api/v1/subsidies/claims", p.staff(), "{\"classId\":" + running + "}")
             .andExpect(status().isUnprocessableContent())
-            .andExpect(jsonPath("$.errors[*].message")
-                .value(org.hamcrest.Matchers.hasItem("班级尚未结业，还不能申领补贴：可于 " + start.plusDays(2) + " 12:30 结业，结业后即可申领。")));
+            .andExpect(jsonPath("$.errors[*].message").value(
+                    org.hamcrest.Matchers.hasItem("班级尚未结业，还不能申领补贴：可于 " + start().plusDays(2) + " 12:30 结业，结业后即可申领。")));
         // The claim page says so too, in place of the button.
         mvc.perform(get("/subsidies/claims/new").param("classId", String.valueOf(running))
             .param("lang", "en")
             .cookie(p.staff()))
             .andExpect(status().isOk())
             .andExpect(content().string(org.hamcrest.Matchers
-                .containsString("it can complete from " + start.plusDays(2).getDayOfMonth() + " "
-                        + start.plusDays(2)
+                .containsString("it can complete from " + start().plusDays(2).getDayOfMonth() + " "
+                        + start().plusDays(2)
                             .getMonth()
                             .getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ENGLISH)
-                        + " " + start.plusDays(2).getYear() + " 12:30")))
+                        + " " + start().plusDays(2).getYear() + " 12:30")))
             .andExpect(content()
                 .string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("id=\"file-claim\""))));
         assertThat(jdbc.sql("select count(*) from subsidy_claim").query(Long.class).single()).isEqualTo(before);
@@ -298,7 +312,7 @@ class SubsidyClaimsIT extends SubsidyTestBase {
             .isEqualTo(claim.amount().minus(Money.ofFen(1)));
         budget = ledger.budgetFor(JINAN, source, claim.trainingYear());
         committed = ledger.balance(budget, LedgerAccount.COMMITTED);
-        JsonNode refused = body(postJson("/api/v1/subsidies/claims/" + claim.id() + "/decisions", jinan,
+        JsonNode refused = body(postJson("/api/v1/subsidies/claims/" + claim.id() + "/decisions", jinan(),
                 "{\"version\":%d,\"action\":\"APPROVE\"}".formatted(claim.version()))
             .andExpect(status().isUnprocessableContent()));
         assertThat(refused.get("errors").get(0).get("message").asString()).contains("预算不足")
@@ -307,7 +321,7 @@ class SubsidyClaimsIT extends SubsidyTestBase {
         assertThat(ledger.balance(budget, LedgerAccount.COMMITTED)).isEqualTo(committed);
 
         fund(r, "L06", "1000");
-        JsonNode approved = body(postJson("/api/v1/subsidies/claims/" + claim.id() + "/decisions", jinan,
+        JsonNode approved = body(postJson("/api/v1/subsidies/claims/" + claim.id() + "/decisions", jinan(),
                 "{\"version\":%d,\"action\":\"APPROVE\",\"comment\":\"材料齐全\"}".formatted(claim.version()))
             .andExpect(status().isOk()));
         assertThat(approved.get("claim").get("status").asString()).isEqualTo("APPROVED");
@@ -316,7 +330,7 @@ class SubsidyClaimsIT extends SubsidyTestBase {
         assertThat(asAdmin(() -> ledger.check()).problems()).isEmpty();
 
         // A second approval of the same version changes nothing.
-        postJson("/api/v1/subsidies/claims/" + claim.id() + "/decisions", jinan,
+        postJson("/api/v1/subsidies/claims/" + claim.id() + "/decisions", jinan(),
                 "{\"version\":%d,\"action\":\"APPROVE\"}".formatted(claim.version()))
             .andExpect(status().isUnprocessableContent());
         assertThat(ledger.balance(budget, LedgerAccount.COMMITTED)).isEqualTo(committed.plus(claim.amount()));
@@ -337,7 +351,7 @@ class SubsidyClaimsIT extends SubsidyTestBase {
         PastFixture f = completedClass("CLEANER", "JUNIOR", "L06-1", List.of(new Trainee("VETERAN", true)));
         Claim claim = asStaff(f.provider().id(), () -> claims.file(f.classId()));
 
-        postJson("/api/v1/subsidies/claims/" + claim.id() + "/decisions", jinan,
+        postJson("/api/v1/subsidies/claims/" + claim.id() + "/decisions", jinan(),
                 "{\"version\":%d,\"action\":\"RETURN\"}".formatted(claim.version()))
             .andExpect(status().isUnprocessableContent())
             .andExpect(jsonPath("$.errors[0].field").value("comment"));
@@ -363,10 +377,10 @@ class SubsidyClaimsIT extends SubsidyTestBase {
         rulesInForce();
         PastFixture f = completedClass("CLEANER", "JUNIOR", "L06-1", List.of(new Trainee("VETERAN", true)));
         Claim claim = asStaff(f.provider().id(), () -> claims.file(f.classId()));
-        postJson("/api/v1/subsidies/reviewer-conflicts", admin,
+        postJson("/api/v1/subsidies/reviewer-conflicts", admin(),
                 "{\"username\":\"jinan\",\"providerId\":%d,\"reason\":\"配偶任该机构法人\"}".formatted(f.provider().id()))
             .andExpect(status().isNoContent());
-        postJson("/api/v1/subsidies/claims/" + claim.id() + "/decisions", jinan,
+        postJson("/api/v1/subsidies/claims/" + claim.id() + "/decisions", jinan(),
                 "{\"version\":%d,\"action\":\"APPROVE\"}".formatted(claim.version()))
             .andExpect(status().isUnprocessableContent())
             .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("回避")));
@@ -399,10 +413,8 @@ class SubsidyClaimsIT extends SubsidyTestBase {
                 .cookie(staff))
             .andExpect(status().isCreated()));
         assertThat(att.get("contentType").asString()).isEqualTo("application/pdf");
-        mvc.perform(
-                get("/api/v1/subsidies/claims/" + claim.id() + "/attachments/" + att.get("id").asLong()).cookie(jinan))
-            .andExpect(status().isOk())
-            .andExpect(content().bytes(pdf));
+        mvc.perform(get("/api/v1/subsidies/claims/" + claim.id() + "/attachments/" + att.get("id").asLong())
+            .cookie(jinan())).andExpect(status().isOk()).andExpect(content().bytes(pdf));
         mvc.perform(get("/api/v1/subsidies/claims/" + claim.id() + "/attachments/" + att.get("id").asLong())
             .cookie(SignedIn.as(mvc, "qingdao"))).andExpect(status().isNotFound());
         assertThatThrownBy(() -> asStaff(f.provider().id(),
@@ -436,7 +448,7 @@ class SubsidyClaimsIT extends SubsidyTestBase {
             .getRedirectedUrl();
         long claimId = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
         Claim claim = asAdmin(() -> claims.get(claimId));
-        mvc.perform(get(location).cookie(jinan))
+        mvc.perform(get(location).cookie(jinan()))
             .andExpect(status().isOk())
             .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"approve\"")));
         mvc.perform(get(location).cookie(staff))
@@ -447,11 +459,11 @@ class SubsidyClaimsIT extends SubsidyTestBase {
             .param("version", String.valueOf(claim.version()))
             .param("action", "RETURN")
             .with(csrf())
-            .cookie(jinan))
+            .cookie(jinan()))
             .andExpect(status().isOk())
             .andExpect(content().string(org.hamcrest.Matchers.containsString("须填写审核意见")));
         assertThat(asAdmin(() -> claims.get(claimId)).status()).isEqualTo(ClaimStatus.SUBMITTED);
-        mvc.perform(get(location + "?lang=en").cookie(jinan))
+        mvc.perform(get(location + "?lang=en").cookie(jinan()))
             .andExpect(status().isOk())
             .andExpect(content().string(org.hamcrest.Matchers.containsString("Awaiting city review")))
             .andExpect(content().string(org.hamcrest.Matchers.containsString("Tier ")));

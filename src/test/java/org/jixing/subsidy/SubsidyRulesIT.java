@@ -1,5 +1,10 @@
 package org.jixing.subsidy;
 
+import static org.jixing.RunningAs.asAdmin;
+import static org.jixing.RunningAs.asStaff;
+import org.jixing.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -29,7 +34,13 @@ import tools.jackson.databind.JsonNode;
  * dates; a published version never changes a claim already filed; the simulator explains
  * what a trainee of a class would be paid, as a claim would pay it.
  */
-class SubsidyRulesIT extends SubsidyTestBase {
+class SubsidyRulesIT extends IntegrationTest implements SubsidyFixtures {
+
+    @Autowired
+    SubsidyRules rules;
+
+    @Autowired
+    Claims claims;
 
     /** The first day a new version may take effect: after every version, after today. */
     private LocalDate nextFreeDay() {
@@ -79,7 +90,7 @@ class SubsidyRulesIT extends SubsidyTestBase {
         rulesInForce();
         RuleSet base = latest();
         LocalDate from = nextFreeDay();
-        JsonNode published = body(postJson("/api/v1/subsidies/rules", admin, versionJson(base, from, 150, List.of()))
+        JsonNode published = body(postJson("/api/v1/subsidies/rules", admin(), versionJson(base, from, 150, List.of()))
             .andExpect(status().isCreated()));
         assertThat(published.get("standing").asString()).isEqualTo("FUTURE");
         assertThat(published.get("rules").get("version").asInt()).isEqualTo(base.version() + 1);
@@ -87,17 +98,17 @@ class SubsidyRulesIT extends SubsidyTestBase {
         RuleSet.Standard first = base.standards().get(0);
 
         JsonNode detail = body(
-                mvc.perform(get("/api/v1/subsidies/rules/" + id).cookie(jinan)).andExpect(status().isOk()));
+                mvc.perform(get("/api/v1/subsidies/rules/" + id).cookie(jinan())).andExpect(status().isOk()));
         assertThat(detail.get("rules").get("effectiveFrom").asString()).isEqualTo(from.toString());
         assertThat(detail.get("rules").get("standards").get(0).get("amount").get("fen").asLong())
             .isEqualTo(first.amount().fen() * 150 / 100);
-        JsonNode list = body(mvc.perform(get("/api/v1/subsidies/rules").cookie(jinan)).andExpect(status().isOk()));
+        JsonNode list = body(mvc.perform(get("/api/v1/subsidies/rules").cookie(jinan())).andExpect(status().isOk()));
         assertThat(list.get(0).get("id").asLong()).isEqualTo(id);
         assertThat(list.get(0).get("standing").asString()).isEqualTo("FUTURE");
         assertThat(rules.inForceOn(from).orElseThrow().id()).isEqualTo(id);
         assertThat(rules.inForceOn(from.minusDays(1)).orElseThrow().id()).isEqualTo(base.id());
-        mvc.perform(get("/api/v1/subsidies/rules/999999999").cookie(jinan)).andExpect(status().isNotFound());
-        mvc.perform(get("/v3/api-docs").cookie(admin))
+        mvc.perform(get("/api/v1/subsidies/rules/999999999").cookie(jinan())).andExpect(status().isNotFound());
+        mvc.perform(get("/v3/api-docs").cookie(admin()))
             .andExpect(status().isOk())
             .andExpect(content().string(containsString("/api/v1/subsidies/rules")))
             .andExpect(content().string(containsString("/api/v1/subsidies/simulation")));
@@ -115,7 +126,7 @@ class SubsidyRulesIT extends SubsidyTestBase {
                         Map.of("levelCode", first.levelCode(), "tier", first.tier().name(), "amountYuan", "1", "paysOn",
                                 "COMPLETION")));
         JsonNode refused = body(
-                postJson("/api/v1/subsidies/rules", admin, body).andExpect(status().isUnprocessableContent()));
+                postJson("/api/v1/subsidies/rules", admin(), body).andExpect(status().isUnprocessableContent()));
         assertThat(refused.get("errors").findValuesAsString("field")).contains("effectiveFrom", "standards");
         assertThat(refused.get("errors").findValuesAsString("rule")).contains("subsidy.error.rules.notAfter",
                 "subsidy.error.rules.standard", "subsidyRules.error.duplicateStandard");
@@ -129,7 +140,7 @@ class SubsidyRulesIT extends SubsidyTestBase {
         broken.put("lineFunds", Map.of("L01", "NO_SUCH_FUND"));
         broken.put("groupAdjustments", Map.of("VETERAN", 150));
         broken.put("classCapYuan", "");
-        JsonNode refusedAgain = body(postJson("/api/v1/subsidies/rules", admin, json.writeValueAsString(broken))
+        JsonNode refusedAgain = body(postJson("/api/v1/subsidies/rules", admin(), json.writeValueAsString(broken))
             .andExpect(status().isUnprocessableContent()));
         assertThat(refusedAgain.get("errors").findValuesAsString("field")).contains("lineFunds", "groupAdjustments",
                 "classCap");
@@ -137,7 +148,7 @@ class SubsidyRulesIT extends SubsidyTestBase {
 
         // On the page the refusal names the field beside the form, which keeps what was
         // entered.
-        mvc.perform(pageDraft(base, base.effectiveFrom()).cookie(admin))
+        mvc.perform(pageDraft(base, base.effectiveFrom()).cookie(admin()))
             .andExpect(status().isOk())
             .andExpect(content().string(containsString("id=\"problems\"")))
             .andExpect(content().string(containsString("<strong>生效日期</strong>")))
@@ -170,14 +181,14 @@ class SubsidyRulesIT extends SubsidyTestBase {
         rulesInForce();
         RuleSet base = latest();
         RuleSet.Standard first = base.standards().get(0);
-        mvc.perform(get("/subsidies/rules/new").cookie(admin))
+        mvc.perform(get("/subsidies/rules/new").cookie(admin()))
             .andExpect(status().isOk())
             .andExpect(
                     content().string(containsString("name=\"amount." + first.levelCode() + "." + first.tier() + "\"")))
             .andExpect(content().string(containsString("value=\"" + first.amount().toYuanString() + "\"")))
             .andExpect(content().string(containsString("value=\"" + nextFreeDay() + "\"")));
         LocalDate from = nextFreeDay();
-        String location = mvc.perform(pageDraft(base, from).cookie(admin))
+        String location = mvc.perform(pageDraft(base, from).cookie(admin()))
             .andExpect(status().is3xxRedirection())
             .andReturn()
             .getResponse()
@@ -189,19 +200,19 @@ class SubsidyRulesIT extends SubsidyTestBase {
             .isEqualTo(first.amount().plus(Money.ofYuan("100")));
         assertThat(location).endsWith("/subsidies/rules/" + published.id());
 
-        mvc.perform(get(location).cookie(jinan))
+        mvc.perform(get(location).cookie(jinan()))
             .andExpect(status().isOk())
             .andExpect(content().string(containsString("补贴规则第 " + published.version() + " 版")))
             .andExpect(content().string(containsString("待生效")))
             .andExpect(
                     content().string(containsString(first.amount().plus(Money.ofYuan("100")).toYuanString() + " 元，")))
             .andExpect(content().string(not(containsString("id=\"new-version\""))));
-        mvc.perform(get(location + "?lang=en").cookie(jinan))
+        mvc.perform(get(location + "?lang=en").cookie(jinan()))
             .andExpect(status().isOk())
             .andExpect(content().string(containsString("Subsidy rules, version " + published.version())))
             .andExpect(content().string(containsString("Future")))
             .andExpect(content().string(containsString("Fund source of each action line")));
-        mvc.perform(get("/subsidies/rules").cookie(admin))
+        mvc.perform(get("/subsidies/rules").cookie(admin()))
             .andExpect(status().isOk())
             .andExpect(content().string(containsString("id=\"version-" + published.version() + "\"")))
             .andExpect(content().string(containsString("id=\"new-version\"")));
@@ -213,12 +224,12 @@ class SubsidyRulesIT extends SubsidyTestBase {
         RuleSet base = latest();
         long before = versionCount();
         String body = versionJson(base, nextFreeDay(), 100, List.of());
-        postJson("/api/v1/subsidies/rules", jinan, body).andExpect(status().isForbidden());
+        postJson("/api/v1/subsidies/rules", jinan(), body).andExpect(status().isForbidden());
         Cookie provider = SignedIn.as(mvc, "provider");
         postJson("/api/v1/subsidies/rules", provider, body).andExpect(status().isForbidden());
-        mvc.perform(get("/subsidies/rules/new").cookie(jinan)).andExpect(status().isForbidden());
-        mvc.perform(pageDraft(base, nextFreeDay()).cookie(jinan)).andExpect(status().isForbidden());
-        mvc.perform(get("/subsidies/rules").cookie(jinan))
+        mvc.perform(get("/subsidies/rules/new").cookie(jinan())).andExpect(status().isForbidden());
+        mvc.perform(pageDraft(base, nextFreeDay()).cookie(jinan())).andExpect(status().isForbidden());
+        mvc.perform(get("/subsidies/rules").cookie(jinan()))
             .andExpect(status().isOk())
             .andExpect(content().string(not(containsString("id=\"new-version\""))));
         assertThat(versionCount()).isEqualTo(before);
@@ -234,12 +245,12 @@ class SubsidyRulesIT extends SubsidyTestBase {
 
         // The province doubles every standard from a later day.
         JsonNode published = body(
-                postJson("/api/v1/subsidies/rules", admin, versionJson(latest(), nextFreeDay(), 200, List.of()))
+                postJson("/api/v1/subsidies/rules", admin(), versionJson(latest(), nextFreeDay(), 200, List.of()))
                     .andExpect(status().isCreated()));
         long newId = published.get("rules").get("id").asLong();
 
         JsonNode after = body(
-                mvc.perform(get("/api/v1/subsidies/claims/" + claim.id()).cookie(jinan)).andExpect(status().isOk()));
+                mvc.perform(get("/api/v1/subsidies/claims/" + claim.id()).cookie(jinan())).andExpect(status().isOk()));
         assertThat(after.get("claim").get("amount").get("fen").asLong()).isEqualTo(claim.amount().fen());
         assertThat(after.get("claim").get("ruleVersion").asInt()).isEqualTo(r.version());
         for (int i = 0; i < linesBefore.size(); i++) {
@@ -320,7 +331,7 @@ class SubsidyRulesIT extends SubsidyTestBase {
             .cookie(SignedIn.as(mvc, "qingdao"))).andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/subsidies/simulation?classId=" + f.classId() + "&groups=VETERAN")
             .cookie(SignedIn.as(mvc, "provider"))).andExpect(status().isNotFound());
-        mvc.perform(get("/api/v1/subsidies/simulation?classId=" + f.classId() + "&groups=VETERAN").cookie(jinan))
+        mvc.perform(get("/api/v1/subsidies/simulation?classId=" + f.classId() + "&groups=VETERAN").cookie(jinan()))
             .andExpect(status().isOk());
     }
 

@@ -1,5 +1,10 @@
 package org.jixing.training;
 
+import static org.jixing.TestIdNumbers.adultIdNumber;
+import org.jixing.IntegrationTest;
+import org.jixing.account.Accounts;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -14,6 +19,7 @@ import org.jixing.SignedIn;
 import org.jixing.account.NewAccount;
 import org.jixing.shared.scope.Role;
 import org.jixing.shared.scope.ScopeKind;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.event.ApplicationEvents;
@@ -22,7 +28,47 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 import tools.jackson.databind.JsonNode;
 
 @RecordApplicationEvents
-class AttendanceIT extends AttendanceTestBase {
+class AttendanceIT extends IntegrationTest implements AttendanceFixtures {
+
+    private AttendanceClass attendance;
+
+    private Provider p;
+
+    private long classId;
+
+    private long session;
+
+    private String alice;
+
+    private String bob;
+
+    /** The provider's terminal at the venue. */
+    private String terminal;
+
+    @BeforeEach
+    void classWithTwoTraineesAndATerminal() throws Exception {
+        attendance = attendanceClass();
+        p = attendance.provider();
+        classId = attendance.classId();
+        session = attendance.session();
+        alice = attendance.alice();
+        bob = attendance.bob();
+        terminal = attendance.terminal();
+    }
+
+    @Override
+    public AttendanceClass attendance() {
+        return attendance;
+    }
+
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    ClassWalk walk;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Autowired
     ApplicationEvents events;
@@ -62,7 +108,7 @@ class AttendanceIT extends AttendanceTestBase {
         mvc.perform(get("/api/v1/classes/" + classId + "/sessions/" + session + "/attendance").cookie(p.staff()))
             .andExpect(jsonPath("$[?(@.attended == true)]").value(org.hamcrest.Matchers.hasSize(1)))
             .andExpect(jsonPath("$[?(@.checkInLate == true)]").isEmpty());
-        mvc.perform(get("/api/v1/classes/" + classId + "/sessions/" + session + "/attendance-events").cookie(jinan))
+        mvc.perform(get("/api/v1/classes/" + classId + "/sessions/" + session + "/attendance-events").cookie(jinan()))
             .andExpect(jsonPath("$[?(@.accepted == false)]").value(org.hamcrest.Matchers.hasSize(5)));
     }
 
@@ -116,7 +162,7 @@ class AttendanceIT extends AttendanceTestBase {
         assertThat(far.get("message").asString())
             .isEqualTo("The terminal is registered at a place more than 500 metres from the class's venue.");
         // A device of another provider is not this provider's terminal.
-        Provider other = provider(jinan, "370100", "ELDERLY_CARE_WORKER", "JUNIOR");
+        Provider other = provider(jinan(), "370100", "ELDERLY_CARE_WORKER", "JUNIOR");
         String theirs = registerTerminal(other.staff(), "36.651", "117.12");
         assertThat(send(event(key(), session, alice, "CHECK_IN", at(8, 50), theirs)).get("reason").asString())
             .isEqualTo("UNREGISTERED_DEVICE");
@@ -138,7 +184,7 @@ class AttendanceIT extends AttendanceTestBase {
 
     @Test
     void aTerminalOfOneProviderIsRefusedOnAnotherProvidersSession() throws Exception {
-        Provider other = provider(jinan, "370100", "ELDERLY_CARE_WORKER", "JUNIOR");
+        Provider other = provider(jinan(), "370100", "ELDERLY_CARE_WORKER", "JUNIOR");
         String theirs = registerTerminal(other.staff(), "36.651", "117.12");
         clock.moveTo(at(8, 50));
         JsonNode answer = body(postJson("/api/v1/attendance/check-ins?lang=en", other.staff(),
@@ -232,7 +278,7 @@ class AttendanceIT extends AttendanceTestBase {
             .andExpect(jsonPath("$.errors[?(@.field == 'idNumber')].message")
                 .value("Give the trainee's ID number or token."));
         // Another city's officer is no terminal.
-        postJson("/api/v1/attendance/check-ins", jinan, event(key(), session, alice, "CHECK_IN", at(9, 0), terminal))
+        postJson("/api/v1/attendance/check-ins", jinan(), event(key(), session, alice, "CHECK_IN", at(9, 0), terminal))
             .andExpect(status().isForbidden());
     }
 
@@ -246,7 +292,7 @@ class AttendanceIT extends AttendanceTestBase {
         String correction = """
                 {"enrolmentId":%d,"present":true,"reason":"教师点名确认到课"}""".formatted(bobEnrolment);
         String corrections = "/api/v1/classes/" + classId + "/sessions/" + session + "/attendance/corrections";
-        String ends = start + " 12:00";
+        String ends = start() + " 12:00";
         // Before the session, and during it: the refusal names when it ends.
         walk.toFirstSession(classId);
         postJson(corrections, p.staff(), correction).andExpect(status().isUnprocessableContent())
@@ -301,7 +347,7 @@ class AttendanceIT extends AttendanceTestBase {
         org.jixing.shared.scope.RunAs.user(new org.jixing.shared.scope.CurrentUser(1, "admin", "admin",
                 org.jixing.shared.scope.Role.PROVINCE_ADMIN, org.jixing.shared.scope.DataScope.province("370000")),
                 () -> peopleService.addGroup(peopleService.findByIdNumber(alice).orElseThrow().id(), "VETERAN", "退役证",
-                        start.minusYears(1), null));
+                        start().minusYears(1), null));
         events.clear();
         JsonNode outcome = complete(classId, p.staff(), List.of(bobEnrolment));
         for (JsonNode e : outcome) {

@@ -1,5 +1,9 @@
 package org.jixing.training;
 
+import org.jixing.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -19,6 +23,7 @@ import java.util.concurrent.Future;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
@@ -29,12 +34,46 @@ import tools.jackson.databind.JsonNode;
  * result, a batch of 1,001, the same client key twice, a bad event among good ones; each
  * answered per event with its reason in the caller's language, nothing half-stored.
  */
-class CheckInBatchIT extends AttendanceTestBase {
+class CheckInBatchIT extends IntegrationTest implements AttendanceFixtures {
+
+    private AttendanceClass attendance;
+
+    private Provider p;
+
+    private long classId;
+
+    private long session;
+
+    private String alice;
+
+    private String bob;
+
+    /** The provider's terminal at the venue. */
+    private String terminal;
+
+    @BeforeEach
+    void classWithTwoTraineesAndATerminal() throws Exception {
+        attendance = attendanceClass();
+        p = attendance.provider();
+        classId = attendance.classId();
+        session = attendance.session();
+        alice = attendance.alice();
+        bob = attendance.bob();
+        terminal = attendance.terminal();
+    }
+
+    @Override
+    public AttendanceClass attendance() {
+        return attendance;
+    }
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void aTerminalUploadsYesterdaysBufferedEventsInOneBatchAndTheSheetMarksThemLate() throws Exception {
         // The terminal was offline during the session and comes back the next morning.
-        clock.moveTo(at(start.plusDays(1), 8, 0));
+        clock.moveTo(at(start().plusDays(1), 8, 0));
         List<String> events = list(event(key(), session, alice, "CHECK_IN", at(8, 52), terminal),
                 event(key(), session, bob, "CHECK_IN", at(8, 57), terminal),
                 event(key(), session, alice, "CHECK_OUT", at(12, 3), terminal),
@@ -59,7 +98,7 @@ class CheckInBatchIT extends AttendanceTestBase {
             .andExpect(status().isOk())
             .andExpect(content().string(org.hamcrest.Matchers.containsString("补传")))
             .andExpect(content()
-                .string(org.hamcrest.Matchers.containsString("离线缓存后补传，服务器收到于 " + start.plusDays(1) + " 08:0")));
+                .string(org.hamcrest.Matchers.containsString("离线缓存后补传，服务器收到于 " + start().plusDays(1) + " 08:0")));
         // Both times in the download: the time the event names and the time it arrived.
         String csv = mvc.perform(get("/classes/" + classId + "/attendance.csv?lang=en").cookie(p.staff()))
             .andReturn()
@@ -69,17 +108,17 @@ class CheckInBatchIT extends AttendanceTestBase {
         List<String> header = records.get(0).toList();
         List<CSVRecord> rows = records.subList(1, records.size());
         assertThat(rows).hasSize(4).allSatisfy(r -> {
-            assertThat(r.get(header.indexOf("Received at"))).startsWith(start.plusDays(1) + " 08:0");
+            assertThat(r.get(header.indexOf("Received at"))).startsWith(start().plusDays(1) + " 08:0");
             assertThat(r.get(header.indexOf("Uploaded late"))).isEqualTo("Yes");
             assertThat(r.get(header.indexOf("Device kind"))).isEqualTo("Check-in terminal");
         });
-        assertThat(rows).extracting(r -> r.get(header.indexOf("Occurred at"))).contains(start + " 08:52:00");
+        assertThat(rows).extracting(r -> r.get(header.indexOf("Occurred at"))).contains(start() + " 08:52:00");
     }
 
     @Test
     void eachBadEventIsAnsweredWithItsReasonAndTheGoodOnesAreStored() throws Exception {
-        Provider other = provider(jinan, "370100", "ELDERLY_CARE_WORKER", "JUNIOR");
-        long theirClass = approvedClass(programme("ELDERLY_CARE_WORKER", "JUNIOR", 3, "L04-1"), other, 1, 9, start);
+        Provider other = provider(jinan(), "370100", "ELDERLY_CARE_WORKER", "JUNIOR");
+        long theirClass = approvedClass(programme("ELDERLY_CARE_WORKER", "JUNIOR", 3, "L04-1"), other, 1, 9, start());
         long theirSession = body(mvc.perform(get("/api/v1/classes/" + theirClass + "/sessions").cookie(other.staff())))
             .get(0)
             .get("id")
@@ -260,7 +299,7 @@ class CheckInBatchIT extends AttendanceTestBase {
     void onlyTerminalsAndTraineesSendBatches() throws Exception {
         Instant now = at(9, 10);
         clock.moveTo(now);
-        postJson("/api/v1/attendance/check-ins/batch", jinan,
+        postJson("/api/v1/attendance/check-ins/batch", jinan(),
                 "{\"events\":[" + event(key(), session, alice, "CHECK_IN", at(9, 0), terminal) + "]}")
             .andExpect(status().isForbidden());
     }

@@ -1,5 +1,9 @@
 package org.jixing.training;
 
+import org.jixing.IntegrationTest;
+import org.jixing.account.Accounts;
+import org.jixing.account.OwnAccount;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -44,7 +48,13 @@ import tools.jackson.databind.JsonNode;
  * terminals with a face result, for sessions open now; the database counts what was
  * stored and accepted.
  */
-class CheckInBench extends TrainingTestBase {
+class CheckInBench extends IntegrationTest implements TrainingFixtures {
+
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    OwnAccount ownAccount;
 
     @LocalServerPort
     int port;
@@ -74,7 +84,7 @@ class CheckInBench extends TrainingTestBase {
             throws Exception {
         ZoneId china = ZoneId.of("Asia/Shanghai");
         String first17 = String.format("913701%011d", System.nanoTime() % 100_000_000_000L);
-        JsonNode p = body(postJson("/api/v1/providers", jinan,
+        JsonNode p = body(postJson("/api/v1/providers", jinan(),
                 """
                         {"kind":"PUBLIC_TRAINING_BASE","name":"基准实训基地%s","creditCode":"%s","regionCode":"370100",
                          "address":"基准路 1 号","legalRepresentative":"张三","contactName":"李四","contactPhone":"13800000000",
@@ -82,7 +92,7 @@ class CheckInBench extends TrainingTestBase {
                     .formatted(tokenPrefix, first17 + UnifiedSocialCreditCode.checkCharacter(first17), perClass))
             .andExpect(status().isCreated()));
         long provider = p.get("id").asLong();
-        postJson("/api/v1/providers/" + provider + "/decisions", jinan,
+        postJson("/api/v1/providers/" + provider + "/decisions", jinan(),
                 """
                         {"verb":"approve","version":%d,"filingNo":"F-BENCH-%s","validFrom":"2025-01-01","validUntil":"2030-12-31"}"""
                     .formatted(p.get("version").asInt(), tokenPrefix))
@@ -127,12 +137,12 @@ class CheckInBench extends TrainingTestBase {
                             now.toLocalDate(), now.toLocalDate(), perClass, from, until, teacher))
                 .andExpect(status().isCreated()));
             long id = applied.get("id").asLong();
-            postJson("/api/v1/classes/" + id + "/decisions", jinan, """
+            postJson("/api/v1/classes/" + id + "/decisions", jinan(), """
                     {"verb":"approve","version":%d}""".formatted(applied.get("version").asInt()))
                 .andExpect(status().isOk());
             long session = body(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
                 .get("/api/v1/classes/" + id + "/sessions")
-                .cookie(jinan))).get(0).get("id").asLong();
+                .cookie(jinan()))).get(0).get("id").asLong();
             List<EnrolmentStore.NewRow> rows = new ArrayList<>();
             List<String> classTokens = new ArrayList<>();
             for (int t = 0; t < perClass; t++) {
@@ -154,7 +164,7 @@ class CheckInBench extends TrainingTestBase {
         String bearer = TrainingHistoryIT.as(
                 new CurrentUser(terminal.id(), username, "基准终端", Role.PROVIDER_STAFF,
                         DataScope.of(ScopeKind.PROVIDER, String.valueOf(provider))),
-                () -> accounts.createToken("bench", 7));
+                () -> ownAccount.createToken("bench", 7));
         return new Fixture(provider, username, bearer, sessions, tokens);
     }
 

@@ -1,5 +1,8 @@
 package org.jixing.training;
 
+import static org.jixing.TestIdNumbers.adultIdNumber;
+import org.jixing.IntegrationTest;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -19,7 +22,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The class list and a roster download as CSV, in the caller's scope, ID numbers masked.
  */
-class ClassExportIT extends TrainingTestBase {
+class ClassExportIT extends IntegrationTest implements TrainingFixtures {
 
     List<CSVRecord> csv(String path, Cookie as) throws Exception {
         byte[] bytes = mvc.perform(get(path).cookie(as))
@@ -49,7 +52,7 @@ class ClassExportIT extends TrainingTestBase {
     @Test
     void aCityOfficerExportsOnlyTheirCitysClasses() throws Exception {
         Cookie qingdao = SignedIn.as(mvc, "qingdao");
-        List<CSVRecord> all = csv("/classes/export.csv", admin);
+        List<CSVRecord> all = csv("/classes/export.csv", admin());
         List<CSVRecord> own = csv("/classes/export.csv?lang=en", qingdao);
         assertThat(own.get(0).get(0)).isEqualTo("Class number");
         assertThat(csv("/api/v1/classes/export.csv", qingdao)).hasSameSizeAs(own);
@@ -61,7 +64,7 @@ class ClassExportIT extends TrainingTestBase {
         assertThat(own.subList(1, own.size())).allSatisfy(r -> assertThat(r.get(0)).startsWith("370200-"));
         assertThat(own.subList(1, own.size())).allSatisfy(r -> assertThat(r.get(2)).isEqualTo("Qingdao"));
         List<CSVRecord> completed2025 = csv("/classes/export.csv?status=COMPLETED&from=2025-01-01&to=2025-12-31",
-                admin);
+                admin());
         assertThat(completed2025.subList(1, completed2025.size()))
             .allSatisfy(r -> assertThat(r.get(9)).startsWith("2025-"));
     }
@@ -69,8 +72,8 @@ class ClassExportIT extends TrainingTestBase {
     @Test
     void aRosterDownloadMasksIdNumbersAndStaysInScope() throws Exception {
         long programme = programme("WELDER", "JUNIOR", 3, "L07-1");
-        Provider p = provider(jinan, "370100", "WELDER", "JUNIOR");
-        long id = approvedClass(programme, p, 1, 9, start);
+        Provider p = provider(jinan(), "370100", "WELDER", "JUNIOR");
+        long id = approvedClass(programme, p, 1, 9, start());
         String number = adultIdNumber();
         postJson("/api/v1/classes/" + id + "/enrolments", p.staff(), """
                 {"idNumber":"%s","name":"赵六","phone":"13900000009","selfFundedIfIneligible":true}""".formatted(number))
@@ -89,13 +92,13 @@ class ClassExportIT extends TrainingTestBase {
 
         // The city's officer may have the numbers in full, and the download is audited
         // with its size; the provider may not, and another city's officer sees no class.
-        List<CSVRecord> full = csv("/classes/" + id + "/roster.csv?idNumbers=full", jinan);
+        List<CSVRecord> full = csv("/classes/" + id + "/roster.csv?idNumbers=full", jinan());
         assertThat(full).hasSize(2);
         assertThat(full.get(1).get(1)).isEqualTo(number);
-        assertThat(xlsx("/api/v1/classes/" + id + "/roster.xlsx?idNumbers=full", admin).get(1).get(1))
+        assertThat(xlsx("/api/v1/classes/" + id + "/roster.xlsx?idNumbers=full", admin()).get(1).get(1))
             .isEqualTo(number);
         var entries = body(
-                mvc.perform(get("/api/v1/audit/entries?action=class.roster.export.full&actor=jinan").cookie(admin))
+                mvc.perform(get("/api/v1/audit/entries?action=class.roster.export.full&actor=jinan").cookie(admin()))
                     .andExpect(status().isOk()))
             .get("items");
         assertThat(entries).isNotEmpty();
@@ -109,12 +112,12 @@ class ClassExportIT extends TrainingTestBase {
 
     @Test
     void aMalformedFilterIsNamedOnThePageAndInTheApi() throws Exception {
-        mvc.perform(get("/classes?from=2025-13-45&lang=en").cookie(jinan))
+        mvc.perform(get("/classes?from=2025-13-45&lang=en").cookie(jinan()))
             .andExpect(status().isBadRequest())
             .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
                 .string(org.hamcrest.Matchers
                     .containsString("The value &quot;2025-13-45&quot; is not valid for &quot;from&quot;")));
-        mvc.perform(get("/api/v1/classes?startsFrom=2025-13-45").cookie(jinan))
+        mvc.perform(get("/api/v1/classes?startsFrom=2025-13-45").cookie(jinan()))
             .andExpect(status().isBadRequest())
             .andExpect(header().string("Content-Type", org.hamcrest.Matchers.startsWith("application/problem+json")));
     }
@@ -134,14 +137,14 @@ class ClassExportIT extends TrainingTestBase {
         List<List<String>> sheet = xlsx("/api/v1/classes/" + id + "/attendance.xlsx?lang=en", qingdao);
         assertThat(sheet).hasSameSizeAs(events);
         assertThat(sheet.get(0).get(0)).isEqualTo("Session");
-        mvc.perform(get("/classes/" + id + "/attendance.csv").cookie(jinan)).andExpect(status().isNotFound());
+        mvc.perform(get("/classes/" + id + "/attendance.csv").cookie(jinan())).andExpect(status().isNotFound());
     }
 
     @Test
     void traineeDownloadsStayInScopeAndFullIdNumbersAreForOfficersAndAudited() throws Exception {
         Cookie qingdao = SignedIn.as(mvc, "qingdao");
         List<CSVRecord> own = csv("/people/export.csv", qingdao);
-        List<CSVRecord> all = csv("/api/v1/people/export.csv", admin);
+        List<CSVRecord> all = csv("/api/v1/people/export.csv", admin());
         assertThat(own.get(0).get(0)).isEqualTo("身份证号码");
         assertThat(own.size()).isGreaterThan(1).isLessThan(all.size());
         assertThat(own.subList(1, own.size())).allSatisfy(r -> assertThat(r.get(0)).contains("*"));
@@ -152,7 +155,7 @@ class ClassExportIT extends TrainingTestBase {
         assertThat(full.get(1).get(0)).startsWith(own.get(1).get(0).substring(0, 6))
             .endsWith(own.get(1).get(0).substring(14));
         var entries = body(
-                mvc.perform(get("/api/v1/audit/entries?action=person.export.full&actor=qingdao").cookie(admin))
+                mvc.perform(get("/api/v1/audit/entries?action=person.export.full&actor=qingdao").cookie(admin()))
                     .andExpect(status().isOk()));
         assertThat(entries.toString()).contains("qingdao");
         mvc.perform(get("/people/export.csv?idNumbers=full").cookie(SignedIn.as(mvc, "provider")))

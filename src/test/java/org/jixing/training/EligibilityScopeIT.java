@@ -1,5 +1,9 @@
 package org.jixing.training;
 
+import static org.jixing.TestIdNumbers.adultIdNumber;
+import static org.jixing.TestIdNumbers.unregisteredIdNumber;
+import org.jixing.IntegrationTest;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -18,7 +22,7 @@ import tools.jackson.databind.JsonNode;
  * why, without naming another provider's or city's class, and without telling an
  * unregistered person from one registered under another name.
  */
-class EligibilityScopeIT extends TrainingTestBase {
+class EligibilityScopeIT extends IntegrationTest implements TrainingFixtures {
 
     private String check(String idNumber, String name) {
         return name == null ? "{\"idNumber\":\"%s\"}".formatted(idNumber)
@@ -31,7 +35,7 @@ class EligibilityScopeIT extends TrainingTestBase {
                 """
                         {"programmeId":%d,"classType":"REGULAR","subsidised":true,"venueAddress":"市南区培训楼 2 层",
                          "venueLat":36.07,"venueLng":120.38,"startDate":"%s","endDate":"%s","capacity":30,"sessions":%s}"""
-                    .formatted(programme, start, start.plusDays(2), sessions(p.teacher(), 2, 9, start)))
+                    .formatted(programme, start(), start().plusDays(2), sessions(p.teacher(), 2, 9, start())))
             .andExpect(status().isCreated()));
         long id = c.get("id").asLong();
         postJson("/api/v1/classes/" + id + "/decisions", qingdao, """
@@ -53,8 +57,8 @@ class EligibilityScopeIT extends TrainingTestBase {
                 {"idNumber":"%s","name":"王青","phone":"13912345678","selfFundedIfIneligible":true}""".formatted(person))
             .andExpect(status().isCreated());
 
-        Provider j = provider(jinan, "370100", "ELDERLY_CARE_WORKER", "JUNIOR");
-        long jinanClass = approvedClass(programme, j, 2, 9, start);
+        Provider j = provider(jinan(), "370100", "ELDERLY_CARE_WORKER", "JUNIOR");
+        long jinanClass = approvedClass(programme, j, 2, 9, start());
         String url = "/api/v1/classes/" + jinanClass + "/eligibility-checks";
 
         // The right name: the registry's record decides, and the overlap is told without
@@ -76,21 +80,21 @@ class EligibilityScopeIT extends TrainingTestBase {
         assertThat(wrongName).isEqualTo(unregistered).doesNotContain("unknownPerson");
 
         // The city officer of 济南 does not hold the 青岛 person's record either.
-        postJson(url, jinan, check(person, null)).andExpect(status().isUnprocessableContent())
+        postJson(url, jinan(), check(person, null)).andExpect(status().isUnprocessableContent())
             .andExpect(jsonPath("$.errors[0].rule").value("training.error.check.nameRequired"));
         // The province knows the whole registry: it is told who is not registered.
-        postJson(url, admin, check(unregisteredIdNumber(), null)).andExpect(status().isUnprocessableContent())
+        postJson(url, admin(), check(unregisteredIdNumber(), null)).andExpect(status().isUnprocessableContent())
             .andExpect(jsonPath("$.errors[0].rule").value("training.error.enrol.unknownPerson"));
         // ... and, as it may see every class, which one overlaps.
-        postJson(url, admin, check(person, null)).andExpect(status().isOk())
+        postJson(url, admin(), check(person, null)).andExpect(status().isOk())
             .andExpect(jsonPath("$.blocking[0].rule").value("training.error.enrol.overlap"))
             .andExpect(content().string(containsString(qingdaoNo)));
     }
 
     @Test
     void checksAreThrottledPerAccountWithRetryAfter() throws Exception {
-        Provider p = provider(jinan, "370100", "ELDERLY_CARE_WORKER", "JUNIOR");
-        long c = approvedClass(programme("ELDERLY_CARE_WORKER", "JUNIOR", 3, "L04-1"), p, 1, 9, start);
+        Provider p = provider(jinan(), "370100", "ELDERLY_CARE_WORKER", "JUNIOR");
+        long c = approvedClass(programme("ELDERLY_CARE_WORKER", "JUNIOR", 3, "L04-1"), p, 1, 9, start());
         String url = "/api/v1/classes/" + c + "/eligibility-checks";
         for (int i = 0; i < Enrolments.CHECKS.capacity(); i++) {
             postJson(url, p.staff(), check(adultIdNumber(), "张三")).andExpect(status().isOk());
@@ -99,7 +103,7 @@ class EligibilityScopeIT extends TrainingTestBase {
             .andExpect(header().string("Retry-After", org.hamcrest.Matchers.matchesPattern("[1-9][0-9]*")))
             .andExpect(jsonPath("$.detail", containsString("Try again in")));
         // Another account is not held up.
-        postJson(url, jinan, check(adultIdNumber(), "张三")).andExpect(status().isOk());
+        postJson(url, jinan(), check(adultIdNumber(), "张三")).andExpect(status().isOk());
         clock.advance(Enrolments.CHECKS.refillEvery());
         postJson(url, p.staff(), check(adultIdNumber(), "张三")).andExpect(status().isOk());
     }

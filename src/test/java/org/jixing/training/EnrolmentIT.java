@@ -1,5 +1,9 @@
 package org.jixing.training;
 
+import static org.jixing.TestIdNumbers.adultIdNumber;
+import static org.jixing.TestIdNumbers.idNumber;
+import org.jixing.IntegrationTest;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -22,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-class EnrolmentIT extends TrainingTestBase {
+class EnrolmentIT extends IntegrationTest implements TrainingFixtures {
 
     @Autowired
     JdbcClient jdbc;
@@ -36,8 +40,8 @@ class EnrolmentIT extends TrainingTestBase {
     @Test
     void aNewPersonIsRegisteredAndEnrolledAndTheRosterShowsTheIdNumberMasked() throws Exception {
         long programme = programme("ELDERLY_CARE_WORKER", "JUNIOR", 3, "L04-1");
-        Provider p = provider(jinan, "370100", "ELDERLY_CARE_WORKER", "JUNIOR");
-        long c = approvedClass(programme, p, 1, 9, start);
+        Provider p = provider(jinan(), "370100", "ELDERLY_CARE_WORKER", "JUNIOR");
+        long c = approvedClass(programme, p, 1, 9, start());
         String id = adultIdNumber();
         postJson("/api/v1/classes/" + c + "/enrolments", p.staff(), enrolment(id.toLowerCase(), false))
             .andExpect(status().isCreated())
@@ -60,8 +64,8 @@ class EnrolmentIT extends TrainingTestBase {
     @Test
     void badIdNumbersAreRefusedWithTheirReason() throws Exception {
         long programme = programme("ELDERLY_CARE_WORKER", "JUNIOR", 3, "L04-1");
-        Provider p = provider(jinan, "370100", "ELDERLY_CARE_WORKER", "JUNIOR");
-        long c = approvedClass(programme, p, 1, 9, start);
+        Provider p = provider(jinan(), "370100", "ELDERLY_CARE_WORKER", "JUNIOR");
+        long c = approvedClass(programme, p, 1, 9, start());
         String valid = adultIdNumber();
         char wrong = valid.charAt(17) == '1' ? '2' : '1';
         postJson("/api/v1/classes/" + c + "/enrolments", p.staff(), enrolment(valid.substring(0, 17) + wrong, false))
@@ -76,7 +80,7 @@ class EnrolmentIT extends TrainingTestBase {
     /**
      * Early next year: always in the future, and a run of days that stays in one year.
      */
-    final LocalDate nextMarch = LocalDate.of(start.getYear() + 1, 3, 2);
+    final LocalDate nextMarch = LocalDate.of(start().getYear() + 1, 3, 2);
 
     /** Classes of distinct occupations on distinct days, each with its own provider. */
     record Classes(List<Long> ids, List<Cookie> staff) {
@@ -86,7 +90,7 @@ class EnrolmentIT extends TrainingTestBase {
         List<Long> ids = new ArrayList<>();
         List<Cookie> staff = new ArrayList<>();
         for (int i = 0; i < occupations.length; i++) {
-            Provider p = provider(jinan, "370100", occupations[i], "JUNIOR");
+            Provider p = provider(jinan(), "370100", occupations[i], "JUNIOR");
             ids.add(approvedClass(programme(occupations[i], "JUNIOR", 3, "L04-1"), p, 1, 8,
                     nextMarch.plusDays(2L * i)));
             staff.add(p.staff());
@@ -130,9 +134,10 @@ class EnrolmentIT extends TrainingTestBase {
 
     @Test
     void theSameOccupationAndLevelIsSubsidisedOnce() throws Exception {
-        Provider p = provider(jinan, "370100", "ELDERLY_CARE_WORKER", "JUNIOR");
-        long first = approvedClass(programme("ELDERLY_CARE_WORKER", "JUNIOR", 3, "L04-1"), p, 1, 9, start);
-        long second = approvedClass(programme("ELDERLY_CARE_WORKER", "JUNIOR", 3, "L04-1"), p, 1, 9, start.plusDays(2));
+        Provider p = provider(jinan(), "370100", "ELDERLY_CARE_WORKER", "JUNIOR");
+        long first = approvedClass(programme("ELDERLY_CARE_WORKER", "JUNIOR", 3, "L04-1"), p, 1, 9, start());
+        long second = approvedClass(programme("ELDERLY_CARE_WORKER", "JUNIOR", 3, "L04-1"), p, 1, 9,
+                start().plusDays(2));
         String id = adultIdNumber();
         postJson("/api/v1/classes/" + first + "/enrolments", p.staff(), enrolment(id, false))
             .andExpect(status().isCreated());
@@ -149,10 +154,10 @@ class EnrolmentIT extends TrainingTestBase {
 
     @Test
     void ageOverlapAndTheLinesGroupRuleAreEachNamed() throws Exception {
-        Provider p = provider(jinan, "370100", "ELDERLY_CARE_WORKER", "JUNIOR");
-        long care = approvedClass(programme("ELDERLY_CARE_WORKER", "JUNIOR", 3, "L04-1"), p, 1, 9, start);
-        long rural = approvedClass(programme("ELDERLY_CARE_WORKER", "JUNIOR", 3, "L02-3"), p, 1, 14, start);
-        String young = idNumber(start.minusYears(15));
+        Provider p = provider(jinan(), "370100", "ELDERLY_CARE_WORKER", "JUNIOR");
+        long care = approvedClass(programme("ELDERLY_CARE_WORKER", "JUNIOR", 3, "L04-1"), p, 1, 9, start());
+        long rural = approvedClass(programme("ELDERLY_CARE_WORKER", "JUNIOR", 3, "L02-3"), p, 1, 14, start());
+        String young = idNumber(start().minusYears(15));
         postJson("/api/v1/classes/" + care + "/enrolments", p.staff(), enrolment(young, true))
             .andExpect(status().isUnprocessableContent())
             .andExpect(jsonPath("$.errors[0].message").value("开班时未满 16 周岁。"));
@@ -173,10 +178,11 @@ class EnrolmentIT extends TrainingTestBase {
 
         // Same day, overlapping hours: refused whatever the funding.
         long clash = approvedClass(programme("ELDERLY_CARE_WORKER", "JUNIOR", 3, "L04-1"),
-                provider(jinan, "370100", "ELDERLY_CARE_WORKER", "JUNIOR"), 1, 10, start);
-        String careNo = body(mvc.perform(get("/api/v1/classes/" + care).cookie(jinan))).get("classNo").asString();
-        Cookie otherStaff = SignedIn.as(mvc,
-                "staff-" + body(mvc.perform(get("/api/v1/classes/" + clash).cookie(jinan))).get("providerId").asLong(),
+                provider(jinan(), "370100", "ELDERLY_CARE_WORKER", "JUNIOR"), 1, 10, start());
+        String careNo = body(mvc.perform(get("/api/v1/classes/" + care).cookie(jinan()))).get("classNo").asString();
+        Cookie otherStaff = SignedIn.as(
+                mvc, "staff-"
+                        + body(mvc.perform(get("/api/v1/classes/" + clash).cookie(jinan()))).get("providerId").asLong(),
                 "staff-password-123");
         postJson("/api/v1/classes/" + clash + "/enrolments", otherStaff, enrolment(adult, true))
             .andExpect(status().isUnprocessableContent())
@@ -226,8 +232,8 @@ class EnrolmentIT extends TrainingTestBase {
     @Test
     void theProviderEnrolsOnTheClassPageAndTheRosterShowsMaskedNumbers() throws Exception {
         long programme = programme("ELDERLY_CARE_WORKER", "JUNIOR", 3, "L04-1");
-        Provider p = provider(jinan, "370100", "ELDERLY_CARE_WORKER", "JUNIOR");
-        long c = approvedClass(programme, p, 1, 9, start);
+        Provider p = provider(jinan(), "370100", "ELDERLY_CARE_WORKER", "JUNIOR");
+        long c = approvedClass(programme, p, 1, 9, start());
         String id = adultIdNumber();
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
             .post("/classes/" + c + "/enrolments")
@@ -246,7 +252,7 @@ class EnrolmentIT extends TrainingTestBase {
             .param("idNumber", id)
             .param("name", "页面学员")
             .param("phone", "13900001111")).andExpect(status().is3xxRedirection());
-        String page = mvc.perform(get("/classes/" + c).cookie(jinan)).andReturn().getResponse().getContentAsString();
+        String page = mvc.perform(get("/classes/" + c).cookie(jinan())).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("页面学员")
             .contains(id.substring(0, 6) + "********" + id.substring(14))
             .doesNotContain(id);

@@ -1,9 +1,10 @@
 package org.jixing.training;
 
+import org.jixing.IntegrationTest;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -41,7 +42,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * the same tables) and the peer (the same rows inserted row by row, one INSERT a table
  * row, in one transaction). Figures go to {@code target/bench/roster-import.txt}.
  */
-class RosterImportBench extends TrainingTestBase {
+class RosterImportBench extends IntegrationTest implements TrainingFixtures {
 
     @Autowired
     RosterImports imports;
@@ -95,11 +96,11 @@ class RosterImportBench extends TrainingTestBase {
         assumeTrue(System.getProperty("jixing.it.db-url", "").startsWith("jdbc:postgresql:"),
                 "the benchmark runs on PostgreSQL");
         int n = Integer.getInteger("jixing.bench.rows", 100_000);
-        Provider p = provider(jinan, "370100", "WELDER", "JUNIOR", 100_000);
+        Provider p = provider(jinan(), "370100", "WELDER", "JUNIOR", 100_000);
         long programme = programme("WELDER", "JUNIOR", 3, "L07-1");
-        long warmUpClass = approvedClass(programme, p, 1, 6, start, 5_000);
-        long csvClass = approvedClass(programme, p, 1, 9, start, n);
-        long xlsxClass = approvedClass(programme, p, 1, 14, start, n);
+        long warmUpClass = approvedClass(programme, p, 1, 6, start(), 5_000);
+        long csvClass = approvedClass(programme, p, 1, 9, start(), n);
+        long xlsxClass = approvedClass(programme, p, 1, 14, start(), n);
         CurrentUser staff = new CurrentUser(0, "staff-" + p.id(), "员工", Role.PROVIDER_STAFF,
                 DataScope.of(ScopeKind.PROVIDER, String.valueOf(p.id())));
 

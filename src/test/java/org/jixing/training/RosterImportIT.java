@@ -1,5 +1,9 @@
 package org.jixing.training;
 
+import static org.jixing.TestIdNumbers.idNumber;
+
+import org.jixing.IntegrationTest;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -40,7 +44,7 @@ import tools.jackson.databind.JsonNode;
  * corrected file; all or nothing; files that are not what they claim; a crash and a
  * cancellation in the middle; scope.
  */
-class RosterImportIT extends TrainingTestBase {
+class RosterImportIT extends IntegrationTest implements TrainingFixtures {
 
     static final Charset GB18030 = Charset.forName("GB18030");
 
@@ -159,12 +163,12 @@ class RosterImportIT extends TrainingTestBase {
 
     long bigClass(Provider p) throws Exception {
         long programme = programme("WELDER", "JUNIOR", 3, "L07-1");
-        return approvedClass(programme, p, 1, 9, start.plusDays(SEQ.incrementAndGet() % 20), 2_000);
+        return approvedClass(programme, p, 1, 9, start().plusDays(SEQ.incrementAndGet() % 20), 2_000);
     }
 
     @Test
     void aGb18030FileWithBadRowsEnrolsTheValidOnesAndAnUploadAgainChangesNothing() throws Exception {
-        Provider p = provider(jinan, "370100", "WELDER", "JUNIOR", 2_000);
+        Provider p = provider(jinan(), "370100", "WELDER", "JUNIOR", 2_000);
         long classId = bigClass(p);
         List<List<String>> rows = new ArrayList<>(rows(300));
         String good = rows.get(5).get(0);
@@ -172,7 +176,7 @@ class RosterImportIT extends TrainingTestBase {
         rows.set(10, List.of(badCheck, "校验错", "13900000010", ""));
         rows.set(20, List.of(rows.get(21).get(0), "=HYPERLINK(\"x\")", "13900000020", ""));
         rows.set(30, List.of(rows.get(3).get(0), name(3), "13900000003", ""));
-        rows.set(40, List.of(TrainingTestBase.idNumber(LocalDate.now().minusYears(15)), "少年", "13900000040", ""));
+        rows.set(40, List.of(idNumber(LocalDate.now().minusYears(15)), "少年", "13900000040", ""));
         rows.set(50, List.of(rows.get(50).get(0), name(50), "13900000050", "外星人"));
         byte[] file = csv(rows, GB18030, false);
 
@@ -185,7 +189,7 @@ class RosterImportIT extends TrainingTestBase {
         assertThat(rosterSize(classId, p.staff())).isEqualTo(295);
         // The veteran column became memberships with the import as evidence.
         long veteran = people.findAllByIdNumber(List.of(rows.get(0).get(0))).get(rows.get(0).get(0)).id();
-        assertThat(org.jixing.shared.scope.RunAs.user(ADMIN, () -> people.groupsOn(veteran, start)))
+        assertThat(org.jixing.shared.scope.RunAs.user(ADMIN, () -> people.groupsOn(veteran, start())))
             .containsExactly("VETERAN");
 
         // The page lists the invalid rows with field and rule.
@@ -228,7 +232,7 @@ class RosterImportIT extends TrainingTestBase {
 
     @Test
     void allOrNothingWritesNothingWhileARowIsBad() throws Exception {
-        Provider p = provider(jinan, "370100", "WELDER", "JUNIOR", 2_000);
+        Provider p = provider(jinan(), "370100", "WELDER", "JUNIOR", 2_000);
         long classId = bigClass(p);
         List<List<String>> rows = new ArrayList<>(rows(450));
         String fresh = rows.get(0).get(0);
@@ -253,9 +257,9 @@ class RosterImportIT extends TrainingTestBase {
 
     @Test
     void theClassCapacityHoldsAcrossChunks() throws Exception {
-        Provider p = provider(jinan, "370100", "WELDER", "JUNIOR", 2_000);
+        Provider p = provider(jinan(), "370100", "WELDER", "JUNIOR", 2_000);
         long programme = programme("WELDER", "JUNIOR", 3, "L07-1");
-        long classId = approvedClass(programme, p, 1, 9, start.plusDays(25), 250);
+        long classId = approvedClass(programme, p, 1, 9, start().plusDays(25), 250);
         RosterImport r = importFile(classId, p.staff(), "r.csv", csv(rows(300), StandardCharsets.UTF_8, false),
                 "VALID_ROWS");
         assertThat(r.rowsEnrolled()).isEqualTo(250);
@@ -265,7 +269,7 @@ class RosterImportIT extends TrainingTestBase {
 
     @Test
     void filesThatAreNotWhatTheyClaimAreRefusedAtOnce() throws Exception {
-        Provider p = provider(jinan, "370100", "WELDER", "JUNIOR", 2_000);
+        Provider p = provider(jinan(), "370100", "WELDER", "JUNIOR", 2_000);
         long classId = bigClass(p);
         byte[] text = csv(rows(3), StandardCharsets.UTF_8, false);
         upload(classId, p.staff(), "roster.xlsx", text, "VALID_ROWS").andExpect(status().isOk())
@@ -320,7 +324,7 @@ class RosterImportIT extends TrainingTestBase {
 
     @Test
     void anImportKilledMidwayResumesWithoutEnrollingAnyoneTwice() throws Exception {
-        Provider p = provider(jinan, "370100", "WELDER", "JUNIOR", 2_000);
+        Provider p = provider(jinan(), "370100", "WELDER", "JUNIOR", 2_000);
         long classId = bigClass(p);
         RosterImportRun.crashAfterChunks = 2;
         String location = upload(classId, p.staff(), "r.csv", csv(rows(1_000), StandardCharsets.UTF_8, false),
@@ -380,7 +384,7 @@ class RosterImportIT extends TrainingTestBase {
 
     @Test
     void aCancelledImportKeepsWhatItCommittedAndStops() throws Exception {
-        Provider p = provider(jinan, "370100", "WELDER", "JUNIOR", 2_000);
+        Provider p = provider(jinan(), "370100", "WELDER", "JUNIOR", 2_000);
         long classId = bigClass(p);
         RosterImportRun.crashAfterChunks = 1;
         String location = upload(classId, p.staff(), "r.csv", csv(rows(600), StandardCharsets.UTF_8, false),
@@ -407,8 +411,8 @@ class RosterImportIT extends TrainingTestBase {
 
     @Test
     void importsStayInScopeAndOnlyTheProviderReadsTheResultFile() throws Exception {
-        Provider p = provider(jinan, "370100", "WELDER", "JUNIOR", 2_000);
-        Provider other = provider(jinan, "370100", "WELDER", "JUNIOR", 100);
+        Provider p = provider(jinan(), "370100", "WELDER", "JUNIOR", 2_000);
+        Provider other = provider(jinan(), "370100", "WELDER", "JUNIOR", 100);
         long classId = bigClass(p);
         RosterImport r = importFile(classId, p.staff(), "r.csv", csv(rows(5), StandardCharsets.UTF_8, false),
                 "VALID_ROWS");
@@ -418,15 +422,15 @@ class RosterImportIT extends TrainingTestBase {
             .andExpect(status().isNotFound());
         mvc.perform(get(page + "/result.xlsx").cookie(other.staff())).andExpect(status().isNotFound());
         mvc.perform(get(page).cookie(SignedIn.as(mvc, "qingdao"))).andExpect(status().isNotFound());
-        mvc.perform(get(page).cookie(jinan)).andExpect(status().isOk());
-        mvc.perform(get(page + "/result.xlsx").cookie(jinan)).andExpect(status().isForbidden());
-        upload(classId, jinan, "r.csv", csv(rows(1), StandardCharsets.UTF_8, false), "VALID_ROWS")
+        mvc.perform(get(page).cookie(jinan())).andExpect(status().isOk());
+        mvc.perform(get(page + "/result.xlsx").cookie(jinan())).andExpect(status().isForbidden());
+        upload(classId, jinan(), "r.csv", csv(rows(1), StandardCharsets.UTF_8, false), "VALID_ROWS")
             .andExpect(status().isForbidden());
     }
 
     @Test
     void theTemplateHasNotesAndAGroupDropDown() throws Exception {
-        byte[] bytes = mvc.perform(get("/classes/imports/template.xlsx?lang=en").cookie(jinan))
+        byte[] bytes = mvc.perform(get("/classes/imports/template.xlsx?lang=en").cookie(jinan()))
             .andExpect(status().isOk())
             .andReturn()
             .getResponse()
@@ -463,7 +467,7 @@ class RosterImportIT extends TrainingTestBase {
     RosterImport awaitTrainees(long id) throws Exception {
         for (int i = 0; i < 400; i++) {
             JsonNode view = body(
-                    mvc.perform(get("/api/v1/people/imports/" + id).cookie(jinan)).andExpect(status().isOk()));
+                    mvc.perform(get("/api/v1/people/imports/" + id).cookie(jinan())).andExpect(status().isOk()));
             RosterImport r = json.treeToValue(view.get("rosterImport"), RosterImport.class);
             if (r.status().finished()) {
                 return r;
@@ -477,7 +481,7 @@ class RosterImportIT extends TrainingTestBase {
     void aCityOfficerImportsATraineeListIntoTheRegistry() throws Exception {
         List<List<String>> rows = new ArrayList<>(rows(40));
         // Someone registered before, now listed as a veteran.
-        Provider p = provider(jinan, "370100", "WELDER", "JUNIOR", 2_000);
+        Provider p = provider(jinan(), "370100", "WELDER", "JUNIOR", 2_000);
         long classId = bigClass(p);
         List<List<String>> earlier = rows(1);
         importFile(classId, p.staff(), "r.csv", csv(earlier, StandardCharsets.UTF_8, false), "VALID_ROWS");
@@ -486,11 +490,11 @@ class RosterImportIT extends TrainingTestBase {
         rows.set(2, List.of(earlier.get(0).get(0), "别人", earlier.get(0).get(2), ""));
         byte[] file = csv(rows, GB18030, false);
 
-        uploadTrainees(jinan, "370200", file).andExpect(status().isOk())
+        uploadTrainees(jinan(), "370200", file).andExpect(status().isOk())
             .andExpect(content().string(containsString("只能登记本辖区的人员")));
         uploadTrainees(p.staff(), "370100", file).andExpect(status().isForbidden());
 
-        long id = traineeImport(jinan, file);
+        long id = traineeImport(jinan(), file);
         RosterImport done = awaitTrainees(id);
         assertThat(done.status()).isEqualTo(ImportStatus.DONE);
         assertThat(done.kind()).isEqualTo("TRAINEES");
@@ -504,14 +508,14 @@ class RosterImportIT extends TrainingTestBase {
         long known = people.findByIdNumber(earlier.get(0).get(0)).orElseThrow().id();
         assertThat(org.jixing.shared.scope.RunAs.user(ADMIN, () -> people.groupsOn(known, LocalDate.now().plusDays(1))))
             .containsExactly("VETERAN");
-        mvc.perform(get("/people/imports/" + id).cookie(jinan))
+        mvc.perform(get("/people/imports/" + id).cookie(jinan()))
             .andExpect(status().isOk())
             .andExpect(content().string(containsString("手机号")));
         mvc.perform(get("/people/imports/" + id).cookie(SignedIn.as(mvc, "qingdao"))).andExpect(status().isNotFound());
-        mvc.perform(get("/people/imports/" + id + "/result.xlsx").cookie(jinan)).andExpect(status().isOk());
+        mvc.perform(get("/people/imports/" + id + "/result.xlsx").cookie(jinan())).andExpect(status().isOk());
 
         // Again: nobody new, nothing to add.
-        RosterImport second = awaitTrainees(traineeImport(jinan, file));
+        RosterImport second = awaitTrainees(traineeImport(jinan(), file));
         assertThat(second.rowsEnrolled()).isZero();
         assertThat(second.rowsUnchanged()).isEqualTo(38);
     }

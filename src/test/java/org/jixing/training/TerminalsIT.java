@@ -1,5 +1,7 @@
 package org.jixing.training;
 
+import org.jixing.IntegrationTest;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -18,14 +20,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** A provider registers its check-in terminals and retires them; officers read them. */
-class TerminalsIT extends TrainingTestBase {
+class TerminalsIT extends IntegrationTest implements TrainingFixtures {
 
     @Autowired
     JdbcClient jdbc;
 
     @Test
     void aProviderRegistersATerminalOnItsPageAndRetiresItWithAReason() throws Exception {
-        Provider p = provider(jinan, "370100", "WELDER", "JUNIOR");
+        Provider p = provider(jinan(), "370100", "WELDER", "JUNIOR");
         String device = "FACE-" + p.id();
         mvc.perform(post("/terminals").with(csrf())
             .cookie(p.staff())
@@ -86,7 +88,7 @@ class TerminalsIT extends TrainingTestBase {
 
     @Test
     void badRegistrationsAreRefusedNamingTheFieldInTheCallersLanguage() throws Exception {
-        Provider p = provider(jinan, "370100", "WELDER", "JUNIOR");
+        Provider p = provider(jinan(), "370100", "WELDER", "JUNIOR");
         postJson("/api/v1/attendance/terminals?lang=en", p.staff(), """
                 {"deviceId":"bad id!","name":"","venueAddress":"","venueLat":10.0,"venueLng":10.0}""")
             .andExpect(status().isUnprocessableContent())
@@ -103,7 +105,7 @@ class TerminalsIT extends TrainingTestBase {
 
     @Test
     void terminalsStayInsideTheirProviderAndRegion() throws Exception {
-        Provider jinanProvider = provider(jinan, "370100", "WELDER", "JUNIOR");
+        Provider jinanProvider = provider(jinan(), "370100", "WELDER", "JUNIOR");
         Cookie qingdao = SignedIn.as(mvc, "qingdao");
         Provider qingdaoProvider = provider(qingdao, "370200", "WELDER", "JUNIOR");
         JsonNode t = body(postJson("/api/v1/attendance/terminals", jinanProvider.staff(), """
@@ -117,13 +119,13 @@ class TerminalsIT extends TrainingTestBase {
         postJson("/api/v1/attendance/terminals/" + id + "/retirement", qingdaoProvider.staff(), """
                 {"reason":"不是我的"}""").andExpect(status().isNotFound());
         // Officers read their region's terminals; another city's officer does not.
-        mvc.perform(get("/api/v1/attendance/terminals?providerId=" + jinanProvider.id()).cookie(jinan))
+        mvc.perform(get("/api/v1/attendance/terminals?providerId=" + jinanProvider.id()).cookie(jinan()))
             .andExpect(jsonPath("$[0].id").value(id));
         mvc.perform(get("/api/v1/attendance/terminals?providerId=" + jinanProvider.id()).cookie(qingdao))
             .andExpect(jsonPath("$.length()").value(0));
         mvc.perform(get("/api/v1/attendance/terminals/" + id).cookie(qingdao)).andExpect(status().isNotFound());
         // Officers do not register terminals; trainees and enterprises do not read them.
-        postJson("/api/v1/attendance/terminals", jinan, """
+        postJson("/api/v1/attendance/terminals", jinan(), """
                 {"deviceId":"X-1","name":"大厅","venueAddress":"历下区","venueLat":36.651,"venueLng":117.12}""")
             .andExpect(status().isForbidden());
         mvc.perform(get("/api/v1/attendance/terminals").cookie(SignedIn.as(mvc, "trainee")))

@@ -1,5 +1,9 @@
 package org.jixing.training;
 
+import static org.jixing.TestIdNumbers.adultIdNumber;
+import static org.jixing.TestIdNumbers.idNumber;
+import org.jixing.IntegrationTest;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -36,7 +40,7 @@ import tools.jackson.databind.JsonNode;
  * Past classes (a migration from an earlier system, the demo's past) go through the live
  * rules: eligibility, attendance judging and the completion rule, written in bulk.
  */
-class TrainingHistoryIT extends TrainingTestBase {
+class TrainingHistoryIT extends IntegrationTest implements TrainingFixtures {
 
     @Autowired
     TrainingHistory history;
@@ -95,7 +99,7 @@ class TrainingHistoryIT extends TrainingTestBase {
     @Test
     void aPastClassIsJudgedByTheLiveRulesAndCountsForLaterEnrolments() throws Exception {
         long programme = programme("CLEANER", "JUNIOR", 24, "L06-1");
-        Provider p = provider(jinan, "370100", "CLEANER", "JUNIOR");
+        Provider p = provider(jinan(), "370100", "CLEANER", "JUNIOR");
         String withGroup = adultIdNumber();
         String withoutGroup = adultIdNumber();
         String child = idNumber(pastStart.minusYears(15));
@@ -136,10 +140,10 @@ class TrainingHistoryIT extends TrainingTestBase {
         assertThat(r.completed()).isEqualTo(2);
         assertThat(r.rejectedCheckIns()).isEqualTo(1);
 
-        mvc.perform(get("/api/v1/classes/" + r.classId()).cookie(jinan))
+        mvc.perform(get("/api/v1/classes/" + r.classId()).cookie(jinan()))
             .andExpect(status().isOk())
             .andExpect(jsonPath("$.status").value("COMPLETED"));
-        JsonNode roster = body(mvc.perform(get("/api/v1/classes/" + r.classId() + "/enrolments").cookie(jinan)))
+        JsonNode roster = body(mvc.perform(get("/api/v1/classes/" + r.classId() + "/enrolments").cookie(jinan())))
             .get("items");
         assertThat(roster).hasSize(3);
         for (JsonNode e : roster) {
@@ -157,17 +161,18 @@ class TrainingHistoryIT extends TrainingTestBase {
                 default -> throw new AssertionError("unexpected trainee " + e);
             }
         }
-        long firstSession = body(mvc.perform(get("/api/v1/classes/" + r.classId() + "/sessions").cookie(jinan))).get(0)
+        long firstSession = body(mvc.perform(get("/api/v1/classes/" + r.classId() + "/sessions").cookie(jinan())))
+            .get(0)
             .get("id")
             .asLong();
         JsonNode events = body(
                 mvc.perform(get("/api/v1/classes/" + r.classId() + "/sessions/" + firstSession + "/attendance-events")
-                    .cookie(jinan)));
+                    .cookie(jinan())));
         assertThat(events.findValuesAsString("reason")).contains("OUTSIDE_RADIUS");
 
         // The subsidy recorded in the past counts: the same qualification is not
         // subsidised again.
-        long live = approvedClass(programme("CLEANER", "JUNIOR", 3, "L06-1"), p, 1, 9, start);
+        long live = approvedClass(programme("CLEANER", "JUNIOR", 3, "L06-1"), p, 1, 9, start());
         postJson("/api/v1/classes/" + live + "/eligibility-checks", p.staff(),
                 "{\"idNumber\":\"" + withGroup + "\",\"name\":\"甲\"}")
             .andExpect(status().isOk())
@@ -178,7 +183,7 @@ class TrainingHistoryIT extends TrainingTestBase {
     @Test
     void onlyTheProvinceRecordsHistoryAndOnlyOfClassesThatHaveEnded() throws Exception {
         long programme = programme("CLEANER", "JUNIOR", 24, "L06-1");
-        Provider p = provider(jinan, "370100", "CLEANER", "JUNIOR");
+        Provider p = provider(jinan(), "370100", "CLEANER", "JUNIOR");
         LocalDate recent = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1);
         assertThatThrownBy(() -> asAdmin(
                 () -> history.record(new PastClass(p.id(), past(programme, p.teacher(), recent), List.of()))))
@@ -188,7 +193,7 @@ class TrainingHistoryIT extends TrainingTestBase {
         assertThatThrownBy(() -> as(Role.PROVIDER_STAFF, DataScope.of(ScopeKind.PROVIDER, String.valueOf(p.id())),
                 () -> history.record(new PastClass(p.id(), past(programme, p.teacher(), pastStart), List.of()))))
             .isInstanceOf(AccessDeniedException.class);
-        mvc.perform(get("/api/v1/classes?providerId=" + p.id()).cookie(jinan))
+        mvc.perform(get("/api/v1/classes?providerId=" + p.id()).cookie(jinan()))
             .andExpect(status().isOk())
             .andExpect(jsonPath("$.total").value(0));
     }
@@ -220,8 +225,8 @@ class TrainingHistoryIT extends TrainingTestBase {
     @Test
     void aTrainingThatOverlapsACompletedOneIsRefusedAndReportedNotWritten() throws Exception {
         long programme = programme("ELDERLY_CARE_WORKER", "JUNIOR", 24, "L04-1");
-        Provider first = provider(jinan, "370100", "ELDERLY_CARE_WORKER", "JUNIOR");
-        Provider second = provider(jinan, "370100", "ELDERLY_CARE_WORKER", "JUNIOR");
+        Provider first = provider(jinan(), "370100", "ELDERLY_CARE_WORKER", "JUNIOR");
+        Provider second = provider(jinan(), "370100", "ELDERLY_CARE_WORKER", "JUNIOR");
         Map<String, Long> ids = register("甲", "乙");
         long both = ids.get("甲");
         TrainingHistory.Recorded completed = record(first, programme, pastStart, both);
@@ -243,7 +248,7 @@ class TrainingHistoryIT extends TrainingTestBase {
         // Not written: the roster holds the other trainee only, and no check-in of the
         // refused one was kept.
         JsonNode roster = body(
-                mvc.perform(get("/api/v1/classes/" + overlapping.classId() + "/enrolments").cookie(jinan)))
+                mvc.perform(get("/api/v1/classes/" + overlapping.classId() + "/enrolments").cookie(jinan())))
             .get("items");
         assertThat(roster.findValuesAsString("name")).containsExactly("乙");
         assertThat(overlapping.checkIns()).isEqualTo(6);
@@ -270,7 +275,7 @@ class TrainingHistoryIT extends TrainingTestBase {
         List<Long> programmes = new ArrayList<>();
         for (String[] k : kinds) {
             programmes.add(programme(k[0], "JUNIOR", 24, k[1]));
-            providers.add(provider(jinan, "370100", k[0], "JUNIOR"));
+            providers.add(provider(jinan(), "370100", k[0], "JUNIOR"));
         }
         Map<String, Long> ids = register("甲", "乙");
         long busy = ids.get("甲");
@@ -289,10 +294,11 @@ class TrainingHistoryIT extends TrainingTestBase {
         TrainingHistory.Recorded same = record(providers.get(0), programmes.get(0), monday.plusWeeks(20), again);
         assertThat(same.selfFunded()).isEqualTo(1);
         JsonNode fourthRoster = body(
-                mvc.perform(get("/api/v1/classes/" + fourth.classId() + "/enrolments").cookie(jinan)))
+                mvc.perform(get("/api/v1/classes/" + fourth.classId() + "/enrolments").cookie(jinan())))
             .get("items");
         assertThat(fourthRoster.get(0).get("ineligibleReasons").asString()).contains("2025");
-        JsonNode sameRoster = body(mvc.perform(get("/api/v1/classes/" + same.classId() + "/enrolments").cookie(jinan)))
+        JsonNode sameRoster = body(
+                mvc.perform(get("/api/v1/classes/" + same.classId() + "/enrolments").cookie(jinan())))
             .get("items");
         assertThat(sameRoster.get(0).get("ineligibleReasons").asString()).contains("同一职业");
     }
@@ -300,7 +306,7 @@ class TrainingHistoryIT extends TrainingTestBase {
     @Test
     void aClassIsHistoryOnlyOnceTheLateUploadWindowOfItsLastSessionHasClosed() throws Exception {
         long programme = programme("CLEANER", "JUNIOR", 24, "L06-1");
-        Provider p = provider(jinan, "370100", "CLEANER", "JUNIOR");
+        Provider p = provider(jinan(), "370100", "CLEANER", "JUNIOR");
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         LocalDate from = today.minusDays(3);
         // The last session ended yesterday at 16:30; check-outs count until 17:00 and may
@@ -321,7 +327,7 @@ class TrainingHistoryIT extends TrainingTestBase {
                         List.of(new PastTrainee(register("甲").get("甲"), attended(from, 1, 2, 3), true)))));
         // It started when its first session's window opened and completed when the
         // calendar allowed.
-        JsonNode steps = body(mvc.perform(get("/api/v1/classes/" + r.classId() + "/history").cookie(jinan)));
+        JsonNode steps = body(mvc.perform(get("/api/v1/classes/" + r.classId() + "/history").cookie(jinan())));
         assertThat(steps.get(2).get("status").asString()).isEqualTo("RUNNING");
         assertThat(Instant.parse(steps.get(2).get("decidedAt").asString()))
             .isEqualTo(from.atTime(8, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant());
@@ -339,8 +345,8 @@ class TrainingHistoryIT extends TrainingTestBase {
 
     @Test
     void theDemoProvinceHasAPastOfCompletedClassesInEveryCity() throws Exception {
-        JsonNode completed = body(
-                mvc.perform(get("/api/v1/classes?status=COMPLETED&size=100").cookie(admin)).andExpect(status().isOk()));
+        JsonNode completed = body(mvc.perform(get("/api/v1/classes?status=COMPLETED&size=100").cookie(admin()))
+            .andExpect(status().isOk()));
         assertThat(completed.get("total").asLong()).isGreaterThanOrEqualTo(20);
         assertThat(completed.get("items").findValuesAsString("regionCode").stream().distinct().count())
             .isGreaterThanOrEqualTo(10);
@@ -348,7 +354,7 @@ class TrainingHistoryIT extends TrainingTestBase {
         // tests walked through their calendar may have completed, in moved time).
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         JsonNode later = body(
-                mvc.perform(get("/api/v1/classes?status=COMPLETED&size=100&startsFrom=" + today).cookie(admin)));
+                mvc.perform(get("/api/v1/classes?status=COMPLETED&size=100&startsFrom=" + today).cookie(admin())));
         later.get("items")
             .forEach(c -> assertThat(LocalDate.parse(c.get("startDate").asString())).isAfterOrEqualTo(today));
         assertThat(jdbc.sql("""
@@ -357,7 +363,8 @@ class TrainingHistoryIT extends TrainingTestBase {
             .param("today", java.sql.Date.valueOf(today))
             .query(Long.class)
             .single()).as("demo classes of the past starting from today").isZero();
-        mvc.perform(get("/api/v1/classes?status=COMPLETED&startsFrom=2025-01-01&startsUntil=2025-12-31").cookie(admin))
+        mvc.perform(
+                get("/api/v1/classes?status=COMPLETED&startsFrom=2025-01-01&startsUntil=2025-12-31").cookie(admin()))
             .andExpect(jsonPath("$.items[0].startDate").value(org.hamcrest.Matchers.startsWith("2025-")));
     }
 

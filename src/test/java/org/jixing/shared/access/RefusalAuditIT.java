@@ -66,8 +66,7 @@ class RefusalAuditIT extends IntegrationTest {
             .single();
         clock.advance(Duration.ofMinutes(5));
         long before = entries("jinan", "scope.refused", null);
-        mvc.perform(get("/api/v1/classes/" + qingdaoClass).cookie(SignedIn.as(mvc, "jinan")))
-            .andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/classes/" + qingdaoClass).cookie(jinan())).andExpect(status().isNotFound());
         assertThat(entries("jinan", "scope.refused", null)).isEqualTo(before + 1);
     }
 

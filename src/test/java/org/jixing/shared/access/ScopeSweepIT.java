@@ -1,5 +1,9 @@
 package org.jixing.shared.access;
 
+import org.jixing.IntegrationTest;
+import org.jixing.account.Accounts;
+import org.jixing.certification.CertificateFixtures;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
@@ -42,7 +46,10 @@ import tools.jackson.databind.JsonNode;
  * non-province role receives, and on a refused write that changes a table. A new endpoint
  * is covered once it declares its permission; nothing here names a route.
  */
-class ScopeSweepIT extends org.jixing.certification.CertificateTestBase {
+class ScopeSweepIT extends IntegrationTest implements CertificateFixtures {
+
+    @Autowired
+    Accounts accounts;
 
     /** One demo account per role (see the demo module). */
     static final Map<Role, String> ACCOUNTS = Map.of(Role.PROVINCE_ADMIN, "admin", Role.LINE_DEPARTMENT, "agri",

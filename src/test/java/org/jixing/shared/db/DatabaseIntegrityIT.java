@@ -1,5 +1,10 @@
 package org.jixing.shared.db;
 
+import static org.jixing.RunningAs.asStaff;
+import org.jixing.IntegrationTest;
+import org.jixing.subsidy.Claims;
+import org.jixing.subsidy.PaymentFixtures;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,7 +14,6 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import org.jixing.subsidy.Claim;
-import org.jixing.subsidy.PaymentFixtures;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,7 +27,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * rule is tried on both databases where H2 can keep it; the tests that run on PostgreSQL
  * only say why (docs/integrity.md lists what H2 does not enforce).
  */
-class DatabaseIntegrityIT extends PaymentFixtures {
+class DatabaseIntegrityIT extends IntegrationTest implements PaymentFixtures {
+
+    @Autowired
+    Claims claims;
 
     @Autowired
     JdbcClient jdbc;

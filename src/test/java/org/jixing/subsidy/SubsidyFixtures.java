@@ -1,79 +1,51 @@
 package org.jixing.subsidy;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.jixing.RunningAs.asAdmin;
+import static org.jixing.RunningAs.asStaff;
+import static org.jixing.TestIdNumbers.adultIdNumber;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
+import org.jixing.person.MembershipChannel;
 import org.jixing.person.NewPerson;
 import org.jixing.person.People;
 import org.jixing.shared.Money;
-import org.jixing.shared.scope.CurrentUser;
-import org.jixing.shared.scope.DataScope;
-import org.jixing.shared.scope.Role;
-import org.jixing.shared.scope.RunAs;
-import org.jixing.shared.scope.ScopeKind;
 import org.jixing.training.AttendanceKind;
 import org.jixing.training.ClassApplication;
 import org.jixing.training.ClassType;
 import org.jixing.training.PlannedSession;
+import org.jixing.training.TrainingFixtures;
 import org.jixing.training.TrainingHistory;
 import org.jixing.training.TrainingHistory.PastCheckIn;
 import org.jixing.training.TrainingHistory.PastClass;
 import org.jixing.training.TrainingHistory.PastTrainee;
-import org.jixing.training.TrainingTestBase;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Fixtures for subsidy tests: completed past classes of a fresh 济南 provider with trainees
- * of chosen groups, the rules in force, budgets, and running as each role.
+ * Fixtures for subsidies: completed past classes of a fresh 济南 provider with trainees of
+ * chosen groups, the rules in force, budgets.
  */
-public abstract class SubsidyTestBase extends TrainingTestBase {
+public interface SubsidyFixtures extends TrainingFixtures {
 
-    protected static final String JINAN = "370100";
-
-    @Autowired
-    protected TrainingHistory history;
-
-    @Autowired
-    protected People people;
-
-    @Autowired
-    protected SubsidyRules rules;
-
-    @Autowired
-    protected Claims claims;
-
-    @Autowired
-    protected FundLedger ledger;
-
-    protected final LocalDate pastStart = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(40);
-
-    protected static <T> T asAdmin(Supplier<T> work) {
-        return RunAs.user(new CurrentUser(1, "admin", "admin", Role.PROVINCE_ADMIN, DataScope.province("370000")),
-                work);
-    }
-
-    protected static <T> T asCity(String username, String city, Supplier<T> work) {
-        return RunAs.user(new CurrentUser(2, username, username, Role.CITY_OFFICER, DataScope.region(city)), work);
-    }
-
-    protected static <T> T asStaff(long providerId, Supplier<T> work) {
-        return RunAs.user(new CurrentUser(3, "staff-" + providerId, "staff", Role.PROVIDER_STAFF,
-                DataScope.of(ScopeKind.PROVIDER, String.valueOf(providerId))), work);
+    /** The first day of the past classes the fixtures record: forty days ago. */
+    default LocalDate pastStart() {
+        return today().minusDays(40);
     }
 
     /**
      * The rules in force on the past classes' first day; the first version is published
      * (from 2024) if the database has none.
      */
-    protected RuleSet rulesInForce() {
+    default RuleSet rulesInForce() {
+        SubsidyRules rules = bean(SubsidyRules.class);
         return asAdmin(() -> {
-            if (rules.inForceOn(pastStart).isEmpty()) {
+            if (rules.inForceOn(pastStart()).isEmpty()) {
                 List<RuleSet.Standard> standards = new ArrayList<>();
                 for (String level : List.of("JUNIOR", "INTERMEDIATE")) {
                     for (RuleSet.Tier t : RuleSet.Tier.values()) {
@@ -83,7 +55,7 @@ public abstract class SubsidyTestBase extends TrainingTestBase {
                                 RuleSet.PaysOn.COMPLETION));
                     }
                 }
-                Map<String, String> funds = new java.util.HashMap<>();
+                Map<String, String> funds = new HashMap<>();
                 for (int i = 1; i <= 10; i++) {
                     funds.put(String.format("L%02d", i), "EMPLOYMENT_SUBSIDY");
                 }
@@ -91,7 +63,7 @@ public abstract class SubsidyTestBase extends TrainingTestBase {
                         Money.ofYuan("500000"), RuleSet.Tier.C, standards, Map.of(),
                         Map.of("VETERAN", 10, "DISABLED", 20), funds));
             }
-            return rules.inForceOn(pastStart).orElseThrow();
+            return rules.inForceOn(pastStart()).orElseThrow();
         });
     }
 
@@ -100,7 +72,7 @@ public abstract class SubsidyTestBase extends TrainingTestBase {
      * whether the group rests only on the provider's roster file (else the registry holds
      * it).
      */
-    public record Trainee(String group, boolean attends, boolean declared) {
+    record Trainee(String group, boolean attends, boolean declared) {
 
         public Trainee(String group, boolean attends) {
             this(group, attends, false);
@@ -109,13 +81,15 @@ public abstract class SubsidyTestBase extends TrainingTestBase {
     }
 
     /** A completed past class of a new 济南 provider, with its payee entered. */
-    public record PastFixture(Provider provider, long classId, List<Long> personIds) {
+    record PastFixture(Provider provider, long classId, List<Long> personIds) {
     }
 
-    protected PastFixture completedClass(String occupation, String level, String subTarget, List<Trainee> trainees)
+    default PastFixture completedClass(String occupation, String level, String subTarget, List<Trainee> trainees)
             throws Exception {
+        People people = bean(People.class);
+        LocalDate pastStart = pastStart();
         long programme = programme(occupation, level, 24, subTarget);
-        Provider p = provider(jinan, JINAN, occupation, level);
+        Provider p = provider(jinan(), JINAN, occupation, level);
         List<NewPerson> rows = new ArrayList<>();
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < trainees.size(); i++) {
@@ -125,7 +99,7 @@ public abstract class SubsidyTestBase extends TrainingTestBase {
                     new NewPerson(id, "学员" + "甲乙丙丁戊己庚辛壬癸".charAt(i % 10), "1390000" + String.format("%04d", i), JINAN));
         }
         People.BulkRegistration registered = asAdmin(() -> people.registerAll(rows));
-        org.assertj.core.api.Assertions.assertThat(registered.problems()).isEmpty();
+        assertThat(registered.problems()).isEmpty();
         List<People.NewMembership> groups = new ArrayList<>();
         List<People.NewMembership> declared = new ArrayList<>();
         List<PastTrainee> past = new ArrayList<>();
@@ -143,7 +117,7 @@ public abstract class SubsidyTestBase extends TrainingTestBase {
             asAdmin(() -> people.addGroups(groups));
         }
         if (!declared.isEmpty()) {
-            asStaff(p.id(), () -> people.addGroups(declared, org.jixing.person.MembershipChannel.ROSTER_IMPORT));
+            asStaff(p.id(), () -> people.addGroups(declared, MembershipChannel.ROSTER_IMPORT));
         }
         List<PlannedSession> sessions = new ArrayList<>();
         for (int d = 0; d < 3; d++) {
@@ -152,15 +126,15 @@ public abstract class SubsidyTestBase extends TrainingTestBase {
         }
         ClassApplication a = new ClassApplication(null, programme, ClassType.REGULAR, null, null, true, "历下区培训楼 3 层",
                 new BigDecimal("36.651"), new BigDecimal("117.12"), pastStart, pastStart.plusDays(2), 30, sessions);
-        long classId = asAdmin(() -> history.record(new PastClass(p.id(), a, past))).classId();
-        asStaff(p.id(), () -> claims.savePayee("测试培训学校", "6222020200001234567", "工商银行济南分行"));
+        long classId = asAdmin(() -> bean(TrainingHistory.class).record(new PastClass(p.id(), a, past))).classId();
+        asStaff(p.id(), () -> bean(Claims.class).savePayee("测试培训学校", "6222020200001234567", "工商银行济南分行"));
         return new PastFixture(p, classId, personIds);
     }
 
     private List<PastCheckIn> attended(int... sessions) {
         List<PastCheckIn> events = new ArrayList<>();
         for (int s : sessions) {
-            LocalDateTime in = pastStart.plusDays(s - 1).atTime(8, 20);
+            LocalDateTime in = pastStart().plusDays(s - 1).atTime(8, 20);
             events.add(new PastCheckIn(s, AttendanceKind.CHECK_IN, in, new BigDecimal("36.651"),
                     new BigDecimal("117.12"), new BigDecimal("0.95"), "T-1"));
             events.add(new PastCheckIn(s, AttendanceKind.CHECK_OUT, in.plusHours(8).plusMinutes(20),
@@ -172,8 +146,9 @@ public abstract class SubsidyTestBase extends TrainingTestBase {
     /**
      * Gives 济南 enough money from the fund source the rules name for a line, this year.
      */
-    protected void fund(RuleSet r, String line, String yuan) {
-        asAdmin(() -> ledger.allocate(JINAN, r.lineFunds().get(line), pastStart.getYear(), Money.ofYuan(yuan), "test"));
+    default void fund(RuleSet r, String line, String yuan) {
+        asAdmin(() -> bean(FundLedger.class).allocate(JINAN, r.lineFunds().get(line), pastStart().getYear(),
+                Money.ofYuan(yuan), "test"));
     }
 
 }
