@@ -11,8 +11,6 @@ import java.util.regex.Pattern;
 
 import org.jixing.account.internal.AccountStore;
 import org.jixing.account.internal.AccountRow;
-import org.jixing.account.internal.SecondFactorSession;
-import org.jixing.account.internal.SecondFactorStore;
 import org.jixing.shared.PageResult;
 import org.jixing.shared.scope.CurrentUser;
 import org.jixing.shared.scope.ScopeGuard;
@@ -32,7 +30,11 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The account module's API: opening accounts and looking them up. */
+/**
+ * Administering accounts: opening them, looking them up, changing their role, scope or
+ * password, switching them off. What a user does with their own account is
+ * {@link OwnAccount}'s.
+ */
 @Service
 public class Accounts {
 
@@ -54,14 +56,10 @@ public class Accounts {
 
     private final ApplicationEventPublisher events;
 
-    private final SecondFactorStore factors;
-
     Accounts(AccountStore store, PasswordEncoder passwords, ReferenceCatalogue reference, AuditTrail audit, Clock clock,
-            ScopeGuard guard, ScopeReferences scopeReferences, ApplicationEventPublisher events,
-            SecondFactorStore factors) {
+            ScopeGuard guard, ScopeReferences scopeReferences, ApplicationEventPublisher events) {
         this.guard = guard;
         this.scopeReferences = scopeReferences;
-        this.factors = factors;
         this.events = events;
         this.store = store;
         this.passwords = passwords;
@@ -291,81 +289,6 @@ public class Accounts {
         audit.record(AuditEvent.of("account.password.reset", "account", id, null, null));
         events
             .publishEvent(new AccountAccessChanged(id, account.username(), AccountAccessChanged.Reason.PASSWORD_RESET));
-    }
-
-    /** Ends every session of the signed-in user, this one included, on every node. */
-    @Transactional
-    public void signOutEverywhere() {
-        CurrentUser me = CurrentUser.require();
-        audit.record(AuditEvent.of("account.signOutEverywhere", "account", me.id(), null, null));
-        events.publishEvent(
-                new AccountAccessChanged(me.id(), me.username(), AccountAccessChanged.Reason.SIGNED_OUT_EVERYWHERE));
-    }
-
-    /** The signed-in user's own account. */
-    @Transactional(readOnly = true)
-    public Account me() {
-        return store.findById(CurrentUser.require().id()).orElseThrow().toAccount();
-    }
-
-    /**
-     * Any signed-in user, auditors too, changes their own password with the current one.
-     */
-    @Transactional
-    public void changeOwnPassword(String current, String newPassword) {
-        AccountRow row = store.findById(CurrentUser.require().id()).orElseThrow();
-        if (current == null || !passwords.matches(current, row.passwordHash())) {
-            throw InvalidInputException.of("currentPassword", "account.password.wrongCurrent");
-        }
-        List<InvalidInputException.Problem> problems = PasswordPolicy.check("newPassword", newPassword, row.username());
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
-        store.setPassword(row.id(), passwords.encode(newPassword), clock.instant());
-        audit.record(AuditEvent.of("account.password.change", "account", row.id(), null, null));
-    }
-
-    /**
-     * A new token for the signed-in user; the returned value is shown once and never
-     * stored.
-     */
-    @Transactional
-    public String createToken(String name, int days) {
-        CurrentUser me = CurrentUser.require();
-        if (name == null || name.isBlank() || name.strip().length() > 100) {
-            throw InvalidInputException.of("name", "account.token.name");
-        }
-        if (days < 1 || days > 366) {
-            throw InvalidInputException.of("days", "account.token.days", 1, 366);
-        }
-        // A token outlives the session it is made in: with the second factor on, only a
-        // session that passed it may make one (an API request with a token may not).
-        if (factors.isOn(me.id()) && !SecondFactorSession
-            .passed(org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication())) {
-            throw InvalidInputException.of(null, "account.token.secondFactorFirst");
-        }
-        String token = ApiTokens.newToken();
-        Instant now = clock.instant();
-        long id = store.insertToken(me.id(), name.strip(), ApiTokens.hash(token), now,
-                now.plus(java.time.Duration.ofDays(days)));
-        audit.record(AuditEvent.of("account.token.create", "api_token", id, null,
-                Map.of("name", name.strip(), "days", days)));
-        return token;
-    }
-
-    @Transactional(readOnly = true)
-    public List<ApiToken> ownTokens() {
-        return store.tokens(CurrentUser.require().id());
-    }
-
-    @Transactional
-    public void revokeToken(long tokenId) {
-        long me = CurrentUser.require().id();
-        if (!store.revokeToken(me, tokenId, clock.instant())) {
-            throw new org.jixing.shared.scope.RecordNotFoundException("api_token", tokenId);
-        }
-        audit.record(AuditEvent.of("account.token.revoke", "api_token", tokenId, null, null));
-        events.publishEvent(new ApiTokenRevoked(me, tokenId));
     }
 
     public Optional<Account> findByUsername(String username) {

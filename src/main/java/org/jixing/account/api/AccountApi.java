@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jixing.account.Account;
 import org.jixing.account.Accounts;
+import org.jixing.account.OwnAccount;
 import org.jixing.account.NewAccount;
 import org.jixing.shared.PageResult;
 import org.jixing.shared.scope.Role;
@@ -28,7 +29,10 @@ class AccountApi {
 
     private final Accounts accounts;
 
-    AccountApi(Accounts accounts) {
+    private final OwnAccount own;
+
+    AccountApi(Accounts accounts, OwnAccount own) {
+        this.own = own;
         this.accounts = accounts;
     }
 
@@ -36,7 +40,7 @@ class AccountApi {
     @GetMapping("/me")
     @Operation(summary = "The caller's account, role and scope")
     Account me() {
-        return accounts.me();
+        return own.me();
     }
 
     @Allowed(AccountPermission.ACCOUNT_READ)

@@ -2,7 +2,7 @@ package org.jixing.account.web;
 
 import org.jixing.account.AccountPermission;
 import org.jixing.account.AccountPermission.Allowed;
-import org.jixing.account.Accounts;
+import org.jixing.account.OwnAccount;
 import org.jixing.shared.InvalidInputException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,9 +18,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/account")
 class AccountPages {
 
-    private final Accounts accounts;
+    private final OwnAccount accounts;
 
-    AccountPages(Accounts accounts) {
+    AccountPages(OwnAccount accounts) {
         this.accounts = accounts;
     }
 
