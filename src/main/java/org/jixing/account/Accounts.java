@@ -19,9 +19,7 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
 import org.jixing.audit.AuditEvent;
 import org.jixing.audit.AuditTrail;
-import org.jixing.reference.ReferenceCatalogue;
 import org.jixing.shared.InvalidInputException;
-import org.jixing.shared.RegionCode;
 import org.jixing.shared.UnifiedSocialCreditCode;
 import org.jixing.shared.scope.Role;
 import org.jixing.shared.scope.ScopeKind;
@@ -44,8 +42,6 @@ public class Accounts {
 
     private final PasswordEncoder passwords;
 
-    private final ReferenceCatalogue reference;
-
     private final AuditTrail audit;
 
     private final Clock clock;
@@ -56,14 +52,13 @@ public class Accounts {
 
     private final ApplicationEventPublisher events;
 
-    Accounts(AccountStore store, PasswordEncoder passwords, ReferenceCatalogue reference, AuditTrail audit, Clock clock,
-            ScopeGuard guard, ScopeReferences scopeReferences, ApplicationEventPublisher events) {
+    Accounts(AccountStore store, PasswordEncoder passwords, AuditTrail audit, Clock clock, ScopeGuard guard,
+            ScopeReferences scopeReferences, ApplicationEventPublisher events) {
         this.guard = guard;
         this.scopeReferences = scopeReferences;
         this.events = events;
         this.store = store;
         this.passwords = passwords;
-        this.reference = reference;
         this.audit = audit;
         this.clock = clock;
     }
@@ -83,7 +78,7 @@ public class Accounts {
             problems.add(new InvalidInputException.Problem("displayName", "account.displayName.invalid"));
         }
         problems.addAll(PasswordPolicy.check("password", cmd.password(), username));
-        problems.addAll(checkRoleAndScope(cmd));
+        problems.addAll(scopeReferences.checkShape(cmd));
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -93,46 +88,6 @@ public class Accounts {
         Account account = store.findById(id).map(r -> r.toAccount()).orElseThrow();
         audit.record(AuditEvent.of("account.create", "account", id, null, describe(account)));
         return account;
-    }
-
-    /**
-     * Checks that the role allows the scope kind and that the scope's reference exists.
-     */
-    List<InvalidInputException.Problem> checkRoleAndScope(NewAccount cmd) {
-        List<InvalidInputException.Problem> problems = new ArrayList<>();
-        if (cmd.role() == null) {
-            problems.add(new InvalidInputException.Problem("role", "account.role.required"));
-            return problems;
-        }
-        if (cmd.scopeKind() == null || !cmd.role().allows(cmd.scopeKind())) {
-            problems.add(new InvalidInputException.Problem("scopeKind", "account.scope.notAllowedForRole"));
-            return problems;
-        }
-        String ref = cmd.scopeRef() == null ? "" : cmd.scopeRef().trim();
-        if (ref.isEmpty()) {
-            problems.add(new InvalidInputException.Problem("scopeRef", "account.scope.refRequired"));
-        }
-        else if (cmd.scopeKind() == ScopeKind.PROVINCE || cmd.scopeKind() == ScopeKind.REGION) {
-            var region = reference.region(ref);
-            if (region.isEmpty()) {
-                problems.add(new InvalidInputException.Problem("scopeRef", "account.scope.unknownRegion", ref));
-            }
-            else if ((cmd.scopeKind() == ScopeKind.PROVINCE) != (region.get().level() == RegionCode.Level.PROVINCE)) {
-                problems.add(new InvalidInputException.Problem("scopeRef", "account.scope.wrongRegionLevel", ref));
-            }
-        }
-        else if (cmd.scopeKind() == ScopeKind.DEPARTMENT
-                && reference.departments().stream().noneMatch(d -> d.code().equals(ref))) {
-            problems.add(new InvalidInputException.Problem("scopeRef", "account.scope.unknownDepartment", ref));
-        }
-        if (cmd.regionCode() == null || reference.region(cmd.regionCode()).isEmpty()) {
-            problems.add(new InvalidInputException.Problem("regionCode", "account.region.unknown", cmd.regionCode()));
-        }
-        else if ((cmd.scopeKind() == ScopeKind.REGION || cmd.scopeKind() == ScopeKind.PROVINCE)
-                && !ref.equals(cmd.regionCode())) {
-            problems.add(new InvalidInputException.Problem("regionCode", "account.region.mustMatchScope"));
-        }
-        return problems;
     }
 
     /**
@@ -168,7 +123,7 @@ public class Accounts {
         if (cmd.role() != null) {
             requireManageable(me, cmd.role(), cmd.regionCode());
         }
-        List<InvalidInputException.Problem> shape = checkRoleAndScope(cmd);
+        List<InvalidInputException.Problem> shape = scopeReferences.checkShape(cmd);
         if (shape.isEmpty()) {
             List<InvalidInputException.Problem> problems = scopeReferences.check(me, cmd.scopeKind(),
                     cmd.scopeRef().trim(), cmd.regionCode());
@@ -229,8 +184,8 @@ public class Accounts {
         if (displayName == null || displayName.isBlank() || displayName.length() > 100) {
             problems.add(new InvalidInputException.Problem("displayName", "account.displayName.invalid"));
         }
-        problems.addAll(checkRoleAndScope(
-                new NewAccount(before.username(), displayName, null, role, scopeKind, scopeRef, regionCode)));
+        problems.addAll(scopeReferences
+            .checkShape(new NewAccount(before.username(), displayName, null, role, scopeKind, scopeRef, regionCode)));
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }

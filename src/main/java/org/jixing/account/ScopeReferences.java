@@ -1,5 +1,6 @@
 package org.jixing.account;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -8,6 +9,7 @@ import org.jixing.person.People;
 import org.jixing.provider.FiledBody;
 import org.jixing.provider.Filings;
 import org.jixing.provider.Registry;
+import org.jixing.reference.ReferenceCatalogue;
 import org.jixing.shared.InvalidInputException.Problem;
 import org.jixing.shared.RegionCode;
 import org.jixing.shared.UnifiedSocialCreditCode;
@@ -35,10 +37,54 @@ class ScopeReferences {
 
     private final Enterprises enterprises;
 
-    ScopeReferences(Filings filings, People people, Enterprises enterprises) {
+    private final ReferenceCatalogue reference;
+
+    ScopeReferences(Filings filings, People people, Enterprises enterprises, ReferenceCatalogue reference) {
+        this.reference = reference;
         this.filings = filings;
         this.people = people;
         this.enterprises = enterprises;
+    }
+
+    /**
+     * Checks that the role allows the scope kind, that a region, province or department
+     * scope names one that exists, and that the account's region fits it.
+     */
+    List<Problem> checkShape(NewAccount cmd) {
+        List<Problem> problems = new ArrayList<>();
+        if (cmd.role() == null) {
+            problems.add(new Problem("role", "account.role.required"));
+            return problems;
+        }
+        if (cmd.scopeKind() == null || !cmd.role().allows(cmd.scopeKind())) {
+            problems.add(new Problem("scopeKind", "account.scope.notAllowedForRole"));
+            return problems;
+        }
+        String ref = cmd.scopeRef() == null ? "" : cmd.scopeRef().trim();
+        if (ref.isEmpty()) {
+            problems.add(new Problem("scopeRef", "account.scope.refRequired"));
+        }
+        else if (cmd.scopeKind() == ScopeKind.PROVINCE || cmd.scopeKind() == ScopeKind.REGION) {
+            var region = reference.region(ref);
+            if (region.isEmpty()) {
+                problems.add(new Problem("scopeRef", "account.scope.unknownRegion", ref));
+            }
+            else if ((cmd.scopeKind() == ScopeKind.PROVINCE) != (region.get().level() == RegionCode.Level.PROVINCE)) {
+                problems.add(new Problem("scopeRef", "account.scope.wrongRegionLevel", ref));
+            }
+        }
+        else if (cmd.scopeKind() == ScopeKind.DEPARTMENT
+                && reference.departments().stream().noneMatch(d -> d.code().equals(ref))) {
+            problems.add(new Problem("scopeRef", "account.scope.unknownDepartment", ref));
+        }
+        if (cmd.regionCode() == null || reference.region(cmd.regionCode()).isEmpty()) {
+            problems.add(new Problem("regionCode", "account.region.unknown", cmd.regionCode()));
+        }
+        else if ((cmd.scopeKind() == ScopeKind.REGION || cmd.scopeKind() == ScopeKind.PROVINCE)
+                && !ref.equals(cmd.regionCode())) {
+            problems.add(new Problem("regionCode", "account.region.mustMatchScope"));
+        }
+        return problems;
     }
 
     /**
