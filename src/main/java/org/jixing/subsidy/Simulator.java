@@ -16,7 +16,7 @@ import org.jixing.shared.InvalidInputException.Problem;
 import org.jixing.shared.Money;
 import org.jixing.shared.scope.CurrentUser;
 import org.jixing.shared.scope.Role;
-import org.jixing.subsidy.internal.ClaimStore;
+import org.jixing.subsidy.internal.StandingStore;
 import org.jixing.subsidy.internal.RuleStore;
 import org.jixing.training.ClassOpenings;
 import org.jixing.training.ClassStatus;
@@ -45,7 +45,7 @@ public class Simulator {
 
     private final RuleStore rules;
 
-    private final ClaimStore claims;
+    private final StandingStore claims;
 
     private final ClassOpenings classes;
 
@@ -61,7 +61,7 @@ public class Simulator {
 
     private final org.jixing.person.People people;
 
-    Simulator(RuleStore rules, ClaimStore claims, ClassOpenings classes, Enrolments enrolments,
+    Simulator(RuleStore rules, StandingStore claims, ClassOpenings classes, Enrolments enrolments,
             EligibilityProperties eligibility, ReferenceCatalogue reference, MessageSource messages,
             org.jixing.certification.Certificates certificates, org.jixing.person.People people) {
         this.people = people;

@@ -16,7 +16,7 @@ import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
 import org.jixing.subsidy.Claim;
 import org.jixing.subsidy.ClaimLine;
-import org.jixing.subsidy.Claims;
+import org.jixing.subsidy.ClaimPreview;
 import org.jixing.subsidy.PaymentFixtures;
 import org.jixing.subsidy.RuleSet;
 import org.junit.jupiter.api.AfterAll;
@@ -61,7 +61,7 @@ class SubsidyPathBrowserIT extends PaymentFixtures {
         PastFixture f = completedClass("CLEANER", "JUNIOR", "L06-1", List.of(new Trainee("VETERAN", true),
                 new Trainee("REGISTERED_UNEMPLOYED", true), new Trainee("REGISTERED_UNEMPLOYED", false)));
         fund(r, "L06", "20000");
-        Claims.Preview preview = asStaff(f.provider().id(), () -> claims.preview(f.classId()));
+        ClaimPreview preview = asStaff(f.provider().id(), () -> claimPreviews.preview(f.classId()));
         reconciles();
 
         try (BrowserContext providerBrowser = Chromium.newContext("zh-CN");

@@ -44,8 +44,8 @@ public abstract class PaymentFixtures extends SubsidyTestBase {
         RuleSet r = rulesInForce();
         PastFixture f = completedClass("CLEANER", "JUNIOR", "L06-1", trainees);
         fund(r, "L06", "20000");
-        Claim filed = asStaff(f.provider().id(), () -> claims.file(f.classId()));
-        asCity("jinan", JINAN, () -> claims.decide(filed.id(),
+        Claim filed = asStaff(f.provider().id(), () -> claimFiling.file(f.classId()));
+        asCity("jinan", JINAN, () -> claimReviews.decide(filed.id(),
                 new ClaimDecision(filed.version(), ClaimDecision.Action.APPROVE, null)));
         Claim approved = asAdmin(() -> claims.get(filed.id()));
         org.assertj.core.api.Assertions.assertThat(approved.status()).isEqualTo(ClaimStatus.APPROVED);

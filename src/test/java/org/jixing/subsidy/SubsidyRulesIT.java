@@ -229,7 +229,7 @@ class SubsidyRulesIT extends SubsidyTestBase {
         RuleSet r = rulesInForce();
         PastFixture f = completedClass("CLEANER", "JUNIOR", "L06-1",
                 List.of(new Trainee("VETERAN", true), new Trainee("REGISTERED_UNEMPLOYED", true)));
-        Claim claim = asStaff(f.provider().id(), () -> claims.file(f.classId()));
+        Claim claim = asStaff(f.provider().id(), () -> claimFiling.file(f.classId()));
         List<ClaimLine> linesBefore = asAdmin(() -> claims.lines(claim.id()));
 
         // The province doubles every standard from a later day.
@@ -339,7 +339,7 @@ class SubsidyRulesIT extends SubsidyTestBase {
         PastFixture f = completedClass("CLEANER", "JUNIOR", "L06-1",
                 List.of(new Trainee("VETERAN", true), new Trainee(null, true)));
         Cookie staff = f.provider().staff();
-        Claims.Preview p = asStaff(f.provider().id(), () -> claims.preview(f.classId()));
+        ClaimPreview p = asStaff(f.provider().id(), () -> claimPreviews.preview(f.classId()));
         ClaimLine line = p.lines().get(0);
         mvc.perform(get("/subsidies/simulator").cookie(staff))
             .andExpect(status().isOk())

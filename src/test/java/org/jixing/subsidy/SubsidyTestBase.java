@@ -49,6 +49,24 @@ public abstract class SubsidyTestBase extends TrainingTestBase {
     protected Claims claims;
 
     @Autowired
+    protected ClaimPreviews claimPreviews;
+
+    @Autowired
+    protected ClaimFiling claimFiling;
+
+    @Autowired
+    protected ClaimReviews claimReviews;
+
+    @Autowired
+    protected ClaimAttachments claimAttachments;
+
+    @Autowired
+    protected Payees payees;
+
+    @Autowired
+    protected ReviewerConflicts reviewerConflicts;
+
+    @Autowired
     protected FundLedger ledger;
 
     protected final LocalDate pastStart = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(40);
@@ -153,7 +171,7 @@ public abstract class SubsidyTestBase extends TrainingTestBase {
         ClassApplication a = new ClassApplication(null, programme, ClassType.REGULAR, null, null, true, "历下区培训楼 3 层",
                 new BigDecimal("36.651"), new BigDecimal("117.12"), pastStart, pastStart.plusDays(2), 30, sessions);
         long classId = asAdmin(() -> history.record(new PastClass(p.id(), a, past))).classId();
-        asStaff(p.id(), () -> claims.savePayee("测试培训学校", "6222020200001234567", "工商银行济南分行"));
+        asStaff(p.id(), () -> payees.savePayee("测试培训学校", "6222020200001234567", "工商银行济南分行"));
         return new PastFixture(p, classId, personIds);
     }
 

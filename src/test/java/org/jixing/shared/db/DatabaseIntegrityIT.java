@@ -148,7 +148,7 @@ class DatabaseIntegrityIT extends PaymentFixtures {
     Claim filedClaim() throws Exception {
         rulesInForce();
         PastFixture f = completedClass("CLEANER", "JUNIOR", "L06-1", twoTrainees());
-        return asStaff(f.provider().id(), () -> claims.file(f.classId()));
+        return asStaff(f.provider().id(), () -> claimFiling.file(f.classId()));
     }
 
     @Test
