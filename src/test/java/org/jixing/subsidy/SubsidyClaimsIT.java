@@ -363,6 +363,7 @@ class SubsidyClaimsIT extends SubsidyTestBase {
         rulesInForce();
         PastFixture f = completedClass("CLEANER", "JUNIOR", "L06-1", List.of(new Trainee("VETERAN", true)));
         Claim claim = asStaff(f.provider().id(), () -> claimFiling.file(f.classId()));
+        assertThat(claimPage(claim.id(), jinan)).contains("id=\"decision\"");
         postJson("/api/v1/subsidies/reviewer-conflicts", admin,
                 "{\"username\":\"jinan\",\"providerId\":%d,\"reason\":\"配偶任该机构法人\"}".formatted(f.provider().id()))
             .andExpect(status().isNoContent());
@@ -375,6 +376,16 @@ class SubsidyClaimsIT extends SubsidyTestBase {
                 "{\"version\":%d,\"action\":\"APPROVE\"}".formatted(claim.version()))
             .andExpect(status().isForbidden());
         assertThat(asAdmin(() -> claims.get(claim.id())).status()).isEqualTo(ClaimStatus.SUBMITTED);
+        // The claim page asks the same rule: the tied reviewer is offered no decision.
+        assertThat(claimPage(claim.id(), jinan)).doesNotContain("id=\"decision\"");
+    }
+
+    private String claimPage(long claimId, Cookie user) throws Exception {
+        return mvc.perform(get("/subsidies/claims/" + claimId).cookie(user))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
     }
 
     @Test
