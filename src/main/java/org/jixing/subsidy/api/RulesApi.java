@@ -21,6 +21,7 @@ import org.jixing.shared.Money;
 import org.jixing.shared.scope.RecordNotFoundException;
 import org.jixing.subsidy.RuleSet;
 import org.jixing.subsidy.RuleStanding;
+import org.jixing.subsidy.SimulationWording;
 import org.jixing.subsidy.Simulator;
 import org.jixing.subsidy.SubsidyRules;
 import org.springframework.context.MessageSource;
@@ -48,11 +49,14 @@ class RulesApi {
 
     private final Simulator simulator;
 
+    private final SimulationWording wording;
+
     private final MessageSource messages;
 
-    RulesApi(SubsidyRules rules, Simulator simulator, MessageSource messages) {
+    RulesApi(SubsidyRules rules, Simulator simulator, SimulationWording wording, MessageSource messages) {
         this.rules = rules;
         this.simulator = simulator;
+        this.wording = wording;
         this.messages = messages;
     }
 
@@ -190,7 +194,7 @@ class RulesApi {
                 s.refusalKey(),
                 s.refusalKey() == null ? null
                         : messages.getMessage(s.refusalKey(), s.refusalArgs().toArray(), s.refusalKey(), locale),
-                simulator.explain(s, locale), s.groupEvidence());
+                wording.explain(s, locale), s.groupEvidence());
     }
 
 }

@@ -4,7 +4,6 @@ import org.jixing.subsidy.SubsidyPermission;
 import org.jixing.subsidy.SubsidyPermission.Allowed;
 import java.io.IOException;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 

@@ -27,6 +27,7 @@ import org.jixing.shared.scope.RecordNotFoundException;
 import org.jixing.shared.web.NavItem;
 import org.jixing.subsidy.RuleSet;
 import org.jixing.subsidy.RuleStanding;
+import org.jixing.subsidy.SimulationWording;
 import org.jixing.subsidy.Simulator;
 import org.jixing.subsidy.SubsidyRules;
 import org.jixing.subsidy.FundSource;
@@ -60,16 +61,19 @@ class RulePages {
 
     private final Simulator simulator;
 
+    private final SimulationWording wording;
+
     private final ClassOpenings classes;
 
     private final Enrolments enrolments;
 
     private final ReferenceCatalogue reference;
 
-    RulePages(SubsidyRules rules, Simulator simulator, ClassOpenings classes, Enrolments enrolments,
-            ReferenceCatalogue reference) {
+    RulePages(SubsidyRules rules, Simulator simulator, SimulationWording wording, ClassOpenings classes,
+            Enrolments enrolments, ReferenceCatalogue reference) {
         this.rules = rules;
         this.simulator = simulator;
+        this.wording = wording;
         this.classes = classes;
         this.enrolments = enrolments;
         this.reference = reference;
@@ -315,7 +319,7 @@ class RulePages {
             }
             Simulator.Simulation s = simulator.simulate(classId, who, versionId);
             model.addAttribute("result", s);
-            model.addAttribute("explanation", simulator.explain(s, LocaleContextHolder.getLocale()));
+            model.addAttribute("explanation", wording.explain(s, LocaleContextHolder.getLocale()));
         }
         catch (InvalidInputException ex) {
             model.addAttribute("problems", ex.problems());
