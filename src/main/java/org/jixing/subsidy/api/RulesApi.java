@@ -1,5 +1,6 @@
 package org.jixing.subsidy.api;
 
+import org.jixing.subsidy.GroupEvidence;
 import org.jixing.subsidy.SubsidyPermission;
 import org.jixing.subsidy.SubsidyPermission.Allowed;
 import java.net.URI;
@@ -91,7 +92,7 @@ class RulesApi {
             RuleSet.Tier tier, boolean tierListed, Money standard, RuleSet.PaysOn paysOn, String groupCode,
             int adjustPercent, Money adjusted, Money alreadyThisYear, Money personYearCapCut, Money classCapCut,
             Money amount, String fundSourceCode, boolean payable, String reasonKey, String reason,
-            List<String> explanation, org.jixing.subsidy.GroupEvidence groupEvidence) {
+            List<String> explanation, GroupEvidence groupEvidence) {
     }
 
     @Allowed(SubsidyPermission.RULE_READ)

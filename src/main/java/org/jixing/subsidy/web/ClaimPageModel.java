@@ -56,21 +56,22 @@ class ClaimPageModel {
             .collect(Collectors.toMap(TraineeGroup::code, g -> g.name(locale)));
         Map<Long, String> out = new HashMap<>();
         for (ClaimLine l : lines) {
-            StringBuilder s = new StringBuilder(messages.getMessage("subsidy.explain.standard",
-                    new Object[] { l.tier().name(), l.standard().toYuanString() }, locale));
+            StringBuilder s = new StringBuilder(
+                    say(locale, "subsidy.explain.standard", l.tier().name(), l.standard().toYuanString()));
             if (l.groupCode() != null && l.adjustPercent() != 0) {
-                s.append(messages.getMessage("subsidy.explain.group",
-                        new Object[] { (l.adjustPercent() > 0 ? "+" : "") + l.adjustPercent(),
-                                groups.getOrDefault(l.groupCode(), l.groupCode()) },
-                        locale));
+                s.append(say(locale, "subsidy.explain.group", (l.adjustPercent() > 0 ? "+" : "") + l.adjustPercent(),
+                        groups.getOrDefault(l.groupCode(), l.groupCode())));
             }
             if (l.capKind() != null && l.capCut().fen() > 0) {
-                s.append(messages.getMessage("subsidy.explain.cap." + l.capKind().name(),
-                        new Object[] { l.capCut().toYuanString() }, locale));
+                s.append(say(locale, "subsidy.explain.cap." + l.capKind().name(), l.capCut().toYuanString()));
             }
             out.put(l.enrolmentId(), s.toString());
         }
         return out;
+    }
+
+    private String say(Locale locale, String key, Object... args) {
+        return messages.getMessage(key, args, locale);
     }
 
     /** The names of regions, action lines, occupations, levels and fund sources. */

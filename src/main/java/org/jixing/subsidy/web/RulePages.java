@@ -5,6 +5,7 @@ import org.jixing.subsidy.SubsidyPermission.Allowed;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -225,7 +226,7 @@ class RulePages {
             // The earliest day the rules accept: after the latest version, not before
             // today.
             LocalDate from = all.isEmpty() ? today
-                    : java.util.Collections.max(List.of(today, all.get(0).effectiveFrom().plusDays(1)));
+                    : Collections.max(List.of(today, all.get(0).effectiveFrom().plusDays(1)));
             SubsidyRules.Draft d = all.isEmpty() ? new SubsidyRules.Draft(from, null, null, null, RuleSet.Tier.C,
                     List.of(), Map.of(), Map.of(), Map.of()) : SubsidyRules.Draft.from(all.get(0), from);
             model.addAttribute("form", RuleForm.of(d));
