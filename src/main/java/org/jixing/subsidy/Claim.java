@@ -38,8 +38,9 @@ public record Claim(long id, String claimNo, long classId, String classNo, long 
      * leads. A reviewer decides only while the claim waits on a stage the policy lets
      * them decide ({@link SubsidyPermission#mayDecide}), and never on a claim they filed
      * or of a provider they declared a tie to ({@code tiedToProvider}); the provider's
-     * staff correct only a returned claim and document only one not yet decided. The
-     * services ask this before they write, the claim page before it shows a button.
+     * staff correct only a returned claim and document only one not yet decided; the
+     * officers recover only from a paid claim. The services ask this before they write,
+     * the claim page before it shows a button.
      */
     public ClaimStep step(ClaimAction action, CurrentUser me, boolean tiedToProvider) {
         return switch (action) {
@@ -50,6 +51,13 @@ public record Claim(long id, String claimNo, long classId, String classNo, long 
                 }
                 yield status == ClaimStatus.RETURNED ? new Allowed(ClaimStatus.SUBMITTED, "PROVIDER")
                         : Refused.state(null, "subsidy.error.claim.notReturned");
+            }
+            case RECOVER -> {
+                if (!SubsidyPermission.RECOVERY_WRITE.allows(me)) {
+                    yield Refused.notPermitted("officers recover subsidies");
+                }
+                yield status == ClaimStatus.PAID ? new Allowed(status, null)
+                        : Refused.state(null, "subsidy.error.recovery.notPaid");
             }
             case ATTACH -> {
                 if (!SubsidyPermission.CLAIM_FILE.allows(me)) {

@@ -18,7 +18,9 @@ public enum ClaimAction {
     /** The provider files a returned claim again. */
     RESUBMIT,
     /** The provider attaches evidence to a claim not yet decided. */
-    ATTACH;
+    ATTACH,
+    /** An officer opens a recovery of money paid on the claim. */
+    RECOVER;
 
     /** The action a reviewer's decision takes. */
     public static ClaimAction of(ClaimDecision.Action decision) {

@@ -208,4 +208,29 @@ class ClaimStepsTest {
 
     }
 
+    @Nested
+    class AnOfficerRecoveringMoney {
+
+        @Test
+        void recovers_from_a_paid_claim_without_moving_it() {
+            assertThat(allowed(claim(ClaimStatus.PAID, false).step(ClaimAction.RECOVER, CITY_OFFICER, false)).to())
+                .isEqualTo(ClaimStatus.PAID);
+        }
+
+        @Test
+        void may_not_recover_from_a_claim_not_yet_paid() {
+            assertThat(refused(claim(ClaimStatus.IN_PAYMENT, false).step(ClaimAction.RECOVER, PROVINCE_ADMIN, false))
+                .problem()
+                .messageKey()).isEqualTo("subsidy.error.recovery.notPaid");
+        }
+
+        @Test
+        void the_provider_and_the_auditor_do_not_recover() {
+            assertThat(refused(claim(ClaimStatus.PAID, false).step(ClaimAction.RECOVER, STAFF, false)).reason())
+                .isEqualTo(Reason.NOT_PERMITTED);
+            assertThat(claim(ClaimStatus.PAID, false).step(ClaimAction.RECOVER, AUDITOR, false).allowed()).isFalse();
+        }
+
+    }
+
 }

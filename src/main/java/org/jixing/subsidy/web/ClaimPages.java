@@ -15,7 +15,6 @@ import org.jixing.subsidy.ClaimDecision;
 import org.jixing.subsidy.ClaimFiling;
 import org.jixing.subsidy.ClaimLine;
 import org.jixing.subsidy.ClaimReviews;
-import org.jixing.subsidy.ClaimStatus;
 import org.jixing.subsidy.Claims;
 import org.jixing.subsidy.Payments;
 import org.jixing.subsidy.Recoveries;
@@ -90,8 +89,8 @@ class ClaimPages {
         model.addAttribute("recoveries", recoveries.search(id, false, 0, 100).items());
         model.addAttribute("paymentLines", payments.linesOfClaim(id));
         model.addAttribute("maySeeOrders", SubsidyPermission.PAYMENT_READ.allows(me));
-        model.addAttribute("mayRecover", c.status() == ClaimStatus.PAID && SubsidyPermission.RECOVERY_WRITE.allows(me)
-                && lines.stream().anyMatch(l -> !l.recovered()));
+        model.addAttribute("mayRecover",
+                actions.contains(ClaimAction.RECOVER) && lines.stream().anyMatch(l -> !l.recovered()));
         model.addAttribute("mayBlacklist", me.hasRole(Role.PROVINCE_ADMIN));
         model.addAttribute("reasons", Recovery.Reason.values());
         model.addAttribute("defaultDue", page.today().plusDays(30));
