@@ -12,6 +12,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.jixing.audit.AuditEvent;
 import org.jixing.audit.AuditTrail;
+import org.jixing.shared.scope.CurrentUser;
 import org.jixing.shared.web.CsvDownload;
 import org.jixing.subsidy.internal.PaymentStore;
 import org.springframework.stereotype.Service;
@@ -50,8 +51,9 @@ public class BankFiles {
      */
     @Transactional
     public String bankFile(long orderId) {
-        Payments.requireOfficer();
+        CurrentUser me = Payments.requireOfficer();
         PaymentOrder order = payments.get(orderId);
+        PaymentStep.Allowed step = order.step(PaymentAction.EXPORT, me).orThrow();
         List<PaymentLine> pending = store.lines(orderId)
             .stream()
             .filter(l -> l.status() == PaymentLine.Status.PENDING)
@@ -71,7 +73,9 @@ public class BankFiles {
             throw new IllegalStateException(ex);
         }
         Instant now = clock.instant();
-        boolean first = store.markExported(orderId, now);
+        // Only the first download moves the order (from open to exported); a race for it
+        // is settled by the conditional update.
+        boolean first = step.to() != order.status() && store.markExported(orderId, now);
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("orderNo", order.orderNo());
         after.put("lines", pending.size());
@@ -79,7 +83,7 @@ public class BankFiles {
         after.put("first", first);
         audit.record(AuditEvent.of("subsidy.payment.export", "payment_order", orderId,
                 Map.of("status", order.status().name()),
-                first ? Map.of("status", PaymentOrder.Status.EXPORTED.name(), "detail", after) : after));
+                first ? Map.of("status", step.to().name(), "detail", after) : after));
         return out.toString();
     }
 

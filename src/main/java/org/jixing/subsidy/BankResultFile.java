@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -170,11 +171,8 @@ final class BankResultFile {
 
     /** A row's problem; numbers go in as text, so that no grouping separator is added. */
     static Problem problem(String key, Object... args) {
-        Object[] text = new Object[args.length];
-        for (int i = 0; i < args.length; i++) {
-            text[i] = args[i] instanceof Number n ? n.toString() : args[i];
-        }
-        return new Problem("file", key, text);
+        return new Problem("file", key,
+                Arrays.stream(args).map(a -> a instanceof Number n ? n.toString() : a).toArray());
     }
 
     private static void delete(Path file) {

@@ -73,12 +73,11 @@ public class BankResults {
         PaymentOrder order = payments.get(orderId);
         List<Problem> problems = new ArrayList<>();
         List<BankResultFile.Result> results = BankResultFile.read(order, csv, store::linesById, problems);
-        if (problems.isEmpty() && order.status() == PaymentOrder.Status.OPEN) {
-            problems.add(new Problem("file", "subsidy.payment.error.notExported"));
-        }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
+        // Only an exported order takes results: the file checked, its state decides.
+        order.step(PaymentAction.IMPORT_RESULTS, me).orThrow();
         boolean claimed;
         try {
             claimed = store.claimForImport(orderId, order.version());

@@ -3,7 +3,12 @@ package org.jixing.subsidy;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import org.jixing.shared.InvalidInputException.Problem;
 import org.jixing.shared.Money;
+import org.jixing.shared.scope.CurrentUser;
+import org.jixing.subsidy.ClaimStep.Allowed;
+import org.jixing.subsidy.ClaimStep.Reason;
+import org.jixing.subsidy.ClaimStep.Refused;
 
 /**
  * A subsidy claim for a completed class as it stands. {@code ruleVersion} is the version
@@ -26,6 +31,62 @@ public record Claim(long id, String claimNo, long classId, String classNo, long 
     /** The payee's account number with all but the last four digits hidden. */
     public String payeeAccountMasked() {
         return AccountNumbers.mask(payeeAccount);
+    }
+
+    /**
+     * Whether {@code me} may take {@code action} on the claim as it stands, and where it
+     * leads. A reviewer decides only while the claim waits on a stage the policy lets
+     * them decide ({@link SubsidyPermission#mayDecide}), and never on a claim they filed
+     * or of a provider they declared a tie to ({@code tiedToProvider}); the provider's
+     * staff correct only a returned claim and document only one not yet decided; the
+     * officers recover only from a paid claim. The services ask this before they write,
+     * the claim page before it shows a button.
+     */
+    public ClaimStep step(ClaimAction action, CurrentUser me, boolean tiedToProvider) {
+        return switch (action) {
+            case REVIEW, APPROVE, REJECT, RETURN -> decision(action, me, tiedToProvider);
+            case RESUBMIT -> {
+                if (!SubsidyPermission.CLAIM_FILE.allows(me)) {
+                    yield Refused.notPermitted("provider staff file claims");
+                }
+                yield status == ClaimStatus.RETURNED ? new Allowed(ClaimStatus.SUBMITTED, "PROVIDER")
+                        : Refused.state(null, "subsidy.error.claim.notReturned");
+            }
+            case RECOVER -> {
+                if (!SubsidyPermission.RECOVERY_WRITE.allows(me)) {
+                    yield Refused.notPermitted("officers recover subsidies");
+                }
+                yield status == ClaimStatus.PAID ? new Allowed(status, null)
+                        : Refused.state(null, "subsidy.error.recovery.notPaid");
+            }
+            case ATTACH -> {
+                if (!SubsidyPermission.CLAIM_FILE.allows(me)) {
+                    yield Refused.notPermitted("provider staff file claims");
+                }
+                yield status == ClaimStatus.SUBMITTED || status == ClaimStatus.RETURNED
+                        ? new Allowed(status, "PROVIDER") : Refused.state("file", "subsidy.error.attachment.decided");
+            }
+        };
+    }
+
+    private ClaimStep decision(ClaimAction action, CurrentUser me, boolean tiedToProvider) {
+        String stage = status.stage();
+        if (stage == null) {
+            return Refused.state(null, "subsidy.error.review.notWaiting");
+        }
+        if (!SubsidyPermission.mayDecide(me, status)) {
+            return Refused.notPermitted("this stage is decided by " + stage);
+        }
+        if (me.username().equals(submittedBy) || tiedToProvider) {
+            return new Refused(Reason.CONFLICT, new Problem(null, "subsidy.error.review.conflict"), null);
+        }
+        ClaimStatus to = switch (action) {
+            case REJECT -> ClaimStatus.REJECTED;
+            case RETURN -> ClaimStatus.RETURNED;
+            case APPROVE -> "CITY".equals(stage) && provinceReview ? ClaimStatus.PROVINCE_REVIEW : ClaimStatus.APPROVED;
+            default -> status;
+        };
+        return new Allowed(to, stage);
     }
 
 }

@@ -1,6 +1,7 @@
 package org.jixing.subsidy;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -14,6 +15,7 @@ import org.jixing.shared.InvalidInputException;
 import org.jixing.shared.Money;
 import org.jixing.shared.RegionCode;
 import org.jixing.shared.scope.CurrentUser;
+import org.jixing.shared.scope.RecordNotFoundException;
 import org.jixing.shared.scope.Role;
 import org.jixing.shared.scope.ScopeSql;
 import org.jixing.subsidy.internal.LedgerStore;
@@ -86,7 +88,7 @@ public class FundLedger {
 
     /** A movement as the ledger page lists it. */
     public record Entry(long id, LedgerEntryKind kind, long budgetId, Money amount, Long claimId, Long reversesId,
-            String memo, String createdBy, java.time.Instant createdAt) {
+            String memo, String createdBy, Instant createdAt) {
     }
 
     @Transactional(readOnly = true)
@@ -169,7 +171,7 @@ public class FundLedger {
         requireAdmin();
         var tx = store.transaction(transactionId)
             .filter(t -> t.kind() == LedgerEntryKind.ALLOCATION)
-            .orElseThrow(() -> new org.jixing.shared.scope.RecordNotFoundException("allocation", transactionId));
+            .orElseThrow(() -> new RecordNotFoundException("allocation", transactionId));
         if (reason == null || reason.isBlank()) {
             throw InvalidInputException.of("reason", "subsidy.error.reason.required");
         }

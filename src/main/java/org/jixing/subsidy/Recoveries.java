@@ -23,7 +23,6 @@ import org.jixing.shared.scope.CurrentUser;
 import org.jixing.shared.scope.Role;
 import org.jixing.shared.scope.ScopeGuard;
 import org.jixing.shared.scope.ScopeSql;
-import org.jixing.subsidy.internal.ClaimStore;
 import org.jixing.subsidy.internal.LedgerStore.Refs;
 import org.jixing.subsidy.internal.RecoveryStore;
 import org.springframework.dao.DuplicateKeyException;
@@ -45,8 +44,6 @@ public class Recoveries {
 
     private final RecoveryStore store;
 
-    private final ClaimStore claimStore;
-
     private final Claims claims;
 
     private final FundLedger ledger;
@@ -59,10 +56,9 @@ public class Recoveries {
 
     private final Clock clock;
 
-    Recoveries(RecoveryStore store, ClaimStore claimStore, Claims claims, FundLedger ledger, Filings filings,
-            ScopeGuard guard, AuditTrail audit, Clock clock) {
+    Recoveries(RecoveryStore store, Claims claims, FundLedger ledger, Filings filings, ScopeGuard guard,
+            AuditTrail audit, Clock clock) {
         this.store = store;
-        this.claimStore = claimStore;
         this.claims = claims;
         this.ledger = ledger;
         this.filings = filings;
@@ -98,8 +94,10 @@ public class Recoveries {
         }
         Claim claim = claims.get(claimId);
         List<Problem> problems = new ArrayList<>();
-        if (claim.status() != ClaimStatus.PAID) {
-            problems.add(new Problem(null, "subsidy.error.recovery.notPaid"));
+        if (claim.step(ClaimAction.RECOVER, me, false) instanceof ClaimStep.Refused refused) {
+            // Only a paid claim is recovered from; told with the finding's other
+            // problems.
+            problems.add(refused.problem());
         }
         if (f.reason() == null) {
             problems.add(new Problem("reason", "subsidy.error.required"));
@@ -111,11 +109,11 @@ public class Recoveries {
         if (f.dueOn() == null || f.dueOn().isBefore(today)) {
             problems.add(new Problem("dueOn", "subsidy.error.recovery.dueOn"));
         }
-        List<ClaimStore.LineRow> lines = claimStore.lines(claimId);
+        List<ClaimLine> lines = claims.lines(claimId);
         Set<Long> chosen = f.claimLineIds() == null ? Set.of() : f.claimLineIds();
-        List<ClaimStore.LineRow> covered = lines.stream()
+        List<ClaimLine> covered = lines.stream()
             .filter(l -> !l.recovered() && (chosen.isEmpty() || chosen.contains(l.id())))
-            .filter(l -> l.amountFen() > 0)
+            .filter(l -> l.amount().fen() > 0)
             .toList();
         if (!chosen.isEmpty() && chosen.stream().anyMatch(id -> lines.stream().noneMatch(l -> l.id() == id))) {
             problems.add(new Problem("claimLineIds", "subsidy.error.recovery.unknownLine"));
@@ -133,15 +131,15 @@ public class Recoveries {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        long amount = covered.stream().mapToLong(ClaimStore.LineRow::amountFen).sum();
+        long amount = covered.stream().mapToLong(l -> l.amount().fen()).sum();
         Instant now = clock.instant();
         String no = "ZH" + claim.claimNo() + "-" + (store.ofClaim(claimId) + 1);
         long id;
         try {
             id = store.insert(no, claimId, claim.providerId(), claim.regionCode(), claim.lineCode(), claim.budgetId(),
                     f.reason(), f.details().strip(), amount, f.dueOn(), me.username(), now);
-            for (ClaimStore.LineRow l : covered) {
-                store.insertLine(id, l.id(), l.amountFen());
+            for (ClaimLine l : covered) {
+                store.insertLine(id, l.id(), l.amount().fen());
             }
         }
         catch (DuplicateKeyException raced) {

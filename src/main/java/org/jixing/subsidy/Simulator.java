@@ -1,32 +1,30 @@
 package org.jixing.subsidy;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.jixing.person.HeldGroup;
 import org.jixing.reference.ReferenceCatalogue;
 import org.jixing.reference.TraineeGroup;
 import org.jixing.shared.InvalidInputException;
 import org.jixing.shared.InvalidInputException.Problem;
 import org.jixing.shared.Money;
+import org.jixing.shared.ProvinceTime;
 import org.jixing.shared.scope.CurrentUser;
-import org.jixing.shared.scope.Role;
-import org.jixing.subsidy.internal.ClaimStore;
+import org.jixing.subsidy.internal.StandingStore;
 import org.jixing.subsidy.internal.RuleStore;
-import org.jixing.training.ClassOpenings;
 import org.jixing.training.ClassStatus;
 import org.jixing.training.EligibilityProperties;
 import org.jixing.training.Enrolment;
 import org.jixing.training.EnrolmentStatus;
-import org.jixing.training.Enrolments;
 import org.jixing.training.Enrolments.ClassCompletion;
 import org.jixing.training.TrainingClass;
-import org.springframework.context.MessageSource;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -45,34 +43,21 @@ public class Simulator {
 
     private final RuleStore rules;
 
-    private final ClaimStore claims;
+    private final StandingStore standing;
 
-    private final ClassOpenings classes;
-
-    private final Enrolments enrolments;
+    private final ClaimableClasses classes;
 
     private final EligibilityProperties eligibility;
 
     private final ReferenceCatalogue reference;
 
-    private final MessageSource messages;
-
-    private final org.jixing.certification.Certificates certificates;
-
-    private final org.jixing.person.People people;
-
-    Simulator(RuleStore rules, ClaimStore claims, ClassOpenings classes, Enrolments enrolments,
-            EligibilityProperties eligibility, ReferenceCatalogue reference, MessageSource messages,
-            org.jixing.certification.Certificates certificates, org.jixing.person.People people) {
-        this.people = people;
-        this.certificates = certificates;
+    Simulator(RuleStore rules, StandingStore standing, ClaimableClasses classes, EligibilityProperties eligibility,
+            ReferenceCatalogue reference) {
         this.rules = rules;
-        this.claims = claims;
+        this.standing = standing;
         this.classes = classes;
-        this.enrolments = enrolments;
         this.eligibility = eligibility;
         this.reference = reference;
-        this.messages = messages;
     }
 
     /**
@@ -150,15 +135,15 @@ public class Simulator {
         if (!SubsidyPermission.SIMULATE.allows(me)) {
             throw new AccessDeniedException("the simulator is for administrators, city officers and providers");
         }
-        TrainingClass c = classes.get(classId);
+        ClaimableClass k = classes.get(classId);
+        TrainingClass c = k.trainingClass();
         Optional<RuleSet> inForce = rules.inForceOn(c.startDate());
         RuleSet r = ruleSetId == null ? inForce.orElse(null) : rules.find(ruleSetId)
             .orElseThrow(() -> InvalidInputException.of("versionId", "subsidyRules.error.unknownVersion"));
-        List<ClassCompletion> roster = enrolments.completions(classId);
+        List<ClassCompletion> roster = k.roster();
         // The groups each trainee held on the class's first day, as the registry shows
         // them now, with what each rests on.
-        Map<Long, Map<String, org.jixing.person.HeldGroup>> held = people
-            .groupsHeldOn(roster.stream().map(t -> t.enrolment().personId()).toList(), c.startDate());
+        Map<Long, Map<String, HeldGroup>> held = k.groups();
         ClassCompletion target = null;
         if (who.isHypothetical()) {
             check(who);
@@ -172,16 +157,15 @@ public class Simulator {
         boolean classDone = c.status() == ClassStatus.COMPLETED || c.status() == ClassStatus.CLOSED;
         List<Problem> notes = new ArrayList<>();
         if (!classDone) {
-            boolean mayRun = c.status() == ClassStatus.SUBMITTED || c.status() == ClassStatus.APPROVED
-                    || c.status() == ClassStatus.RUNNING;
-            java.time.Instant from = mayRun ? classes.calendar(c.id()).completesFrom() : null;
-            notes.add(from == null ? new Problem("classId", "subsidyRules.sim.note.notCompleted") : new Problem(
-                    "classId", "subsidyRules.sim.note.notCompletedUntil", org.jixing.shared.ProvinceTime.at(from)));
+            // While the class may still run, when its calendar lets it complete.
+            Instant from = k.completesFrom();
+            notes.add(from == null ? new Problem("classId", "subsidyRules.sim.note.notCompleted")
+                    : new Problem("classId", "subsidyRules.sim.note.notCompletedUntil", ProvinceTime.at(from)));
         }
-        Optional<Claim> standing = claims.standingClaimOfClass(c.id());
-        standing.ifPresent(claim -> notes
+        Optional<Claim> standingClaim = standing.standingClaimOfClass(c.id());
+        standingClaim.ifPresent(claim -> notes
             .add(new Problem("classId", "subsidyRules.sim.note.claimed", claim.claimNo(), claim.ruleVersion())));
-        Map<String, org.jixing.person.HeldGroup> targetGroups = target == null ? Map.of()
+        Map<String, HeldGroup> targetGroups = target == null ? Map.of()
                 : held.getOrDefault(target.enrolment().personId(), Map.of());
         Set<String> groups = target == null ? who.groupCodes() : targetGroups.keySet();
         Enrolment e = target == null ? null : target.enrolment();
@@ -196,11 +180,8 @@ public class Simulator {
         if (fund == null) {
             notes.add(new Problem(null, "subsidy.error.rules.noFund", c.lineCode()));
         }
-        List<Long> personIds = roster.stream().map(t -> t.enrolment().personId()).toList();
-        Walk walk = new Walk(r.classCap(),
-                new HashMap<>(claims.standingByPerson(personIds, c.startDate().getYear(),
-                        standing.map(Claim::id).orElse(0L))),
-                certificates.holders(personIds, c.occupationCode(), c.levelCode(), c.startDate()));
+        Walk walk = new Walk(r.classCap(), new HashMap<>(standing.standingByPerson(k.personIds(),
+                c.startDate().getYear(), standingClaim.map(Claim::id).orElse(0L))), k.certified());
         for (ClassCompletion t : roster) {
             if (t == target) {
                 return priceRosterTrainee(base, fund, t, walk, classDone);
@@ -274,7 +255,7 @@ public class Simulator {
 
     /** What every answer about one trainee shares. */
     private record Base(TrainingClass c, RuleSet r, RuleSet inForce, Enrolment e, Set<String> groups,
-            Map<String, org.jixing.person.HeldGroup> held, List<Problem> notes) {
+            Map<String, HeldGroup> held, List<Problem> notes) {
 
         Simulation refused(String fund, Money already, String key, Object... args) {
             RuleSet.Tier tier = r == null ? null : r.tierOf(c.occupationCode());
@@ -315,111 +296,6 @@ public class Simulator {
                     q.groupCode() == null ? null : GroupEvidence.of(held.get(q.groupCode())));
         }
 
-    }
-
-    /**
-     * The simulation in words, one sentence a step, in the reader's language: the rules
-     * applied, the occupation's tier, the standard, the group adjustment, each cap, and
-     * what would be paid or why nothing would.
-     */
-    public List<String> explain(Simulation s, Locale locale) {
-        List<String> out = new ArrayList<>();
-        TrainingClass c = s.trainingClass();
-        if (s.rules() == null) {
-            out.add(say(locale, s.refusalKey(), s.refusalArgs().toArray()));
-            return out;
-        }
-        RuleSet r = s.rules();
-        if (s.underInForceVersion()) {
-            out.add(say(locale, "subsidyRules.sim.say.rules", r.version(), r.effectiveFrom().toString(),
-                    c.startDate().toString()));
-        }
-        else if (s.inForce() == null) {
-            out.add(say(locale, "subsidyRules.sim.say.chosenNoneInForce", r.version(), r.effectiveFrom().toString(),
-                    c.startDate().toString()));
-        }
-        else {
-            out.add(say(locale, "subsidyRules.sim.say.chosen", r.version(), r.effectiveFrom().toString(),
-                    c.startDate().toString(), s.inForce().version()));
-        }
-        String occupation = reference.occupation(c.occupationCode())
-            .map(o -> o.name(locale))
-            .orElse(c.occupationCode());
-        String level = reference.skillLevels()
-            .stream()
-            .filter(l -> l.code().equals(c.levelCode()))
-            .findFirst()
-            .map(l -> l.name(locale))
-            .orElse(c.levelCode());
-        out.add(say(locale, s.tierListed() ? "subsidyRules.sim.say.tierListed" : "subsidyRules.sim.say.tierDefault",
-                occupation, s.tier().name()));
-        if (s.standard() == null) {
-            out.add(say(locale, "subsidyRules.sim.say.noStandard", level, s.tier().name()));
-        }
-        else {
-            out.add(say(locale, "subsidyRules.sim.say.standard", level, s.tier().name(),
-                    s.standard().amount().toYuanString(),
-                    say(locale, "subsidyRules.paysOn." + s.standard().paysOn().name())));
-        }
-        if (s.quoted()) {
-            if (s.groupCode() != null && s.adjustPercent() != 0) {
-                out.add(say(locale, "subsidyRules.sim.say.group", groupName(s.groupCode(), locale),
-                        (s.adjustPercent() > 0 ? "+" : "") + s.adjustPercent(), s.adjusted().toYuanString()));
-                if (s.groupEvidence() != null) {
-                    out.add(say(locale, "subsidyRules.sim.say.groupBasis." + s.groupEvidence().basis().name(),
-                            groupName(s.groupCode(), locale),
-                            say(locale, "subsidy.groupChannel." + s.groupEvidence().channel().name()),
-                            s.groupEvidence().recordedBy()));
-                }
-            }
-            else {
-                out.add(say(locale, "subsidyRules.sim.say.noGroup",
-                        s.groupCodes().isEmpty() ? say(locale, "subsidyRules.sim.noGroups")
-                                : s.groupCodes()
-                                    .stream()
-                                    .sorted()
-                                    .map(g -> groupName(g, locale))
-                                    .collect(Collectors.joining("、"))));
-            }
-            out.add(say(locale,
-                    s.personCapCut().fen() > 0 ? "subsidyRules.sim.say.personCapCut" : "subsidyRules.sim.say.personCap",
-                    r.personYearCap().toYuanString(), s.alreadyThisYear().toYuanString(),
-                    s.personYearLeft().toYuanString(), s.personCapCut().toYuanString()));
-            out.add(say(locale,
-                    s.classCapCut().fen() > 0 ? "subsidyRules.sim.say.classCapCut" : "subsidyRules.sim.say.classCap",
-                    r.classCap().toYuanString(), s.classTakenBefore().toYuanString(), s.classCapCut().toYuanString()));
-        }
-        if (s.payable()) {
-            String fund = s.fundSourceCode() == null ? "—"
-                    : rules.fundSources()
-                        .stream()
-                        .filter(f -> f.code().equals(s.fundSourceCode()))
-                        .findFirst()
-                        .map(f -> f.name(locale))
-                        .orElse(s.fundSourceCode());
-            out.add(say(locale, "subsidyRules.sim.say.pays", s.amount().toYuanString(), fund));
-        }
-        else {
-            out.add(say(locale, "subsidyRules.sim.say.leftOut",
-                    say(locale, s.refusalKey(), s.refusalArgs().toArray())));
-        }
-        for (Problem n : s.notes()) {
-            out.add(say(locale, n.messageKey(), n.args()));
-        }
-        return out;
-    }
-
-    private String say(Locale locale, String key, Object... args) {
-        return messages.getMessage(key, args, key, locale);
-    }
-
-    private String groupName(String code, Locale locale) {
-        return reference.traineeGroups()
-            .stream()
-            .filter(g -> g.code().equals(code))
-            .findFirst()
-            .map(g -> g.name(locale))
-            .orElse(code);
     }
 
 }

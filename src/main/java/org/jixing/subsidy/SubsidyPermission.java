@@ -10,6 +10,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -18,6 +19,7 @@ import org.jixing.shared.access.PermissionAnnotation;
 import org.jixing.shared.scope.CurrentUser;
 import org.jixing.shared.scope.Role;
 import org.jixing.shared.scope.ScopeKind;
+import org.springframework.security.access.AccessDeniedException;
 
 /**
  * The subsidy module's policy: rules, claims and their review, payment orders, funds,
@@ -61,7 +63,7 @@ public enum SubsidyPermission implements Permission {
     private final Set<Role> roles;
 
     SubsidyPermission(Role first, Role... rest) {
-        this.roles = java.util.Collections.unmodifiableSet(EnumSet.of(first, rest));
+        this.roles = Collections.unmodifiableSet(EnumSet.of(first, rest));
     }
 
     @Override
@@ -71,8 +73,9 @@ public enum SubsidyPermission implements Permission {
 
     /**
      * Who decides a claim at its current stage: a city officer at the city stage, a
-     * province administrator with a province-wide scope at the province stage. The claim
-     * page shows the decision buttons by this rule and {@code Claims.decide} enforces it.
+     * province administrator with a province-wide scope at the province stage. This is
+     * the "who" of {@link Claim#step}, which the claim page asks for its decision buttons
+     * and {@code ClaimReviews.decide} before it decides.
      */
     public static boolean mayDecide(CurrentUser me, Claim claim) {
         return mayDecide(me, claim.status());
@@ -91,6 +94,17 @@ public enum SubsidyPermission implements Permission {
             return me.hasRole(Role.PROVINCE_ADMIN) && me.scope().kind() == ScopeKind.PROVINCE;
         }
         return false;
+    }
+
+    /**
+     * The signed-in provider staff member, who files and documents claims; else refused.
+     */
+    static CurrentUser requireProviderStaff() {
+        CurrentUser me = CurrentUser.require();
+        if (!CLAIM_FILE.allows(me)) {
+            throw new AccessDeniedException("provider staff file claims");
+        }
+        return me;
     }
 
     /** Declares the permission a handler method needs. */

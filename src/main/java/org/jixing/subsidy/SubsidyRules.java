@@ -2,6 +2,7 @@ package org.jixing.subsidy;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.jixing.audit.AuditEvent;
 import org.jixing.audit.AuditTrail;
 import org.jixing.reference.ReferenceCatalogue;
 import org.jixing.reference.SkillLevel;
+import org.jixing.reference.TraineeGroup;
 import org.jixing.shared.InvalidInputException;
 import org.jixing.shared.InvalidInputException.Problem;
 import org.jixing.shared.Money;
@@ -32,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SubsidyRules {
 
-    static final java.time.ZoneId CHINA = java.time.ZoneId.of("Asia/Shanghai");
+    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final RuleStore store;
 
@@ -172,10 +174,7 @@ public class SubsidyRules {
             .stream()
             .filter(o -> reference.occupation(o).isEmpty())
             .forEach(o -> problems.add(new Problem("occupationTiers", "subsidy.error.rules.occupation", o)));
-        Set<String> groups = reference.traineeGroups()
-            .stream()
-            .map(org.jixing.reference.TraineeGroup::code)
-            .collect(Collectors.toSet());
+        Set<String> groups = reference.traineeGroups().stream().map(TraineeGroup::code).collect(Collectors.toSet());
         d.groupAdjustments().forEach((g, p) -> {
             if (!groups.contains(g)) {
                 problems.add(new Problem("groupAdjustments", "subsidy.error.rules.group", g));

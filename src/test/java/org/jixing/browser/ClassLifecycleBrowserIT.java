@@ -1,9 +1,10 @@
 package org.jixing.browser;
 
+import org.jixing.subsidy.Payees;
+
 import static org.jixing.RunningAs.asStaff;
 import static org.jixing.TestIdNumbers.idNumber;
 import org.jixing.IntegrationTest;
-import org.jixing.subsidy.Claims;
 import org.jixing.subsidy.SubsidyFixtures;
 import org.jixing.training.ClassWalk;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,10 +40,10 @@ import tools.jackson.databind.JsonNode;
 class ClassLifecycleBrowserIT extends IntegrationTest implements SubsidyFixtures {
 
     @Autowired
-    ClassWalk walk;
+    Payees payees;
 
     @Autowired
-    Claims claims;
+    ClassWalk walk;
 
     @LocalServerPort
     int port;
@@ -66,7 +67,7 @@ class ClassLifecycleBrowserIT extends IntegrationTest implements SubsidyFixtures
         rulesInForce();
         long programme = programme("HOUSEKEEPING_WORKER", "INTERMEDIATE", 6, "L04-3");
         Provider provider = provider(jinan(), JINAN, "HOUSEKEEPING_WORKER", "INTERMEDIATE");
-        asStaff(provider.id(), () -> claims.savePayee("浏览器测试家政学校", "6222020200001234567", "工商银行济南分行"));
+        asStaff(provider.id(), () -> payees.savePayee("浏览器测试家政学校", "6222020200001234567", "工商银行济南分行"));
         String staff = "staff-" + provider.id();
 
         LocalDate monday = LocalDate.now(ZoneId.of("Asia/Shanghai")).with(TemporalAdjusters.next(DayOfWeek.MONDAY));

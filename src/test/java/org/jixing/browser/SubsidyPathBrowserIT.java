@@ -1,5 +1,7 @@
 package org.jixing.browser;
 
+import org.jixing.subsidy.ClaimPreviews;
+
 import static org.jixing.RunningAs.asAdmin;
 import static org.jixing.RunningAs.asStaff;
 import org.jixing.IntegrationTest;
@@ -23,6 +25,7 @@ import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
 import org.jixing.subsidy.Claim;
 import org.jixing.subsidy.ClaimLine;
+import org.jixing.subsidy.ClaimPreview;
 import org.jixing.subsidy.Claims;
 import org.jixing.subsidy.RuleSet;
 import org.junit.jupiter.api.AfterAll;
@@ -39,6 +42,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * the administrator's check page says so.
  */
 class SubsidyPathBrowserIT extends IntegrationTest implements PaymentFixtures {
+
+    @Autowired
+    ClaimPreviews claimPreviews;
 
     @Autowired
     Claims claims;
@@ -73,7 +79,7 @@ class SubsidyPathBrowserIT extends IntegrationTest implements PaymentFixtures {
         PastFixture f = completedClass("CLEANER", "JUNIOR", "L06-1", List.of(new Trainee("VETERAN", true),
                 new Trainee("REGISTERED_UNEMPLOYED", true), new Trainee("REGISTERED_UNEMPLOYED", false)));
         fund(r, "L06", "20000");
-        Claims.Preview preview = asStaff(f.provider().id(), () -> claims.preview(f.classId()));
+        ClaimPreview preview = asStaff(f.provider().id(), () -> claimPreviews.preview(f.classId()));
         reconciles();
 
         try (BrowserContext providerBrowser = Chromium.newContext("zh-CN");

@@ -1,5 +1,7 @@
 package org.jixing.certification;
 
+import org.jixing.subsidy.ClaimPreviews;
+
 import static org.jixing.RunningAs.asAdmin;
 import static org.jixing.RunningAs.asStaff;
 import org.jixing.IntegrationTest;
@@ -9,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import org.jixing.subsidy.ClaimExclusion;
-import org.jixing.subsidy.Claims;
+import org.jixing.subsidy.ClaimPreview;
 import org.jixing.subsidy.RuleSet;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,7 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class CertificateSubsidyIT extends IntegrationTest implements AssessmentFixtures {
 
     @Autowired
-    Claims claims;
+    ClaimPreviews claimPreviews;
 
     @Autowired
     Certificates certificates;
@@ -36,7 +38,7 @@ class CertificateSubsidyIT extends IntegrationTest implements AssessmentFixtures
                 List.of(new Trainee("VETERAN", true), new Trainee("REGISTERED_UNEMPLOYED", true)));
         long first = f.personIds().get(0);
 
-        Claims.Preview before = asStaff(f.provider().id(), () -> claims.preview(f.classId()));
+        ClaimPreview before = asStaff(f.provider().id(), () -> claimPreviews.preview(f.classId()));
         assertThat(before.lines()).isEmpty();
         assertThat(before.exclusions()).hasSize(2)
             .extracting(ClaimExclusion::reasonKey)
@@ -50,12 +52,12 @@ class CertificateSubsidyIT extends IntegrationTest implements AssessmentFixtures
                 CertificateRoute.IMPORTED, null, null, pastStart().minusYears(4))));
         asAdmin(() -> certificates.recordPast(new CertificateRequest(first, "CLEANER", "INTERMEDIATE", body.id(),
                 CertificateRoute.IMPORTED, null, null, pastStart().minusYears(1))));
-        assertThat(asStaff(f.provider().id(), () -> claims.preview(f.classId())).lines()).isEmpty();
+        assertThat(asStaff(f.provider().id(), () -> claimPreviews.preview(f.classId())).lines()).isEmpty();
 
         // The senior certificate, earned after the class: that trainee is priced.
         asAdmin(() -> certificates.issue(new CertificateRequest(first, "CLEANER", "SENIOR", body.id(),
                 CertificateRoute.ASSESSMENT, null, null, null)));
-        Claims.Preview after = asStaff(f.provider().id(), () -> claims.preview(f.classId()));
+        ClaimPreview after = asStaff(f.provider().id(), () -> claimPreviews.preview(f.classId()));
         assertThat(after.lines()).singleElement().satisfies(l -> {
             assertThat(l.personId()).isEqualTo(first);
             assertThat(l.amount().fen()).isPositive();

@@ -32,14 +32,13 @@ public interface PaymentFixtures extends SubsidyFixtures {
      * officer, the budget topped up to cover it.
      */
     default Claim approvedClaim(List<Trainee> trainees) throws Exception {
-        Claims claims = bean(Claims.class);
         RuleSet r = rulesInForce();
         PastFixture f = completedClass("CLEANER", "JUNIOR", "L06-1", trainees);
         fund(r, "L06", "20000");
-        Claim filed = asStaff(f.provider().id(), () -> claims.file(f.classId()));
-        asCity("jinan", JINAN, () -> claims.decide(filed.id(),
+        Claim filed = asStaff(f.provider().id(), () -> bean(ClaimFiling.class).file(f.classId()));
+        asCity("jinan", JINAN, () -> bean(ClaimReviews.class).decide(filed.id(),
                 new ClaimDecision(filed.version(), ClaimDecision.Action.APPROVE, null)));
-        Claim approved = asAdmin(() -> claims.get(filed.id()));
+        Claim approved = asAdmin(() -> bean(Claims.class).get(filed.id()));
         assertThat(approved.status()).isEqualTo(ClaimStatus.APPROVED);
         return approved;
     }

@@ -37,6 +37,21 @@ import tools.jackson.databind.JsonNode;
 class SubsidyClaimsIT extends IntegrationTest implements SubsidyFixtures {
 
     @Autowired
+    Payees payees;
+
+    @Autowired
+    ClaimAttachments claimAttachments;
+
+    @Autowired
+    ClaimReviews claimReviews;
+
+    @Autowired
+    ClaimFiling claimFiling;
+
+    @Autowired
+    ClaimPreviews claimPreviews;
+
+    @Autowired
     People people;
 
     @Autowired
@@ -228,7 +243,7 @@ class SubsidyClaimsIT extends IntegrationTest implements SubsidyFixtures {
                         List.of(new org.jixing.person.People.NewMembership(f.personIds().get(1), "DISABLED", "残疾人证（核验）",
                                 pastStart().minusYears(1), null)),
                         org.jixing.person.MembershipChannel.REGISTRY_IMPORT));
-        assertThat(asStaff(f.provider().id(), () -> claims.preview(f.classId())).lines()
+        assertThat(asStaff(f.provider().id(), () -> claimPreviews.preview(f.classId())).lines()
             .stream()
             .filter(l -> "DISABLED".equals(l.groupCode()))
             .findFirst()
@@ -267,7 +282,7 @@ class SubsidyClaimsIT extends IntegrationTest implements SubsidyFixtures {
         rulesInForce();
         Provider p = provider(jinan(), JINAN, "CLEANER", "JUNIOR");
         long running = approvedClass(programme("CLEANER", "JUNIOR", 3, "L06-1"), p, 1, 9, start());
-        asStaff(p.id(), () -> claims.savePayee("测试培训学校", "6222020200001234567", "工商银行"));
+        asStaff(p.id(), () -> payees.savePayee("测试培训学校", "6222020200001234567", "工商银行"));
         long before = jdbc.sql("select count(*) from subsidy_claim").query(Long.class).single();
         postJson("/api/v1/subsidies/claims", p.staff(), "{\"classId\":" + running + "}")
             .andExpect(status().isUnprocessableContent())
@@ -294,7 +309,7 @@ class SubsidyClaimsIT extends IntegrationTest implements SubsidyFixtures {
         RuleSet r = rulesInForce();
         PastFixture f = completedClass("CLEANER", "JUNIOR", "L06-1",
                 List.of(new Trainee("VETERAN", true), new Trainee("REGISTERED_UNEMPLOYED", true)));
-        Claim claim = asStaff(f.provider().id(), () -> claims.file(f.classId()));
+        Claim claim = asStaff(f.provider().id(), () -> claimFiling.file(f.classId()));
         String source = r.lineFunds().get("L06");
         long budget = ledger.budgetFor(JINAN, source, claim.trainingYear());
         Money available = ledger.balance(budget, LedgerAccount.AVAILABLE);
@@ -349,24 +364,24 @@ class SubsidyClaimsIT extends IntegrationTest implements SubsidyFixtures {
     void aReturnedClaimIsCorrectedAndFiledAgainAndARejectedOneFreesItsTraineesForANewClaim() throws Exception {
         rulesInForce();
         PastFixture f = completedClass("CLEANER", "JUNIOR", "L06-1", List.of(new Trainee("VETERAN", true)));
-        Claim claim = asStaff(f.provider().id(), () -> claims.file(f.classId()));
+        Claim claim = asStaff(f.provider().id(), () -> claimFiling.file(f.classId()));
 
         postJson("/api/v1/subsidies/claims/" + claim.id() + "/decisions", jinan(),
                 "{\"version\":%d,\"action\":\"RETURN\"}".formatted(claim.version()))
             .andExpect(status().isUnprocessableContent())
             .andExpect(jsonPath("$.errors[0].field").value("comment"));
-        Claim returned = asCity("jinan", JINAN, () -> claims.decide(claim.id(),
+        Claim returned = asCity("jinan", JINAN, () -> claimReviews.decide(claim.id(),
                 new ClaimDecision(claim.version(), ClaimDecision.Action.RETURN, "请补充签到表")));
         assertThat(returned.status()).isEqualTo(ClaimStatus.RETURNED);
 
-        Claim again = asStaff(f.provider().id(), () -> claims.resubmit(claim.id(), returned.version(), "已补充"));
+        Claim again = asStaff(f.provider().id(), () -> claimFiling.resubmit(claim.id(), returned.version(), "已补充"));
         assertThat(again.status()).isEqualTo(ClaimStatus.SUBMITTED);
         assertThat(again.amount()).isEqualTo(claim.amount());
 
-        Claim rejected = asCity("jinan", JINAN, () -> claims.decide(claim.id(),
+        Claim rejected = asCity("jinan", JINAN, () -> claimReviews.decide(claim.id(),
                 new ClaimDecision(again.version(), ClaimDecision.Action.REJECT, "培训记录不实")));
         assertThat(rejected.status()).isEqualTo(ClaimStatus.REJECTED);
-        Claim second = asStaff(f.provider().id(), () -> claims.file(f.classId()));
+        Claim second = asStaff(f.provider().id(), () -> claimFiling.file(f.classId()));
         assertThat(second.claimNo()).endsWith("-2");
         assertThat(asAdmin(() -> claims.reviews(claim.id())).stream().map(ClaimReview::decision))
             .containsExactly("FILE", "RETURN", "RESUBMIT", "REJECT");
@@ -376,7 +391,8 @@ class SubsidyClaimsIT extends IntegrationTest implements SubsidyFixtures {
     void nobodyReviewsAClaimTheyFiledOrOfAProviderTheyAreTiedTo() throws Exception {
         rulesInForce();
         PastFixture f = completedClass("CLEANER", "JUNIOR", "L06-1", List.of(new Trainee("VETERAN", true)));
-        Claim claim = asStaff(f.provider().id(), () -> claims.file(f.classId()));
+        Claim claim = asStaff(f.provider().id(), () -> claimFiling.file(f.classId()));
+        assertThat(claimPage(claim.id(), jinan())).contains("id=\"decision\"");
         postJson("/api/v1/subsidies/reviewer-conflicts", admin(),
                 "{\"username\":\"jinan\",\"providerId\":%d,\"reason\":\"配偶任该机构法人\"}".formatted(f.provider().id()))
             .andExpect(status().isNoContent());
@@ -389,13 +405,23 @@ class SubsidyClaimsIT extends IntegrationTest implements SubsidyFixtures {
                 "{\"version\":%d,\"action\":\"APPROVE\"}".formatted(claim.version()))
             .andExpect(status().isForbidden());
         assertThat(asAdmin(() -> claims.get(claim.id())).status()).isEqualTo(ClaimStatus.SUBMITTED);
+        // The claim page asks the same rule: the tied reviewer is offered no decision.
+        assertThat(claimPage(claim.id(), jinan())).doesNotContain("id=\"decision\"");
+    }
+
+    private String claimPage(long claimId, Cookie user) throws Exception {
+        return mvc.perform(get("/subsidies/claims/" + claimId).cookie(user))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
     }
 
     @Test
     void evidenceIsJudgedByItsContentAndComesBackUnchanged() throws Exception {
         rulesInForce();
         PastFixture f = completedClass("CLEANER", "JUNIOR", "L06-1", List.of(new Trainee("VETERAN", true)));
-        Claim claim = asStaff(f.provider().id(), () -> claims.file(f.classId()));
+        Claim claim = asStaff(f.provider().id(), () -> claimFiling.file(f.classId()));
         Cookie staff = f.provider().staff();
         mvc.perform(multipart("/api/v1/subsidies/claims/" + claim.id() + "/attachments")
             .file(new MockMultipartFile("file", "sign-in.pdf", "application/pdf", "just text".getBytes()))
@@ -418,8 +444,8 @@ class SubsidyClaimsIT extends IntegrationTest implements SubsidyFixtures {
         mvc.perform(get("/api/v1/subsidies/claims/" + claim.id() + "/attachments/" + att.get("id").asLong())
             .cookie(SignedIn.as(mvc, "qingdao"))).andExpect(status().isNotFound());
         assertThatThrownBy(() -> asStaff(f.provider().id(),
-                () -> claims.attach(claim.id(), Claims.AttachmentKind.INVOICE, "big.pdf",
-                        new byte[(int) Claims.MAX_ATTACHMENT_BYTES + 1])))
+                () -> claimAttachments.attach(claim.id(), ClaimAttachments.AttachmentKind.INVOICE, "big.pdf",
+                        new byte[(int) ClaimAttachments.MAX_ATTACHMENT_BYTES + 1])))
             .isInstanceOfSatisfying(InvalidInputException.class,
                     ex -> assertThat(ex.problems().get(0).messageKey()).isEqualTo("subsidy.error.attachment.tooLarge"));
     }

@@ -127,7 +127,7 @@ public interface SubsidyFixtures extends TrainingFixtures {
         ClassApplication a = new ClassApplication(null, programme, ClassType.REGULAR, null, null, true, "历下区培训楼 3 层",
                 new BigDecimal("36.651"), new BigDecimal("117.12"), pastStart, pastStart.plusDays(2), 30, sessions);
         long classId = asAdmin(() -> bean(TrainingHistory.class).record(new PastClass(p.id(), a, past))).classId();
-        asStaff(p.id(), () -> bean(Claims.class).savePayee("测试培训学校", "6222020200001234567", "工商银行济南分行"));
+        asStaff(p.id(), () -> bean(Payees.class).savePayee("测试培训学校", "6222020200001234567", "工商银行济南分行"));
         return new PastFixture(p, classId, personIds);
     }
 

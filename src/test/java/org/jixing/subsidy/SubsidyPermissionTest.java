@@ -7,7 +7,10 @@ import org.jixing.shared.scope.DataScope;
 import org.jixing.shared.scope.Role;
 import org.junit.jupiter.api.Test;
 
-/** Who decides a claim: the rule the claim page and {@code Claims.decide} share. */
+/**
+ * Who decides a claim: the rule the claim page and {@code ClaimReviews.decide} share
+ * through {@code Claim.step}.
+ */
 class SubsidyPermissionTest {
 
     static CurrentUser user(Role role, DataScope scope) {

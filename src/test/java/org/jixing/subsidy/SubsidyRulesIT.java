@@ -37,6 +37,12 @@ import tools.jackson.databind.JsonNode;
 class SubsidyRulesIT extends IntegrationTest implements SubsidyFixtures {
 
     @Autowired
+    ClaimFiling claimFiling;
+
+    @Autowired
+    ClaimPreviews claimPreviews;
+
+    @Autowired
     SubsidyRules rules;
 
     @Autowired
@@ -240,7 +246,7 @@ class SubsidyRulesIT extends IntegrationTest implements SubsidyFixtures {
         RuleSet r = rulesInForce();
         PastFixture f = completedClass("CLEANER", "JUNIOR", "L06-1",
                 List.of(new Trainee("VETERAN", true), new Trainee("REGISTERED_UNEMPLOYED", true)));
-        Claim claim = asStaff(f.provider().id(), () -> claims.file(f.classId()));
+        Claim claim = asStaff(f.provider().id(), () -> claimFiling.file(f.classId()));
         List<ClaimLine> linesBefore = asAdmin(() -> claims.lines(claim.id()));
 
         // The province doubles every standard from a later day.
@@ -350,7 +356,7 @@ class SubsidyRulesIT extends IntegrationTest implements SubsidyFixtures {
         PastFixture f = completedClass("CLEANER", "JUNIOR", "L06-1",
                 List.of(new Trainee("VETERAN", true), new Trainee(null, true)));
         Cookie staff = f.provider().staff();
-        Claims.Preview p = asStaff(f.provider().id(), () -> claims.preview(f.classId()));
+        ClaimPreview p = asStaff(f.provider().id(), () -> claimPreviews.preview(f.classId()));
         ClaimLine line = p.lines().get(0);
         mvc.perform(get("/subsidies/simulator").cookie(staff))
             .andExpect(status().isOk())

@@ -22,8 +22,10 @@ import org.jixing.shared.scope.ScopeKind;
 import org.jixing.subsidy.Claim;
 import org.jixing.subsidy.ClaimDecision;
 import org.jixing.subsidy.ClaimStatus;
-import org.jixing.subsidy.Claims;
+import org.jixing.subsidy.ClaimFiling;
+import org.jixing.subsidy.ClaimReviews;
 import org.jixing.subsidy.FundLedger;
+import org.jixing.subsidy.Payees;
 import org.jixing.subsidy.RuleSet;
 import org.jixing.subsidy.SubsidyRules;
 import org.slf4j.Logger;
@@ -81,7 +83,11 @@ class DemoSubsidies {
 
     private static final String[] BANKS = { "中国工商银行", "中国农业银行", "中国银行", "中国建设银行", "交通银行", "齐鲁银行", "山东省农村信用社" };
 
-    private final Claims claims;
+    private final Payees payees;
+
+    private final ClaimFiling filing;
+
+    private final ClaimReviews reviews;
 
     private final FundLedger ledger;
 
@@ -91,9 +97,11 @@ class DemoSubsidies {
 
     private final int claimLimit;
 
-    DemoSubsidies(Claims claims, FundLedger ledger, SubsidyRules rules, ReferenceCatalogue reference,
-            @Value("${jixing.demo.history.claims:600}") int claimLimit) {
-        this.claims = claims;
+    DemoSubsidies(Payees payees, ClaimFiling filing, ClaimReviews reviews, FundLedger ledger, SubsidyRules rules,
+            ReferenceCatalogue reference, @Value("${jixing.demo.history.claims:600}") int claimLimit) {
+        this.payees = payees;
+        this.filing = filing;
+        this.reviews = reviews;
         this.ledger = ledger;
         this.rules = rules;
         this.reference = reference;
@@ -130,13 +138,13 @@ class DemoSubsidies {
         Map<Long, DemoHistory.Made> byProvider = new LinkedHashMap<>();
         made.forEach(m -> byProvider.putIfAbsent(m.providerId(), m));
         for (DemoHistory.Made m : byProvider.values()) {
-            DemoProvince.as(m.staff(), () -> claims.savePayee(m.providerName(), accountNo(m.providerId()),
+            DemoProvince.as(m.staff(), () -> payees.savePayee(m.providerName(), accountNo(m.providerId()),
                     BANKS[(int) (m.providerId() % BANKS.length)] + "济南分行"));
         }
         CurrentUser demoStaff = DemoProvince.user(0, "provider", Role.PROVIDER_STAFF,
                 DataScope.of(ScopeKind.PROVIDER, "1"));
         try {
-            DemoProvince.as(demoStaff, () -> claims.savePayee("济南示范培训学校", accountNo(1), "中国工商银行济南分行"));
+            DemoProvince.as(demoStaff, () -> payees.savePayee("济南示范培训学校", accountNo(1), "中国工商银行济南分行"));
         }
         catch (RuntimeException noSuchProvider) {
             log.debug("The demo provider's payee was not entered", noSuchProvider);
@@ -158,7 +166,7 @@ class DemoSubsidies {
         Map<DemoHistory.Made, Claim> claimOf = new HashMap<>();
         for (DemoHistory.Made m : chosen) {
             try {
-                Claim c = DemoProvince.as(m.staff(), () -> claims.file(m.classId()));
+                Claim c = DemoProvince.as(m.staff(), () -> filing.file(m.classId()));
                 filed.add(c);
                 claimOf.put(m, c);
             }
@@ -214,18 +222,18 @@ class DemoSubsidies {
             int roll = random.nextInt(100);
             try {
                 if (roll < 7) {
-                    DemoProvince.as(officer, () -> claims.decide(c.id(),
+                    DemoProvince.as(officer, () -> reviews.decide(c.id(),
                             new ClaimDecision(c.version(), ClaimDecision.Action.RETURN, "请补充学员签到表原件扫描件和结业考核记录。")));
                     returned++;
                     continue;
                 }
                 if (roll < 10) {
-                    DemoProvince.as(officer, () -> claims.decide(c.id(),
+                    DemoProvince.as(officer, () -> reviews.decide(c.id(),
                             new ClaimDecision(c.version(), ClaimDecision.Action.REJECT, "抽查回访发现部分学员未实际参训，不予补贴。")));
                     rejected++;
                     continue;
                 }
-                Claim cityDone = DemoProvince.as(officer, () -> claims.decide(c.id(),
+                Claim cityDone = DemoProvince.as(officer, () -> reviews.decide(c.id(),
                         new ClaimDecision(c.version(), ClaimDecision.Action.APPROVE, "材料齐全，符合补贴条件。")));
                 Claim decided = cityDone;
                 if (cityDone.status() == ClaimStatus.PROVINCE_REVIEW) {
@@ -233,7 +241,7 @@ class DemoSubsidies {
                         waiting++;
                         continue;
                     }
-                    decided = DemoProvince.as(admin, () -> claims.decide(c.id(),
+                    decided = DemoProvince.as(admin, () -> reviews.decide(c.id(),
                             new ClaimDecision(cityDone.version(), ClaimDecision.Action.APPROVE, "同意。")));
                 }
                 if (decided.status() == ClaimStatus.APPROVED) {

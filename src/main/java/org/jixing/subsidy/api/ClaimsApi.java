@@ -9,7 +9,9 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jixing.shared.InvalidInputException;
+import org.jixing.shared.Money;
 import org.jixing.shared.PageResult;
+import org.jixing.shared.web.FileDownload;
 import org.jixing.subsidy.Claim;
 import org.jixing.subsidy.ClaimDecision;
 import org.jixing.subsidy.ClaimExclusion;
@@ -17,7 +19,14 @@ import org.jixing.subsidy.ClaimFilter;
 import org.jixing.subsidy.ClaimLine;
 import org.jixing.subsidy.ClaimReview;
 import org.jixing.subsidy.ClaimStatus;
+import org.jixing.subsidy.ClaimAttachments;
+import org.jixing.subsidy.ClaimFiling;
+import org.jixing.subsidy.ClaimPreview;
+import org.jixing.subsidy.ClaimPreviews;
+import org.jixing.subsidy.ClaimReviews;
 import org.jixing.subsidy.Claims;
+import org.jixing.subsidy.Payees;
+import org.jixing.subsidy.ReviewerConflicts;
 import org.jixing.subsidy.ClaimAttachment;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -39,8 +48,27 @@ class ClaimsApi {
 
     private final Claims claims;
 
-    ClaimsApi(Claims claims) {
+    private final ClaimPreviews previews;
+
+    private final ClaimFiling filing;
+
+    private final ClaimReviews reviews;
+
+    private final ClaimAttachments attachments;
+
+    private final Payees payees;
+
+    private final ReviewerConflicts conflicts;
+
+    ClaimsApi(Claims claims, ClaimPreviews previews, ClaimFiling filing, ClaimReviews reviews,
+            ClaimAttachments attachments, Payees payees, ReviewerConflicts conflicts) {
         this.claims = claims;
+        this.previews = previews;
+        this.filing = filing;
+        this.reviews = reviews;
+        this.attachments = attachments;
+        this.payees = payees;
+        this.conflicts = conflicts;
     }
 
     /** A claim with everything its detail page shows. */
@@ -50,7 +78,7 @@ class ClaimsApi {
 
     /** What a claim would hold, not saved. */
     record PreviewBody(long classId, Integer ruleVersion, String fundSourceCode, List<ClaimLine> lines,
-            List<ClaimExclusion> exclusions, org.jixing.shared.Money total, boolean provinceReview, boolean fileable,
+            List<ClaimExclusion> exclusions, Money total, boolean provinceReview, boolean fileable,
             List<InvalidInputException.Problem> problems) {
     }
 
@@ -88,7 +116,7 @@ class ClaimsApi {
     @Operation(summary = "What a claim for a completed class would hold: each trainee's amount explained, "
             + "the trainees left out and why, and what keeps it from being filed")
     PreviewBody preview(@RequestParam long classId) {
-        Claims.Preview p = claims.preview(classId);
+        ClaimPreview p = previews.preview(classId);
         return new PreviewBody(classId, p.rules() == null ? null : p.rules().version(), p.fundSourceCode(), p.lines(),
                 p.exclusions(), p.total(), p.provinceReview(), p.fileable(), p.problems());
     }
@@ -100,7 +128,7 @@ class ClaimsApi {
         if (body == null || body.classId() == null) {
             throw InvalidInputException.of("classId", "subsidy.error.required");
         }
-        Claim c = claims.file(body.classId());
+        Claim c = filing.file(body.classId());
         return ResponseEntity.created(URI.create("/api/v1/subsidies/claims/" + c.id())).body(detail(c.id()));
     }
 
@@ -112,14 +140,14 @@ class ClaimsApi {
 
     private ClaimDetail detail(long id) {
         return new ClaimDetail(claims.get(id), claims.lines(id), claims.exclusions(id), claims.reviews(id),
-                claims.attachments(id));
+                attachments.attachments(id));
     }
 
     @Allowed(SubsidyPermission.CLAIM_REVIEW)
     @PostMapping("/claims/{id}/decisions")
     @Operation(summary = "Approve, reject or return a claim at the version seen (reviewers)")
     ClaimDetail decide(@PathVariable long id, @RequestBody ClaimDecision decision) {
-        claims.decide(id, decision);
+        reviews.decide(id, decision);
         return detail(id);
     }
 
@@ -127,40 +155,41 @@ class ClaimsApi {
     @PostMapping("/claims/{id}/resubmission")
     @Operation(summary = "File a returned claim again after correction (provider staff)")
     ClaimDetail resubmit(@PathVariable long id, @RequestBody Resubmission body) {
-        claims.resubmit(id, body.version(), body.comment());
+        filing.resubmit(id, body.version(), body.comment());
         return detail(id);
     }
 
     @Allowed(SubsidyPermission.CLAIM_FILE)
     @PostMapping(path = "/claims/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Attach a sign-in sheet, invoice or other evidence (PDF, JPEG, PNG; at most 10 MB)")
-    ResponseEntity<ClaimAttachment> attach(@PathVariable long id, @RequestParam Claims.AttachmentKind kind,
+    ResponseEntity<ClaimAttachment> attach(@PathVariable long id, @RequestParam ClaimAttachments.AttachmentKind kind,
             @RequestParam("file") MultipartFile file) throws IOException {
-        return ResponseEntity.status(201).body(claims.attach(id, kind, file.getOriginalFilename(), file.getBytes()));
+        return ResponseEntity.status(201)
+            .body(attachments.attach(id, kind, file.getOriginalFilename(), file.getBytes()));
     }
 
     @Allowed(SubsidyPermission.CLAIM_READ)
     @GetMapping("/claims/{id}/attachments/{attachmentId}")
     ResponseEntity<byte[]> attachment(@PathVariable long id, @PathVariable long attachmentId) {
-        return download(claims.attachment(id, attachmentId));
+        return download(attachments.attachment(id, attachmentId));
     }
 
-    static ResponseEntity<byte[]> download(Claims.AttachmentFile f) {
-        return org.jixing.shared.web.FileDownload.of(f.attachment().fileName(),
-                MediaType.parseMediaType(f.attachment().contentType()), f.content());
+    static ResponseEntity<byte[]> download(ClaimAttachments.AttachmentFile f) {
+        return FileDownload.of(f.attachment().fileName(), MediaType.parseMediaType(f.attachment().contentType()),
+                f.content());
     }
 
     @Allowed(SubsidyPermission.CLAIM_FILE)
     @GetMapping("/payee")
     @Operation(summary = "The account the caller's provider is paid into (provider staff)")
     ResponseEntity<org.jixing.subsidy.Payee> payee() {
-        return ResponseEntity.of(claims.ownPayee());
+        return ResponseEntity.of(payees.ownPayee());
     }
 
     @Allowed(SubsidyPermission.CLAIM_FILE)
     @PutMapping("/payee")
     org.jixing.subsidy.Payee savePayee(@RequestBody Payee body) {
-        return claims.savePayee(body.accountName(), body.accountNo(), body.bankName());
+        return payees.savePayee(body.accountName(), body.accountNo(), body.bankName());
     }
 
     @Allowed(SubsidyPermission.REVIEWER_CONFLICT)
@@ -170,7 +199,7 @@ class ClaimsApi {
         if (body.providerId() == null) {
             throw InvalidInputException.of("providerId", "subsidy.error.required");
         }
-        claims.declareConflict(body.username(), body.providerId(), body.reason());
+        conflicts.declareConflict(body.username(), body.providerId(), body.reason());
         return ResponseEntity.noContent().build();
     }
 

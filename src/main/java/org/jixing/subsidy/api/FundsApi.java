@@ -13,6 +13,7 @@ import org.jixing.subsidy.FundLedger;
 import org.jixing.subsidy.FundLedger.Budget;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -79,7 +80,7 @@ class FundsApi {
     @PostMapping("/allocations/{transactionId}/reversal")
     @Operation(summary = "Reverse an allocation entered in error, with the reason, while its money is still "
             + "available (province administrator); each allocation is reversed at most once")
-    Budget reverse(@org.springframework.web.bind.annotation.PathVariable long transactionId, @RequestBody Reversal r) {
+    Budget reverse(@PathVariable long transactionId, @RequestBody Reversal r) {
         return ledger.reverseAllocation(transactionId, r == null ? null : r.reason());
     }
 

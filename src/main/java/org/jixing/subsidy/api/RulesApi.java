@@ -1,5 +1,6 @@
 package org.jixing.subsidy.api;
 
+import org.jixing.subsidy.GroupEvidence;
 import org.jixing.subsidy.SubsidyPermission;
 import org.jixing.subsidy.SubsidyPermission.Allowed;
 import java.net.URI;
@@ -21,6 +22,7 @@ import org.jixing.shared.Money;
 import org.jixing.shared.scope.RecordNotFoundException;
 import org.jixing.subsidy.RuleSet;
 import org.jixing.subsidy.RuleStanding;
+import org.jixing.subsidy.SimulationWording;
 import org.jixing.subsidy.Simulator;
 import org.jixing.subsidy.SubsidyRules;
 import org.springframework.context.MessageSource;
@@ -48,11 +50,14 @@ class RulesApi {
 
     private final Simulator simulator;
 
+    private final SimulationWording wording;
+
     private final MessageSource messages;
 
-    RulesApi(SubsidyRules rules, Simulator simulator, MessageSource messages) {
+    RulesApi(SubsidyRules rules, Simulator simulator, SimulationWording wording, MessageSource messages) {
         this.rules = rules;
         this.simulator = simulator;
+        this.wording = wording;
         this.messages = messages;
     }
 
@@ -87,7 +92,7 @@ class RulesApi {
             RuleSet.Tier tier, boolean tierListed, Money standard, RuleSet.PaysOn paysOn, String groupCode,
             int adjustPercent, Money adjusted, Money alreadyThisYear, Money personYearCapCut, Money classCapCut,
             Money amount, String fundSourceCode, boolean payable, String reasonKey, String reason,
-            List<String> explanation, org.jixing.subsidy.GroupEvidence groupEvidence) {
+            List<String> explanation, GroupEvidence groupEvidence) {
     }
 
     @Allowed(SubsidyPermission.RULE_READ)
@@ -190,7 +195,7 @@ class RulesApi {
                 s.refusalKey(),
                 s.refusalKey() == null ? null
                         : messages.getMessage(s.refusalKey(), s.refusalArgs().toArray(), s.refusalKey(), locale),
-                simulator.explain(s, locale), s.groupEvidence());
+                wording.explain(s, locale), s.groupEvidence());
     }
 
 }

@@ -6,27 +6,31 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jixing.person.GroupBasis;
+import org.jixing.person.MembershipChannel;
 import org.jixing.shared.Money;
+import org.jixing.shared.RegionCode;
 import org.jixing.shared.scope.ScopeColumns;
 import org.jixing.shared.scope.ScopeSql;
 import org.jixing.subsidy.Claim;
 import org.jixing.subsidy.ClaimFilter;
-import org.jixing.subsidy.ClaimReview;
 import org.jixing.subsidy.ClaimStatus;
+import org.jixing.subsidy.GroupEvidence;
 import org.jixing.subsidy.AdjustmentShare;
-import org.jixing.subsidy.ClaimAttachment;
-import org.jixing.subsidy.Payee;
 import org.jixing.subsidy.RuleSet;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** SQL for claims, their lines, exclusions, reviews and attachments, and payees. */
+/**
+ * SQL for claims as filed: their heads, lines and exclusions, their status, and the
+ * searches over them.
+ */
 @Repository
 public class ClaimStore {
 
@@ -35,7 +39,7 @@ public class ClaimStore {
         .actionLine("c.line_code")
         .provider("c.provider_id");
 
-    private static final String COLUMNS = """
+    static final String COLUMNS = """
             c.id, c.claim_no, c.class_id, c.class_no, c.provider_id, c.provider_name, c.region_code, c.line_code,
             c.occupation_code, c.level_code, c.training_year, c.fund_source_code, c.rule_set_id, r.version as rule_version,
             c.budget_id, c.trainees, c.amount_fen, c.province_review, c.status, c.review_due_on, c.payee_name,
@@ -105,13 +109,6 @@ public class ClaimStore {
             .single();
     }
 
-    public Optional<Claim> standingClaimOfClass(long classId) {
-        return jdbc.sql("select " + COLUMNS + " where c.class_id = :c and c.live = 1")
-            .param("c", classId)
-            .query((rs, n) -> claim(rs))
-            .optional();
-    }
-
     /** Replaces the figures of a claim being filed again after correction. */
     public void refigure(long id, int trainees, long amountFen, boolean provinceReview, AdjustmentShare adjustments) {
         jdbc.sql("""
@@ -131,7 +128,7 @@ public class ClaimStore {
     }
 
     public void insertLine(long claimId, long enrolmentId, long personId, int year, RuleSet.Quote q,
-            org.jixing.subsidy.GroupEvidence evidence) {
+            GroupEvidence evidence) {
         jdbc.sql("""
                 insert into subsidy_claim_line (claim_id, enrolment_id, person_id, training_year, tier, standard_fen,
                   group_code, adjust_percent, cap_kind, cap_cut_fen, amount_fen, live, group_basis, group_channel,
@@ -172,40 +169,6 @@ public class ClaimStore {
     public void clearLines(long claimId) {
         jdbc.sql("delete from subsidy_claim_line where claim_id = :c").param("c", claimId).update();
         jdbc.sql("delete from subsidy_claim_exclusion where claim_id = :c").param("c", claimId).update();
-    }
-
-    /**
-     * What each person has on standing claims in a year (the yearly cap's "already"),
-     * leaving out one claim.
-     */
-    public Map<Long, Long> standingByPerson(Collection<Long> personIds, int year, long exceptClaimId) {
-        Map<Long, Long> sums = new HashMap<>();
-        if (personIds.isEmpty()) {
-            return sums;
-        }
-        jdbc.sql("""
-                select person_id, sum(amount_fen) as amount_fen from subsidy_claim_line
-                where live = 1 and training_year = :y and claim_id <> :except and person_id in (:ids)
-                group by person_id""")
-            .param("y", year)
-            .param("except", exceptClaimId)
-            .param("ids", personIds)
-            .query((rs, n) -> sums.put(rs.getLong("person_id"), rs.getLong("amount_fen")))
-            .list();
-        return sums;
-    }
-
-    public void review(long claimId, String stage, String decision, String comment, String by, Instant at) {
-        jdbc.sql("""
-                insert into subsidy_claim_review (claim_id, stage, decision, comment, decided_by, decided_at)
-                values (:c, :s, :d, :m, :by, :at)""")
-            .param("c", claimId)
-            .param("s", stage)
-            .param("d", decision)
-            .param("m", comment)
-            .param("by", by)
-            .param("at", Timestamp.from(at))
-            .update();
     }
 
     /**
@@ -258,9 +221,8 @@ public class ClaimStore {
                     Map.of()))
             .and(scope)
             .and("not exists (select 1 from payment_line pl where pl.claim_id = c.id and pl.live = 1)");
-        if (regionCode != null && org.jixing.shared.RegionCode.isWellFormed(regionCode)) {
-            where.and("c.region_code like :f_region", "f_region",
-                    new org.jixing.shared.RegionCode(regionCode).prefix() + "%");
+        if (regionCode != null && RegionCode.isWellFormed(regionCode)) {
+            where.and("c.region_code like :f_region", "f_region", new RegionCode(regionCode).prefix() + "%");
         }
         if (fundSourceCode != null && !fundSourceCode.isBlank()) {
             where.and("c.fund_source_code = :f_fund", "f_fund", fundSourceCode);
@@ -298,9 +260,8 @@ public class ClaimStore {
         if (f.lineCode() != null && !f.lineCode().isBlank()) {
             where.and("c.line_code = :f_line", "f_line", f.lineCode());
         }
-        if (f.regionCode() != null && org.jixing.shared.RegionCode.isWellFormed(f.regionCode())) {
-            where.and("c.region_code like :f_region", "f_region",
-                    new org.jixing.shared.RegionCode(f.regionCode()).prefix() + "%");
+        if (f.regionCode() != null && RegionCode.isWellFormed(f.regionCode())) {
+            where.and("c.region_code like :f_region", "f_region", new RegionCode(f.regionCode()).prefix() + "%");
         }
         if (f.providerId() != null) {
             where.and("c.provider_id = :f_provider", "f_provider", f.providerId());
@@ -309,7 +270,7 @@ public class ClaimStore {
             where.and(
                     "(lower(c.claim_no) like :f_text or lower(c.class_no) like :f_text"
                             + " or lower(c.provider_name) like :f_text)",
-                    "f_text", "%" + f.text().strip().toLowerCase(java.util.Locale.ROOT) + "%");
+                    "f_text", "%" + f.text().strip().toLowerCase(Locale.ROOT) + "%");
         }
         ScopeSql.Clause clause = where.clause();
         return new Where(" where " + clause.sql(), clause.params());
@@ -336,11 +297,9 @@ public class ClaimStore {
             String groupChannel, String groupRecordedBy, Long groupMembershipId) {
 
         /** What the line's group adjustment rested on, or null. */
-        public org.jixing.subsidy.GroupEvidence groupEvidence() {
-            return groupBasis == null ? null
-                    : new org.jixing.subsidy.GroupEvidence(org.jixing.person.GroupBasis.valueOf(groupBasis),
-                            org.jixing.person.MembershipChannel.valueOf(groupChannel), groupRecordedBy,
-                            groupMembershipId);
+        public GroupEvidence groupEvidence() {
+            return groupBasis == null ? null : new GroupEvidence(GroupBasis.valueOf(groupBasis),
+                    MembershipChannel.valueOf(groupChannel), groupRecordedBy, groupMembershipId);
         }
 
     }
@@ -366,111 +325,8 @@ public class ClaimStore {
                 where claim_id = :c order by enrolment_id""").param("c", claimId).query(ExclusionRow.class).list();
     }
 
-    public List<ClaimReview> reviews(long claimId) {
-        return jdbc.sql("""
-                select stage, decision, comment, decided_by, decided_at from subsidy_claim_review
-                where claim_id = :c order by id""")
-            .param("c", claimId)
-            .query((rs, n) -> new ClaimReview(rs.getString("stage"), rs.getString("decision"), rs.getString("comment"),
-                    rs.getString("decided_by"), rs.getTimestamp("decided_at").toInstant()))
-            .list();
-    }
-
-    public long insertAttachment(long claimId, String kind, String fileName, String contentType, byte[] content,
-            String sha256, String by, Instant at) {
-        var keys = new GeneratedKeyHolder();
-        jdbc.sql("""
-                insert into subsidy_claim_attachment (claim_id, kind, file_name, content_type, size_bytes, sha256,
-                  content, uploaded_by, uploaded_at)
-                values (:c, :k, :f, :t, :s, :h, :x, :by, :at)""")
-            .param("c", claimId)
-            .param("k", kind)
-            .param("f", fileName)
-            .param("t", contentType)
-            .param("s", (long) content.length)
-            .param("h", sha256)
-            .param("x", content)
-            .param("by", by)
-            .param("at", Timestamp.from(at))
-            .update(keys, "id");
-        return keys.getKeyAs(Number.class).longValue();
-    }
-
-    public List<ClaimAttachment> attachments(long claimId) {
-        return jdbc.sql("""
-                select id, kind, file_name, content_type, size_bytes, sha256, uploaded_by, uploaded_at
-                from subsidy_claim_attachment where claim_id = :c order by id""")
-            .param("c", claimId)
-            .query((rs, n) -> new ClaimAttachment(rs.getLong("id"), rs.getString("kind"), rs.getString("file_name"),
-                    rs.getString("content_type"), rs.getLong("size_bytes"), rs.getString("sha256"),
-                    rs.getString("uploaded_by"), rs.getTimestamp("uploaded_at").toInstant()))
-            .list();
-    }
-
-    public Optional<byte[]> attachmentContent(long claimId, long attachmentId) {
-        return jdbc.sql("select content from subsidy_claim_attachment where claim_id = :c and id = :id")
-            .param("c", claimId)
-            .param("id", attachmentId)
-            .query((rs, n) -> rs.getBytes(1))
-            .optional();
-    }
-
-    public Optional<Payee> payee(long providerId) {
-        return jdbc
-            .sql("select provider_id, account_name, account_no, bank_name from provider_payee "
-                    + "where provider_id = :p")
-            .param("p", providerId)
-            .query(Payee.class)
-            .optional();
-    }
-
-    public void savePayee(Payee p, String by, Instant at) {
-        int n = jdbc.sql("""
-                update provider_payee set account_name = :n, account_no = :a, bank_name = :b, updated_by = :by,
-                  updated_at = :at where provider_id = :p""")
-            .param("n", p.accountName())
-            .param("a", p.accountNo())
-            .param("b", p.bankName())
-            .param("by", by)
-            .param("at", Timestamp.from(at))
-            .param("p", p.providerId())
-            .update();
-        if (n == 0) {
-            jdbc.sql("""
-                    insert into provider_payee (provider_id, account_name, account_no, bank_name, updated_by,
-                      updated_at) values (:p, :n, :a, :b, :by, :at)""")
-                .param("n", p.accountName())
-                .param("a", p.accountNo())
-                .param("b", p.bankName())
-                .param("by", by)
-                .param("at", Timestamp.from(at))
-                .param("p", p.providerId())
-                .update();
-        }
-    }
-
-    public boolean conflictDeclared(String username, long providerId) {
-        return jdbc.sql("select count(*) from subsidy_reviewer_conflict where username = :u and provider_id = :p")
-            .param("u", username)
-            .param("p", providerId)
-            .query(Long.class)
-            .single() > 0;
-    }
-
-    public void declareConflict(String username, long providerId, String reason, String by, Instant at) {
-        jdbc.sql("""
-                insert into subsidy_reviewer_conflict (username, provider_id, reason, declared_by, declared_at)
-                values (:u, :p, :r, :by, :at)""")
-            .param("u", username)
-            .param("p", providerId)
-            .param("r", reason)
-            .param("by", by)
-            .param("at", Timestamp.from(at))
-            .update();
-    }
-
     /** Maps a row of {@link #COLUMNS} by column name. */
-    private static Claim claim(ResultSet rs) throws SQLException {
+    static Claim claim(ResultSet rs) throws SQLException {
         return new Claim(rs.getLong("id"), rs.getString("claim_no"), rs.getLong("class_id"), rs.getString("class_no"),
                 rs.getLong("provider_id"), rs.getString("provider_name"), rs.getString("region_code"),
                 rs.getString("line_code"), rs.getString("occupation_code"), rs.getString("level_code"),

@@ -1,10 +1,14 @@
 package org.jixing.subsidy.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.jixing.shared.scope.ScopeColumns;
@@ -176,7 +180,7 @@ public class LedgerStore {
             .list();
     }
 
-    private static Transaction transaction(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static Transaction transaction(ResultSet rs) throws SQLException {
         return new Transaction(rs.getLong(1), LedgerEntryKind.valueOf(rs.getString(2)), rs.getLong(3), rs.getLong(4),
                 (Long) rs.getObject(5, Long.class), (Long) rs.getObject(6, Long.class), rs.getString(7),
                 rs.getString(8), rs.getTimestamp(9).toInstant());
@@ -233,7 +237,7 @@ public class LedgerStore {
             long kept = rs.getLong(3);
             long summed = kind.balanceChange(rs.getLong(4));
             return kept == summed ? null : "account " + rs.getLong(1) + " " + kind + ": " + kept + " <> " + summed;
-        }).list().stream().filter(java.util.Objects::nonNull).toList();
+        }).list().stream().filter(Objects::nonNull).toList();
     }
 
     public long budgetOfRecovery(long recoveryId) {
@@ -265,7 +269,7 @@ public class LedgerStore {
                   (select coalesce(sum(r.amount_fen - r.repaid_fen), 0) from recovery_order r
                     where r.budget_id = b.id)
                 from fund_budget b order by b.id""").query((rs, n) -> {
-            List<String> found = new java.util.ArrayList<>();
+            List<String> found = new ArrayList<>();
             String[] names = { "committed (approved claims)", "paid (paid lines less recoveries)",
                     "receivable (open recoveries)" };
             for (int i = 0; i < 3; i++) {

@@ -4,10 +4,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.jixing.shared.Money;
 import org.jixing.shared.RegionCode;
@@ -76,7 +78,7 @@ public class PaymentStore {
         jdbc.sql("""
                 insert into payment_order (order_no, fund_source_code, region_code, status, lines, amount_fen,
                   created_by, created_at) values (:no, :fund, :region, 'OPEN', :lines, :amount, :by, :at)""")
-            .param("no", "~" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 30))
+            .param("no", "~" + UUID.randomUUID().toString().replace("-", "").substring(0, 30))
             .param("fund", fundSourceCode)
             .param("region", regionCode)
             .param("lines", lines)
@@ -169,7 +171,7 @@ public class PaymentStore {
     }
 
     /** The lines with these ids, wherever they are. */
-    public Map<Long, PaymentLine> linesById(java.util.Collection<Long> ids) {
+    public Map<Long, PaymentLine> linesById(Collection<Long> ids) {
         Map<Long, PaymentLine> m = new HashMap<>();
         if (ids.isEmpty()) {
             return m;

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -147,8 +148,8 @@ public class RuleStore {
             Instant at = h.createdAt().toInstant();
             return new RuleSet(h.id(), h.version(), h.effectiveFrom(), h.note(), Money.ofFen(h.personYearCapFen()),
                     Money.ofFen(h.classCapFen()), Tier.valueOf(h.defaultTier()), List.copyOf(standards),
-                    java.util.Collections.unmodifiableMap(tiers), java.util.Collections.unmodifiableMap(groups),
-                    java.util.Collections.unmodifiableMap(funds), h.createdBy(), at);
+                    Collections.unmodifiableMap(tiers), Collections.unmodifiableMap(groups),
+                    Collections.unmodifiableMap(funds), h.createdBy(), at);
         });
     }
 

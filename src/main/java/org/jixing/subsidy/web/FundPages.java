@@ -2,13 +2,18 @@ package org.jixing.subsidy.web;
 
 import org.jixing.subsidy.SubsidyPermission;
 import org.jixing.subsidy.SubsidyPermission.Allowed;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -30,6 +35,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -105,13 +111,13 @@ class FundPages {
     private void render(int year, Model model, Locale locale) {
         CurrentUser me = CurrentUser.require();
         List<Budget> all = ledger.budgets(null);
-        Set<Integer> years = new TreeSet<>(java.util.Comparator.reverseOrder());
+        Set<Integer> years = new TreeSet<>(Comparator.reverseOrder());
         all.forEach(b -> years.add(b.year()));
         years.add(rules.today().getYear());
         years.add(year);
         List<Budget> budgets = all.stream().filter(b -> b.year() == year).toList();
         Map<String, List<Budget>> byCity = budgets.stream()
-            .collect(Collectors.groupingBy(Budget::regionCode, java.util.TreeMap::new, Collectors.toList()));
+            .collect(Collectors.groupingBy(Budget::regionCode, TreeMap::new, Collectors.toList()));
         List<CityFunds> cities = byCity.entrySet()
             .stream()
             .map(e -> new CityFunds(e.getKey(), e.getValue(), Totals.of(e.getValue())))
@@ -140,10 +146,7 @@ class FundPages {
         // A reversal is newer than what it reverses, so a listed allocation's reversal is
         // listed too.
         model.addAttribute("reversedIds",
-                recent.stream()
-                    .map(FundLedger.Entry::reversesId)
-                    .filter(java.util.Objects::nonNull)
-                    .collect(Collectors.toSet()));
+                recent.stream().map(FundLedger.Entry::reversesId).filter(Objects::nonNull).collect(Collectors.toSet()));
         model.addAttribute("budgetById", budgetById);
         model.addAttribute("regionNames", regionNames);
         model.addAttribute("fundNames", fundNames);
@@ -199,8 +202,8 @@ class FundPages {
         return json.writeValueAsString(out).replace("</", "<\\/");
     }
 
-    private static java.math.BigDecimal yuan(Money m) {
-        return java.math.BigDecimal.valueOf(m.fen(), 2);
+    private static BigDecimal yuan(Money m) {
+        return BigDecimal.valueOf(m.fen(), 2);
     }
 
     @Allowed(SubsidyPermission.FUND_WRITE)
@@ -226,8 +229,8 @@ class FundPages {
      * Allocates or reduces as the form says; a refusal shows the page again with the form
      * open, its values kept and every problem named.
      */
-    private String change(String formName, FundForm form, java.util.function.BiConsumer<Integer, Money> movement,
-            Model model, Locale locale, RedirectAttributes redirect) {
+    private String change(String formName, FundForm form, BiConsumer<Integer, Money> movement, Model model,
+            Locale locale, RedirectAttributes redirect) {
         requireAdmin();
         int y = form.year() == null ? rules.today().getYear() : form.year();
         try {
@@ -246,9 +249,8 @@ class FundPages {
 
     @Allowed(SubsidyPermission.FUND_WRITE)
     @PostMapping("/allocations/{transactionId}/reversal")
-    String reverse(@org.springframework.web.bind.annotation.PathVariable long transactionId,
-            @RequestParam(required = false) Integer year, @RequestParam(required = false) String reason, Model model,
-            Locale locale, RedirectAttributes redirect) {
+    String reverse(@PathVariable long transactionId, @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) String reason, Model model, Locale locale, RedirectAttributes redirect) {
         requireAdmin();
         int y = year == null ? rules.today().getYear() : year;
         try {

@@ -4,7 +4,6 @@ import org.jixing.subsidy.SubsidyPermission;
 import org.jixing.subsidy.SubsidyPermission.Allowed;
 import java.io.IOException;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -13,7 +12,6 @@ import org.jixing.reference.Region;
 import org.jixing.shared.InvalidInputException;
 import org.jixing.shared.PageResult;
 import org.jixing.shared.scope.CurrentUser;
-import org.jixing.shared.scope.Role;
 import org.jixing.shared.web.NavItem;
 import org.jixing.subsidy.PaymentOrder;
 import org.jixing.subsidy.BankFiles;
@@ -79,7 +77,7 @@ class PaymentPages {
         List<Region> cities = reference.cities().stream().filter(c -> me.scope().coversRegion(c.code())).toList();
         model.addAttribute("cities", cities);
         model.addAttribute("fundSources", rules.fundSources());
-        model.addAttribute("mayOpen", me.hasAnyRole(Role.CITY_OFFICER, Role.PROVINCE_ADMIN));
+        model.addAttribute("mayOpen", SubsidyPermission.PAYMENT_WRITE.allows(me));
         names(model);
         return "subsidy/payment-list";
     }
@@ -107,8 +105,8 @@ class PaymentPages {
         PaymentOrder o = payments.get(id);
         model.addAttribute("order", o);
         model.addAttribute("lines", payments.lines(id));
-        model.addAttribute("mayAct", o.status() != PaymentOrder.Status.SETTLED
-                && CurrentUser.require().hasAnyRole(Role.CITY_OFFICER, Role.PROVINCE_ADMIN));
+        // The same rule the bank file and the import are taken by.
+        model.addAttribute("mayAct", o.waitsOnBankFor(CurrentUser.require()));
         names(model);
         return "subsidy/payment-detail";
     }

@@ -5,6 +5,7 @@ import org.jixing.subsidy.SubsidyPermission.Allowed;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,6 +28,7 @@ import org.jixing.shared.scope.RecordNotFoundException;
 import org.jixing.shared.web.NavItem;
 import org.jixing.subsidy.RuleSet;
 import org.jixing.subsidy.RuleStanding;
+import org.jixing.subsidy.SimulationWording;
 import org.jixing.subsidy.Simulator;
 import org.jixing.subsidy.SubsidyRules;
 import org.jixing.subsidy.FundSource;
@@ -60,16 +62,19 @@ class RulePages {
 
     private final Simulator simulator;
 
+    private final SimulationWording wording;
+
     private final ClassOpenings classes;
 
     private final Enrolments enrolments;
 
     private final ReferenceCatalogue reference;
 
-    RulePages(SubsidyRules rules, Simulator simulator, ClassOpenings classes, Enrolments enrolments,
-            ReferenceCatalogue reference) {
+    RulePages(SubsidyRules rules, Simulator simulator, SimulationWording wording, ClassOpenings classes,
+            Enrolments enrolments, ReferenceCatalogue reference) {
         this.rules = rules;
         this.simulator = simulator;
+        this.wording = wording;
         this.classes = classes;
         this.enrolments = enrolments;
         this.reference = reference;
@@ -221,7 +226,7 @@ class RulePages {
             // The earliest day the rules accept: after the latest version, not before
             // today.
             LocalDate from = all.isEmpty() ? today
-                    : java.util.Collections.max(List.of(today, all.get(0).effectiveFrom().plusDays(1)));
+                    : Collections.max(List.of(today, all.get(0).effectiveFrom().plusDays(1)));
             SubsidyRules.Draft d = all.isEmpty() ? new SubsidyRules.Draft(from, null, null, null, RuleSet.Tier.C,
                     List.of(), Map.of(), Map.of(), Map.of()) : SubsidyRules.Draft.from(all.get(0), from);
             model.addAttribute("form", RuleForm.of(d));
@@ -315,7 +320,7 @@ class RulePages {
             }
             Simulator.Simulation s = simulator.simulate(classId, who, versionId);
             model.addAttribute("result", s);
-            model.addAttribute("explanation", simulator.explain(s, LocaleContextHolder.getLocale()));
+            model.addAttribute("explanation", wording.explain(s, LocaleContextHolder.getLocale()));
         }
         catch (InvalidInputException ex) {
             model.addAttribute("problems", ex.problems());

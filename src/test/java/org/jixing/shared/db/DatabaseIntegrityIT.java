@@ -1,8 +1,9 @@
 package org.jixing.shared.db;
 
+import org.jixing.subsidy.ClaimFiling;
+
 import static org.jixing.RunningAs.asStaff;
 import org.jixing.IntegrationTest;
-import org.jixing.subsidy.Claims;
 import org.jixing.subsidy.PaymentFixtures;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,7 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class DatabaseIntegrityIT extends IntegrationTest implements PaymentFixtures {
 
     @Autowired
-    Claims claims;
+    ClaimFiling claimFiling;
 
     @Autowired
     JdbcClient jdbc;
@@ -155,7 +156,7 @@ class DatabaseIntegrityIT extends IntegrationTest implements PaymentFixtures {
     Claim filedClaim() throws Exception {
         rulesInForce();
         PastFixture f = completedClass("CLEANER", "JUNIOR", "L06-1", twoTrainees());
-        return asStaff(f.provider().id(), () -> claims.file(f.classId()));
+        return asStaff(f.provider().id(), () -> claimFiling.file(f.classId()));
     }
 
     @Test
