@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.jixing.reference.ReferenceCatalogue;
@@ -21,7 +20,6 @@ import org.jixing.subsidy.Claim;
 import org.jixing.subsidy.ClaimDecision;
 import org.jixing.subsidy.ClaimFilter;
 import org.jixing.subsidy.ClaimLine;
-import org.jixing.subsidy.FundSource;
 import org.jixing.subsidy.ClaimStatus;
 import org.jixing.subsidy.Claims;
 import org.jixing.subsidy.SubsidyRules;
@@ -106,7 +104,6 @@ class ClaimPages {
             model.addAttribute("claimable", claimable());
             model.addAttribute("payee", claims.ownPayee().orElse(null));
         }
-        names(model);
         return "subsidy/claim-list";
     }
 
@@ -138,7 +135,6 @@ class ClaimPages {
         if (!p.problems().isEmpty() && !model.containsAttribute("problems")) {
             model.addAttribute("problems", p.problems());
         }
-        names(model);
         return "subsidy/claim-preview";
     }
 
@@ -186,7 +182,6 @@ class ClaimPages {
         model.addAttribute("mayBlacklist", me.hasRole(Role.PROVINCE_ADMIN));
         model.addAttribute("reasons", org.jixing.subsidy.Recovery.Reason.values());
         model.addAttribute("defaultDue", rules.today().plusDays(30));
-        names(model);
         return "subsidy/claim-detail";
     }
 
@@ -307,27 +302,6 @@ class ClaimPages {
             out.put(l.enrolmentId(), s.toString());
         }
         return out;
-    }
-
-    private void names(Model model) {
-        model.addAttribute("regionNames",
-                reference.regions()
-                    .stream()
-                    .collect(Collectors.toMap(org.jixing.reference.Region::code, Function.identity())));
-        model.addAttribute("lineNames",
-                reference.actionLines()
-                    .stream()
-                    .collect(Collectors.toMap(org.jixing.reference.ActionLine::code, Function.identity())));
-        model.addAttribute("occupationNames",
-                reference.occupations()
-                    .stream()
-                    .collect(Collectors.toMap(org.jixing.reference.Occupation::code, Function.identity())));
-        model.addAttribute("levelNames",
-                reference.skillLevels()
-                    .stream()
-                    .collect(Collectors.toMap(org.jixing.reference.SkillLevel::code, Function.identity())));
-        model.addAttribute("fundNames",
-                rules.fundSources().stream().collect(Collectors.toMap(FundSource::code, Function.identity())));
     }
 
     private static void requireStaff() {

@@ -5,8 +5,6 @@ import org.jixing.subsidy.SubsidyPermission.Allowed;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.jixing.reference.ReferenceCatalogue;
 import org.jixing.reference.Region;
@@ -21,7 +19,6 @@ import org.jixing.subsidy.BankResults;
 import org.jixing.subsidy.PaymentOrders;
 import org.jixing.subsidy.Payments;
 import org.jixing.subsidy.SubsidyRules;
-import org.jixing.subsidy.FundSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.jixing.shared.web.CsvDownload;
@@ -80,7 +77,6 @@ class PaymentPages {
         model.addAttribute("cities", cities);
         model.addAttribute("fundSources", rules.fundSources());
         model.addAttribute("mayOpen", me.hasAnyRole(Role.CITY_OFFICER, Role.PROVINCE_ADMIN));
-        names(model);
         return "subsidy/payment-list";
     }
 
@@ -109,7 +105,6 @@ class PaymentPages {
         model.addAttribute("lines", payments.lines(id));
         model.addAttribute("mayAct", o.status() != PaymentOrder.Status.SETTLED
                 && CurrentUser.require().hasAnyRole(Role.CITY_OFFICER, Role.PROVINCE_ADMIN));
-        names(model);
         return "subsidy/payment-detail";
     }
 
@@ -137,13 +132,6 @@ class PaymentPages {
             model.addAttribute("problems", ex.problems());
         }
         return detail(id, model);
-    }
-
-    private void names(Model model) {
-        model.addAttribute("regionNames",
-                reference.regions().stream().collect(Collectors.toMap(Region::code, Function.identity())));
-        model.addAttribute("fundNames",
-                rules.fundSources().stream().collect(Collectors.toMap(FundSource::code, Function.identity())));
     }
 
     @Configuration(proxyBeanMethods = false)
