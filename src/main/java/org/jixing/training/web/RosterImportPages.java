@@ -144,7 +144,7 @@ class RosterImportPages {
             .filter(r -> r.level() != org.jixing.shared.RegionCode.Level.PROVINCE && me.scope().coversRegion(r.code()))
             .toList());
         model.addAttribute("defaultRegion", me.hasRole(Role.CITY_OFFICER) ? me.scope().ref() : null);
-        return "training/trainee-import";
+        return "training/import";
     }
 
     @Allowed(TrainingPermission.PEOPLE_IMPORT)
