@@ -275,7 +275,7 @@ class ProgressDashboardIT extends IntegrationTest {
         }
         JsonNode report = getJson("/api/v1/statistics/report?date=" + day, admin());
         // Unique persons are kept for whole years: a report of an earlier day shows none.
-        assertThat(report.get("cities").get(0).get("persons").isNull()).isTrue();
+        assertThat(report.get("cities").valueStream().filter(c -> !c.get("persons").isNull())).isEmpty();
         // So are the providers' figures: an earlier day lists none rather than the
         // year's.
         var asAdmin = new org.jixing.shared.scope.CurrentUser(1, "admin", "admin",
@@ -284,10 +284,11 @@ class ProgressDashboardIT extends IntegrationTest {
         assertThat(
                 org.jixing.shared.scope.RunAs.user(asAdmin, () -> views.asOf(LocalDate.of(2025, 12, 31)).providers()))
             .isNotEmpty();
+        // The year's last day shows them (for the cities that trained subsidised people
+        // that year: which ones depends on the demo's dates).
         assertThat(getJson("/api/v1/statistics/report?date=2025-12-31", admin()).get("cities")
-            .get(0)
-            .get("persons")
-            .isNull()).isFalse();
+            .valueStream()
+            .filter(c -> !c.get("persons").isNull())).isNotEmpty();
         for (JsonNode r : report.get("lines")) {
             if (r.get("level").asInt() == 0) {
                 assertThat(r.get("done").asLong()).isEqualTo(lines.get(r.get("code").asString()));

@@ -520,6 +520,37 @@ class RosterImportIT extends IntegrationTest implements TrainingFixtures {
         assertThat(second.rowsUnchanged()).isEqualTo(38);
     }
 
+    @Test
+    void theRosterPageAndTheTraineeListPageShareOneTemplateButEachShowsItsOwnFieldsAndHistory() throws Exception {
+        Provider p = provider(jinan(), "370100", "WELDER", "JUNIOR", 2_000);
+        long classId = bigClass(p);
+        RosterImport roster = importFile(classId, p.staff(), "r.csv", csv(rows(1), StandardCharsets.UTF_8, false),
+                "VALID_ROWS");
+        String rosterPage = mvc.perform(get("/classes/" + classId + "/imports").param("lang", "en").cookie(p.staff()))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+        assertThat(rosterPage).contains("Import roster", "Imports of this class", "Newly enrolled",
+                "action=\"/classes/" + classId + "/imports\"", "href=\"/classes/" + classId + "/imports/" + roster.id())
+            .doesNotContain("id=\"regionCode\"", "Register in region", "People newly registered");
+
+        long trainees = traineeImport(jinan(), csv(rows(1), StandardCharsets.UTF_8, false));
+        awaitTrainees(trainees);
+        String traineePage = mvc.perform(get("/people/imports").param("lang", "en").cookie(jinan()))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+        assertThat(traineePage)
+            .contains("Import a trainee list", "id=\"regionCode\"", "Register in region", "People newly registered",
+                    "action=\"/people/imports\"", "href=\"/people/imports/" + trainees + "\"", "<td>Jinan</td>")
+            .doesNotContain("Import roster", "Newly enrolled", "id=\"selfFunded\"");
+        mvc.perform(get("/people/imports").cookie(jinan()))
+            .andExpect(content().string(containsString("导入学员名单")))
+            .andExpect(content().string(containsString("<td>济南市</td>")));
+    }
+
     static String entry(byte[] zip, String name) throws Exception {
         java.nio.file.Path file = java.nio.file.Files.createTempFile("template", ".xlsx");
         try {

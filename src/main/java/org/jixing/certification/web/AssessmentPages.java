@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.jixing.certification.AssessmentBatch;
@@ -28,9 +27,7 @@ import org.jixing.provider.FiledBody;
 import org.jixing.provider.Filings;
 import org.jixing.provider.Permit;
 import org.jixing.provider.Registry;
-import org.jixing.reference.Occupation;
 import org.jixing.reference.ReferenceCatalogue;
-import org.jixing.reference.SkillLevel;
 import org.jixing.shared.InvalidInputException;
 import org.jixing.shared.InvalidInputException.Problem;
 import org.jixing.shared.PageResult;
@@ -104,7 +101,6 @@ class AssessmentPages {
         model.addAttribute("result", assessments.search(status, Math.max(0, page), PageResult.size(size)));
         model.addAttribute("status", status);
         model.addAttribute("statuses", AssessmentBatch.Status.values());
-        names(model);
         CurrentUser me = CurrentUser.require();
         if (me.hasRole(Role.EVALUATOR)) {
             List<Permit> permits = filings.find(Registry.EVALUATION_BODY, Long.parseLong(me.scope().ref()))
@@ -185,7 +181,6 @@ class AssessmentPages {
             model.addAttribute("rowProblems", Map.of());
             model.addAttribute("entered", Map.of());
         }
-        names(model);
         return "certification/batch-detail";
     }
 
@@ -347,7 +342,6 @@ class AssessmentPages {
     @GetMapping("/publicity")
     String publicity(Model model) {
         model.addAttribute("publicity", assessments.publicity());
-        names(model);
         return "certification/publicity";
     }
 
@@ -363,13 +357,6 @@ class AssessmentPages {
             redirect.addFlashAttribute("problems", ex.problems());
         }
         return "redirect:/certification/publicity";
-    }
-
-    private void names(Model model) {
-        model.addAttribute("occupationNames",
-                reference.occupations().stream().collect(Collectors.toMap(Occupation::code, Function.identity())));
-        model.addAttribute("levelNames",
-                reference.skillLevels().stream().collect(Collectors.toMap(SkillLevel::code, Function.identity())));
     }
 
     @Configuration(proxyBeanMethods = false)

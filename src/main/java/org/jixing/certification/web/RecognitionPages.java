@@ -4,8 +4,6 @@ import org.jixing.certification.CertificationPermission;
 import org.jixing.certification.CertificationPermission.Allowed;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.jixing.certification.DirectRecognition;
 import org.jixing.certification.DirectRecognitions;
@@ -13,7 +11,6 @@ import org.jixing.person.People;
 import org.jixing.person.Person;
 import org.jixing.reference.Occupation;
 import org.jixing.reference.ReferenceCatalogue;
-import org.jixing.reference.SkillLevel;
 import org.jixing.shared.InvalidInputException;
 import org.jixing.shared.InvalidInputException.Problem;
 import org.jixing.shared.scope.CurrentUser;
@@ -61,10 +58,6 @@ class RecognitionPages {
         model.addAttribute("mayDecide", CertificationPermission.RECOGNITION_DECIDE.allows(me));
         model.addAttribute("occupations", reference.occupations().stream().filter(Occupation::active).toList());
         model.addAttribute("levels", reference.skillLevels());
-        model.addAttribute("occupationNames",
-                reference.occupations().stream().collect(Collectors.toMap(Occupation::code, Function.identity())));
-        model.addAttribute("levelNames",
-                reference.skillLevels().stream().collect(Collectors.toMap(SkillLevel::code, Function.identity())));
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", new Form("", "", "", "", ""));
         }

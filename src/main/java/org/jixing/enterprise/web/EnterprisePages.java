@@ -47,9 +47,6 @@ class EnterprisePages {
         model.addAttribute("result", result);
         model.addAttribute("q", q);
         model.addAttribute("region", region);
-        java.util.Map<String, Object> regionNames = new java.util.HashMap<>();
-        reference.regions().forEach(r -> regionNames.put(r.code(), r));
-        model.addAttribute("regionNames", regionNames);
         model.addAttribute("mayRegister", EnterprisePermission.ENTERPRISE_REGISTER.allows(CurrentUser.require()));
         regions(model);
         return "enterprise/list";

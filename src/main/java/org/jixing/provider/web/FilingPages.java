@@ -74,8 +74,6 @@ class FilingPages {
         model.addAttribute("statuses", FilingStatus.values());
         model.addAttribute("kinds", BodyKind.kindsFor(registry));
         model.addAttribute("regions", regionsInScope());
-        model.addAttribute("regionNames",
-                reference.regions().stream().collect(java.util.stream.Collectors.toMap(Region::code, r -> r)));
         model.addAttribute("canRegister", canDecide());
         return "provider/list";
     }
@@ -134,14 +132,6 @@ class FilingPages {
         model.addAttribute("body", body);
         model.addAttribute("history", filings.history(registry, id));
         model.addAttribute("region", reference.region(body.regionCode()).orElse(null));
-        model.addAttribute("occupationNames",
-                reference.occupations()
-                    .stream()
-                    .collect(java.util.stream.Collectors.toMap(org.jixing.reference.Occupation::code, o -> o)));
-        model.addAttribute("levelNames",
-                reference.skillLevels()
-                    .stream()
-                    .collect(java.util.stream.Collectors.toMap(org.jixing.reference.SkillLevel::code, l -> l)));
         model.addAttribute("canDecide", canDecide());
         model.addAttribute("canLiftBlacklist", CurrentUser.require().hasRole(Role.PROVINCE_ADMIN));
         return "provider/detail";

@@ -138,8 +138,6 @@ class ReferencePages {
         model.addAttribute("line", line);
         model.addAttribute("q", q);
         model.addAttribute("lines", reference.actionLines());
-        model.addAttribute("lineNames",
-                reference.actionLines().stream().collect(java.util.stream.Collectors.toMap(l -> l.code(), l -> l)));
         model.addAttribute("admin", admin());
         return "reference/occupations";
     }

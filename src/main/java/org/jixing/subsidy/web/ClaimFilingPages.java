@@ -46,7 +46,6 @@ class ClaimFilingPages {
         if (!p.problems().isEmpty() && !model.containsAttribute("problems")) {
             model.addAttribute("problems", p.problems());
         }
-        page.names(model);
         return "subsidy/claim-preview";
     }
 

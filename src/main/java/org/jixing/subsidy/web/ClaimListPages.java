@@ -81,7 +81,6 @@ class ClaimListPages {
             model.addAttribute("claimable", claimable());
             model.addAttribute("payee", payees.ownPayee().orElse(null));
         }
-        this.page.names(model);
         return "subsidy/claim-list";
     }
 

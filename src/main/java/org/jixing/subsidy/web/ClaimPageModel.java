@@ -5,22 +5,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.jixing.reference.ActionLine;
-import org.jixing.reference.Occupation;
 import org.jixing.reference.ReferenceCatalogue;
-import org.jixing.reference.Region;
-import org.jixing.reference.SkillLevel;
 import org.jixing.reference.TraineeGroup;
 import org.jixing.subsidy.ClaimLine;
-import org.jixing.subsidy.FundSource;
 import org.jixing.subsidy.SubsidyRules;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
-import org.springframework.ui.Model;
 
 /**
  * What the claim pages show beside the claims: the names of the codes they hold, each
@@ -72,20 +65,6 @@ class ClaimPageModel {
 
     private String say(Locale locale, String key, Object... args) {
         return messages.getMessage(key, args, locale);
-    }
-
-    /** The names of regions, action lines, occupations, levels and fund sources. */
-    void names(Model model) {
-        model.addAttribute("regionNames",
-                reference.regions().stream().collect(Collectors.toMap(Region::code, Function.identity())));
-        model.addAttribute("lineNames",
-                reference.actionLines().stream().collect(Collectors.toMap(ActionLine::code, Function.identity())));
-        model.addAttribute("occupationNames",
-                reference.occupations().stream().collect(Collectors.toMap(Occupation::code, Function.identity())));
-        model.addAttribute("levelNames",
-                reference.skillLevels().stream().collect(Collectors.toMap(SkillLevel::code, Function.identity())));
-        model.addAttribute("fundNames",
-                rules.fundSources().stream().collect(Collectors.toMap(FundSource::code, Function.identity())));
     }
 
 }

@@ -94,7 +94,6 @@ class ClaimPages {
         model.addAttribute("mayBlacklist", me.hasRole(Role.PROVINCE_ADMIN));
         model.addAttribute("reasons", Recovery.Reason.values());
         model.addAttribute("defaultDue", page.today().plusDays(30));
-        page.names(model);
         return "subsidy/claim-detail";
     }
 

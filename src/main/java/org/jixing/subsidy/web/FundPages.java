@@ -148,8 +148,6 @@ class FundPages {
         model.addAttribute("reversedIds",
                 recent.stream().map(FundLedger.Entry::reversesId).filter(Objects::nonNull).collect(Collectors.toSet()));
         model.addAttribute("budgetById", budgetById);
-        model.addAttribute("regionNames", regionNames);
-        model.addAttribute("fundNames", fundNames);
         model.addAttribute("fundSources", sources);
         model.addAttribute("cityChoices", reference.cities());
         model.addAttribute("mayAllocate", me.hasRole(Role.PROVINCE_ADMIN));

@@ -4,8 +4,6 @@ import org.jixing.subsidy.SubsidyPermission;
 import org.jixing.subsidy.SubsidyPermission.Allowed;
 import java.io.IOException;
 import java.util.List;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.jixing.reference.ReferenceCatalogue;
 import org.jixing.reference.Region;
@@ -19,7 +17,6 @@ import org.jixing.subsidy.BankResults;
 import org.jixing.subsidy.PaymentOrders;
 import org.jixing.subsidy.Payments;
 import org.jixing.subsidy.SubsidyRules;
-import org.jixing.subsidy.FundSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.jixing.shared.web.CsvDownload;
@@ -78,7 +75,6 @@ class PaymentPages {
         model.addAttribute("cities", cities);
         model.addAttribute("fundSources", rules.fundSources());
         model.addAttribute("mayOpen", SubsidyPermission.PAYMENT_WRITE.allows(me));
-        names(model);
         return "subsidy/payment-list";
     }
 
@@ -107,7 +103,6 @@ class PaymentPages {
         model.addAttribute("lines", payments.lines(id));
         // The same rule the bank file and the import are taken by.
         model.addAttribute("mayAct", o.waitsOnBankFor(CurrentUser.require()));
-        names(model);
         return "subsidy/payment-detail";
     }
 
@@ -135,13 +130,6 @@ class PaymentPages {
             model.addAttribute("problems", ex.problems());
         }
         return detail(id, model);
-    }
-
-    private void names(Model model) {
-        model.addAttribute("regionNames",
-                reference.regions().stream().collect(Collectors.toMap(Region::code, Function.identity())));
-        model.addAttribute("fundNames",
-                rules.fundSources().stream().collect(Collectors.toMap(FundSource::code, Function.identity())));
     }
 
     @Configuration(proxyBeanMethods = false)

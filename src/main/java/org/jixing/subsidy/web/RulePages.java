@@ -12,14 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.jixing.reference.ActionLine;
 import org.jixing.reference.Occupation;
 import org.jixing.reference.ReferenceCatalogue;
-import org.jixing.reference.SkillLevel;
-import org.jixing.reference.TraineeGroup;
 import org.jixing.shared.InvalidInputException;
 import org.jixing.shared.Money;
 import org.jixing.shared.scope.CurrentUser;
@@ -31,7 +27,6 @@ import org.jixing.subsidy.RuleStanding;
 import org.jixing.subsidy.SimulationWording;
 import org.jixing.subsidy.Simulator;
 import org.jixing.subsidy.SubsidyRules;
-import org.jixing.subsidy.FundSource;
 import org.jixing.training.ClassFilter;
 import org.jixing.training.ClassOpenings;
 import org.jixing.training.Enrolments;
@@ -112,7 +107,6 @@ class RulePages {
                     .toList());
         model.addAttribute("tiers", RuleSet.Tier.values());
         model.addAttribute("mayPublish", mayPublish());
-        names(model);
         return "subsidy/rule-detail";
     }
 
@@ -279,7 +273,6 @@ class RulePages {
         if (!me.hasAnyRole(Role.PROVINCE_ADMIN, Role.CITY_OFFICER, Role.PROVIDER_STAFF)) {
             throw new AccessDeniedException("the simulator is for administrators, city officers and providers");
         }
-        names(model);
         model.addAttribute("q", q);
         if (classId == null) {
             model.addAttribute("classes",
@@ -326,19 +319,6 @@ class RulePages {
             model.addAttribute("problems", ex.problems());
         }
         return "subsidy/simulator";
-    }
-
-    private void names(Model model) {
-        model.addAttribute("levelNames",
-                reference.skillLevels().stream().collect(Collectors.toMap(SkillLevel::code, Function.identity())));
-        model.addAttribute("occupationNames",
-                reference.occupations().stream().collect(Collectors.toMap(Occupation::code, Function.identity())));
-        model.addAttribute("groupNames",
-                reference.traineeGroups().stream().collect(Collectors.toMap(TraineeGroup::code, Function.identity())));
-        model.addAttribute("lineNames",
-                reference.actionLines().stream().collect(Collectors.toMap(ActionLine::code, Function.identity())));
-        model.addAttribute("fundNames",
-                rules.fundSources().stream().collect(Collectors.toMap(FundSource::code, Function.identity())));
     }
 
     private static boolean mayPublish() {

@@ -43,14 +43,6 @@ class CataloguePages {
         model.addAttribute("levels", reference.skillLevels());
         model.addAttribute("modes", DeliveryMode.values());
         model.addAttribute("canEdit", TrainingPermission.PROGRAMME_WRITE.allowsCurrentUser());
-        model.addAttribute("occupationNames",
-                reference.occupations()
-                    .stream()
-                    .collect(java.util.stream.Collectors.toMap(org.jixing.reference.Occupation::code, o -> o)));
-        model.addAttribute("levelNames",
-                reference.skillLevels()
-                    .stream()
-                    .collect(java.util.stream.Collectors.toMap(org.jixing.reference.SkillLevel::code, l -> l)));
         return "training/programmes";
     }
 

@@ -5,11 +5,8 @@ import org.jixing.training.TrainingPermission.Allowed;
 import java.time.DayOfWeek;
 import java.util.Arrays;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.jixing.reference.ReferenceCatalogue;
-import org.jixing.reference.Region;
 import org.jixing.shared.InvalidInputException;
 import org.jixing.shared.PageResult;
 import org.jixing.shared.scope.CurrentUser;
@@ -128,7 +125,6 @@ class ClassPages {
         model.addAttribute("statuses", ClassStatus.values());
         model.addAttribute("lines", reference.actionLines());
         model.addAttribute("regions", reference.cities());
-        names(model);
         model.addAttribute("canApply", TrainingPermission.CLASS_RUN.allowsCurrentUser());
         return "training/class-list";
     }
@@ -206,7 +202,6 @@ class ClassPages {
         model.addAttribute("canComplete", me.hasRole(Role.PROVIDER_STAFF) && c.status() == ClassStatus.RUNNING);
         model.addAttribute("canEnrol", me.hasRole(Role.PROVIDER_STAFF)
                 && (c.status() == ClassStatus.APPROVED || c.status() == ClassStatus.RUNNING));
-        names(model);
         return "training/class-detail";
     }
 
@@ -311,27 +306,6 @@ class ClassPages {
             model.addAttribute("draftPhone", phone);
         }
         return detail(id, 0, null, model);
-    }
-
-    private void names(Model model) {
-        model.addAttribute("regionNames",
-                reference.regions().stream().collect(Collectors.toMap(Region::code, Function.identity())));
-        model.addAttribute("lineNames",
-                reference.actionLines()
-                    .stream()
-                    .collect(Collectors.toMap(org.jixing.reference.ActionLine::code, Function.identity())));
-        model.addAttribute("occupationNames",
-                reference.occupations()
-                    .stream()
-                    .collect(Collectors.toMap(org.jixing.reference.Occupation::code, Function.identity())));
-        model.addAttribute("groupNames",
-                reference.traineeGroups()
-                    .stream()
-                    .collect(Collectors.toMap(org.jixing.reference.TraineeGroup::code, Function.identity())));
-        model.addAttribute("levelNames",
-                reference.skillLevels()
-                    .stream()
-                    .collect(Collectors.toMap(org.jixing.reference.SkillLevel::code, Function.identity())));
     }
 
     private static void requireStaff() {

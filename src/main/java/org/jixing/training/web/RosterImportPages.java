@@ -134,11 +134,7 @@ class RosterImportPages {
 
     @Allowed(TrainingPermission.PEOPLE_IMPORT_READ)
     @GetMapping("/people/imports")
-    String traineeForm(Model model, Locale locale) {
-        model.addAttribute("regionNames",
-                reference.regions()
-                    .stream()
-                    .collect(java.util.stream.Collectors.toMap(r -> r.code(), r -> r.name(locale))));
+    String traineeForm(Model model) {
         model.addAttribute("imports", imports.traineeImports());
         model.addAttribute("modes", ImportMode.values());
         CurrentUser me = CurrentUser.require();
@@ -148,7 +144,7 @@ class RosterImportPages {
             .filter(r -> r.level() != org.jixing.shared.RegionCode.Level.PROVINCE && me.scope().coversRegion(r.code()))
             .toList());
         model.addAttribute("defaultRegion", me.hasRole(Role.CITY_OFFICER) ? me.scope().ref() : null);
-        return "training/trainee-import";
+        return "training/import";
     }
 
     @Allowed(TrainingPermission.PEOPLE_IMPORT)
@@ -168,7 +164,7 @@ class RosterImportPages {
         catch (InvalidInputException ex) {
             model.addAttribute("problems", ex.problems());
             model.addAttribute("chosenMode", mode);
-            return traineeForm(model, locale);
+            return traineeForm(model);
         }
     }
 
