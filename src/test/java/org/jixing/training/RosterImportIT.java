@@ -54,6 +54,9 @@ class RosterImportIT extends TrainingTestBase {
     RosterImports imports;
 
     @Autowired
+    RosterImportRunner runner;
+
+    @Autowired
     People people;
 
     @AfterEach
@@ -348,7 +351,7 @@ class RosterImportIT extends TrainingTestBase {
             .andExpect(content().string(containsString("本班已有一个导入正在进行")));
 
         RosterImportRun.crashAfterChunks = -1;
-        imports.resumeUnfinished();
+        runner.resumeUnfinished();
         RosterImport done = awaitEnd(classId, id, p.staff());
         assertThat(done.status()).isEqualTo(ImportStatus.DONE);
         assertThat(done.rowsEnrolled()).isEqualTo(1_000);
@@ -398,7 +401,7 @@ class RosterImportIT extends TrainingTestBase {
             .with(csrf())
             .cookie(p.staff())).andExpect(status().isOk());
         RosterImportRun.crashAfterChunks = -1;
-        imports.resumeUnfinished();
+        runner.resumeUnfinished();
         RosterImport cancelled = awaitEnd(classId, id, p.staff());
         assertThat(cancelled.status()).isEqualTo(ImportStatus.CANCELLED);
         assertThat(cancelled.rowsEnrolled()).isEqualTo(200);

@@ -42,6 +42,13 @@ public class RosterImportStore {
 
         public static final Counts ZERO = new Counts(0, 0, 0, 0, 0, 0, 0);
 
+        /** These counts moved on by those of a chunk. */
+        public Counts plus(Counts chunk) {
+            return new Counts(done + chunk.done, validated + chunk.validated, enrolled + chunk.enrolled,
+                    selfFunded + chunk.selfFunded, unchanged + chunk.unchanged, invalid + chunk.invalid,
+                    registered + chunk.registered);
+        }
+
     }
 
     /** The outcome of a row that was not simply enrolled. */
@@ -222,6 +229,23 @@ public class RosterImportStore {
     public void insertRows(long importId, List<RowOutcome> rows) {
         bulk.write("roster_import_row", List.of("import_id", "row_no", "outcome", "problems"),
                 rows.stream().map(r -> new Object[] { importId, r.rowNo(), r.outcome(), r.problems() }).toList());
+    }
+
+    /**
+     * Records a chunk taken: the outcomes of its rows and the import's counts after it.
+     */
+    public void recordChunk(long importId, List<RowOutcome> rows, Counts counts) {
+        insertRows(importId, rows);
+        counts(importId, counts);
+    }
+
+    /**
+     * Starts an import again from a row (0: from the start), forgetting the outcomes from
+     * there on and setting the counts it resumes with.
+     */
+    public void restart(long importId, int fromRowNo, Counts counts) {
+        deleteRowsFrom(importId, fromRowNo);
+        counts(importId, counts);
     }
 
     /** Forgets the outcomes from a row on, for an import that starts again from there. */
