@@ -20,6 +20,7 @@ import org.jixing.person.Person;
 import org.jixing.shared.InvalidInputException.Problem;
 import org.jixing.shared.ResidentIdNumbers;
 import org.jixing.training.RosterRowParser.Candidate;
+import org.jixing.training.internal.EligibilityFactStore.Facts;
 import org.jixing.training.internal.EnrolmentStore;
 import org.jixing.training.internal.RosterImportStore.Counts;
 import org.jixing.training.internal.RosterImportStore.RowOutcome;
@@ -41,7 +42,7 @@ final class ClassRosterChunk implements RosterChunk {
 
     private final People people;
 
-    private final Enrolments enrolments;
+    private final EligibilityChecks eligibility;
 
     private final EnrolmentStore enrolmentStore;
 
@@ -54,13 +55,13 @@ final class ClassRosterChunk implements RosterChunk {
     /** Rows accepted by chunks that were checked but not written (all or nothing). */
     private int unwritten;
 
-    ClassRosterChunk(RosterImport job, TrainingClass c, LocalDate today, People people, Enrolments enrolments,
+    ClassRosterChunk(RosterImport job, TrainingClass c, LocalDate today, People people, EligibilityChecks eligibility,
             EnrolmentStore enrolmentStore, AuditTrail audit, ImportTexts texts, Clock clock) {
         this.job = job;
         this.c = c;
         this.today = today;
         this.people = people;
-        this.enrolments = enrolments;
+        this.eligibility = eligibility;
         this.enrolmentStore = enrolmentStore;
         this.audit = audit;
         this.texts = texts;
@@ -75,10 +76,9 @@ final class ClassRosterChunk implements RosterChunk {
         // Who is registered already, and what the rules need to know of them.
         Map<String, Person> known = people.findAllByIdNumber(candidates.stream().map(Candidate::idNumber).toList());
         List<Long> knownIds = known.values().stream().map(Person::id).toList();
-        EnrolmentStore.Facts facts = enrolmentStore.facts(knownIds, c.id(), c.startDate().getYear(), c.occupationCode(),
-                c.levelCode());
+        Facts facts = eligibility.facts(knownIds, c);
         facts.rosterSize().addAndGet(unwritten);
-        Set<String> required = enrolments.requiredGroups(c);
+        Set<String> required = eligibility.requiredGroups(c);
         Map<Long, Set<String>> held = required.isEmpty() ? Map.of() : people.groupsOn(knownIds, c.startDate());
 
         List<RowOutcome> outcomes = new ArrayList<>();
@@ -108,7 +108,7 @@ final class ClassRosterChunk implements RosterChunk {
             Person subject = person != null ? person : provisional(cand);
             Set<String> groupsHeld = new HashSet<>(held.getOrDefault(subject.id(), Set.of()));
             groupsHeld.addAll(cand.groups());
-            Enrolments.Eligibility e = enrolments.evaluate(c, subject, facts, groupsHeld);
+            Eligibility e = eligibility.evaluate(c, subject, facts, groupsHeld);
             if (!e.blocking().isEmpty() || (!e.subsidy().isEmpty() && !job.selfFunded() && c.subsidised())) {
                 List<Problem> all = new ArrayList<>(e.blocking());
                 all.addAll(e.subsidy());
@@ -125,7 +125,7 @@ final class ClassRosterChunk implements RosterChunk {
                 slots.put(cand.row().number(), slot);
             }
             else {
-                selfFundedReasons.put(cand.row().number(), enrolments.describe(e.subsidy()));
+                selfFundedReasons.put(cand.row().number(), eligibility.describe(e.subsidy()));
                 outcomes.add(outcome(cand.row().number(), "SELF_FUNDED", e.subsidy()));
             }
             facts.enrol(subject.id());

@@ -18,7 +18,7 @@ class RosterChunks {
 
     private final People people;
 
-    private final Enrolments enrolments;
+    private final EligibilityChecks eligibility;
 
     private final EnrolmentStore enrolmentStore;
 
@@ -30,11 +30,11 @@ class RosterChunks {
 
     private final ReferenceCatalogue reference;
 
-    RosterChunks(People people, Enrolments enrolments, EnrolmentStore enrolmentStore, AuditTrail audit,
+    RosterChunks(People people, EligibilityChecks eligibility, EnrolmentStore enrolmentStore, AuditTrail audit,
             ImportTexts texts, Clock clock, ReferenceCatalogue reference) {
         this.reference = reference;
         this.people = people;
-        this.enrolments = enrolments;
+        this.eligibility = eligibility;
         this.enrolmentStore = enrolmentStore;
         this.audit = audit;
         this.texts = texts;
@@ -43,7 +43,7 @@ class RosterChunks {
 
     /** The rows of a roster import into its class. */
     RosterChunk forClass(RosterImport job, TrainingClass c, LocalDate today) {
-        return new ClassRosterChunk(job, c, today, people, enrolments, enrolmentStore, audit, texts, clock);
+        return new ClassRosterChunk(job, c, today, people, eligibility, enrolmentStore, audit, texts, clock);
     }
 
     /** The rows of a trainee list into the registry of its region. */

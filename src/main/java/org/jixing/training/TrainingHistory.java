@@ -20,9 +20,9 @@ import org.jixing.shared.InvalidInputException;
 import org.jixing.shared.ProvinceTime;
 import org.jixing.shared.scope.CurrentUser;
 import org.jixing.shared.scope.Role;
-import org.jixing.shared.scope.ScopeSql;
 import org.jixing.training.internal.AttendanceStore;
-import org.jixing.training.internal.ClassStore;
+import org.jixing.training.internal.EligibilityFactStore.Facts;
+import org.jixing.training.internal.EligibilityFactStore.OtherClass;
 import org.jixing.training.internal.EnrolmentStore;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -81,13 +81,13 @@ public class TrainingHistory {
 
     private final ClassOpenings openings;
 
-    private final ClassStore classes;
+    private final EligibilityChecks eligibility;
 
-    private final Enrolments enrolments;
+    private final CompletionRule completion;
 
     private final EnrolmentStore enrolmentStore;
 
-    private final Attendance attendance;
+    private final CheckInJudge judge;
 
     private final AttendanceStore attendanceStore;
 
@@ -97,15 +97,15 @@ public class TrainingHistory {
 
     private final java.time.Clock clock;
 
-    TrainingHistory(ClassOpenings openings, ClassStore classes, Enrolments enrolments, EnrolmentStore enrolmentStore,
-            Attendance attendance, AttendanceStore attendanceStore, People people, AuditTrail audit,
-            java.time.Clock clock) {
+    TrainingHistory(ClassOpenings openings, EligibilityChecks eligibility, CompletionRule completion,
+            EnrolmentStore enrolmentStore, CheckInJudge judge, AttendanceStore attendanceStore, People people,
+            AuditTrail audit, java.time.Clock clock) {
         this.clock = clock;
         this.openings = openings;
-        this.classes = classes;
-        this.enrolments = enrolments;
+        this.eligibility = eligibility;
+        this.completion = completion;
         this.enrolmentStore = enrolmentStore;
-        this.attendance = attendance;
+        this.judge = judge;
         this.attendanceStore = attendanceStore;
         this.people = people;
         this.audit = audit;
@@ -138,14 +138,13 @@ public class TrainingHistory {
         Instant approved = applied.plus(java.time.Duration.ofDays(3));
         step(id, 0, ClassStatus.APPROVED, me, approved);
         step(id, 1, ClassStatus.RUNNING, me, calendar.startsFrom());
-        TrainingClass running = classes.find(id, ScopeSql.UNSCOPED).orElseThrow();
+        TrainingClass running = openings.findUnscoped(id);
         List<ClassSession> sessions = calendar.sessions();
 
         // Eligibility over the whole roster at once, in the order the provider enrolled.
         List<Long> ids = past.trainees().stream().map(PastTrainee::personId).distinct().toList();
         Map<Long, Person> persons = people.findAll(ids);
-        EnrolmentStore.Facts facts = enrolmentStore.facts(ids, id, running.startDate().getYear(),
-                running.occupationCode(), running.levelCode());
+        Facts facts = eligibility.facts(ids, running);
         // Held when the class starts: eligibility reads them (figures by group recount
         // them from the registry).
         Map<Long, Set<String>> groups = people.groupsOn(ids, running.startDate());
@@ -163,8 +162,7 @@ public class TrainingHistory {
             // The facts grow as the roster does: the next person sees this one's place.
             // Earlier records count whatever became of them: a completed class whose
             // sessions overlap refuses the trainee as a live one would.
-            Enrolments.Eligibility e = enrolments.evaluate(running, person, facts,
-                    groups.getOrDefault(person.id(), Set.of()));
+            Eligibility e = eligibility.evaluate(running, person, facts, groups.getOrDefault(person.id(), Set.of()));
             if (!e.blocking().isEmpty()) {
                 refusals.add(new Refusal(person.id(), person.idNumberMasked(), e.blocking()));
                 continue;
@@ -179,8 +177,7 @@ public class TrainingHistory {
                 }
                 used.add(slot);
                 facts.sameQualification()
-                    .put(person.id(), new EnrolmentStore.OtherClass(running.classNo(), running.providerId(),
-                            running.regionCode()));
+                    .put(person.id(), new OtherClass(running.classNo(), running.providerId(), running.regionCode()));
             }
             else {
                 selfFunded++;
@@ -188,7 +185,7 @@ public class TrainingHistory {
             facts.enrol(person.id());
             enrolled.put(person.id(), t);
             rows.add(new EnrolmentStore.NewRow(person.id(), subsidised,
-                    subsidised ? null : enrolments.describe(e.subsidy()), Enrolments.token(), EnrolmentStatus.ENROLLED,
+                    subsidised ? null : eligibility.describe(e.subsidy()), Enrolments.token(), EnrolmentStatus.ENROLLED,
                     null, null, slot));
         }
 
@@ -209,7 +206,7 @@ public class TrainingHistory {
                 ClassSession session = sessions.get(c.session() - 1);
                 Instant at = c.time().atZone(ClassOpenings.CHINA).toInstant();
                 String key = c.session() + ":" + c.kind();
-                String reason = attendance.judge(running, session, true, at, c.latitude(), c.longitude(), c.faceScore(),
+                String reason = judge.history(running, session, true, at, c.latitude(), c.longitude(), c.faceScore(),
                         () -> taken.contains(key));
                 if (reason == null) {
                     taken.add(key);
@@ -230,7 +227,7 @@ public class TrainingHistory {
         int completed = 0;
         List<EnrolmentStore.NewRow> outcomes = new ArrayList<>();
         for (EnrolmentStore.NewRow r : rows) {
-            List<String> shortfalls = enrolments.completionShortfalls(
+            List<String> shortfalls = completion.shortfalls(
                     new Attendance.Rate(attended.getOrDefault(r.personId(), 0), sessions.size()),
                     !enrolled.get(r.personId()).passedAssessment());
             boolean ok = shortfalls.isEmpty();
@@ -280,7 +277,7 @@ public class TrainingHistory {
             m.put("idNumber", r.idNumberMasked());
         }
         m.put("rules", r.reasons().stream().map(InvalidInputException.Problem::messageKey).toList());
-        m.put("reasons", enrolments.describe(r.reasons()));
+        m.put("reasons", eligibility.describe(r.reasons()));
         return m;
     }
 
@@ -289,8 +286,7 @@ public class TrainingHistory {
     }
 
     private void step(long id, int version, ClassStatus to, CurrentUser me, Instant at) {
-        classes.changeStatus(id, version, to, null, at);
-        classes.recordStatusChange(id, to, null, me.username(), at);
+        openings.recordStep(id, version, to, me.username(), at);
     }
 
 }
