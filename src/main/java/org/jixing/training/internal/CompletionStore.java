@@ -42,13 +42,14 @@ public class CompletionStore {
      * class c.
      */
     private static final String COMPLETED_TRAINING = """
-            select e.id, e.person_id, c.id, c.class_no, c.provider_id, c.region_code, c.occupation_code,
-              c.level_code, e.completed_on
+            select e.id as enrolment_id, e.person_id, c.id as class_id, c.class_no, c.provider_id, c.region_code,
+              c.occupation_code, c.level_code, e.completed_on
             from enrolment e join training_class c on c.id = e.class_id""";
 
     private static CompletedTraining completedTraining(ResultSet rs, int n) throws SQLException {
-        return new CompletedTraining(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getLong(5),
-                rs.getString(6), rs.getString(7), rs.getString(8), rs.getDate(9).toLocalDate());
+        return new CompletedTraining(rs.getLong("enrolment_id"), rs.getLong("person_id"), rs.getLong("class_id"),
+                rs.getString("class_no"), rs.getLong("provider_id"), rs.getString("region_code"),
+                rs.getString("occupation_code"), rs.getString("level_code"), rs.getDate("completed_on").toLocalDate());
     }
 
     /**
@@ -135,8 +136,9 @@ public class CompletionStore {
     }
 
     private static CompletionCounts.PersonTraining personTraining(ResultSet rs, int n) throws SQLException {
-        return new CompletionCounts.PersonTraining(rs.getLong(1), rs.getLong(2), rs.getDate(3).toLocalDate(),
-                rs.getDate(4).toLocalDate(), rs.getString(5), rs.getString(6), rs.getBoolean(7));
+        return new CompletionCounts.PersonTraining(rs.getLong("id"), rs.getLong("person_id"),
+                rs.getDate("start_date").toLocalDate(), rs.getDate("completed_on").toLocalDate(),
+                rs.getString("line_code"), rs.getString("region_code"), rs.getBoolean("subsidised"));
     }
 
     /**
@@ -169,7 +171,8 @@ public class CompletionStore {
             .param("p", personId)
             .param("from", Date.valueOf(LocalDate.of(year, 1, 1)))
             .param("to", Date.valueOf(LocalDate.of(year, 12, 31)))
-            .query((rs, n) -> new CompletionCounts.PersonCompletion(rs.getLong(1), rs.getString(2), rs.getString(3)))
+            .query((rs, n) -> new CompletionCounts.PersonCompletion(rs.getLong("id"), rs.getString("line_code"),
+                    rs.getString("region_code")))
             .list();
     }
 
@@ -178,7 +181,7 @@ public class CompletionStore {
         Map<Long, LocalDate> days = new HashMap<>();
         jdbc.sql("select id, completed_on from enrolment where class_id = :c and completed_on is not null")
             .param("c", classId)
-            .query((rs, n) -> days.put(rs.getLong(1), rs.getObject(2, LocalDate.class)))
+            .query((rs, n) -> days.put(rs.getLong("id"), rs.getObject("completed_on", LocalDate.class)))
             .list();
         return days;
     }
@@ -190,13 +193,13 @@ public class CompletionStore {
     public CompletionCounts.Totals completionTotals(LocalDate from, LocalDate until, ScopeSql.Clause scope) {
         return jdbc
             .sql("""
-                    select count(*), count(case when e.subsidised then 1 end) from enrolment e
-                    where e.status = 'COMPLETED' and e.completed_on >= :from and e.completed_on <= :until""" + " and "
-                    + scope.sql())
+                    select count(*) as completions, count(case when e.subsidised then 1 end) as subsidised from enrolment e
+                    where e.status = 'COMPLETED' and e.completed_on >= :from and e.completed_on <= :until"""
+                    + " and " + scope.sql())
             .param("from", Date.valueOf(from))
             .param("until", Date.valueOf(until))
             .params(scope.params())
-            .query((rs, n) -> new CompletionCounts.Totals(rs.getLong(1), rs.getLong(2)))
+            .query((rs, n) -> new CompletionCounts.Totals(rs.getLong("completions"), rs.getLong("subsidised")))
             .single();
     }
 
