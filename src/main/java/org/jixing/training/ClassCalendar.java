@@ -45,6 +45,19 @@ public final class ClassCalendar {
                 Duration.ofHours(rules.lateUploadHours()));
     }
 
+    /** How long before and after a session its check-ins count, in minutes. */
+    public int windowMinutes() {
+        return (int) window.toMinutes();
+    }
+
+    /**
+     * How long after a check-in window closes an offline terminal may still upload, in
+     * hours.
+     */
+    public int lateUploadHours() {
+        return (int) lateUpload.toHours();
+    }
+
     /** The sessions, first to last. */
     public List<ClassSession> sessions() {
         return sessions;

@@ -85,6 +85,26 @@ public class ClassOpenings {
         return classes.sessions(id);
     }
 
+    /** A class whatever the caller's scope, for recorded history. */
+    TrainingClass findUnscoped(long id) {
+        return classes.find(id, ScopeSql.UNSCOPED).orElseThrow();
+    }
+
+    /**
+     * Records a step of a past class as it happened: the status, who took it, when; no
+     * rule or audit entry of a live step.
+     */
+    void recordStep(long id, int version, ClassStatus to, String by, Instant at) {
+        classes.changeStatus(id, version, to, null, at);
+        classes.recordStatusChange(id, to, null, by, at);
+    }
+
+    /** A session of a class the caller can see. */
+    ClassSession session(long classId, long sessionId) {
+        get(classId);
+        return ScopeGuard.under(classes.session(sessionId), s -> s.classId() == classId, "session", sessionId);
+    }
+
     /**
      * The calendar the class's steps obey (in the caller's scope): when it may start and
      * complete, when each session's check-ins count and when its attendance may be
@@ -303,13 +323,13 @@ public class ClassOpenings {
 
     TrainingClass step(long id, ClassDecision decision, int version, String reason) {
         CurrentUser me = CurrentUser.require();
-        if (!decision.mayBeTakenBy(me.role())) {
+        if (!decision.permits(me)) {
             throw new AccessDeniedException(decision.verb());
         }
         TrainingClass before = get(id);
         Instant now = clock.instant();
         List<Problem> problems = new ArrayList<>();
-        if (!decision.appliesTo(before.status())) {
+        if (!decision.take(before.status(), me).allowed()) {
             problems.add(new Problem(null, "training.error.transition",
                     new DefaultMessageSourceResolvable("training.status." + before.status().name())));
         }

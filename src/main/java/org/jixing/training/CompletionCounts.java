@@ -3,7 +3,7 @@ package org.jixing.training;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.jixing.training.internal.EnrolmentStore;
+import org.jixing.training.internal.CompletionStore;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,9 +42,9 @@ public class CompletionCounts {
     public record PersonCompletion(long enrolmentId, String lineCode, String regionCode) {
     }
 
-    private final EnrolmentStore store;
+    private final CompletionStore store;
 
-    CompletionCounts(EnrolmentStore store) {
+    CompletionCounts(CompletionStore store) {
         this.store = store;
     }
 
@@ -59,7 +59,7 @@ public class CompletionCounts {
     @Transactional(readOnly = true)
     public Totals totals(int year) {
         return store.completionTotals(java.time.LocalDate.of(year, 1, 1), java.time.LocalDate.of(year, 12, 31),
-                org.jixing.shared.scope.ScopeSql.forCurrentUser(EnrolmentStore.SCOPE));
+                org.jixing.shared.scope.ScopeSql.forCurrentUser(CompletionStore.SCOPE));
     }
 
     /** Every completion there is, grouped. */

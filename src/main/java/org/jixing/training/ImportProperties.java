@@ -18,4 +18,9 @@ public record ImportProperties(Path directory, Integer chunkRows, Integer thread
         threads = threads == null || threads < 1 ? 2 : threads;
     }
 
+    /** Where an import's file is kept. */
+    public Path fileOf(long importId) {
+        return directory.resolve("roster-import-" + importId + ".bin");
+    }
+
 }

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,9 +19,8 @@ import org.jixing.shared.InvalidInputException;
 import org.jixing.shared.ProvinceTime;
 import org.jixing.shared.scope.CurrentUser;
 import org.jixing.shared.scope.Role;
-import org.jixing.shared.scope.ScopeSql;
-import org.jixing.training.internal.AttendanceStore;
-import org.jixing.training.internal.ClassStore;
+import org.jixing.training.internal.EligibilityFactStore.Facts;
+import org.jixing.training.internal.EligibilityFactStore.OtherClass;
 import org.jixing.training.internal.EnrolmentStore;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -81,15 +79,11 @@ public class TrainingHistory {
 
     private final ClassOpenings openings;
 
-    private final ClassStore classes;
-
-    private final Enrolments enrolments;
+    private final EligibilityChecks eligibility;
 
     private final EnrolmentStore enrolmentStore;
 
-    private final Attendance attendance;
-
-    private final AttendanceStore attendanceStore;
+    private final PastAttendance pastAttendance;
 
     private final People people;
 
@@ -97,16 +91,13 @@ public class TrainingHistory {
 
     private final java.time.Clock clock;
 
-    TrainingHistory(ClassOpenings openings, ClassStore classes, Enrolments enrolments, EnrolmentStore enrolmentStore,
-            Attendance attendance, AttendanceStore attendanceStore, People people, AuditTrail audit,
-            java.time.Clock clock) {
+    TrainingHistory(ClassOpenings openings, EligibilityChecks eligibility, EnrolmentStore enrolmentStore,
+            PastAttendance pastAttendance, People people, AuditTrail audit, java.time.Clock clock) {
         this.clock = clock;
         this.openings = openings;
-        this.classes = classes;
-        this.enrolments = enrolments;
+        this.eligibility = eligibility;
         this.enrolmentStore = enrolmentStore;
-        this.attendance = attendance;
-        this.attendanceStore = attendanceStore;
+        this.pastAttendance = pastAttendance;
         this.people = people;
         this.audit = audit;
     }
@@ -138,14 +129,13 @@ public class TrainingHistory {
         Instant approved = applied.plus(java.time.Duration.ofDays(3));
         step(id, 0, ClassStatus.APPROVED, me, approved);
         step(id, 1, ClassStatus.RUNNING, me, calendar.startsFrom());
-        TrainingClass running = classes.find(id, ScopeSql.UNSCOPED).orElseThrow();
+        TrainingClass running = openings.findUnscoped(id);
         List<ClassSession> sessions = calendar.sessions();
 
         // Eligibility over the whole roster at once, in the order the provider enrolled.
         List<Long> ids = past.trainees().stream().map(PastTrainee::personId).distinct().toList();
         Map<Long, Person> persons = people.findAll(ids);
-        EnrolmentStore.Facts facts = enrolmentStore.facts(ids, id, running.startDate().getYear(),
-                running.occupationCode(), running.levelCode());
+        Facts facts = eligibility.facts(ids, running);
         // Held when the class starts: eligibility reads them (figures by group recount
         // them from the registry).
         Map<Long, Set<String>> groups = people.groupsOn(ids, running.startDate());
@@ -163,8 +153,7 @@ public class TrainingHistory {
             // The facts grow as the roster does: the next person sees this one's place.
             // Earlier records count whatever became of them: a completed class whose
             // sessions overlap refuses the trainee as a live one would.
-            Enrolments.Eligibility e = enrolments.evaluate(running, person, facts,
-                    groups.getOrDefault(person.id(), Set.of()));
+            Eligibility e = eligibility.evaluate(running, person, facts, groups.getOrDefault(person.id(), Set.of()));
             if (!e.blocking().isEmpty()) {
                 refusals.add(new Refusal(person.id(), person.idNumberMasked(), e.blocking()));
                 continue;
@@ -179,8 +168,7 @@ public class TrainingHistory {
                 }
                 used.add(slot);
                 facts.sameQualification()
-                    .put(person.id(), new EnrolmentStore.OtherClass(running.classNo(), running.providerId(),
-                            running.regionCode()));
+                    .put(person.id(), new OtherClass(running.classNo(), running.providerId(), running.regionCode()));
             }
             else {
                 selfFunded++;
@@ -188,51 +176,19 @@ public class TrainingHistory {
             facts.enrol(person.id());
             enrolled.put(person.id(), t);
             rows.add(new EnrolmentStore.NewRow(person.id(), subsidised,
-                    subsidised ? null : enrolments.describe(e.subsidy()), Enrolments.token(), EnrolmentStatus.ENROLLED,
+                    subsidised ? null : eligibility.describe(e.subsidy()), Enrolments.token(), EnrolmentStatus.ENROLLED,
                     null, null, slot));
         }
 
         // Check-ins judged by the live rules, then each trainee's outcome.
         Instant finished = calendar.completesFrom();
         LocalDate completedOn = LocalDate.ofInstant(finished, ClassOpenings.CHINA);
-        List<PendingEvent> events = new ArrayList<>();
-        List<AttendanceStore.Accepted> accepted = new ArrayList<>();
-        int rejected = 0;
-        for (PastTrainee t : enrolled.values()) {
-            Set<String> taken = new HashSet<>();
-            for (int i = 0; i < t.checkIns().size(); i++) {
-                PastCheckIn c = t.checkIns().get(i);
-                if (c.session() < 1 || c.session() > sessions.size() || c.kind() == null || c.kind().isCorrection()
-                        || c.time() == null) {
-                    throw InvalidInputException.of("checkIns", "training.error.history.checkIn", c.session());
-                }
-                ClassSession session = sessions.get(c.session() - 1);
-                Instant at = c.time().atZone(ClassOpenings.CHINA).toInstant();
-                String key = c.session() + ":" + c.kind();
-                String reason = attendance.judge(running, session, true, at, c.latitude(), c.longitude(), c.faceScore(),
-                        () -> taken.contains(key));
-                if (reason == null) {
-                    taken.add(key);
-                    // Keyed by person until the enrolments exist.
-                    accepted.add(new AttendanceStore.Accepted(session.id(), t.personId(), c.kind(), at, null));
-                }
-                else {
-                    rejected++;
-                }
-                events.add(new PendingEvent(t.personId(), i, session.id(), c, at, reason));
-            }
-        }
-        Map<Long, Integer> attended = new HashMap<>();
-        Attendance.attendance(accepted)
-            .values()
-            .forEach(byPerson -> byPerson
-                .forEach((person, present) -> attended.merge(person, present ? 1 : 0, Integer::sum)));
+        PastAttendance.Judged judged = pastAttendance.judge(running, sessions, enrolled.values());
         int completed = 0;
         List<EnrolmentStore.NewRow> outcomes = new ArrayList<>();
         for (EnrolmentStore.NewRow r : rows) {
-            List<String> shortfalls = enrolments.completionShortfalls(
-                    new Attendance.Rate(attended.getOrDefault(r.personId(), 0), sessions.size()),
-                    !enrolled.get(r.personId()).passedAssessment());
+            List<String> shortfalls = pastAttendance.shortfalls(judged, r.personId(), sessions.size(),
+                    enrolled.get(r.personId()).passedAssessment());
             boolean ok = shortfalls.isEmpty();
             completed += ok ? 1 : 0;
             outcomes.add(new EnrolmentStore.NewRow(r.personId(), r.subsidised(), r.ineligibleReasons(), r.token(),
@@ -243,14 +199,7 @@ public class TrainingHistory {
         Map<Long, Long> enrolmentIds = enrolmentStore.insertAll(id, running.providerId(), running.regionCode(),
                 running.lineCode(), running.startDate().getYear(), running.occupationCode(), running.levelCode(),
                 outcomes, me.username(), enrolledAt);
-        attendanceStore.insertAll(events.stream()
-            .map(p -> new AttendanceStore.NewEvent(
-                    "history-" + id + "-" + enrolmentIds.get(p.personId()) + "-" + p.index(), p.sessionId(), id,
-                    enrolmentIds.get(p.personId()), running.providerId(), running.regionCode(), running.lineCode(),
-                    p.checkIn().kind(), p.at(), p.at(), p.checkIn().deviceId(), p.checkIn().latitude(),
-                    p.checkIn().longitude(), p.checkIn().faceScore(), p.reason() == null, p.reason(), me.username(),
-                    null))
-            .toList());
+        pastAttendance.write(running, judged, enrolmentIds, me.username());
         step(id, 2, ClassStatus.COMPLETED, me, finished);
 
         Map<String, Object> after = new LinkedHashMap<>();
@@ -264,10 +213,10 @@ public class TrainingHistory {
             after.put("refusals", refusals.stream().map(this::describe).toList());
         }
         after.put("completed", completed);
-        after.put("checkIns", events.size());
+        after.put("checkIns", judged.events().size());
         audit.record(AuditEvent.of("class.history.record", "class", id, null, after));
-        return new Recorded(id, running.classNo(), rows.size(), selfFunded, refusals.size(), completed, events.size(),
-                rejected, List.copyOf(refusals));
+        return new Recorded(id, running.classNo(), rows.size(), selfFunded, refusals.size(), completed,
+                judged.events().size(), judged.rejected(), List.copyOf(refusals));
     }
 
     /**
@@ -280,17 +229,12 @@ public class TrainingHistory {
             m.put("idNumber", r.idNumberMasked());
         }
         m.put("rules", r.reasons().stream().map(InvalidInputException.Problem::messageKey).toList());
-        m.put("reasons", enrolments.describe(r.reasons()));
+        m.put("reasons", eligibility.describe(r.reasons()));
         return m;
     }
 
-    private record PendingEvent(long personId, int index, long sessionId, PastCheckIn checkIn, Instant at,
-            String reason) {
-    }
-
     private void step(long id, int version, ClassStatus to, CurrentUser me, Instant at) {
-        classes.changeStatus(id, version, to, null, at);
-        classes.recordStatusChange(id, to, null, me.username(), at);
+        openings.recordStep(id, version, to, me.username(), at);
     }
 
 }

@@ -37,8 +37,10 @@ public enum TrainingPermission implements Permission {
      * Reads classes, their sessions, rosters, attendance and exports within the scope.
      */
     CLASS_READ(PROVINCE_ADMIN, LINE_DEPARTMENT, CITY_OFFICER, PROVIDER_STAFF, AUDITOR),
-    /** Applies to open a class, enrols, withdraws, completes. */
+    /** Applies to open a class, enrols, withdraws, starts and completes it. */
     CLASS_RUN(PROVIDER_STAFF),
+    /** The region's decisions on a class: approves or rejects its opening, closes it. */
+    CLASS_REVIEW(PROVINCE_ADMIN, CITY_OFFICER),
     /**
      * Checks a person against a class's enrolment and subsidy rules: the provider before
      * enrolling, the class's region and the province when asked; the answer keeps to the
@@ -46,8 +48,9 @@ public enum TrainingPermission implements Permission {
      */
     ELIGIBILITY_CHECK(PROVINCE_ADMIN, CITY_OFFICER, PROVIDER_STAFF),
     /**
-     * Takes a class's transitions: the region approves or rejects, the provider starts,
-     * completes, cancels; {@code ClassDecision} says which from which state.
+     * Takes a class's transitions (the handlers' permission), and cancels a class: the
+     * provider or the region. Each {@code ClassDecision} names the action it is
+     * ({@code CLASS_REVIEW}, {@code CLASS_RUN} or this) and says from which state.
      */
     CLASS_DECIDE(PROVINCE_ADMIN, CITY_OFFICER, PROVIDER_STAFF),
     /** Sends check-ins (a terminal of the provider, or the trainee's own phone). */

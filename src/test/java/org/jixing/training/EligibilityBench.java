@@ -24,8 +24,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Benchmark, not a test (run by {@code bench/eligibility-postgres.sh}): the latency of
- * one eligibility check through {@link Enrolments#check} (ID-number lookup, class, and
- * every rule) with ten million enrolments loaded on PostgreSQL. People are registered
+ * one eligibility check through {@link EligibilityChecks#check} (ID-number lookup, class,
+ * and every rule) with ten million enrolments loaded on PostgreSQL. People are registered
  * through {@link People#registerAll}; the classes, sessions, enrolments, subsidy slots
  * and qualifications of five rounds of training per person are generated in SQL. Prints
  * the percentiles and writes them to {@code target/bench/eligibility.txt}.
@@ -40,7 +40,7 @@ class EligibilityBench extends IntegrationTest {
     People people;
 
     @Autowired
-    Enrolments enrolments;
+    EligibilityChecks eligibility;
 
     @Autowired
     JdbcClient jdbc;
@@ -102,8 +102,8 @@ class EligibilityBench extends IntegrationTest {
             // measured).
             throttle.reset("eligibility-check:1");
             long s = System.nanoTime();
-            Enrolments.Eligibility e = TrainingHistoryIT.as(Role.PROVINCE_ADMIN, DataScope.province("370000"),
-                    () -> enrolments.check(target, person, null));
+            Eligibility e = TrainingHistoryIT.as(Role.PROVINCE_ADMIN, DataScope.province("370000"),
+                    () -> eligibility.check(target, person, null));
             long took = System.nanoTime() - s;
             if (i >= 0) {
                 nanos[i] = took;

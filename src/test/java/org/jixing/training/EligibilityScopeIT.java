@@ -96,7 +96,7 @@ class EligibilityScopeIT extends IntegrationTest implements TrainingFixtures {
         Provider p = provider(jinan(), "370100", "ELDERLY_CARE_WORKER", "JUNIOR");
         long c = approvedClass(programme("ELDERLY_CARE_WORKER", "JUNIOR", 3, "L04-1"), p, 1, 9, start());
         String url = "/api/v1/classes/" + c + "/eligibility-checks";
-        for (int i = 0; i < Enrolments.CHECKS.capacity(); i++) {
+        for (int i = 0; i < EligibilityChecks.CHECKS.capacity(); i++) {
             postJson(url, p.staff(), check(adultIdNumber(), "张三")).andExpect(status().isOk());
         }
         postJson(url + "?lang=en", p.staff(), check(adultIdNumber(), "张三")).andExpect(status().isTooManyRequests())
@@ -104,7 +104,7 @@ class EligibilityScopeIT extends IntegrationTest implements TrainingFixtures {
             .andExpect(jsonPath("$.detail", containsString("Try again in")));
         // Another account is not held up.
         postJson(url, jinan(), check(adultIdNumber(), "张三")).andExpect(status().isOk());
-        clock.advance(Enrolments.CHECKS.refillEvery());
+        clock.advance(EligibilityChecks.CHECKS.refillEvery());
         postJson(url, p.staff(), check(adultIdNumber(), "张三")).andExpect(status().isOk());
     }
 

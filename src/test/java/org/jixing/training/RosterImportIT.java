@@ -58,6 +58,9 @@ class RosterImportIT extends IntegrationTest implements TrainingFixtures {
     RosterImports imports;
 
     @Autowired
+    RosterImportRunner runner;
+
+    @Autowired
     People people;
 
     @AfterEach
@@ -352,7 +355,7 @@ class RosterImportIT extends IntegrationTest implements TrainingFixtures {
             .andExpect(content().string(containsString("本班已有一个导入正在进行")));
 
         RosterImportRun.crashAfterChunks = -1;
-        imports.resumeUnfinished();
+        runner.resumeUnfinished();
         RosterImport done = awaitEnd(classId, id, p.staff());
         assertThat(done.status()).isEqualTo(ImportStatus.DONE);
         assertThat(done.rowsEnrolled()).isEqualTo(1_000);
@@ -402,7 +405,7 @@ class RosterImportIT extends IntegrationTest implements TrainingFixtures {
             .with(csrf())
             .cookie(p.staff())).andExpect(status().isOk());
         RosterImportRun.crashAfterChunks = -1;
-        imports.resumeUnfinished();
+        runner.resumeUnfinished();
         RosterImport cancelled = awaitEnd(classId, id, p.staff());
         assertThat(cancelled.status()).isEqualTo(ImportStatus.CANCELLED);
         assertThat(cancelled.rowsEnrolled()).isEqualTo(200);

@@ -18,7 +18,6 @@ import org.jixing.provider.FilingDecision;
 import org.jixing.provider.Filings;
 import org.jixing.provider.Permit;
 import org.jixing.provider.Registry;
-import org.jixing.reference.ActionLine;
 import org.jixing.reference.ReferenceCatalogue;
 import org.jixing.reference.Region;
 import org.jixing.shared.UnifiedSocialCreditCode;
@@ -32,7 +31,7 @@ import org.jixing.training.ClassOpenings;
 import org.jixing.training.ClassType;
 import org.jixing.training.Enrolment;
 import org.jixing.training.EnrolmentRequest;
-import org.jixing.training.Enrolments;
+import org.jixing.training.Enrolling;
 import org.jixing.training.NewProgramme;
 import org.jixing.training.PlannedSession;
 import org.jixing.training.Programme;
@@ -79,7 +78,7 @@ class DemoProvince {
 
     private final ClassOpenings classes;
 
-    private final Enrolments enrolments;
+    private final Enrolling enrolling;
 
     private final People people;
 
@@ -98,7 +97,7 @@ class DemoProvince {
             { "91371300MA3C00074", "临沂示范商贸物流有限公司", "371300" } };
 
     DemoProvince(ReferenceCatalogue reference, Accounts accounts, Filings filings, Programmes programmes,
-            Teachers teachers, ClassOpenings classes, Enrolments enrolments, People people,
+            Teachers teachers, ClassOpenings classes, Enrolling enrolling, People people,
             org.jixing.training.TrainingHistory history, org.jixing.enterprise.Enterprises enterprises) {
         this.history = history;
         this.enterprises = enterprises;
@@ -108,7 +107,7 @@ class DemoProvince {
         this.programmes = programmes;
         this.teachers = teachers;
         this.classes = classes;
-        this.enrolments = enrolments;
+        this.enrolling = enrolling;
         this.people = people;
     }
 
@@ -206,7 +205,7 @@ class DemoProvince {
                                             .nameZh() + "证明",
                                         today.minusYears(1), null));
                     }
-                    Enrolment e = as(p.staff(), () -> enrolments.enrol(approved.id(),
+                    Enrolment e = as(p.staff(), () -> enrolling.enrol(approved.id(),
                             new EnrolmentRequest(person.idNumber(), person.name(), person.phone(), true)));
                     if (firstPerson == null) {
                         firstPerson = e.personId();

@@ -8,7 +8,7 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.jixing.training.Attendance;
+import org.jixing.training.CheckIns;
 import org.jixing.training.CheckIn;
 import org.jixing.training.CheckInBatchResult;
 import org.jixing.training.CheckInTerminal;
@@ -32,14 +32,14 @@ import tools.jackson.databind.json.JsonMapper;
 @Tag(name = "Attendance", description = "Check-in batches from terminals, and registered check-in terminals")
 class AttendanceApi {
 
-    private final Attendance attendance;
+    private final CheckIns checkIns;
 
     private final Terminals terminals;
 
     private final JsonMapper json;
 
-    AttendanceApi(Attendance attendance, Terminals terminals, JsonMapper json) {
-        this.attendance = attendance;
+    AttendanceApi(CheckIns checkIns, Terminals terminals, JsonMapper json) {
+        this.checkIns = checkIns;
         this.terminals = terminals;
         this.json = json;
     }
@@ -65,7 +65,7 @@ class AttendanceApi {
                     + "stored. More than 1,000 events are refused whole (422).")
     CheckInBatchResult batch(@RequestBody Batch batch) {
         if (batch == null || batch.events() == null) {
-            return attendance.checkInBatch(null);
+            return checkIns.checkInBatch(null);
         }
         List<CheckIn> events = new ArrayList<>(batch.events().size());
         for (JsonNode event : batch.events()) {
@@ -80,7 +80,7 @@ class AttendanceApi {
             }
             events.add(c);
         }
-        return attendance.checkInBatch(events);
+        return checkIns.checkInBatch(events);
     }
 
     @Allowed(TrainingPermission.TERMINAL_READ)

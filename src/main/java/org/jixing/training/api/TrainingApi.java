@@ -11,20 +11,12 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jixing.shared.InvalidInputException;
 import org.jixing.shared.PageResult;
-import org.jixing.training.Attendance;
-import org.jixing.training.AttendanceEvent;
-import org.jixing.training.AttendanceRow;
-import org.jixing.training.CheckIn;
-import org.jixing.training.CheckInResult;
 import org.jixing.training.ClassApplication;
 import org.jixing.training.ClassDecision;
 import org.jixing.training.ClassFilter;
 import org.jixing.training.ClassOpenings;
 import org.jixing.training.ClassSession;
 import org.jixing.training.ClassStatus;
-import org.jixing.training.Enrolment;
-import org.jixing.training.EnrolmentRequest;
-import org.jixing.training.Enrolments;
 import org.jixing.training.NewProgramme;
 import org.jixing.training.Programme;
 import org.jixing.training.Programmes;
@@ -32,8 +24,6 @@ import org.jixing.training.StatusChange;
 import org.jixing.training.Teacher;
 import org.jixing.training.Teachers;
 import org.jixing.training.TrainingClass;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -55,23 +45,13 @@ class TrainingApi {
 
     private final ClassOpenings classes;
 
-    private final Enrolments enrolments;
-
-    private final MessageSource messages;
-
-    private final Attendance attendance;
-
     private final java.time.Clock clock;
 
-    TrainingApi(Programmes programmes, Teachers teachers, ClassOpenings classes, Enrolments enrolments,
-            MessageSource messages, Attendance attendance, java.time.Clock clock) {
+    TrainingApi(Programmes programmes, Teachers teachers, ClassOpenings classes, java.time.Clock clock) {
         this.clock = clock;
-        this.attendance = attendance;
         this.programmes = programmes;
         this.teachers = teachers;
         this.classes = classes;
-        this.enrolments = enrolments;
-        this.messages = messages;
     }
 
     record IdNumber(String idNumber) {
@@ -81,23 +61,6 @@ class TrainingApi {
             return "IdNumber[***]";
         }
 
-    }
-
-    record Withdrawal(Integer version, String reason) {
-    }
-
-    /**
-     * A rule a person fails: the field, the rule's key and the reason in the caller's
-     * language.
-     */
-    record RuleResult(String field, String rule, String message) {
-    }
-
-    /**
-     * {@code blocking} rules refuse the enrolment; {@code subsidy} rules allow it only
-     * self-funded.
-     */
-    record EligibilityResult(boolean eligibleForSubsidy, List<RuleResult> blocking, List<RuleResult> subsidy) {
     }
 
     record NewTeacher(String name, String qualificationNo) {
@@ -217,127 +180,6 @@ class TrainingApi {
     ResponseEntity<TrainingClass> apply(@RequestBody ClassApplication application) {
         TrainingClass c = classes.apply(application);
         return ResponseEntity.created(URI.create("/api/v1/classes/" + c.id())).body(c);
-    }
-
-    /** The person to check: ID number, and the name as on the ID card. */
-    record EligibilityCheck(String idNumber, String name) {
-
-        @Override
-        public String toString() {
-            return "EligibilityCheck[" + org.jixing.shared.ResidentIdNumbers.mask(idNumber) + "]";
-        }
-
-    }
-
-    @Allowed(TrainingPermission.ELIGIBILITY_CHECK)
-    @PostMapping("/classes/{id}/eligibility-checks")
-    @Operation(summary = "Check a person against the enrolment and subsidy rules of a class",
-            description = "Whether the person may enrol in this class, and why not. A caller outside the person's "
-                    + "region gives the name too: the registry's record is used when ID number and name match it, "
-                    + "otherwise the person is judged as a newcomer (by the ID number and the class alone). "
-                    + "Another provider's class is never named. Throttled per account: 429 with Retry-After.")
-    EligibilityResult check(@PathVariable long id, @RequestBody EligibilityCheck body) {
-        Enrolments.Eligibility e = enrolments.check(id, body.idNumber(), body.name());
-        return new EligibilityResult(e.eligibleForSubsidy(), results(e.blocking()), results(e.subsidy()));
-    }
-
-    private List<RuleResult> results(List<InvalidInputException.Problem> problems) {
-        Locale locale = LocaleContextHolder.getLocale();
-        return problems.stream()
-            .map(p -> new RuleResult(p.field(), p.messageKey(),
-                    messages.getMessage(p.messageKey(), p.args(), p.messageKey(), locale)))
-            .toList();
-    }
-
-    @Allowed(TrainingPermission.CLASS_READ)
-    @GetMapping("/classes/{id}/enrolments")
-    @Operation(summary = "The class roster in enrolment order, paged (size 1 to 200, 20 when absent), "
-            + "ID numbers masked")
-    PageResult<Enrolment> roster(@PathVariable long id, @RequestParam(defaultValue = "0") int page,
-            @RequestParam(required = false) Integer size) {
-        return enrolments.rosterPage(id, Math.max(0, page), PageResult.size(size));
-    }
-
-    @Allowed(TrainingPermission.CLASS_RUN)
-    @PostMapping("/classes/{id}/enrolments")
-    @Operation(summary = "Enrol a person by ID number (provider staff); every failed rule is listed")
-    ResponseEntity<Enrolment> enrol(@PathVariable long id, @RequestBody EnrolmentRequest request) {
-        Enrolment e = enrolments.enrol(id, request);
-        return ResponseEntity.created(URI.create("/api/v1/classes/" + id + "/enrolments/" + e.id())).body(e);
-    }
-
-    @Allowed(TrainingPermission.CLASS_RUN)
-    @PostMapping("/classes/{id}/enrolments/{enrolmentId}/withdrawal")
-    @Operation(summary = "Take a person off the roster, with a reason; frees the subsidy place")
-    Enrolment withdraw(@PathVariable long id, @PathVariable long enrolmentId, @RequestBody Withdrawal body) {
-        if (body.version() == null) {
-            throw InvalidInputException.of("version", "training.error.required");
-        }
-        return enrolments.withdraw(id, enrolmentId, body.version(), body.reason());
-    }
-
-    record Correction(Long enrolmentId, Boolean present, String reason) {
-    }
-
-    record Completion(Integer version, java.util.Set<Long> failedAssessment) {
-    }
-
-    @Allowed(TrainingPermission.ATTENDANCE_RECORD)
-    @PostMapping("/attendance/check-ins")
-    @Operation(summary = "A check-in or check-out from a terminal (provider staff token) or a trainee's phone",
-            description = "Judged by the server's clock and records, accepted or rejected with a reason (in order: "
-                    + "UNKNOWN_SESSION, OTHER_PROVIDER, DEVICE_REQUIRED, UNREGISTERED_DEVICE, RETIRED_DEVICE, "
-                    + "TERMINAL_ELSEWHERE, DATED_IN_FUTURE, UPLOADED_TOO_LATE, CLASS_NOT_OPEN, NOT_ENROLLED, "
-                    + "OUTSIDE_WINDOW, OUTSIDE_RADIUS, FACE_REQUIRED, LOW_FACE_MATCH, DUPLICATE; see docs/attendance.md); "
-                    + "rejected events are kept. The same clientKey again returns the first answer (200) and stores "
-                    + "nothing. Buffered events: POST /api/v1/attendance/check-ins/batch.")
-    ResponseEntity<CheckInResult> checkIn(@RequestBody CheckIn checkIn) {
-        CheckInResult result = attendance.checkIn(checkIn);
-        return result.replay() ? ResponseEntity.ok(result)
-                : ResponseEntity.created(URI.create("/api/v1/attendance/events/" + result.eventId())).body(result);
-    }
-
-    @Allowed(TrainingPermission.CLASS_READ)
-    @GetMapping("/classes/{id}/sessions/{sessionId}/attendance")
-    @Operation(summary = "A session's attendance sheet: one row per trainee")
-    List<AttendanceRow> sheet(@PathVariable long id, @PathVariable long sessionId) {
-        return attendance.sheet(id, sessionId);
-    }
-
-    @Allowed(TrainingPermission.CLASS_READ)
-    @GetMapping("/classes/{id}/sessions/{sessionId}/attendance-events")
-    @Operation(summary = "Every attendance event of a session, rejected ones too")
-    List<AttendanceEvent> events(@PathVariable long id, @PathVariable long sessionId) {
-        return attendance.events(id, sessionId);
-    }
-
-    @Allowed(TrainingPermission.ATTENDANCE_CORRECT)
-    @PostMapping("/classes/{id}/sessions/{sessionId}/attendance/corrections")
-    @Operation(summary = "Mark a trainee present or absent for a session, with a reason (audited)")
-    List<AttendanceRow> correct(@PathVariable long id, @PathVariable long sessionId, @RequestBody Correction body) {
-        if (body.enrolmentId() == null || body.present() == null) {
-            throw InvalidInputException.of(body.enrolmentId() == null ? "enrolmentId" : "present",
-                    "training.error.required");
-        }
-        attendance.correct(id, sessionId, body.enrolmentId(), body.present(), body.reason());
-        return attendance.sheet(id, sessionId);
-    }
-
-    @Allowed(TrainingPermission.CLASS_READ)
-    @GetMapping("/classes/{id}/attendance-rates")
-    @Operation(summary = "Each enrolment's sessions attended of all sessions")
-    java.util.Map<Long, Attendance.Rate> rates(@PathVariable long id) {
-        return attendance.rates(id);
-    }
-
-    @Allowed(TrainingPermission.CLASS_RUN)
-    @PostMapping("/classes/{id}/completion")
-    @Operation(summary = "Complete a running class: trainees with enough attendance who passed complete")
-    List<Enrolment> complete(@PathVariable long id, @RequestBody Completion body) {
-        if (body.version() == null) {
-            throw InvalidInputException.of("version", "training.error.required");
-        }
-        return enrolments.complete(id, body.version(), body.failedAssessment());
     }
 
     @Allowed(TrainingPermission.CLASS_DECIDE)

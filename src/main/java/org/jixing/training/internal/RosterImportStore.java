@@ -3,6 +3,7 @@ package org.jixing.training.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -10,6 +11,12 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.jixing.shared.bulk.BulkWriter;
+import org.jixing.shared.scope.CurrentUser;
+import org.jixing.shared.scope.DataScope;
+import org.jixing.shared.scope.Role;
+import org.jixing.shared.scope.ScopeColumns;
+import org.jixing.shared.scope.ScopeKind;
+import org.jixing.shared.scope.ScopeSql;
 import org.jixing.training.ImportMode;
 import org.jixing.training.ImportStatus;
 import org.jixing.training.RosterImport;
@@ -22,8 +29,7 @@ import org.springframework.stereotype.Repository;
 public class RosterImportStore {
 
     /** Trainee-list imports are seen in their region's scope. */
-    public static final org.jixing.shared.scope.ScopeColumns SCOPE = org.jixing.shared.scope.ScopeColumns.create()
-        .region("r.region_code");
+    public static final ScopeColumns SCOPE = ScopeColumns.create().region("r.region_code");
 
     private static final String COLUMNS = """
             id, kind, class_id, region_code, file_name, file_format, file_charset, file_sha256, file_size, mode, self_funded, status,
@@ -33,7 +39,7 @@ public class RosterImportStore {
     /** A new import, as the upload found it. */
     public record NewImport(Long classId, Long providerId, String regionCode, String lineCode, String fileName,
             String format, String charset, String sha256, long size, ImportMode mode, boolean selfFunded, int rowsTotal,
-            org.jixing.shared.scope.CurrentUser owner, Instant createdAt) {
+            CurrentUser owner, Instant createdAt) {
     }
 
     /** The counts of an import as they stand. */
@@ -41,6 +47,13 @@ public class RosterImportStore {
             int registered) {
 
         public static final Counts ZERO = new Counts(0, 0, 0, 0, 0, 0, 0);
+
+        /** These counts moved on by those of a chunk. */
+        public Counts plus(Counts chunk) {
+            return new Counts(done + chunk.done, validated + chunk.validated, enrolled + chunk.enrolled,
+                    selfFunded + chunk.selfFunded, unchanged + chunk.unchanged, invalid + chunk.invalid,
+                    registered + chunk.registered);
+        }
 
     }
 
@@ -71,10 +84,10 @@ public class RosterImportStore {
                         values (:kind, :c, :key, :p, :r, :l, :name, :format, :charset, :sha, :size, :mode, :sf, 'QUEUED', :total,
                           :by, :oid, :oname, :orole, :okind, :oref, :at)""")
             .param("kind", i.classId() == null ? "TRAINEES" : "ROSTER")
-            .param("c", i.classId(), java.sql.Types.BIGINT)
+            .param("c", i.classId(), Types.BIGINT)
             .param("key", i.classId() == null ? "region:" + i.regionCode() : "class:" + i.classId())
-            .param("p", i.providerId(), java.sql.Types.BIGINT)
-            .param("l", i.lineCode(), java.sql.Types.VARCHAR)
+            .param("p", i.providerId(), Types.BIGINT)
+            .param("l", i.lineCode(), Types.VARCHAR)
             .param("r", i.regionCode())
             .param("name", i.fileName())
             .param("format", i.format())
@@ -111,7 +124,7 @@ public class RosterImportStore {
     }
 
     /** A trainee-list import within a scope. */
-    public Optional<RosterImport> findTrainees(long id, org.jixing.shared.scope.ScopeSql.Clause scope) {
+    public Optional<RosterImport> findTrainees(long id, ScopeSql.Clause scope) {
         return jdbc
             .sql("select " + COLUMNS + " from roster_import r where id = :id and kind = 'TRAINEES' and " + scope.sql())
             .param("id", id)
@@ -121,7 +134,7 @@ public class RosterImportStore {
     }
 
     /** The latest trainee-list imports within a scope, newest first. */
-    public List<RosterImport> trainees(org.jixing.shared.scope.ScopeSql.Clause scope, int limit) {
+    public List<RosterImport> trainees(ScopeSql.Clause scope, int limit) {
         return jdbc
             .sql("select " + COLUMNS + " from roster_import r where kind = 'TRAINEES' and " + scope.sql()
                     + " order by id desc fetch first :n rows only")
@@ -150,15 +163,14 @@ public class RosterImportStore {
     }
 
     /** The user an import acts for. */
-    public org.jixing.shared.scope.CurrentUser owner(long id) {
+    public CurrentUser owner(long id) {
         return jdbc.sql("""
                 select owner_id, created_by, owner_name, owner_role, owner_scope_kind, owner_scope_ref
                 from roster_import where id = :id""")
             .param("id", id)
-            .query((rs, n) -> new org.jixing.shared.scope.CurrentUser(rs.getLong(1), rs.getString(2), rs.getString(3),
-                    org.jixing.shared.scope.Role.valueOf(rs.getString(4)),
-                    org.jixing.shared.scope.DataScope.of(org.jixing.shared.scope.ScopeKind.valueOf(rs.getString(5)),
-                            rs.getString(6))))
+            .query((rs, n) -> new CurrentUser(rs.getLong("owner_id"), rs.getString("created_by"),
+                    rs.getString("owner_name"), Role.valueOf(rs.getString("owner_role")),
+                    DataScope.of(ScopeKind.valueOf(rs.getString("owner_scope_kind")), rs.getString("owner_scope_ref"))))
             .single();
     }
 
@@ -224,6 +236,23 @@ public class RosterImportStore {
                 rows.stream().map(r -> new Object[] { importId, r.rowNo(), r.outcome(), r.problems() }).toList());
     }
 
+    /**
+     * Records a chunk taken: the outcomes of its rows and the import's counts after it.
+     */
+    public void recordChunk(long importId, List<RowOutcome> rows, Counts counts) {
+        insertRows(importId, rows);
+        counts(importId, counts);
+    }
+
+    /**
+     * Starts an import again from a row (0: from the start), forgetting the outcomes from
+     * there on and setting the counts it resumes with.
+     */
+    public void restart(long importId, int fromRowNo, Counts counts) {
+        deleteRowsFrom(importId, fromRowNo);
+        counts(importId, counts);
+    }
+
     /** Forgets the outcomes from a row on, for an import that starts again from there. */
     public void deleteRowsFrom(long importId, int rowNo) {
         jdbc.sql("delete from roster_import_row where import_id = :i and row_no >= :r")
@@ -237,7 +266,7 @@ public class RosterImportStore {
         Map<Integer, RowOutcome> rows = new HashMap<>();
         jdbc.sql("select row_no, outcome, problems from roster_import_row where import_id = :i")
             .param("i", importId)
-            .query((rs, n) -> rows.put(rs.getInt(1), new RowOutcome(rs.getInt(1), rs.getString(2), rs.getString(3))))
+            .query((rs, n) -> rows.put(rs.getInt("row_no"), outcome(rs)))
             .list();
         return rows;
     }
@@ -249,8 +278,12 @@ public class RosterImportStore {
                 where import_id = :i and outcome = 'INVALID' order by row_no fetch first :n rows only""")
             .param("i", importId)
             .param("n", limit)
-            .query((rs, n) -> new RowOutcome(rs.getInt(1), rs.getString(2), rs.getString(3)))
+            .query((rs, n) -> outcome(rs))
             .list();
+    }
+
+    private static RowOutcome outcome(ResultSet rs) throws SQLException {
+        return new RowOutcome(rs.getInt("row_no"), rs.getString("outcome"), rs.getString("problems"));
     }
 
     private static RosterImport map(ResultSet rs, int n) throws SQLException {

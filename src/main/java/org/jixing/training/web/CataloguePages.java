@@ -4,8 +4,6 @@ import org.jixing.training.TrainingPermission;
 import org.jixing.training.TrainingPermission.Allowed;
 import org.jixing.reference.ReferenceCatalogue;
 import org.jixing.shared.InvalidInputException;
-import org.jixing.shared.scope.CurrentUser;
-import org.jixing.shared.scope.Role;
 import org.jixing.training.DeliveryMode;
 import org.jixing.training.NewProgramme;
 import org.jixing.training.Programmes;

@@ -16,6 +16,7 @@ import org.jixing.training.ClassOpenings;
 import org.jixing.training.ClassStatus;
 import org.jixing.training.ImportMode;
 import org.jixing.training.RosterImport;
+import org.jixing.training.RosterImportFiles;
 import org.jixing.training.RosterImports;
 import org.jixing.training.TrainingClass;
 import org.springframework.http.ContentDisposition;
@@ -42,12 +43,16 @@ class RosterImportPages {
 
     private final RosterImports imports;
 
+    private final RosterImportFiles files;
+
     private final ClassOpenings classes;
 
     private final org.jixing.reference.ReferenceCatalogue reference;
 
-    RosterImportPages(RosterImports imports, ClassOpenings classes, org.jixing.reference.ReferenceCatalogue reference) {
+    RosterImportPages(RosterImports imports, RosterImportFiles files, ClassOpenings classes,
+            org.jixing.reference.ReferenceCatalogue reference) {
         this.imports = imports;
+        this.files = files;
         this.classes = classes;
         this.reference = reference;
     }
@@ -203,7 +208,7 @@ class RosterImportPages {
     }
 
     private void download(Long classId, long importId, Locale locale, HttpServletResponse response) {
-        imports.result(classId, importId, locale, (header, rows) -> {
+        files.result(classId, importId, locale, (header, rows) -> {
             try {
                 XlsxDownload.write(response, "roster-import-" + importId + "-result.xlsx", "result", header, rows);
             }
@@ -223,7 +228,7 @@ class RosterImportPages {
                             StandardCharsets.UTF_8)
                     .build()
                     .toString());
-        imports.template(response.getOutputStream(), locale);
+        files.template(response.getOutputStream(), locale);
     }
 
 }

@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.util.Set;
 
 import org.jixing.shared.InvalidInputException;
-import org.jixing.shared.scope.CurrentUser;
 import org.jixing.shared.scope.Role;
 import org.jixing.shared.web.NavItem;
 import org.jixing.training.NewTerminal;
