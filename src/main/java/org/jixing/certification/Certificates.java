@@ -424,19 +424,6 @@ public class Certificates {
         return store.key(key.keyId()).orElseThrow();
     }
 
-    /**
-     * Certificates issued in a year by level, in rank order (every level, zero included),
-     * as far as the caller's scope shows them.
-     */
-    @Transactional(readOnly = true)
-    public List<LevelCount> issuedByLevel(int year) {
-        Map<String, long[]> counts = store.issuedByLevel(year, ScopeSql.forCurrentUser(CertificateStore.SCOPE));
-        return levels().stream().map(l -> {
-            long[] c = counts.getOrDefault(l.code(), new long[2]);
-            return new LevelCount(l, c[0], c[1]);
-        }).toList();
-    }
-
     /** The levels in rank order. */
     public List<SkillLevel> levels() {
         return catalogue.skillLevels().stream().sorted(Comparator.comparingInt(SkillLevel::rank)).toList();
