@@ -16,7 +16,6 @@ import org.jixing.provider.Filings;
 import org.jixing.provider.Registry;
 import org.jixing.shared.InvalidInputException;
 import org.jixing.shared.scope.CurrentUser;
-import org.jixing.shared.scope.Role;
 import org.jixing.shared.scope.ScopeKind;
 import org.jixing.training.ClassOpenings;
 import org.jixing.training.ClassType;

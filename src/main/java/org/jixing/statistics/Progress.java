@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -252,22 +251,18 @@ public class Progress {
     /** Completions of a year grouped by a dimension, in the caller's scope. */
     @Transactional(readOnly = true)
     public List<ProgressRow> of(int year, Dimension by) {
-        List<Object[]> rows = by == Dimension.GROUP
+        List<ProgressStore.Grouped> rows = by == Dimension.GROUP
                 ? store.groupedByGroup(List.of(by.column), year, null, null,
                         ScopeSql.forCurrentUser(ProgressStore.SCOPE_WITHOUT_PROVIDER))
                 : store.grouped(List.of(by.column), year, year, null, null, null,
                         ScopeSql.forCurrentUser(ProgressStore.SCOPE));
         List<ProgressRow> out = new ArrayList<>();
-        for (Object[] r : rows) {
-            out.add(new ProgressRow(key(r[0]), ((Number) r[1]).longValue(), ((Number) r[2]).longValue()));
+        for (ProgressStore.Grouped r : rows) {
+            out.add(new ProgressRow(r.key(0), r.subsidised(), r.notSubsidised()));
         }
         out.sort(java.util.Comparator.comparing(ProgressRow::key, by == Dimension.MONTH
                 ? java.util.Comparator.comparingInt(Integer::parseInt) : java.util.Comparator.<String>naturalOrder()));
         return out;
-    }
-
-    static String key(Object value) {
-        return value instanceof Number n ? String.valueOf(n.longValue()) : Objects.toString(value, "").strip();
     }
 
     /** The city a region belongs to. */

@@ -4,8 +4,12 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 import org.jixing.shared.bulk.BulkWriter;
 import org.jixing.shared.scope.ScopeColumns;
@@ -270,23 +274,55 @@ public class ProgressStore {
             .update();
     }
 
+    /**
+     * A reconciliation as recorded: when it ran, what triggered it, the groups it
+     * compared and found drifted, the completions missing from the rollups and the extra
+     * ones.
+     */
+    public record Reconciliation(Instant ranAt, String trigger, int compared, int drifted, long missing, long extra) {
+    }
+
+    /**
+     * Completions of a group: the values of the group's keys as text (numbers without
+     * decimals), in the order they were asked for, and the completions subsidised and
+     * not.
+     */
+    public record Grouped(List<String> keys, long subsidised, long notSubsidised) {
+
+        /** The value of the i-th key. */
+        public String key(int i) {
+            return keys.get(i);
+        }
+
+    }
+
+    /** A provider's completions of a year: subsidised and not. */
+    public record ProviderCount(long providerId, long subsidised, long notSubsidised) {
+    }
+
+    /**
+     * Unique persons of a dimension ({@code ALL}, {@code CITY}, {@code LINE},
+     * {@code LINE_CITY}), line and region.
+     */
+    public record UniquePersons(String dimension, String lineCode, String regionCode, long persons) {
+    }
+
     /** The latest reconciliation: when, what triggered it, what it found. */
-    public java.util.Optional<Object[]> lastReconciliation() {
+    public Optional<Reconciliation> lastReconciliation() {
         return jdbc.sql("""
                 select ran_at, trigger_name, groups_compared, groups_drifted, completions_missing, completions_extra
                 from progress_reconciliation order by id desc fetch first 1 rows only""")
-            .query((rs,
-                    n) -> new Object[] { rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getInt(3), rs.getInt(4),
-                            rs.getLong(5), rs.getLong(6) })
+            .query((rs, n) -> new Reconciliation(rs.getTimestamp("ran_at").toInstant(), rs.getString("trigger_name"),
+                    rs.getInt("groups_compared"), rs.getInt("groups_drifted"), rs.getLong("completions_missing"),
+                    rs.getLong("completions_extra")))
             .optional();
     }
 
     /**
      * Completions grouped by expressions over the rollup ({@code r}), subsidised and not,
      * in the years given, up to a day, in a scope, with an optional extra condition.
-     * Returns the group keys followed by the two counts.
      */
-    public List<Object[]> grouped(List<String> keys, int fromYear, int toYear, LocalDate upTo, String extra,
+    public List<Grouped> grouped(List<String> keys, int fromYear, int toYear, LocalDate upTo, String extra,
             Map<String, Object> extraParams, ScopeSql.Clause scope) {
         return group("progress_rollup", keys, fromYear, toYear, upTo, extra, extraParams, scope, null);
     }
@@ -296,9 +332,9 @@ public class ProgressStore {
      * expressions over it ({@code r}), for the years given, of the last year up to a
      * month.
      */
-    public List<Object[]> groupedByMonth(List<String> keys, int fromYear, int toYear, int lastMonth, String extra,
+    public List<Grouped> groupedByMonth(List<String> keys, int fromYear, int toYear, int lastMonth, String extra,
             Map<String, Object> extraParams, ScopeSql.Clause scope) {
-        Map<String, Object> params = new java.util.HashMap<>(extraParams == null ? Map.of() : extraParams);
+        Map<String, Object> params = new HashMap<>(extraParams == null ? Map.of() : extraParams);
         params.put("lastMonth", lastMonth);
         return group("progress_month", keys, fromYear, toYear, null,
                 "(r.training_year < :ty or r.training_month <= :lastMonth)" + (extra == null ? "" : " and " + extra),
@@ -309,28 +345,36 @@ public class ProgressStore {
      * The providers with the most subsidised completions of a year, at most
      * {@code limit}.
      */
-    public List<Object[]> topProviders(int year, String extra, Map<String, Object> extraParams, ScopeSql.Clause scope,
-            int limit) {
+    public List<ProviderCount> topProviders(int year, String extra, Map<String, Object> extraParams,
+            ScopeSql.Clause scope, int limit) {
         return group("progress_provider_year", List.of("r.provider_id"), year, year, null, extra, extraParams, scope,
-                " order by 2 desc fetch first " + limit + " rows only");
+                " order by subsidised desc fetch first " + limit + " rows only")
+            .stream()
+            .map(g -> new ProviderCount(Long.parseLong(g.key(0)), g.subsidised(), g.notSubsidised()))
+            .toList();
     }
 
     /** The same over the trainee-group rollup (no day: it keeps months). */
-    public List<Object[]> groupedByGroup(List<String> keys, int year, String extra, Map<String, Object> extraParams,
+    public List<Grouped> groupedByGroup(List<String> keys, int year, String extra, Map<String, Object> extraParams,
             ScopeSql.Clause scope) {
         return group("progress_group_rollup", keys, year, year, null, extra, extraParams, scope, null);
     }
 
-    private List<Object[]> group(String table, List<String> keys, int fromYear, int toYear, LocalDate upTo,
-            String extra, Map<String, Object> extraParams, ScopeSql.Clause scope, String order) {
-        String select = String.join(", ", keys);
-        String sql = "select " + select + ", sum(case when subsidised then completions else 0 end) as s, "
-                + "sum(case when subsidised then 0 else completions end) from " + table + " r "
+    private List<Grouped> group(String table, List<String> keys, int fromYear, int toYear, LocalDate upTo, String extra,
+            Map<String, Object> extraParams, ScopeSql.Clause scope, String order) {
+        List<String> named = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            named.add(keys.get(i) + " as k" + i);
+        }
+        String sql = "select " + String.join(", ", named) + ", "
+                + "sum(case when subsidised then completions else 0 end) as subsidised, "
+                + "sum(case when subsidised then 0 else completions end) as not_subsidised from " + table + " r "
                 + "where training_year between :fy and :ty" + (upTo == null ? "" : " and completed_on <= :upTo")
-                + (extra == null ? "" : " and " + extra) + " and " + scope.sql() + " group by " + select;
+                + (extra == null ? "" : " and " + extra) + " and " + scope.sql() + " group by "
+                + String.join(", ", keys);
         if (order != null) {
-            // Only the sum can order a top list; its key comes first.
-            sql = "select * from (" + sql + ") t" + order.replace("order by 2", "order by s");
+            // Only the sum can order a top list.
+            sql = "select * from (" + sql + ") t" + order;
         }
         var spec = jdbc.sql(sql).param("fy", fromYear).param("ty", toYear).params(scope.params());
         if (upTo != null) {
@@ -339,24 +383,31 @@ public class ProgressStore {
         if (extraParams != null) {
             spec = spec.params(extraParams);
         }
-        int width = keys.size() + 2;
         return spec.query((rs, n) -> {
-            Object[] row = new Object[width];
-            for (int i = 0; i < width; i++) {
-                row[i] = rs.getObject(i + 1);
+            List<String> values = new ArrayList<>();
+            for (int i = 0; i < keys.size(); i++) {
+                values.add(key(rs.getObject("k" + i)));
             }
-            return row;
+            return new Grouped(values, rs.getLong("subsidised"), rs.getLong("not_subsidised"));
         }).list();
     }
 
-    /** Unique persons of a year in a scope: dimension, line, region, persons. */
-    public List<Object[]> unique(int year, ScopeSql.Clause scope) {
+    /**
+     * A group's key as text: numbers without decimals, text without surrounding blanks.
+     */
+    static String key(Object value) {
+        return value instanceof Number n ? String.valueOf(n.longValue()) : Objects.toString(value, "").strip();
+    }
+
+    /** Unique persons of a year in a scope. */
+    public List<UniquePersons> unique(int year, ScopeSql.Clause scope) {
         return jdbc.sql(
                 "select dimension, line_code, region_code, persons from progress_unique r where training_year = :y and "
                         + scope.sql())
             .param("y", year)
             .params(scope.params())
-            .query((rs, n) -> new Object[] { rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4) })
+            .query((rs, n) -> new UniquePersons(rs.getString("dimension"), rs.getString("line_code"),
+                    rs.getString("region_code"), rs.getLong("persons")))
             .list();
     }
 
