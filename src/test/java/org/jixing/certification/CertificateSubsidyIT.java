@@ -17,7 +17,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 class CertificateSubsidyIT extends AssessmentTestBase {
 
     @Autowired
-    Certificates certificates;
+
+    CertificateIssuing issuing;
 
     @Test
     void aStandardPaidOnACertificatePaysTheTraineeWhoEarnedItSinceTheClassBegan() throws Exception {
@@ -39,14 +40,14 @@ class CertificateSubsidyIT extends AssessmentTestBase {
         // for
         // the senior class.
         Body body = body(jinan, JINAN, "TECHNICAL_COLLEGE", "CLEANER/SENIOR");
-        asAdmin(() -> certificates.recordPast(new CertificateRequest(first, "CLEANER", "JUNIOR", body.id(),
+        asAdmin(() -> issuing.recordPast(new CertificateRequest(first, "CLEANER", "JUNIOR", body.id(),
                 CertificateRoute.IMPORTED, null, null, pastStart.minusYears(4))));
-        asAdmin(() -> certificates.recordPast(new CertificateRequest(first, "CLEANER", "INTERMEDIATE", body.id(),
+        asAdmin(() -> issuing.recordPast(new CertificateRequest(first, "CLEANER", "INTERMEDIATE", body.id(),
                 CertificateRoute.IMPORTED, null, null, pastStart.minusYears(1))));
         assertThat(asStaff(f.provider().id(), () -> claims.preview(f.classId())).lines()).isEmpty();
 
         // The senior certificate, earned after the class: that trainee is priced.
-        asAdmin(() -> certificates.issue(new CertificateRequest(first, "CLEANER", "SENIOR", body.id(),
+        asAdmin(() -> issuing.issue(new CertificateRequest(first, "CLEANER", "SENIOR", body.id(),
                 CertificateRoute.ASSESSMENT, null, null, null)));
         Claims.Preview after = asStaff(f.provider().id(), () -> claims.preview(f.classId()));
         assertThat(after.lines()).singleElement().satisfies(l -> {

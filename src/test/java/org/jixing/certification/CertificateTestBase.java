@@ -37,6 +37,15 @@ public abstract class CertificateTestBase extends TrainingTestBase {
     protected Certificates certificates;
 
     @Autowired
+    protected CertificateIssuing issuing;
+
+    @Autowired
+    protected CertificateRevocation revocation;
+
+    @Autowired
+    protected CertificateSignatures signatures;
+
+    @Autowired
     protected People people;
 
     public record Body(long id, String name, Cookie evaluator, String evaluatorName) {
@@ -108,11 +117,11 @@ public abstract class CertificateTestBase extends TrainingTestBase {
     }
 
     protected Certificate issue(long person, String occupation, String level, long body, CertificateRoute route) {
-        return asAdmin(() -> certificates.issue(request(person, occupation, level, body, route)));
+        return asAdmin(() -> issuing.issue(request(person, occupation, level, body, route)));
     }
 
     protected Certificate past(long person, String occupation, String level, long body, LocalDate on) {
-        return asAdmin(() -> certificates.recordPast(
+        return asAdmin(() -> issuing.recordPast(
                 new CertificateRequest(person, occupation, level, body, CertificateRoute.IMPORTED, null, null, on)));
     }
 
