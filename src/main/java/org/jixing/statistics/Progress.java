@@ -141,13 +141,12 @@ public class Progress {
             store.replaceAll(main.actual);
         }
         // The dashboards' summaries of it.
-        List<List<Object[]>> summaries = ProgressStore.summaries(main.actual);
-        List<List<Object[]>> heldSummaries = store.heldSummaries();
-        int summariesDrifted = 0;
-        for (int i = 0; i < summaries.size(); i++) {
-            summariesDrifted += drift(heldSummaries.get(i), summaries.get(i),
-                    r -> List.of(java.util.Arrays.copyOf(r, r.length - 1)), r -> (Long) r[r.length - 1]).drifted;
-        }
+        ProgressStore.Summaries summaries = ProgressStore.summaries(main.actual);
+        ProgressStore.Summaries heldSummaries = store.heldSummaries();
+        int summariesDrifted = drift(heldSummaries.months(), summaries.months(), ProgressStore.MonthSummary::group,
+                ProgressStore.MonthSummary::completions).drifted
+                + drift(heldSummaries.providers(), summaries.providers(), ProgressStore.ProviderYearSummary::group,
+                        ProgressStore.ProviderYearSummary::completions).drifted;
         if (summariesDrifted > 0) {
             store.replaceSummaries(summaries);
         }
@@ -161,13 +160,13 @@ public class Progress {
             groupFigures.rewrite();
         }
         // Unique persons, kept with the province's code where a count has no city.
-        List<Object[]> recount = counts.uniquePersons()
+        List<ProgressStore.UniqueCount> recount = counts.uniquePersons()
             .stream()
-            .map(p -> new Object[] { p.year(), p.dimension(), p.lineCode(),
-                    p.cityCode().isEmpty() ? province() : p.cityCode(), p.persons() })
+            .map(p -> new ProgressStore.UniqueCount(p.year(), p.dimension(), p.lineCode(),
+                    p.cityCode().isEmpty() ? province() : p.cityCode(), p.persons()))
             .toList();
-        Drift<Object[]> persons = drift(store.allUnique(), recount, r -> List.of(r[0], r[1], r[2], r[3]),
-                r -> (Long) r[4]);
+        Drift<ProgressStore.UniqueCount> persons = drift(store.allUnique(), recount, ProgressStore.UniqueCount::group,
+                ProgressStore.UniqueCount::persons);
         if (persons.drifted > 0) {
             store.replaceUnique(recount);
         }

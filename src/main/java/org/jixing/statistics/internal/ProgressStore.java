@@ -128,32 +128,49 @@ public class ProgressStore {
         return region.substring(0, 4) + "00";
     }
 
-    /**
-     * The summaries' rows as a recount gives them: month table, then provider-year table.
-     */
-    public static List<List<Object[]>> summaries(List<CompletionCounts.Count> counts) {
-        Map<List<Object>, Long> month = new java.util.HashMap<>();
-        Map<List<Object>, Long> provider = new java.util.HashMap<>();
-        for (CompletionCounts.Count c : counts) {
-            month.merge(List.of(c.completedOn().getYear(), c.completedOn().getMonthValue(), c.lineCode(),
-                    c.subTargetCode(), city(c.regionCode()), c.subsidised()), c.completions(), Long::sum);
-            provider.merge(List.of(c.completedOn().getYear(), c.providerId(), c.lineCode(), city(c.regionCode()),
-                    c.subsidised()), c.completions(), Long::sum);
+    /** Completions of a month, line, sub-target and city, subsidised or not. */
+    public record MonthSummary(int year, int month, String lineCode, String subTargetCode, String cityCode,
+            boolean subsidised, long completions) {
+
+        /** The same group without its count, to compare a held summary with a recount. */
+        public MonthSummary group() {
+            return new MonthSummary(year, month, lineCode, subTargetCode, cityCode, subsidised, 0);
         }
-        return List.of(rows(month), rows(provider));
+
     }
 
-    private static List<Object[]> rows(Map<List<Object>, Long> grouped) {
-        List<Object[]> out = new java.util.ArrayList<>();
-        grouped.forEach((k, n) -> {
-            Object[] row = new Object[k.size() + 1];
-            for (int i = 0; i < k.size(); i++) {
-                row[i] = k.get(i);
-            }
-            row[k.size()] = n;
-            out.add(row);
-        });
-        return out;
+    /** Completions of a year by a provider on a line in a city, subsidised or not. */
+    public record ProviderYearSummary(int year, long providerId, String lineCode, String cityCode, boolean subsidised,
+            long completions) {
+
+        /** The same group without its count. */
+        public ProviderYearSummary group() {
+            return new ProviderYearSummary(year, providerId, lineCode, cityCode, subsidised, 0);
+        }
+
+    }
+
+    /** The dashboards' summaries of the rollup: by month, and by provider and year. */
+    public record Summaries(List<MonthSummary> months, List<ProviderYearSummary> providers) {
+    }
+
+    /** The summaries as a recount gives them. */
+    public static Summaries summaries(List<CompletionCounts.Count> counts) {
+        Map<MonthSummary, Long> month = new HashMap<>();
+        Map<ProviderYearSummary, Long> provider = new HashMap<>();
+        for (CompletionCounts.Count c : counts) {
+            month.merge(new MonthSummary(c.completedOn().getYear(), c.completedOn().getMonthValue(), c.lineCode(),
+                    c.subTargetCode(), city(c.regionCode()), c.subsidised(), 0), c.completions(), Long::sum);
+            provider.merge(new ProviderYearSummary(c.completedOn().getYear(), c.providerId(), c.lineCode(),
+                    city(c.regionCode()), c.subsidised(), 0), c.completions(), Long::sum);
+        }
+        List<MonthSummary> months = new ArrayList<>();
+        month.forEach((k, n) -> months.add(new MonthSummary(k.year(), k.month(), k.lineCode(), k.subTargetCode(),
+                k.cityCode(), k.subsidised(), n)));
+        List<ProviderYearSummary> providers = new ArrayList<>();
+        provider.forEach((k, n) -> providers
+            .add(new ProviderYearSummary(k.year(), k.providerId(), k.lineCode(), k.cityCode(), k.subsidised(), n)));
+        return new Summaries(months, providers);
     }
 
     private static final List<String> MONTH_COLUMNS = List.of("training_year", "training_month", "line_code",
@@ -162,29 +179,38 @@ public class ProgressStore {
     private static final List<String> PROVIDER_COLUMNS = List.of("training_year", "provider_id", "line_code",
             "region_code", "subsidised", "completions");
 
-    /** The summaries as held, in the layout of {@link #summaries}. */
-    public List<List<Object[]>> heldSummaries() {
-        return List.of(rawRows("progress_month", MONTH_COLUMNS), rawRows("progress_provider_year", PROVIDER_COLUMNS));
-    }
-
-    private List<Object[]> rawRows(String table, List<String> columns) {
-        return jdbc.sql("select " + String.join(", ", columns) + " from " + table).query((rs, n) -> {
-            Object[] row = new Object[columns.size()];
-            for (int i = 0; i < columns.size(); i++) {
-                // INT as Integer, BIGINT as Long, BOOLEAN as Boolean: as a recount builds
-                // them.
-                row[i] = rs.getObject(i + 1);
-            }
-            return row;
-        }).list();
+    /** The summaries as held. */
+    public Summaries heldSummaries() {
+        return new Summaries(
+                jdbc.sql("select " + String.join(", ", MONTH_COLUMNS) + " from progress_month")
+                    .query((rs, n) -> new MonthSummary(rs.getInt("training_year"), rs.getInt("training_month"),
+                            rs.getString("line_code"), rs.getString("sub_target_code"), rs.getString("region_code"),
+                            rs.getBoolean("subsidised"), rs.getLong("completions")))
+                    .list(),
+                jdbc.sql("select " + String.join(", ", PROVIDER_COLUMNS) + " from progress_provider_year")
+                    .query((rs, n) -> new ProviderYearSummary(rs.getInt("training_year"), rs.getLong("provider_id"),
+                            rs.getString("line_code"), rs.getString("region_code"), rs.getBoolean("subsidised"),
+                            rs.getLong("completions")))
+                    .list());
     }
 
     /** Replaces the summaries with those of a recount. */
-    public void replaceSummaries(List<List<Object[]>> summaries) {
+    public void replaceSummaries(Summaries summaries) {
         jdbc.sql("delete from progress_month").update();
         jdbc.sql("delete from progress_provider_year").update();
-        bulk.write("progress_month", MONTH_COLUMNS, summaries.get(0));
-        bulk.write("progress_provider_year", PROVIDER_COLUMNS, summaries.get(1));
+        // The bulk writer takes rows in the order of the columns.
+        bulk.write("progress_month", MONTH_COLUMNS,
+                summaries.months()
+                    .stream()
+                    .map(m -> new Object[] { m.year(), m.month(), m.lineCode(), m.subTargetCode(), m.cityCode(),
+                            m.subsidised(), m.completions() })
+                    .toList());
+        bulk.write("progress_provider_year", PROVIDER_COLUMNS,
+                summaries.providers()
+                    .stream()
+                    .map(p -> new Object[] { p.year(), p.providerId(), p.lineCode(), p.cityCode(), p.subsidised(),
+                            p.completions() })
+                    .toList());
     }
 
     /** Adds completions to a trainee group's count. */
@@ -225,12 +251,24 @@ public class ProgressStore {
             .list();
     }
 
-    /** Every unique count as held: year, dimension, line, region, persons. */
-    public List<Object[]> allUnique() {
+    /**
+     * Unique persons of a year by dimension, line and region (the city, or the province
+     * where a count has none).
+     */
+    public record UniqueCount(int year, String dimension, String lineCode, String regionCode, long persons) {
+
+        /** The same group without its count. */
+        public UniqueCount group() {
+            return new UniqueCount(year, dimension, lineCode, regionCode, 0);
+        }
+
+    }
+
+    /** Every unique count as held. */
+    public List<UniqueCount> allUnique() {
         return jdbc.sql("select " + String.join(", ", UNIQUE_COLUMNS) + " from progress_unique")
-            .query((rs,
-                    n) -> new Object[] { rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getLong(5) })
+            .query((rs, n) -> new UniqueCount(rs.getInt("training_year"), rs.getString("dimension"),
+                    rs.getString("line_code"), rs.getString("region_code"), rs.getLong("persons")))
             .list();
     }
 
@@ -253,10 +291,13 @@ public class ProgressStore {
                     .toList());
     }
 
-    /** Replaces the unique counts with rows of year, dimension, line, region, persons. */
-    public void replaceUnique(List<Object[]> rows) {
+    /** Replaces the unique counts with a recount. */
+    public void replaceUnique(List<UniqueCount> counts) {
         jdbc.sql("delete from progress_unique").update();
-        bulk.write("progress_unique", UNIQUE_COLUMNS, rows);
+        bulk.write("progress_unique", UNIQUE_COLUMNS,
+                counts.stream()
+                    .map(u -> new Object[] { u.year(), u.dimension(), u.lineCode(), u.regionCode(), u.persons() })
+                    .toList());
     }
 
     public void recordReconciliation(Instant at, String trigger, int compared, int drifted, long missing, long extra,
