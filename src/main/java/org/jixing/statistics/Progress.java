@@ -17,6 +17,11 @@ import org.jixing.shared.scope.Role;
 import org.jixing.shared.scope.ScopeSql;
 import org.jixing.statistics.internal.GroupCount;
 import org.jixing.statistics.internal.ProgressStore;
+import org.jixing.statistics.internal.Grouped;
+import org.jixing.statistics.internal.UniqueCount;
+import org.jixing.statistics.internal.Summaries;
+import org.jixing.statistics.internal.ProviderYearSummary;
+import org.jixing.statistics.internal.MonthSummary;
 import org.jixing.training.CompletionCounts;
 import org.jixing.training.TrainingCompleted;
 import org.slf4j.Logger;
@@ -141,12 +146,12 @@ public class Progress {
             store.replaceAll(main.actual);
         }
         // The dashboards' summaries of it.
-        ProgressStore.Summaries summaries = ProgressStore.summaries(main.actual);
-        ProgressStore.Summaries heldSummaries = store.heldSummaries();
-        int summariesDrifted = drift(heldSummaries.months(), summaries.months(), ProgressStore.MonthSummary::group,
-                ProgressStore.MonthSummary::completions).drifted
-                + drift(heldSummaries.providers(), summaries.providers(), ProgressStore.ProviderYearSummary::group,
-                        ProgressStore.ProviderYearSummary::completions).drifted;
+        Summaries summaries = ProgressStore.summaries(main.actual);
+        Summaries heldSummaries = store.heldSummaries();
+        int summariesDrifted = drift(heldSummaries.months(), summaries.months(), MonthSummary::group,
+                MonthSummary::completions).drifted
+                + drift(heldSummaries.providers(), summaries.providers(), ProviderYearSummary::group,
+                        ProviderYearSummary::completions).drifted;
         if (summariesDrifted > 0) {
             store.replaceSummaries(summaries);
         }
@@ -160,13 +165,12 @@ public class Progress {
             groupFigures.rewrite();
         }
         // Unique persons, kept with the province's code where a count has no city.
-        List<ProgressStore.UniqueCount> recount = counts.uniquePersons()
+        List<UniqueCount> recount = counts.uniquePersons()
             .stream()
-            .map(p -> new ProgressStore.UniqueCount(p.year(), p.dimension(), p.lineCode(),
+            .map(p -> new UniqueCount(p.year(), p.dimension(), p.lineCode(),
                     p.cityCode().isEmpty() ? province() : p.cityCode(), p.persons()))
             .toList();
-        Drift<ProgressStore.UniqueCount> persons = drift(store.allUnique(), recount, ProgressStore.UniqueCount::group,
-                ProgressStore.UniqueCount::persons);
+        Drift<UniqueCount> persons = drift(store.allUnique(), recount, UniqueCount::group, UniqueCount::persons);
         if (persons.drifted > 0) {
             store.replaceUnique(recount);
         }
@@ -250,13 +254,13 @@ public class Progress {
     /** Completions of a year grouped by a dimension, in the caller's scope. */
     @Transactional(readOnly = true)
     public List<ProgressRow> of(int year, Dimension by) {
-        List<ProgressStore.Grouped> rows = by == Dimension.GROUP
+        List<Grouped> rows = by == Dimension.GROUP
                 ? store.groupedByGroup(List.of(by.column), year, null, null,
                         ScopeSql.forCurrentUser(ProgressStore.SCOPE_WITHOUT_PROVIDER))
                 : store.grouped(List.of(by.column), year, year, null, null, null,
                         ScopeSql.forCurrentUser(ProgressStore.SCOPE));
         List<ProgressRow> out = new ArrayList<>();
-        for (ProgressStore.Grouped r : rows) {
+        for (Grouped r : rows) {
             out.add(new ProgressRow(r.key(0), r.subsidised(), r.notSubsidised()));
         }
         out.sort(java.util.Comparator.comparing(ProgressRow::key, by == Dimension.MONTH

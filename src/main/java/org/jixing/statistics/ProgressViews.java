@@ -27,6 +27,9 @@ import org.jixing.shared.scope.CurrentUser;
 import org.jixing.shared.scope.ScopeKind;
 import org.jixing.shared.scope.ScopeSql;
 import org.jixing.statistics.internal.ProgressStore;
+import org.jixing.statistics.internal.ProviderCount;
+import org.jixing.statistics.internal.Grouped;
+import org.jixing.statistics.internal.RecordedReconciliation;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -179,7 +182,7 @@ public class ProgressViews {
         PlanFigure plan = me.scope().kind() == ScopeKind.PROVINCE && view.city() == null && view.line() == null
                 ? plan(year, asOf, total.done) : null;
         List<ProviderRow> providers = yearAsItStands ? providers(year, view) : List.of();
-        Instant reconciledAt = store.lastReconciliation().map(ProgressStore.Reconciliation::ranAt).orElse(null);
+        Instant reconciledAt = store.lastReconciliation().map(RecordedReconciliation::ranAt).orElse(null);
         return new Dashboard(year, asOf, view.city(), view.line(), plan, totalFigure, lineRows, cityRows, heat, months,
                 groups(year, asOf, view), departments(me, view, counts, lineRows, year, asOf), providers, view.byCity(),
                 reconciledAt);
@@ -193,7 +196,7 @@ public class ProgressViews {
     private DashboardCounts counts(int year, LocalDate asOf, DashboardView view) {
         boolean wholeMonths = !asOf.isBefore(today()) || asOf.getDayOfMonth() == asOf.lengthOfMonth();
         int lastWholeMonth = wholeMonths ? asOf.getMonthValue() : asOf.getMonthValue() - 1;
-        List<ProgressStore.Grouped> counted = new ArrayList<>(store.groupedByMonth(
+        List<Grouped> counted = new ArrayList<>(store.groupedByMonth(
                 List.of("r.training_year", "r.sub_target_code", "r.region_code", "r.training_month"), year - 1, year,
                 lastWholeMonth, view.condition(), view.params(),
                 ScopeSql.forCurrentUser(ProgressStore.SCOPE_WITHOUT_PROVIDER)));
@@ -207,7 +210,7 @@ public class ProgressViews {
                     ScopeSql.forCurrentUser(ProgressStore.SCOPE)));
         }
         DashboardCounts counts = new DashboardCounts(year);
-        for (ProgressStore.Grouped g : counted) {
+        for (Grouped g : counted) {
             counts.add(Integer.parseInt(g.key(0)), g.key(1), g.key(2), Integer.parseInt(g.key(3)), g.subsidised(),
                     g.notSubsidised());
         }
@@ -285,7 +288,7 @@ public class ProgressViews {
         }
         long done = year >= p.startYear() && year <= p.endYear() ? doneThisYear : 0;
         if (year > p.startYear()) {
-            for (ProgressStore.Grouped g : store.groupedByMonth(List.of("r.training_year"), p.startYear(),
+            for (Grouped g : store.groupedByMonth(List.of("r.training_year"), p.startYear(),
                     Math.min(year - 1, p.endYear()), 12, null, null,
                     ScopeSql.forCurrentUser(ProgressStore.SCOPE_WITHOUT_PROVIDER))) {
                 done += g.subsidised();
@@ -302,9 +305,8 @@ public class ProgressViews {
         Map<String, Object> params = new HashMap<>(view.params());
         params.put("gmonth", asOf.getYear() == year ? asOf.getMonthValue() : 12);
         List<GroupRow> groups = new ArrayList<>();
-        for (ProgressStore.Grouped g : store.groupedByGroup(List.of("r.group_code"), year,
-                view.and("r.training_month <= :gmonth"), params,
-                ScopeSql.forCurrentUser(ProgressStore.SCOPE_WITHOUT_PROVIDER))) {
+        for (Grouped g : store.groupedByGroup(List.of("r.group_code"), year, view.and("r.training_month <= :gmonth"),
+                params, ScopeSql.forCurrentUser(ProgressStore.SCOPE_WITHOUT_PROVIDER))) {
             String code = g.key(0);
             groups.add(new GroupRow(groupsByCode.getOrDefault(code, new TraineeGroup(code, code, code, 999)),
                     g.subsidised(), g.notSubsidised()));
@@ -339,7 +341,7 @@ public class ProgressViews {
     /** The providers with the most subsidised completions (kept per whole year). */
     private List<ProviderRow> providers(int year, DashboardView view) {
         List<ProviderRow> providers = new ArrayList<>();
-        for (ProgressStore.ProviderCount p : store.topProviders(year, view.condition(), view.params(),
+        for (ProviderCount p : store.topProviders(year, view.condition(), view.params(),
                 ScopeSql.forCurrentUser(ProgressStore.SCOPE_WITHOUT_PROVIDER), 10)) {
             String name = filings.find(Registry.PROVIDER, p.providerId())
                 .map(b -> b.name())

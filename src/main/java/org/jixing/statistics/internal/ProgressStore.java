@@ -128,32 +128,6 @@ public class ProgressStore {
         return region.substring(0, 4) + "00";
     }
 
-    /** Completions of a month, line, sub-target and city, subsidised or not. */
-    public record MonthSummary(int year, int month, String lineCode, String subTargetCode, String cityCode,
-            boolean subsidised, long completions) {
-
-        /** The same group without its count, to compare a held summary with a recount. */
-        public MonthSummary group() {
-            return new MonthSummary(year, month, lineCode, subTargetCode, cityCode, subsidised, 0);
-        }
-
-    }
-
-    /** Completions of a year by a provider on a line in a city, subsidised or not. */
-    public record ProviderYearSummary(int year, long providerId, String lineCode, String cityCode, boolean subsidised,
-            long completions) {
-
-        /** The same group without its count. */
-        public ProviderYearSummary group() {
-            return new ProviderYearSummary(year, providerId, lineCode, cityCode, subsidised, 0);
-        }
-
-    }
-
-    /** The dashboards' summaries of the rollup: by month, and by provider and year. */
-    public record Summaries(List<MonthSummary> months, List<ProviderYearSummary> providers) {
-    }
-
     /** The summaries as a recount gives them. */
     public static Summaries summaries(List<CompletionCounts.Count> counts) {
         Map<MonthSummary, Long> month = new HashMap<>();
@@ -251,19 +225,6 @@ public class ProgressStore {
             .list();
     }
 
-    /**
-     * Unique persons of a year by dimension, line and region (the city, or the province
-     * where a count has none).
-     */
-    public record UniqueCount(int year, String dimension, String lineCode, String regionCode, long persons) {
-
-        /** The same group without its count. */
-        public UniqueCount group() {
-            return new UniqueCount(year, dimension, lineCode, regionCode, 0);
-        }
-
-    }
-
     /** Every unique count as held. */
     public List<UniqueCount> allUnique() {
         return jdbc.sql("select " + String.join(", ", UNIQUE_COLUMNS) + " from progress_unique")
@@ -315,47 +276,14 @@ public class ProgressStore {
             .update();
     }
 
-    /**
-     * A reconciliation as recorded: when it ran, what triggered it, the groups it
-     * compared and found drifted, the completions missing from the rollups and the extra
-     * ones.
-     */
-    public record Reconciliation(Instant ranAt, String trigger, int compared, int drifted, long missing, long extra) {
-    }
-
-    /**
-     * Completions of a group: the values of the group's keys as text (numbers without
-     * decimals), in the order they were asked for, and the completions subsidised and
-     * not.
-     */
-    public record Grouped(List<String> keys, long subsidised, long notSubsidised) {
-
-        /** The value of the i-th key. */
-        public String key(int i) {
-            return keys.get(i);
-        }
-
-    }
-
-    /** A provider's completions of a year: subsidised and not. */
-    public record ProviderCount(long providerId, long subsidised, long notSubsidised) {
-    }
-
-    /**
-     * Unique persons of a dimension ({@code ALL}, {@code CITY}, {@code LINE},
-     * {@code LINE_CITY}), line and region.
-     */
-    public record UniquePersons(String dimension, String lineCode, String regionCode, long persons) {
-    }
-
     /** The latest reconciliation: when, what triggered it, what it found. */
-    public Optional<Reconciliation> lastReconciliation() {
+    public Optional<RecordedReconciliation> lastReconciliation() {
         return jdbc.sql("""
                 select ran_at, trigger_name, groups_compared, groups_drifted, completions_missing, completions_extra
                 from progress_reconciliation order by id desc fetch first 1 rows only""")
-            .query((rs, n) -> new Reconciliation(rs.getTimestamp("ran_at").toInstant(), rs.getString("trigger_name"),
-                    rs.getInt("groups_compared"), rs.getInt("groups_drifted"), rs.getLong("completions_missing"),
-                    rs.getLong("completions_extra")))
+            .query((rs, n) -> new RecordedReconciliation(rs.getTimestamp("ran_at").toInstant(),
+                    rs.getString("trigger_name"), rs.getInt("groups_compared"), rs.getInt("groups_drifted"),
+                    rs.getLong("completions_missing"), rs.getLong("completions_extra")))
             .optional();
     }
 
