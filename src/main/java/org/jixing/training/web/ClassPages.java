@@ -1,5 +1,6 @@
 package org.jixing.training.web;
 
+import org.jixing.person.PersonalDataExports;
 import org.jixing.training.TrainingPermission;
 import org.jixing.training.TrainingPermission.Allowed;
 import java.time.DayOfWeek;
@@ -64,14 +65,14 @@ class ClassPages {
 
     private final org.jixing.training.AttendanceProperties attendanceRules;
 
-    private final org.jixing.person.People people;
+    private final PersonalDataExports exports;
 
     ClassPages(ClassOpenings classes, Programmes programmes, Teachers teachers, ReferenceCatalogue reference,
             org.jixing.training.Enrolments enrolments, org.jixing.training.Attendance attendance, java.time.Clock clock,
-            org.jixing.training.AttendanceProperties attendanceRules, org.jixing.person.People people) {
+            org.jixing.training.AttendanceProperties attendanceRules, PersonalDataExports exports) {
         this.clock = clock;
         this.attendanceRules = attendanceRules;
-        this.people = people;
+        this.exports = exports;
         this.attendance = attendance;
         this.enrolments = enrolments;
         this.classes = classes;
@@ -202,7 +203,7 @@ class ClassPages {
         model.addAttribute("roster",
                 enrolments.rosterPage(id, Math.max(0, page), size == null ? 100 : PageResult.size(size)));
         model.addAttribute("rates", attendance.rates(id));
-        model.addAttribute("mayExportFullIdNumbers", people.mayExportFullIdNumbers());
+        model.addAttribute("mayExportFullIdNumbers", exports.mayExportFullIdNumbers());
         model.addAttribute("canComplete", me.hasRole(Role.PROVIDER_STAFF) && c.status() == ClassStatus.RUNNING);
         model.addAttribute("canEnrol", me.hasRole(Role.PROVIDER_STAFF)
                 && (c.status() == ClassStatus.APPROVED || c.status() == ClassStatus.RUNNING));
