@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.jixing.audit.AuditEvent;
@@ -41,10 +40,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class People {
 
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-
-    private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
-
-    private static final Pattern NAME = Pattern.compile("[\\p{IsHan}\\p{L}·.\\- ]{1,60}");
 
     private static final Set<Role> REGISTRARS = PersonPermission.PEOPLE_REGISTER.roles();
 
@@ -82,8 +77,7 @@ public class People {
      * imports.
      */
     public Optional<Problem> checkIdNumber(String field, String raw) {
-        return ResidentIdNumbers.check(raw, today())
-            .map(p -> new Problem(field, "person.error.idNumber." + p.name().toLowerCase(java.util.Locale.ROOT)));
+        return RegistrationRules.idNumberProblem(field, raw, today());
     }
 
     /**
@@ -276,26 +270,12 @@ public class People {
 
     /** What is wrong with a registration, without asking the database. */
     private List<Problem> problems(NewPerson p, CurrentUser me) {
-        List<Problem> problems = new ArrayList<>();
-        checkIdNumber("idNumber", p.idNumber()).ifPresent(problems::add);
-        if (p.name() == null || !NAME.matcher(p.name().strip()).matches()) {
-            problems.add(new Problem("name", "person.error.name"));
-        }
-        String phone = p.phone() == null || p.phone().isBlank() ? null : p.phone().strip();
-        if (phone == null) {
-            problems.add(new Problem("phone", "person.error.required"));
-        }
-        else if (!MOBILE.matcher(phone).matches()) {
-            problems.add(new Problem("phone", "person.error.phone"));
-        }
-        if (p.regionCode() == null || reference.region(p.regionCode()).isEmpty()
-                || reference.region(p.regionCode()).get().level() == RegionCode.Level.PROVINCE) {
-            problems.add(new Problem("regionCode", "person.error.region"));
-        }
-        else if (me.role() != Role.PROVIDER_STAFF && !me.scope().coversRegion(p.regionCode())) {
-            problems.add(new Problem("regionCode", "person.error.region.outOfScope"));
-        }
-        return problems;
+        return RegistrationRules.problems(p, me, today(), this::registrable);
+    }
+
+    /** A region people are registered in: a known city or county, not the province. */
+    private boolean registrable(String regionCode) {
+        return reference.region(regionCode).filter(r -> r.level() != RegionCode.Level.PROVINCE).isPresent();
     }
 
     /** Exact lookup by the full number; whoever asks already knows it. */
@@ -352,7 +332,7 @@ public class People {
         if (q.matches("\\d{17}[\\dX]")) {
             return new Terms(null, cipher.index(q), null);
         }
-        if (MOBILE.matcher(q).matches()) {
+        if (RegistrationRules.MOBILE.matcher(q).matches()) {
             return new Terms(null, null, cipher.index(q));
         }
         return new Terms(query, null, null);
@@ -448,20 +428,8 @@ public class People {
     }
 
     private List<Problem> groupProblems(String groupCode, String evidence, LocalDate validFrom, LocalDate validUntil) {
-        List<Problem> problems = new ArrayList<>();
-        if (groupCode == null || reference.traineeGroups().stream().noneMatch(g -> g.code().equals(groupCode))) {
-            problems.add(new Problem("groupCode", "person.error.group"));
-        }
-        if (evidence == null || evidence.isBlank() || evidence.strip().length() > 300) {
-            problems.add(new Problem("evidence", "person.error.evidence"));
-        }
-        if (validFrom == null) {
-            problems.add(new Problem("validFrom", "person.error.required"));
-        }
-        else if (validUntil != null && validUntil.isBefore(validFrom)) {
-            problems.add(new Problem("validUntil", "person.error.validUntil"));
-        }
-        return problems;
+        return RegistrationRules.membershipProblems(groupCode, evidence, validFrom, validUntil,
+                code -> reference.traineeGroups().stream().anyMatch(g -> g.code().equals(code)));
     }
 
     private PersonStore.Sealed seal(String clear, String masked) {
