@@ -146,14 +146,9 @@ public class AssessmentBatches {
     /** The province approves a special-level batch, so that scoring may begin. */
     @Transactional
     public AssessmentBatch approve(long batchId, int version) {
-        CurrentUser me = CurrentUser.require();
-        if (!CertificationPermission.ASSESSMENT_APPROVE.allows(me)) {
-            throw new AccessDeniedException("the province approves special-level batches");
-        }
+        CurrentUser me = BatchStep.APPROVE.requireTakenBy();
         AssessmentBatch b = assessments.get(batchId);
-        if (b.provinceApproval() != AssessmentBatch.Approval.REQUIRED) {
-            throw InvalidInputException.of(null, "assessment.error.noApprovalNeeded");
-        }
+        b.take(BatchStep.APPROVE, assessments.today()).next();
         if (!store.changeBatch(batchId, version, "province_approval = 'APPROVED', approved_by = :by, approved_at = :at",
                 Map.of("by", me.username(), "at", java.sql.Timestamp.from(clock.instant())))) {
             throw new OptimisticLockingFailureException("assessment batch " + batchId);

@@ -72,11 +72,9 @@ public class AssessmentCandidates {
      */
     @Transactional
     public List<Candidate> addCandidates(long batchId, List<NewCandidate> rows) {
-        CurrentUser me = Assessments.requireEvaluator();
+        CurrentUser me = BatchStep.ADD_CANDIDATES.requireTakenBy();
         AssessmentBatch b = assessments.get(batchId);
-        if (b.status() != AssessmentBatch.Status.PLANNED && b.status() != AssessmentBatch.Status.SCORING) {
-            throw InvalidInputException.of(null, "assessment.error.notOpenForCandidates");
-        }
+        b.take(BatchStep.ADD_CANDIDATES, assessments.today()).next();
         if (rows == null || rows.isEmpty()) {
             throw InvalidInputException.of("candidates", "assessment.error.noCandidates");
         }

@@ -10,7 +10,6 @@ import org.jixing.shared.InvalidInputException;
 import org.jixing.shared.scope.CurrentUser;
 import org.jixing.shared.scope.RecordNotFoundException;
 import org.jixing.shared.scope.ScopeSql;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -48,9 +47,7 @@ public class AssessmentChallenges {
         AssessmentBatch b = store.findBatch(r.batchId(), ScopeSql.UNSCOPED)
             .filter(x -> x.status() == AssessmentBatch.Status.PUBLICITY)
             .orElseThrow(() -> new RecordNotFoundException("assessment_result", resultId));
-        if (assessments.today().isAfter(b.publicityUntil())) {
-            throw InvalidInputException.of(null, "assessment.error.publicityOver");
-        }
+        b.take(BatchStep.CHALLENGE, assessments.today()).next();
         if (reason == null || reason.isBlank()) {
             throw InvalidInputException.of("reason", "assessment.error.required");
         }
@@ -69,10 +66,7 @@ public class AssessmentChallenges {
      */
     @Transactional
     public Challenge decideChallenge(long challengeId, Challenge.Decision decision, String note) {
-        CurrentUser me = CurrentUser.require();
-        if (!CertificationPermission.CHALLENGE_DECIDE.allows(me)) {
-            throw new AccessDeniedException("the body or the province decides challenges");
-        }
+        CurrentUser me = BatchStep.DECIDE_CHALLENGE.requireTakenBy();
         Challenge c = store.challenge(challengeId)
             .orElseThrow(() -> new RecordNotFoundException("assessment_challenge", challengeId));
         AssessmentBatch b = assessments.get(c.batchId());
@@ -82,7 +76,7 @@ public class AssessmentChallenges {
         if (note == null || note.isBlank()) {
             throw InvalidInputException.of("note", "assessment.error.required");
         }
-        if (b.status() != AssessmentBatch.Status.PUBLICITY
+        if (!b.take(BatchStep.DECIDE_CHALLENGE, assessments.today()).allowed()
                 || !store.decideChallenge(challengeId, decision, note.strip(), me.username(), clock.instant())) {
             throw InvalidInputException.of(null, "assessment.error.challengeDecided");
         }

@@ -12,7 +12,6 @@ import org.jixing.shared.scope.CurrentUser;
 import org.jixing.shared.scope.ScopeSql;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -45,10 +44,7 @@ public class AssessmentFinalising {
      */
     @Transactional
     public AssessmentBatch finalise(long batchId, int version) {
-        CurrentUser me = CurrentUser.require();
-        if (!CertificationPermission.ASSESSMENT_RECORD.allows(me)) {
-            throw new AccessDeniedException("the body or the province finalises");
-        }
+        CurrentUser me = BatchStep.FINALISE.requireTakenBy();
         AssessmentBatch b = assessments.get(batchId);
         if (b.version() != version) {
             throw new OptimisticLockingFailureException("assessment batch " + batchId);
@@ -76,16 +72,11 @@ public class AssessmentFinalising {
     }
 
     private void finalise(AssessmentBatch b, LocalDate day, String actor) {
-        if (b.status() != AssessmentBatch.Status.PUBLICITY) {
-            throw InvalidInputException.of(null, "assessment.error.notPublicity");
-        }
-        if (!day.isAfter(b.publicityUntil())) {
-            throw InvalidInputException.of(null, "assessment.error.publicityRunning", b.publicityUntil().toString());
-        }
+        AssessmentBatch.Status next = b.take(BatchStep.FINALISE, day).next();
         if (store.challenges(b.id()).stream().anyMatch(c -> c.decision() == null)) {
             throw InvalidInputException.of(null, "assessment.error.openChallenges");
         }
-        if (!store.changeBatch(b.id(), b.version(), "status = 'FINAL', finalised_on = :d", Map.of("d", day))) {
+        if (!store.changeBatch(b.id(), b.version(), "status = '" + next + "', finalised_on = :d", Map.of("d", day))) {
             throw new OptimisticLockingFailureException("assessment batch " + b.id());
         }
         store.finaliseResults(b.id());

@@ -51,14 +51,9 @@ public class AssessmentScores {
      */
     @Transactional
     public List<Candidate> recordScores(long batchId, List<ScoreRow> rows) {
-        CurrentUser me = Assessments.requireEvaluator();
+        CurrentUser me = BatchStep.SCORE.requireTakenBy();
         AssessmentBatch b = assessments.get(batchId);
-        if (b.status() != AssessmentBatch.Status.PLANNED && b.status() != AssessmentBatch.Status.SCORING) {
-            throw InvalidInputException.of(null, "assessment.error.notScoring");
-        }
-        if (b.provinceApproval() == AssessmentBatch.Approval.REQUIRED) {
-            throw InvalidInputException.of(null, "assessment.error.awaitingApproval");
-        }
+        AssessmentBatch.Status next = b.take(BatchStep.SCORE, assessments.today()).next();
         if (rows == null || rows.isEmpty()) {
             throw InvalidInputException.of("rows", "assessment.error.noScores");
         }
@@ -95,8 +90,7 @@ public class AssessmentScores {
             passed += ok ? 1 : 0;
             store.upsertResult(c.id(), batchId, c.personId(), r.theory(), r.practical(), ok, me.username(), now);
         }
-        if (b.status() == AssessmentBatch.Status.PLANNED
-                && !store.changeBatch(batchId, b.version(), "status = 'SCORING'", Map.of())) {
+        if (b.status() != next && !store.changeBatch(batchId, b.version(), "status = '" + next + "'", Map.of())) {
             throw new OptimisticLockingFailureException("assessment batch " + batchId);
         }
         audit.record(AuditEvent.of("assessment.scores.record", "assessment_batch", batchId, null,
@@ -110,11 +104,9 @@ public class AssessmentScores {
      */
     @Transactional
     public List<Candidate> signOff(long batchId) {
-        CurrentUser me = Assessments.requireEvaluator();
+        CurrentUser me = BatchStep.SIGN_OFF.requireTakenBy();
         AssessmentBatch b = assessments.get(batchId);
-        if (b.status() != AssessmentBatch.Status.SCORING) {
-            throw InvalidInputException.of(null, "assessment.error.notScoring");
-        }
+        b.take(BatchStep.SIGN_OFF, assessments.today()).next();
         List<CandidateRow> rows = store.candidates(batchId);
         if (rows.stream().anyMatch(c -> c.resultId() == null)) {
             throw InvalidInputException.of(null, "assessment.error.missingScores");
@@ -131,24 +123,22 @@ public class AssessmentScores {
     /** Publishes the signed-off results: the publicity period starts today. */
     @Transactional
     public AssessmentBatch publish(long batchId, int version) {
-        Assessments.requireEvaluator();
+        BatchStep.PUBLISH.requireTakenBy();
         AssessmentBatch b = assessments.get(batchId);
-        if (b.status() != AssessmentBatch.Status.SCORING) {
-            throw InvalidInputException.of(null, "assessment.error.notScoring");
-        }
+        AssessmentBatch.Status next = b.take(BatchStep.PUBLISH, assessments.today()).next();
         List<CandidateRow> rows = store.candidates(batchId);
         if (rows.isEmpty() || rows.stream().anyMatch(c -> !"SIGNED_OFF".equals(c.resultStatus()))) {
             throw InvalidInputException.of(null, "assessment.error.notSignedOff");
         }
         LocalDate from = assessments.today();
         LocalDate until = from.plusDays(assessments.publicityDays());
-        if (!store.changeBatch(batchId, version, "status = 'PUBLICITY', publicity_from = :f, publicity_until = :u",
+        if (!store.changeBatch(batchId, version, "status = '" + next + "', publicity_from = :f, publicity_until = :u",
                 Map.of("f", from, "u", until))) {
             throw new OptimisticLockingFailureException("assessment batch " + batchId);
         }
         audit.record(AuditEvent.of("assessment.batch.publish", "assessment_batch", batchId,
                 Map.of("status", b.status().name()),
-                Map.of("status", "PUBLICITY", "publicityFrom", from.toString(), "publicityUntil", until.toString())));
+                Map.of("status", next.name(), "publicityFrom", from.toString(), "publicityUntil", until.toString())));
         return assessments.get(batchId);
     }
 

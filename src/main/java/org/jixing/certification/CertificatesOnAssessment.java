@@ -12,17 +12,17 @@ import org.springframework.stereotype.Component;
 @Component
 class CertificatesOnAssessment {
 
-    private final Certificates certificates;
+    private final CertificateIssuing issuing;
 
-    CertificatesOnAssessment(Certificates certificates) {
-        this.certificates = certificates;
+    CertificatesOnAssessment(CertificateIssuing issuing) {
+        this.issuing = issuing;
     }
 
     @EventListener
     void on(AssessmentPassed passed) {
         CertificateRoute route = CertificateRoute.valueOf(passed.route());
         boolean fromBatch = route != CertificateRoute.DIRECT_RECOGNITION;
-        certificates.issueAs(
+        issuing.issueAs(
                 org.jixing.shared.scope.CurrentUser.current()
                     .map(org.jixing.shared.scope.CurrentUser::username)
                     .orElse("system"),

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.jixing.audit.AuditEvent;
@@ -35,16 +34,12 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The trainee registry. People are keyed by resident ID number, found by its blind index,
  * shown masked; a full number leaves the registry only through
- * {@link #revealIdNumber(long)}, which is audited.
+ * {@link PersonalDataExports}, which audits it.
  */
 @Service
 public class People {
 
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-
-    private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
-
-    private static final Pattern NAME = Pattern.compile("[\\p{IsHan}\\p{L}·.\\- ]{1,60}");
 
     private static final Set<Role> REGISTRARS = PersonPermission.PEOPLE_REGISTER.roles();
 
@@ -73,7 +68,7 @@ public class People {
         this.clock = clock;
     }
 
-    private LocalDate today() {
+    LocalDate today() {
         return LocalDate.now(clock.withZone(CHINA));
     }
 
@@ -82,8 +77,7 @@ public class People {
      * imports.
      */
     public Optional<Problem> checkIdNumber(String field, String raw) {
-        return ResidentIdNumbers.check(raw, today())
-            .map(p -> new Problem(field, "person.error.idNumber." + p.name().toLowerCase(java.util.Locale.ROOT)));
+        return RegistrationRules.idNumberProblem(field, raw, today());
     }
 
     /**
@@ -162,7 +156,7 @@ public class People {
         store.idsByIndex(indexes.keySet()).forEach((index, id) -> ids.put(indexes.get(index), id));
         LocalDate today = today();
         java.time.Instant now = clock.instant();
-        List<Object[]> fresh = new ArrayList<>();
+        List<PersonStore.NewPersonRow> fresh = new ArrayList<>();
         Map<String, String> freshIndexes = new HashMap<>();
         valid.forEach((number, p) -> {
             if (ids.containsKey(number)) {
@@ -173,8 +167,8 @@ public class People {
             PersonStore.Sealed id = seal(parsed.value(), parsed.masked());
             PersonStore.Sealed ph = seal(phone, maskPhone(phone));
             freshIndexes.put(id.index(), number);
-            fresh.add(new Object[] { id.cipher(), id.index(), id.masked(), p.name().strip(), parsed.male() ? "M" : "F",
-                    parsed.birthDate(), ph.cipher(), ph.index(), ph.masked(), p.regionCode(), now, 0 });
+            fresh.add(new PersonStore.NewPersonRow(id, p.name().strip(), parsed.male() ? "M" : "F", parsed.birthDate(),
+                    ph, p.regionCode(), now));
         });
         if (!fresh.isEmpty()) {
             store.insertAll(fresh);
@@ -220,15 +214,15 @@ public class People {
             throw new IllegalArgumentException("a membership is recorded by a known path");
         }
         java.time.Instant now = clock.instant();
-        List<Object[]> rows = new ArrayList<>();
+        List<PersonStore.NewGroupRow> rows = new ArrayList<>();
         Set<Long> persons = new java.util.HashSet<>();
         for (NewMembership m : memberships) {
             List<Problem> problems = groupProblems(m.groupCode(), m.evidence(), m.validFrom(), m.validUntil());
             if (!problems.isEmpty()) {
                 throw new InvalidInputException(problems);
             }
-            rows.add(new Object[] { m.personId(), m.groupCode(), m.evidence().strip(), m.validFrom(), m.validUntil(),
-                    me.username(), now, me.role().name(), channel.name() });
+            rows.add(new PersonStore.NewGroupRow(m.personId(), m.groupCode(), m.evidence().strip(), m.validFrom(),
+                    m.validUntil(), me.username(), now, me.role().name(), channel.name()));
             persons.add(m.personId());
         }
         store.insertGroups(rows);
@@ -276,26 +270,12 @@ public class People {
 
     /** What is wrong with a registration, without asking the database. */
     private List<Problem> problems(NewPerson p, CurrentUser me) {
-        List<Problem> problems = new ArrayList<>();
-        checkIdNumber("idNumber", p.idNumber()).ifPresent(problems::add);
-        if (p.name() == null || !NAME.matcher(p.name().strip()).matches()) {
-            problems.add(new Problem("name", "person.error.name"));
-        }
-        String phone = p.phone() == null || p.phone().isBlank() ? null : p.phone().strip();
-        if (phone == null) {
-            problems.add(new Problem("phone", "person.error.required"));
-        }
-        else if (!MOBILE.matcher(phone).matches()) {
-            problems.add(new Problem("phone", "person.error.phone"));
-        }
-        if (p.regionCode() == null || reference.region(p.regionCode()).isEmpty()
-                || reference.region(p.regionCode()).get().level() == RegionCode.Level.PROVINCE) {
-            problems.add(new Problem("regionCode", "person.error.region"));
-        }
-        else if (me.role() != Role.PROVIDER_STAFF && !me.scope().coversRegion(p.regionCode())) {
-            problems.add(new Problem("regionCode", "person.error.region.outOfScope"));
-        }
-        return problems;
+        return RegistrationRules.problems(p, me, today(), this::registrable);
+    }
+
+    /** A region people are registered in: a known city or county, not the province. */
+    private boolean registrable(String regionCode) {
+        return reference.region(regionCode).filter(r -> r.level() != RegionCode.Level.PROVINCE).isPresent();
     }
 
     /** Exact lookup by the full number; whoever asks already knows it. */
@@ -341,10 +321,10 @@ public class People {
     }
 
     /** What a registry search looks for: part of a name, or a full ID or phone number. */
-    private record Terms(String name, String idIndex, String phoneIndex) {
+    record Terms(String name, String idIndex, String phoneIndex) {
     }
 
-    private Terms terms(String query) {
+    Terms terms(String query) {
         if (query == null || query.isBlank()) {
             return new Terms(null, null, null);
         }
@@ -352,87 +332,10 @@ public class People {
         if (q.matches("\\d{17}[\\dX]")) {
             return new Terms(null, cipher.index(q), null);
         }
-        if (MOBILE.matcher(q).matches()) {
+        if (RegistrationRules.MOBILE.matcher(q).matches()) {
             return new Terms(null, null, cipher.index(q));
         }
         return new Terms(query, null, null);
-    }
-
-    /**
-     * A person as an export lists them; the full ID number only when asked and allowed.
-     */
-    public record ExportedPerson(Person person, String idNumber, java.time.Instant registeredAt, Set<String> groups) {
-    }
-
-    /** Whether the signed-in user's role may export full ID numbers. */
-    public boolean mayExportFullIdNumbers() {
-        return PersonPermission.FULL_ID_NUMBERS.allowsCurrentUser();
-    }
-
-    /**
-     * The registry search (as {@link #search}) page by page in id order, for exports.
-     * {@code afterId} is the last id of the previous page (0 for the first). Full ID
-     * numbers go only to the roles whose work needs them; the caller audits the export
-     * once with {@link #auditExport}.
-     */
-    @Transactional(readOnly = true)
-    public List<ExportedPerson> exportPage(String query, boolean fullIdNumbers, long afterId, int size) {
-        if (fullIdNumbers && !mayExportFullIdNumbers()) {
-            throw new AccessDeniedException("exporting full ID numbers");
-        }
-        Terms t = terms(query);
-        List<PersonStore.Exported> page = store.exportPage(t.name(), t.idIndex(), t.phoneIndex(),
-                ScopeSql.forCurrentUser(PersonStore.SCOPE), afterId, size);
-        Map<Long, Set<String>> groups = groupsOn(page.stream().map(e -> e.person().id()).toList(), today());
-        return page.stream()
-            .map(e -> new ExportedPerson(e.person(),
-                    fullIdNumbers ? cipher.decrypt(e.idNumberCipher()) : e.person().idNumberMasked(), e.registeredAt(),
-                    groups.getOrDefault(e.person().id(), Set.of())))
-            .toList();
-    }
-
-    /**
-     * The full ID numbers of these people, for a download of a record the caller has
-     * already read in their scope (a class's roster): only for the roles whose work needs
-     * them (province and city officers); the caller audits the download with its size.
-     */
-    @Transactional(readOnly = true)
-    public Map<Long, String> fullIdNumbers(java.util.Collection<Long> personIds) {
-        if (!mayExportFullIdNumbers()) {
-            throw new AccessDeniedException("exporting full ID numbers");
-        }
-        Map<Long, String> out = new HashMap<>();
-        store.idNumberCiphers(personIds).forEach((id, sealed) -> out.put(id, cipher.decrypt(sealed)));
-        return out;
-    }
-
-    /**
-     * Records an export of the registry: how many people, with full ID numbers or not.
-     */
-    @Transactional
-    public void auditExport(String query, boolean fullIdNumbers, long rows) {
-        Map<String, Object> after = new LinkedHashMap<>();
-        after.put("query", query);
-        after.put("fullIdNumbers", fullIdNumbers);
-        after.put("rows", rows);
-        audit
-            .record(AuditEvent.of(fullIdNumbers ? "person.export.full" : "person.export", "person", null, null, after));
-    }
-
-    /**
-     * The full ID number, for the roles whose work needs it (province and region
-     * officers); each call is audited.
-     */
-    @Transactional
-    public String revealIdNumber(long id) {
-        CurrentUser me = CurrentUser.require();
-        if (!PersonPermission.FULL_ID_NUMBERS.allows(me)) {
-            throw new AccessDeniedException("revealing ID numbers");
-        }
-        get(id);
-        String clear = cipher.decrypt(store.idNumberCipher(id));
-        audit.record(AuditEvent.of("person.idNumber.reveal", "person", id, null, null));
-        return clear;
     }
 
     @Transactional(readOnly = true)
@@ -525,20 +428,8 @@ public class People {
     }
 
     private List<Problem> groupProblems(String groupCode, String evidence, LocalDate validFrom, LocalDate validUntil) {
-        List<Problem> problems = new ArrayList<>();
-        if (groupCode == null || reference.traineeGroups().stream().noneMatch(g -> g.code().equals(groupCode))) {
-            problems.add(new Problem("groupCode", "person.error.group"));
-        }
-        if (evidence == null || evidence.isBlank() || evidence.strip().length() > 300) {
-            problems.add(new Problem("evidence", "person.error.evidence"));
-        }
-        if (validFrom == null) {
-            problems.add(new Problem("validFrom", "person.error.required"));
-        }
-        else if (validUntil != null && validUntil.isBefore(validFrom)) {
-            problems.add(new Problem("validUntil", "person.error.validUntil"));
-        }
-        return problems;
+        return RegistrationRules.membershipProblems(groupCode, evidence, validFrom, validUntil,
+                code -> reference.traineeGroups().stream().anyMatch(g -> g.code().equals(code)));
     }
 
     private PersonStore.Sealed seal(String clear, String masked) {

@@ -4,14 +4,18 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 
 import org.jixing.provider.BodyKind;
 import org.jixing.provider.Filings;
 import org.jixing.provider.Registry;
 import org.jixing.shared.InvalidInputException;
 import org.jixing.shared.scope.CurrentUser;
-import org.jixing.shared.scope.Role;
 import org.jixing.shared.scope.ScopeKind;
 import org.jixing.training.ClassOpenings;
 import org.jixing.training.ClassType;
@@ -27,7 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
  * completed, subsidised and self-funded, and the subsidy money of the year's classes.
  * Each comes from its module's scoped reads, so the province and auditors see the
  * province, a city its city, a department its lines (and no provider registry, which
- * departments do not read), and the certificates issued by level.
+ * departments do not read). Other modules add theirs (the subsidy money, the certificates
+ * issued by level) as {@link AnnualFigureContribution}s.
  */
 @Service
 public class AnnualFigures {
@@ -73,13 +78,26 @@ public class AnnualFigures {
      */
     public record Figures(int year, LocalDate from, LocalDate until, Providers providers,
             Map<ClassType, Classes> classesByType, Classes projectBased, Classes allClasses, Trainings completed,
-            org.jixing.subsidy.SubsidyFigures.Figures money,
-            java.util.List<org.jixing.certification.LevelCount> certificatesByLevel) {
+            @JsonIgnore List<Contributed> contributed) {
 
-        public long certificatesIssued() {
-            return certificatesByLevel.stream().mapToLong(org.jixing.certification.LevelCount::issued).sum();
+        /**
+         * The contributed figures by name, as the API's JSON shows them beside the
+         * others.
+         */
+        @JsonAnyGetter
+        public Map<String, Object> contributedByName() {
+            Map<String, Object> byName = new LinkedHashMap<>();
+            contributed.forEach(c -> byName.put(c.name(), c.figures()));
+            return byName;
         }
 
+    }
+
+    /**
+     * A module's figures of the year (see {@link AnnualFigureContribution}): its name,
+     * the template showing them and the figures.
+     */
+    public record Contributed(String name, String template, Object figures) {
     }
 
     private final Filings filings;
@@ -90,14 +108,11 @@ public class AnnualFigures {
 
     private final Clock clock;
 
-    private final org.jixing.subsidy.SubsidyFigures subsidies;
-
-    private final org.jixing.certification.Certificates certificates;
+    private final List<AnnualFigureContribution<?>> contributions;
 
     AnnualFigures(Filings filings, ClassOpenings classes, CompletionCounts completions, Clock clock,
-            org.jixing.subsidy.SubsidyFigures subsidies, org.jixing.certification.Certificates certificates) {
-        this.subsidies = subsidies;
-        this.certificates = certificates;
+            List<AnnualFigureContribution<?>> contributions) {
+        this.contributions = contributions;
         this.filings = filings;
         this.classes = classes;
         this.completions = completions;
@@ -142,7 +157,7 @@ public class AnnualFigures {
         CompletionCounts.Totals done = completions.totals(year);
         return new Figures(year, from, until, providers, byType, projectBased, all,
                 new Trainings(done.completions(), done.subsidised(), done.completions() - done.subsidised()),
-                subsidies.of(year), certificates.issuedByLevel(year));
+                contributions.stream().map(c -> new Contributed(c.name(), c.template(), c.of(year))).toList());
     }
 
     private static Providers providers(LocalDate asOf, Map<BodyKind, Filings.Filed> filed) {

@@ -63,6 +63,20 @@ public record Pace(Long target, long done, double due, Double share, Status stat
     }
 
     /**
+     * The pace of a plan's figure over its years, {@code start} to {@code end}, seen on
+     * {@code asOf}: the share due follows the calendar of the whole plan.
+     */
+    public static Pace overPlan(long target, long done, LocalDate start, LocalDate end, LocalDate asOf) {
+        double due = asOf.isBefore(start) ? 0 : asOf.isAfter(end) ? 1
+                : (double) (asOf.toEpochDay() - start.toEpochDay() + 1) / (end.toEpochDay() - start.toEpochDay() + 1);
+        long projected = due >= 1 ? done : due > 0 ? Math.round(done / due) : 0;
+        double share = (double) done / target;
+        return new Pace(target, done, due, share,
+                share >= due ? Status.GREEN : share >= due * 0.8 ? Status.AMBER : Status.RED, projected,
+                due > 0 ? projected < target : null, false);
+    }
+
+    /**
      * Share of last year's completions made by the same day of the year; 0 without any.
      */
     static double profile(LocalDate asOf, long[] lastYear) {

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -14,10 +13,14 @@ import org.jixing.reference.ReferenceCatalogue;
 import org.jixing.reference.Region;
 import org.jixing.shared.RegionCode;
 import org.jixing.shared.scope.CurrentUser;
-import org.jixing.shared.scope.Role;
 import org.jixing.shared.scope.ScopeSql;
 import org.jixing.statistics.internal.GroupCount;
 import org.jixing.statistics.internal.ProgressStore;
+import org.jixing.statistics.internal.Grouped;
+import org.jixing.statistics.internal.UniqueCount;
+import org.jixing.statistics.internal.Summaries;
+import org.jixing.statistics.internal.ProviderYearSummary;
+import org.jixing.statistics.internal.MonthSummary;
 import org.jixing.training.CompletionCounts;
 import org.jixing.training.TrainingCompleted;
 import org.slf4j.Logger;
@@ -142,13 +145,12 @@ public class Progress {
             store.replaceAll(main.actual);
         }
         // The dashboards' summaries of it.
-        List<List<Object[]>> summaries = ProgressStore.summaries(main.actual);
-        List<List<Object[]>> heldSummaries = store.heldSummaries();
-        int summariesDrifted = 0;
-        for (int i = 0; i < summaries.size(); i++) {
-            summariesDrifted += drift(heldSummaries.get(i), summaries.get(i),
-                    r -> List.of(java.util.Arrays.copyOf(r, r.length - 1)), r -> (Long) r[r.length - 1]).drifted;
-        }
+        Summaries summaries = ProgressStore.summaries(main.actual);
+        Summaries heldSummaries = store.heldSummaries();
+        int summariesDrifted = drift(heldSummaries.months(), summaries.months(), MonthSummary::group,
+                MonthSummary::completions).drifted
+                + drift(heldSummaries.providers(), summaries.providers(), ProviderYearSummary::group,
+                        ProviderYearSummary::completions).drifted;
         if (summariesDrifted > 0) {
             store.replaceSummaries(summaries);
         }
@@ -162,13 +164,12 @@ public class Progress {
             groupFigures.rewrite();
         }
         // Unique persons, kept with the province's code where a count has no city.
-        List<Object[]> recount = counts.uniquePersons()
+        List<UniqueCount> recount = counts.uniquePersons()
             .stream()
-            .map(p -> new Object[] { p.year(), p.dimension(), p.lineCode(),
-                    p.cityCode().isEmpty() ? province() : p.cityCode(), p.persons() })
+            .map(p -> new UniqueCount(p.year(), p.dimension(), p.lineCode(),
+                    p.cityCode().isEmpty() ? province() : p.cityCode(), p.persons()))
             .toList();
-        Drift<Object[]> persons = drift(store.allUnique(), recount, r -> List.of(r[0], r[1], r[2], r[3]),
-                r -> (Long) r[4]);
+        Drift<UniqueCount> persons = drift(store.allUnique(), recount, UniqueCount::group, UniqueCount::persons);
         if (persons.drifted > 0) {
             store.replaceUnique(recount);
         }
@@ -252,22 +253,18 @@ public class Progress {
     /** Completions of a year grouped by a dimension, in the caller's scope. */
     @Transactional(readOnly = true)
     public List<ProgressRow> of(int year, Dimension by) {
-        List<Object[]> rows = by == Dimension.GROUP
+        List<Grouped> rows = by == Dimension.GROUP
                 ? store.groupedByGroup(List.of(by.column), year, null, null,
                         ScopeSql.forCurrentUser(ProgressStore.SCOPE_WITHOUT_PROVIDER))
                 : store.grouped(List.of(by.column), year, year, null, null, null,
                         ScopeSql.forCurrentUser(ProgressStore.SCOPE));
         List<ProgressRow> out = new ArrayList<>();
-        for (Object[] r : rows) {
-            out.add(new ProgressRow(key(r[0]), ((Number) r[1]).longValue(), ((Number) r[2]).longValue()));
+        for (Grouped r : rows) {
+            out.add(new ProgressRow(r.key(0), r.subsidised(), r.notSubsidised()));
         }
         out.sort(java.util.Comparator.comparing(ProgressRow::key, by == Dimension.MONTH
                 ? java.util.Comparator.comparingInt(Integer::parseInt) : java.util.Comparator.<String>naturalOrder()));
         return out;
-    }
-
-    static String key(Object value) {
-        return value instanceof Number n ? String.valueOf(n.longValue()) : Objects.toString(value, "").strip();
     }
 
     /** The city a region belongs to. */

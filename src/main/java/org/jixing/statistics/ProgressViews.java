@@ -1,5 +1,6 @@
 package org.jixing.statistics;
 
+import java.sql.Date;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,12 +22,14 @@ import org.jixing.reference.ReferenceCatalogue;
 import org.jixing.reference.Region;
 import org.jixing.reference.SubTarget;
 import org.jixing.reference.TraineeGroup;
+import org.jixing.shared.RegionCode;
 import org.jixing.shared.scope.CurrentUser;
-import org.jixing.shared.scope.RecordNotFoundException;
-import org.jixing.shared.scope.Role;
 import org.jixing.shared.scope.ScopeKind;
 import org.jixing.shared.scope.ScopeSql;
 import org.jixing.statistics.internal.ProgressStore;
+import org.jixing.statistics.internal.ProviderCount;
+import org.jixing.statistics.internal.Grouped;
+import org.jixing.statistics.internal.RecordedReconciliation;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -146,225 +149,178 @@ public class ProgressViews {
         if (!StatisticsPermission.PROGRESS_READ.allows(me)) {
             throw new AccessDeniedException("reading progress");
         }
-        List<Region> cities = dashboardCities();
-        List<ActionLine> lines = dashboardLines();
-        Region city = null;
-        if (cityCode != null && !cityCode.isBlank()) {
-            city = cities.stream()
-                .filter(c -> c.code().equals(cityCode))
-                .findFirst()
-                .orElseThrow(() -> new RecordNotFoundException("city", cityCode));
-            cities = List.of(city);
-        }
-        ActionLine line = null;
-        if (lineCode != null && !lineCode.isBlank()) {
-            line = lines.stream()
-                .filter(l -> l.code().equals(lineCode))
-                .findFirst()
-                .orElseThrow(() -> new RecordNotFoundException("line", lineCode));
-            lines = List.of(line);
-        }
-        // A city's view is read against the city's shares of the targets.
-        boolean byCity = city != null || me.scope().kind() == ScopeKind.REGION;
-        Map<String, Object> params = new HashMap<>();
-        List<String> conditions = new ArrayList<>();
-        if (city != null) {
-            conditions.add("r.region_code like :fcity");
-            params.put("fcity", city.code().substring(0, 4) + "%");
-        }
-        if (line != null) {
-            conditions.add("r.line_code = :fline");
-            params.put("fline", line.code());
-        }
-        String extra = conditions.isEmpty() ? null : String.join(" and ", conditions);
-        ScopeSql.Clause scope = ScopeSql.forCurrentUser(ProgressStore.SCOPE);
-
-        // One read for lines, sub-targets, cities, the heat table and months, this year
-        // and last.
-        Map<String, Map<String, Cnt>> bySubTarget = new HashMap<>();
-        // Whole months from the month summary; a day before today that is not a month's
-        // last adds its month's days so far from the daily rollup.
-        LocalDate today = today();
-        boolean wholeMonths = !asOf.isBefore(today) || asOf.getDayOfMonth() == asOf.lengthOfMonth();
-        int lastWholeMonth = wholeMonths ? asOf.getMonthValue() : asOf.getMonthValue() - 1;
-        ScopeSql.Clause summaryScope = ScopeSql.forCurrentUser(ProgressStore.SCOPE_WITHOUT_PROVIDER);
-        List<Object[]> counted = new ArrayList<>(store.groupedByMonth(
-                List.of("r.training_year", "r.sub_target_code", "r.region_code", "r.training_month"), year - 1, year,
-                lastWholeMonth, extra, params, summaryScope));
-        if (!wholeMonths) {
-            Map<String, Object> partial = new HashMap<>(params);
-            partial.put("monthStart", java.sql.Date.valueOf(asOf.withDayOfMonth(1)));
-            counted.addAll(store.grouped(
-                    List.of("r.training_year", "r.sub_target_code", ProgressStore.CITY,
-                            "extract(month from r.completed_on)"),
-                    year, year, asOf, (extra == null ? "" : extra + " and ") + "r.completed_on >= :monthStart", partial,
-                    scope));
-        }
-        for (Object[] r : counted) {
-            int y = ((Number) r[0]).intValue();
-            String cityOf = Progress.key(r[2]);
-            int month = Integer.parseInt(Progress.key(r[3]));
-            Cnt c = bySubTarget.computeIfAbsent(Progress.key(r[1]), k -> new HashMap<>())
-                .computeIfAbsent(cityOf + "|" + month, k -> new Cnt(cityOf, month, new long[3]));
-            if (y == year) {
-                c.v()[0] += ((Number) r[4]).longValue();
-                c.v()[1] += ((Number) r[5]).longValue();
-            }
-            else {
-                c.v()[2] += ((Number) r[4]).longValue();
-            }
-        }
+        DashboardView view = DashboardView.of(me, dashboardCities(), dashboardLines(), cityCode, lineCode);
+        DashboardCounts counts = counts(year, asOf, view);
         Targets.Split split = targets.split(year);
-        Map<String, Map<String, Long>> cityTargets = new HashMap<>();
-        split.rows().forEach(r -> cityTargets.put(r.subTarget().code(), r.byCity()));
-        // Unique persons are kept for the year as it stands: a view of an earlier day of
-        // the year cannot show them.
-        boolean personsHold = !asOf.isBefore(today.getYear() > year ? LocalDate.of(year, 12, 31) : today);
-        Map<String, Long> persons = new HashMap<>();
-        if (personsHold) {
-            store.unique(year, ScopeSql.forCurrentUser(ProgressStore.SCOPE_WITHOUT_PROVIDER))
-                .forEach(r -> persons.put(r[0] + "|" + r[1] + "|" + r[2], (Long) r[3]));
-        }
+        Map<String, Map<String, Long>> byCity = new HashMap<>();
+        split.rows().forEach(r -> byCity.put(r.subTarget().code(), r.byCity()));
+        DashboardCounts.Shares shares = new DashboardCounts.Shares(byCity);
+        // Unique persons and the providers are kept for the year as it stands: a view of
+        // an earlier day of the year cannot show them.
+        LocalDate today = today();
+        boolean yearAsItStands = !asOf.isBefore(today.getYear() > year ? LocalDate.of(year, 12, 31) : today);
+        DashboardView.Persons persons = new DashboardView.Persons(yearAsItStands ? persons(year) : Map.of());
         String province = reference.regions()
             .stream()
-            .filter(r -> r.level() == org.jixing.shared.RegionCode.Level.PROVINCE)
+            .filter(r -> r.level() == RegionCode.Level.PROVINCE)
             .map(Region::code)
             .findFirst()
             .orElse("");
-        Set<String> cityCodes = new java.util.HashSet<>(cities.stream().map(Region::code).toList());
 
-        // Lines and their sub-targets.
-        List<LineRow> lineRows = new ArrayList<>();
-        Map<String, Map<String, Cell>> heat = new LinkedHashMap<>();
-        for (ActionLine l : lines) {
-            List<SubTargetRow> subs = new ArrayList<>();
-            Tally lineTally = new Tally();
-            Map<String, Tally> lineByCity = new HashMap<>();
-            for (SubTarget st : l.subTargets()) {
-                Tally t = new Tally();
-                for (Cnt c : bySubTarget.getOrDefault(st.code(), Map.of()).values()) {
-                    if (cityCodes.contains(c.city())) {
-                        t.add(c.month(), c.v());
-                        lineTally.add(c.month(), c.v());
-                        lineByCity.computeIfAbsent(c.city(), k -> new Tally()).add(c.month(), c.v());
-                    }
-                }
-                Long target = byCity ? sum(cityTargets.get(st.code()), cityCodes) : st.annualTarget();
-                if (target != null) {
-                    lineTally.target = (lineTally.target == null ? 0 : lineTally.target) + target;
-                }
-                subs.add(new SubTargetRow(st, t.figure(target, null, year, asOf)));
-            }
-            Long linePersons = city != null ? persons.get("LINE_CITY|" + l.code() + "|" + city.code())
-                    : byCity ? null : persons.get("LINE|" + l.code() + "|" + province);
-            lineRows.add(new LineRow(l, lineTally.figure(lineTally.target, linePersons, year, asOf), subs));
-            Map<String, Cell> row = new LinkedHashMap<>();
-            for (Region c : cities) {
-                Tally t = lineByCity.getOrDefault(c.code(), new Tally());
-                Long target = null;
-                for (SubTarget st : l.subTargets()) {
-                    Long share = cityTargets.getOrDefault(st.code(), Map.of()).get(c.code());
-                    if (share != null) {
-                        target = (target == null ? 0 : target) + share;
-                    }
-                }
-                row.put(c.code(),
-                        new Cell(t.done, target, target == null || target == 0 ? null : (double) t.done / target));
-            }
-            heat.put(l.code(), row);
-        }
-
-        // Cities: every line in view, against the sum of the city's shares.
-        List<CityRow> cityRows = new ArrayList<>();
-        for (Region c : cities) {
-            Tally t = new Tally();
-            for (ActionLine l : lines) {
-                for (SubTarget st : l.subTargets()) {
-                    Long share = cityTargets.getOrDefault(st.code(), Map.of()).get(c.code());
-                    if (share != null) {
-                        t.target = (t.target == null ? 0 : t.target) + share;
-                    }
-                    for (Cnt n : bySubTarget.getOrDefault(st.code(), Map.of()).values()) {
-                        if (n.city().equals(c.code())) {
-                            t.add(n.month(), n.v());
-                        }
-                    }
-                }
-            }
-            Long cityPersons = line != null ? persons.get("LINE_CITY|" + line.code() + "|" + c.code())
-                    : me.scope().kind() == ScopeKind.DEPARTMENT ? null : persons.get("CITY||" + c.code());
-            cityRows.add(new CityRow(c, t.figure(t.target, cityPersons, year, asOf)));
-        }
+        List<LineRow> lineRows = lineRows(view, counts, shares, persons, province, year, asOf);
+        Map<String, Map<String, Cell>> heat = heat(view, counts, shares);
+        List<CityRow> cityRows = cityRows(me, view, counts, shares, persons, year, asOf);
 
         // The total: every line in view, against the sum of their targets.
-        Tally total = new Tally();
-        lineRows.forEach(r -> {
-            if (r.figure().pace().target() != null) {
-                total.target = (total.target == null ? 0 : total.target) + r.figure().pace().target();
-            }
-        });
-        for (ActionLine l : lines) {
-            for (SubTarget st : l.subTargets()) {
-                for (Cnt c : bySubTarget.getOrDefault(st.code(), Map.of()).values()) {
-                    if (cityCodes.contains(c.city())) {
-                        total.add(c.month(), c.v());
-                    }
-                }
-            }
-        }
-        Long totalPersons = city != null && line == null ? persons.get("CITY||" + city.code())
-                : city != null ? persons.get("LINE_CITY|" + line.code() + "|" + city.code())
-                        : line != null ? persons.get("LINE|" + line.code() + "|" + province)
-                                : me.scope().kind() == ScopeKind.PROVINCE ? persons.get("ALL||" + province)
-                                        : me.scope().kind() == ScopeKind.REGION && cities.size() == 1
-                                                ? persons.get("CITY||" + cities.get(0).code()) : null;
-        Figure totalFigure = total.figure(total.target, totalPersons, year, asOf);
+        DashboardCounts.Tally total = counts.tally(view.subTargets(), view.cityCodes()::contains);
+        Long totalTarget = lineRows.stream().map(r -> r.figure().pace().target()).reduce(null, DashboardCounts::plus);
+        Figure totalFigure = total.figure(totalTarget, view.totalPersons(me, persons, province), year, asOf);
         List<MonthRow> months = new ArrayList<>();
         for (int m = 1; m <= 12; m++) {
             months.add(new MonthRow(m, total.months[m - 1], total.notByMonth[m - 1], total.lastYear[m - 1]));
         }
+        PlanFigure plan = me.scope().kind() == ScopeKind.PROVINCE && view.city() == null && view.line() == null
+                ? plan(year, asOf, total.done) : null;
+        List<ProviderRow> providers = yearAsItStands ? providers(year, view) : List.of();
+        Instant reconciledAt = store.lastReconciliation().map(RecordedReconciliation::ranAt).orElse(null);
+        return new Dashboard(year, asOf, view.city(), view.line(), plan, totalFigure, lineRows, cityRows, heat, months,
+                groups(year, asOf, view), departments(me, view, counts, lineRows, year, asOf), providers, view.byCity(),
+                reconciledAt);
+    }
 
-        // The plan's three years, for the province as a whole.
-        PlanFigure plan = null;
-        Plan p = reference.plan();
-        if (me.scope().kind() == ScopeKind.PROVINCE && city == null && line == null && p != null) {
-            // The plan's earlier years whole, then this year as counted above.
-            long done = year >= p.startYear() && year <= p.endYear() ? total.done : 0;
-            if (year > p.startYear()) {
-                for (Object[] r : store.groupedByMonth(List.of("r.training_year"), p.startYear(),
-                        Math.min(year - 1, p.endYear()), 12, null, null, summaryScope)) {
-                    done += ((Number) r[1]).longValue();
-                }
-            }
-            LocalDate start = LocalDate.of(p.startYear(), 1, 1);
-            LocalDate end = LocalDate.of(p.endYear(), 12, 31);
-            double due = asOf.isBefore(start) ? 0
-                    : asOf.isAfter(end) ? 1 : (double) (asOf.toEpochDay() - start.toEpochDay() + 1)
-                            / (end.toEpochDay() - start.toEpochDay() + 1);
-            long projected = due >= 1 ? done : due > 0 ? Math.round(done / due) : 0;
-            double share = (double) done / p.overallTarget();
-            plan = new PlanFigure(p, done,
-                    new Pace(p.overallTarget(), done, due, share,
-                            share >= due ? Pace.Status.GREEN : share >= due * 0.8 ? Pace.Status.AMBER : Pace.Status.RED,
-                            projected, due > 0 ? projected < p.overallTarget() : null, false));
+    /**
+     * One read for lines, sub-targets, cities, the heat table and months, this year and
+     * last: whole months from the month summary; a day before today that is not a month's
+     * last adds its month's days so far from the daily rollup.
+     */
+    private DashboardCounts counts(int year, LocalDate asOf, DashboardView view) {
+        boolean wholeMonths = !asOf.isBefore(today()) || asOf.getDayOfMonth() == asOf.lengthOfMonth();
+        int lastWholeMonth = wholeMonths ? asOf.getMonthValue() : asOf.getMonthValue() - 1;
+        List<Grouped> counted = new ArrayList<>(store.groupedByMonth(
+                List.of("r.training_year", "r.sub_target_code", "r.region_code", "r.training_month"), year - 1, year,
+                lastWholeMonth, view.condition(), view.params(),
+                ScopeSql.forCurrentUser(ProgressStore.SCOPE_WITHOUT_PROVIDER)));
+        if (!wholeMonths) {
+            Map<String, Object> partial = new HashMap<>(view.params());
+            partial.put("monthStart", Date.valueOf(asOf.withDayOfMonth(1)));
+            counted.addAll(store.grouped(
+                    List.of("r.training_year", "r.sub_target_code", ProgressStore.CITY,
+                            "extract(month from r.completed_on)"),
+                    year, year, asOf, view.and("r.completed_on >= :monthStart"), partial,
+                    ScopeSql.forCurrentUser(ProgressStore.SCOPE)));
         }
+        DashboardCounts counts = new DashboardCounts(year);
+        for (Grouped g : counted) {
+            counts.add(Integer.parseInt(g.key(0)), g.key(1), g.key(2), Integer.parseInt(g.key(3)), g.subsidised(),
+                    g.notSubsidised());
+        }
+        return counts;
+    }
 
-        // Trainee groups (kept by month: this view counts whole months).
+    private Map<String, Long> persons(int year) {
+        Map<String, Long> persons = new HashMap<>();
+        store.unique(year, ScopeSql.forCurrentUser(ProgressStore.SCOPE_WITHOUT_PROVIDER))
+            .forEach(u -> persons.put(u.dimension() + "|" + u.lineCode() + "|" + u.regionCode(), u.persons()));
+        return persons;
+    }
+
+    /** Lines and their sub-targets, each against its target (or the cities' shares). */
+    private List<LineRow> lineRows(DashboardView view, DashboardCounts counts, DashboardCounts.Shares shares,
+            DashboardView.Persons persons, String province, int year, LocalDate asOf) {
+        Set<String> cityCodes = view.cityCodes();
+        List<LineRow> rows = new ArrayList<>();
+        for (ActionLine l : view.lines()) {
+            List<SubTargetRow> subs = new ArrayList<>();
+            Long lineTarget = null;
+            for (SubTarget st : l.subTargets()) {
+                Long target = view.byCity() ? shares.of(List.of(st), cityCodes) : st.annualTarget();
+                lineTarget = DashboardCounts.plus(lineTarget, target);
+                subs.add(new SubTargetRow(st, counts.tally(st, cityCodes::contains).figure(target, null, year, asOf)));
+            }
+            Long linePersons = view.city() != null ? persons.of("LINE_CITY", l.code(), view.city().code())
+                    : view.byCity() ? null : persons.of("LINE", l.code(), province);
+            rows.add(new LineRow(l,
+                    counts.tally(l.subTargets(), cityCodes::contains).figure(lineTarget, linePersons, year, asOf),
+                    subs));
+        }
+        return rows;
+    }
+
+    /** Line code → city code → the line's completions in the city against its share. */
+    private static Map<String, Map<String, Cell>> heat(DashboardView view, DashboardCounts counts,
+            DashboardCounts.Shares shares) {
+        Map<String, Map<String, Cell>> heat = new LinkedHashMap<>();
+        for (ActionLine l : view.lines()) {
+            Map<String, Cell> row = new LinkedHashMap<>();
+            for (Region c : view.cities()) {
+                long done = counts.tally(l.subTargets(), c.code()::equals).done;
+                Long target = shares.of(l.subTargets(), Set.of(c.code()));
+                row.put(c.code(),
+                        new Cell(done, target, target == null || target == 0 ? null : (double) done / target));
+            }
+            heat.put(l.code(), row);
+        }
+        return heat;
+    }
+
+    /** Cities: every line in view, against the sum of the city's shares. */
+    private static List<CityRow> cityRows(CurrentUser me, DashboardView view, DashboardCounts counts,
+            DashboardCounts.Shares shares, DashboardView.Persons persons, int year, LocalDate asOf) {
+        List<CityRow> rows = new ArrayList<>();
+        List<SubTarget> subTargets = view.subTargets();
+        for (Region c : view.cities()) {
+            Long cityPersons = view.line() != null ? persons.of("LINE_CITY", view.line().code(), c.code())
+                    : me.scope().kind() == ScopeKind.DEPARTMENT ? null : persons.of("CITY", "", c.code());
+            rows.add(new CityRow(c, counts.tally(subTargets, c.code()::equals)
+                .figure(shares.of(subTargets, Set.of(c.code())), cityPersons, year, asOf)));
+        }
+        return rows;
+    }
+
+    /**
+     * The plan's three years, for the province as a whole: its earlier years whole, then
+     * this year as counted.
+     */
+    private PlanFigure plan(int year, LocalDate asOf, long doneThisYear) {
+        Plan p = reference.plan();
+        if (p == null) {
+            return null;
+        }
+        long done = year >= p.startYear() && year <= p.endYear() ? doneThisYear : 0;
+        if (year > p.startYear()) {
+            for (Grouped g : store.groupedByMonth(List.of("r.training_year"), p.startYear(),
+                    Math.min(year - 1, p.endYear()), 12, null, null,
+                    ScopeSql.forCurrentUser(ProgressStore.SCOPE_WITHOUT_PROVIDER))) {
+                done += g.subsidised();
+            }
+        }
+        return new PlanFigure(p, done, Pace.overPlan(p.overallTarget(), done, LocalDate.of(p.startYear(), 1, 1),
+                LocalDate.of(p.endYear(), 12, 31), asOf));
+    }
+
+    /** Trainee groups (kept by month: this view counts whole months), most first. */
+    private List<GroupRow> groups(int year, LocalDate asOf, DashboardView view) {
         Map<String, TraineeGroup> groupsByCode = new HashMap<>();
         reference.traineeGroups().forEach(g -> groupsByCode.put(g.code(), g));
+        Map<String, Object> params = new HashMap<>(view.params());
+        params.put("gmonth", asOf.getYear() == year ? asOf.getMonthValue() : 12);
         List<GroupRow> groups = new ArrayList<>();
-        Map<String, Object> groupParams = new HashMap<>(params);
-        groupParams.put("gmonth", asOf.getYear() == year ? asOf.getMonthValue() : 12);
-        for (Object[] r : store.groupedByGroup(List.of("r.group_code"), year,
-                (extra == null ? "" : extra + " and ") + "r.training_month <= :gmonth", groupParams,
-                ScopeSql.forCurrentUser(ProgressStore.SCOPE_WITHOUT_PROVIDER))) {
-            String code = Progress.key(r[0]);
+        for (Grouped g : store.groupedByGroup(List.of("r.group_code"), year, view.and("r.training_month <= :gmonth"),
+                params, ScopeSql.forCurrentUser(ProgressStore.SCOPE_WITHOUT_PROVIDER))) {
+            String code = g.key(0);
             groups.add(new GroupRow(groupsByCode.getOrDefault(code, new TraineeGroup(code, code, code, 999)),
-                    ((Number) r[1]).longValue(), ((Number) r[2]).longValue()));
+                    g.subsidised(), g.notSubsidised()));
         }
         groups.sort(Comparator.comparingLong(GroupRow::done).reversed());
+        return groups;
+    }
 
-        // Departments: the lines each leads.
+    /**
+     * Departments: the lines each leads, against the sum of their targets; the pace of
+     * the sum follows the lines' own months.
+     */
+    private List<DepartmentRow> departments(CurrentUser me, DashboardView view, DashboardCounts counts,
+            List<LineRow> lineRows, int year, LocalDate asOf) {
         List<DepartmentRow> departments = new ArrayList<>();
         for (Department d : reference.departments()) {
             if (me.scope().kind() == ScopeKind.DEPARTMENT && !d.code().equals(me.scope().ref())) {
@@ -374,93 +330,25 @@ public class ProgressViews {
             if (led.isEmpty()) {
                 continue;
             }
-            Tally t = new Tally();
-            for (LineRow r : led) {
-                t.done += r.figure().done();
-                t.notSubsidised += r.figure().notSubsidised();
-                if (r.figure().pace().target() != null) {
-                    t.target = (t.target == null ? 0 : t.target) + r.figure().pace().target();
-                }
-            }
-            // The departments' lines follow their own months: the pace of the sum.
-            for (LineRow r : led) {
-                for (SubTarget st : r.line().subTargets()) {
-                    for (Cnt c : bySubTarget.getOrDefault(st.code(), Map.of()).values()) {
-                        if (cityCodes.contains(c.city())) {
-                            t.addMonthsOnly(c.month(), c.v());
-                        }
-                    }
-                }
-            }
+            Long target = led.stream().map(r -> r.figure().pace().target()).reduce(null, DashboardCounts::plus);
+            List<SubTarget> subTargets = led.stream().flatMap(r -> r.line().subTargets().stream()).toList();
             departments.add(new DepartmentRow(d, led.stream().map(r -> r.line().code()).toList(),
-                    t.figure(t.target, null, year, asOf)));
+                    counts.tally(subTargets, view.cityCodes()::contains).figure(target, null, year, asOf)));
         }
+        return departments;
+    }
 
-        // The providers with the most subsidised completions.
+    /** The providers with the most subsidised completions (kept per whole year). */
+    private List<ProviderRow> providers(int year, DashboardView view) {
         List<ProviderRow> providers = new ArrayList<>();
-        // Kept per whole year: a view of an earlier day of the year shows none.
-        for (Object[] r : personsHold ? store.topProviders(year, extra, params, summaryScope, 10)
-                : List.<Object[]>of()) {
-            long id = ((Number) r[0]).longValue();
-            String name = filings.find(Registry.PROVIDER, id).map(b -> b.name()).orElse("#" + id);
-            providers.add(new ProviderRow(id, name, ((Number) r[1]).longValue(), ((Number) r[2]).longValue()));
+        for (ProviderCount p : store.topProviders(year, view.condition(), view.params(),
+                ScopeSql.forCurrentUser(ProgressStore.SCOPE_WITHOUT_PROVIDER), 10)) {
+            String name = filings.find(Registry.PROVIDER, p.providerId())
+                .map(b -> b.name())
+                .orElse("#" + p.providerId());
+            providers.add(new ProviderRow(p.providerId(), name, p.subsidised(), p.notSubsidised()));
         }
-        Instant reconciledAt = store.lastReconciliation().map(r -> (Instant) r[0]).orElse(null);
-        return new Dashboard(year, asOf, city, line, plan, totalFigure, lineRows, cityRows, heat, months, groups,
-                departments, providers, byCity, reconciledAt);
-    }
-
-    /**
-     * Completions of a sub-target in a city and month: this year, not subsidised, last
-     * year.
-     */
-    private record Cnt(String city, int month, long[] v) {
-    }
-
-    private static Long sum(Map<String, Long> shares, Set<String> cities) {
-        if (shares == null) {
-            return null;
-        }
-        Long total = null;
-        for (Map.Entry<String, Long> e : shares.entrySet()) {
-            if (cities.contains(e.getKey())) {
-                total = (total == null ? 0 : total) + e.getValue();
-            }
-        }
-        return total;
-    }
-
-    /** Counts gathered for a figure: this year by month, and last year's months. */
-    private static final class Tally {
-
-        long done;
-
-        long notSubsidised;
-
-        Long target;
-
-        final long[] months = new long[12];
-
-        final long[] notByMonth = new long[12];
-
-        final long[] lastYear = new long[12];
-
-        void add(int month, long[] v) {
-            done += v[0];
-            notSubsidised += v[1];
-            addMonthsOnly(month, v);
-        }
-
-        void addMonthsOnly(int month, long[] v) {
-            months[month - 1] += v[0];
-            notByMonth[month - 1] += v[1];
-            lastYear[month - 1] += v[2];
-        }
-
-        Figure figure(Long target, Long persons, int year, LocalDate asOf) {
-            return new Figure(done, notSubsidised, persons, Pace.of(target, done, year, asOf, lastYear));
-        }
-
+        return providers;
     }
 
 }

@@ -138,10 +138,10 @@ class TraineeGroupFigures {
     /** Writes the counted groups of every completion afresh from the records. */
     void rewrite() {
         counted.clear();
-        List<Object[]> batch = new ArrayList<>();
+        List<CompletionGroupStore.CountedGroup> batch = new ArrayList<>();
         walk((t, groups) -> {
             for (String g : groups) {
-                batch.add(new Object[] { t.enrolmentId(), g });
+                batch.add(new CompletionGroupStore.CountedGroup(t.enrolmentId(), g));
             }
             if (batch.size() >= 10_000) {
                 counted.write(batch);

@@ -2,18 +2,22 @@ package org.jixing.subsidy;
 
 import org.jixing.shared.Money;
 import org.jixing.shared.scope.ScopeSql;
+import org.jixing.statistics.AnnualFigureContribution;
 import org.jixing.subsidy.internal.ClaimStore;
 import org.jixing.subsidy.internal.RecoveryStore;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The money of a year's classes in the caller's scope, for the statistics: claims filed,
- * what stands claimed, approved and paid, and what was found improper and recovered.
+ * The money of a year's classes in the caller's scope, for the annual figures: claims
+ * filed, what stands claimed, approved and paid, and what was found improper and
+ * recovered.
  */
 @Service
-public class SubsidyFigures {
+@Order(100)
+public class SubsidyFigures implements AnnualFigureContribution<SubsidyFigures.Figures> {
 
     private final JdbcClient jdbc;
 
@@ -32,6 +36,17 @@ public class SubsidyFigures {
     public record Figures(long claims, Money claimed, Money approved, Money paid, Money recovered, Money repaid) {
     }
 
+    @Override
+    public String name() {
+        return "money";
+    }
+
+    @Override
+    public String template() {
+        return "subsidy/annual-money";
+    }
+
+    @Override
     @Transactional(readOnly = true)
     public Figures of(int year) {
         ScopeSql.Clause claimScope = ScopeSql.forCurrentUser(ClaimStore.SCOPE);

@@ -2,8 +2,8 @@
  * Subsidy rules, claims and their review, payments, the fund ledger in integer fen, and
  * recovery.
  */
-@ApplicationModule(
-        allowedDependencies = { "shared", "reference", "provider", "person", "training", "certification", "audit" })
+@ApplicationModule(allowedDependencies = { "shared", "reference", "provider", "person", "training", "certification",
+        "statistics", "audit" })
 package org.jixing.subsidy;
 
 import org.springframework.modulith.ApplicationModule;

@@ -60,6 +60,14 @@ class AssessmentsIT extends IntegrationTest implements AssessmentFixtures {
     @Autowired
     Certificates certificates;
 
+    @Autowired
+
+    CertificateSignatures signatures;
+
+    @Autowired
+
+    CertificateRevocation revocation;
+
     final LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
     static List<String> keys(InvalidInputException e) {
@@ -173,7 +181,7 @@ class AssessmentsIT extends IntegrationTest implements AssessmentFixtures {
             assertThat(cert.levelCode()).isEqualTo("JUNIOR");
             assertThat(cert.route()).isEqualTo(CertificateRoute.ASSESSMENT);
             assertThat(cert.resultId()).isEqualTo(scored.get(0).resultId());
-            assertThat(certificates.verify(cert.number()).outcome()).isEqualTo(Verification.Outcome.VALID);
+            assertThat(signatures.verify(cert.number()).outcome()).isEqualTo(Verification.Outcome.VALID);
         });
         assertThat(asAdmin(() -> certificates.ofPerson(f.personIds().get(2)))).isEmpty();
 
@@ -200,7 +208,7 @@ class AssessmentsIT extends IntegrationTest implements AssessmentFixtures {
 
         // A revoked certificate (fake evaluation) no longer counts as the level held.
         String junior = asAdmin(() -> certificates.ofPerson(f.personIds().get(0))).get(0).number();
-        asAdmin(() -> certificates.revoke(junior, RevocationReason.FRAUDULENT_EVALUATION, "考评记录系补录"));
+        asAdmin(() -> revocation.revoke(junior, RevocationReason.FRAUDULENT_EVALUATION, "考评记录系补录"));
         AssessmentBatch mid2 = batch(body.id(), AssessmentBatch.Kind.BODY, "CLEANER", "INTERMEDIATE");
         assertThat(refusal(() -> asEvaluator(body.id(),
                 () -> candidacy.addCandidates(mid2.id(),

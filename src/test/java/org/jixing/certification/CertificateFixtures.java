@@ -97,11 +97,11 @@ public interface CertificateFixtures extends TrainingFixtures {
     }
 
     default Certificate issue(long person, String occupation, String level, long body, CertificateRoute route) {
-        return asAdmin(() -> bean(Certificates.class).issue(request(person, occupation, level, body, route)));
+        return asAdmin(() -> bean(CertificateIssuing.class).issue(request(person, occupation, level, body, route)));
     }
 
     default Certificate past(long person, String occupation, String level, long body, LocalDate on) {
-        return asAdmin(() -> bean(Certificates.class).recordPast(
+        return asAdmin(() -> bean(CertificateIssuing.class).recordPast(
                 new CertificateRequest(person, occupation, level, body, CertificateRoute.IMPORTED, null, null, on)));
     }
 

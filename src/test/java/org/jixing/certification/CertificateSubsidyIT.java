@@ -26,7 +26,8 @@ class CertificateSubsidyIT extends IntegrationTest implements AssessmentFixtures
     ClaimPreviews claimPreviews;
 
     @Autowired
-    Certificates certificates;
+
+    CertificateIssuing issuing;
 
     @Test
     void aStandardPaidOnACertificatePaysTheTraineeWhoEarnedItSinceTheClassBegan() throws Exception {
@@ -48,14 +49,14 @@ class CertificateSubsidyIT extends IntegrationTest implements AssessmentFixtures
         // for
         // the senior class.
         Body body = body(jinan(), JINAN, "TECHNICAL_COLLEGE", "CLEANER/SENIOR");
-        asAdmin(() -> certificates.recordPast(new CertificateRequest(first, "CLEANER", "JUNIOR", body.id(),
+        asAdmin(() -> issuing.recordPast(new CertificateRequest(first, "CLEANER", "JUNIOR", body.id(),
                 CertificateRoute.IMPORTED, null, null, pastStart().minusYears(4))));
-        asAdmin(() -> certificates.recordPast(new CertificateRequest(first, "CLEANER", "INTERMEDIATE", body.id(),
+        asAdmin(() -> issuing.recordPast(new CertificateRequest(first, "CLEANER", "INTERMEDIATE", body.id(),
                 CertificateRoute.IMPORTED, null, null, pastStart().minusYears(1))));
         assertThat(asStaff(f.provider().id(), () -> claimPreviews.preview(f.classId())).lines()).isEmpty();
 
         // The senior certificate, earned after the class: that trainee is priced.
-        asAdmin(() -> certificates.issue(new CertificateRequest(first, "CLEANER", "SENIOR", body.id(),
+        asAdmin(() -> issuing.issue(new CertificateRequest(first, "CLEANER", "SENIOR", body.id(),
                 CertificateRoute.ASSESSMENT, null, null, null)));
         ClaimPreview after = asStaff(f.provider().id(), () -> claimPreviews.preview(f.classId()));
         assertThat(after.lines()).singleElement().satisfies(l -> {

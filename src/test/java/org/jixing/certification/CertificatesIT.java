@@ -35,6 +35,15 @@ import org.springframework.security.access.AccessDeniedException;
 class CertificatesIT extends IntegrationTest implements CertificateFixtures {
 
     @Autowired
+    CertificateSignatures signatures;
+
+    @Autowired
+    CertificateRevocation revocation;
+
+    @Autowired
+    CertificateIssuing issuing;
+
+    @Autowired
     Certificates certificates;
 
     @org.springframework.beans.factory.annotation.Autowired
@@ -109,7 +118,7 @@ class CertificatesIT extends IntegrationTest implements CertificateFixtures {
         Body other = evaluationBody(JINAN, OCC, "JUNIOR");
         long q = person("孙小美");
         assertThatThrownBy(() -> asEvaluator(other.id(),
-                () -> certificates.issue(request(q, OCC, "JUNIOR", body.id(), CertificateRoute.ASSESSMENT))))
+                () -> issuing.issue(request(q, OCC, "JUNIOR", body.id(), CertificateRoute.ASSESSMENT))))
             .isInstanceOf(AccessDeniedException.class);
     }
 
@@ -120,21 +129,20 @@ class CertificatesIT extends IntegrationTest implements CertificateFixtures {
         org.springframework.security.core.context.SecurityContextHolder.clearContext();
         // Without an assessment result (whose candidate was admitted against the
         // prerequisites) the ladder is checked here.
-        assertThatThrownBy(() -> certificates.issueAs("assessment-result",
+        assertThatThrownBy(() -> issuing.issueAs("assessment-result",
                 new CertificateRequest(p, OCC, "INTERMEDIATE", body.id(), CertificateRoute.ASSESSMENT, null, null,
                         null)))
             .isInstanceOfSatisfying(InvalidInputException.class,
                     ex -> assertThat(key(ex)).isEqualTo("certificates.error.ladder"));
         long[] result = finalResult(body.id(), p);
-        Certificate c = certificates.issueAs("assessment-result", new CertificateRequest(p, OCC, "JUNIOR", body.id(),
+        Certificate c = issuing.issueAs("assessment-result", new CertificateRequest(p, OCC, "JUNIOR", body.id(),
                 CertificateRoute.ASSESSMENT, result[0], result[1], null));
         assertThat(c.issuedBy()).isEqualTo("assessment-result");
         assertThat(c.batchId()).isEqualTo(result[0]);
         assertThat(c.resultId()).isEqualTo(result[1]);
         assertThat(c.issuedOn()).isEqualTo(certificates.today());
         // Without a user, the ordinary entry refuses.
-        assertThatThrownBy(
-                () -> certificates.issue(request(p, OCC, "INTERMEDIATE", body.id(), CertificateRoute.ASSESSMENT)))
+        assertThatThrownBy(() -> issuing.issue(request(p, OCC, "INTERMEDIATE", body.id(), CertificateRoute.ASSESSMENT)))
             .isNotInstanceOf(InvalidInputException.class);
     }
 
@@ -217,7 +225,7 @@ class CertificatesIT extends IntegrationTest implements CertificateFixtures {
             .andExpect(content().string(containsString("Junior worker (grade 5)")));
         // Reason required; then revoked by the issuing body's evaluator, at once.
         assertThatThrownBy(() -> asEvaluator(body.id(),
-                () -> certificates.revoke(c.number(), RevocationReason.FRAUDULENT_EVALUATION, " ")))
+                () -> revocation.revoke(c.number(), RevocationReason.FRAUDULENT_EVALUATION, " ")))
             .isInstanceOf(InvalidInputException.class);
         mvc.perform(post("/certification/certificates/" + c.id() + "/revocation").with(csrf())
             .cookie(body.evaluator())
@@ -251,7 +259,7 @@ class CertificatesIT extends IntegrationTest implements CertificateFixtures {
         String json = CertificateTokens.parse(c.token()).orElseThrow().json();
         assertThat(json).contains("\"no\":\"" + c.number() + "\"", "\"name\":\"王*二\"", "\"kid\":\"" + c.keyId() + "\"")
             .doesNotContain("王小二");
-        assertThat(certificates.qrText(c)).isEqualTo("https://jixing.example.gov.cn/verify?token=" + c.token());
+        assertThat(signatures.qrText(c)).isEqualTo("https://jixing.example.gov.cn/verify?token=" + c.token());
         mvc.perform(get("/verify").param("token", c.token()))
             .andExpect(content().string(containsString("证书有效")))
             .andExpect(content().string(containsString("二维码签名核验通过")));
@@ -286,12 +294,12 @@ class CertificatesIT extends IntegrationTest implements CertificateFixtures {
     void theCommandLineVerifierChecksARealTokenAndRefusesATamperedOne() throws Exception {
         Body body = evaluationBody(JINAN, OCC, "JUNIOR");
         Certificate c = issue(person("刘小红"), OCC, "JUNIOR", body.id(), CertificateRoute.ASSESSMENT);
-        String publicKey = asAdmin(() -> certificates.keys()).stream()
+        String publicKey = asAdmin(() -> signatures.keys()).stream()
             .filter(k -> k.keyId().equals(c.keyId()))
             .findFirst()
             .orElseThrow()
             .publicKey();
-        Run ok = runVerifier(certificates.qrText(c), publicKey);
+        Run ok = runVerifier(signatures.qrText(c), publicKey);
         assertThat(ok.exit()).isZero();
         assertThat(ok.out()).contains("VALID SIGNATURE", c.number(), "刘*红");
         Run bad = runVerifier(tamper(c.token()), publicKey);
@@ -318,22 +326,22 @@ class CertificatesIT extends IntegrationTest implements CertificateFixtures {
     void afterAKeyRotationOldCertificatesStillVerify() throws Exception {
         Body body = evaluationBody(JINAN, OCC, "JUNIOR");
         Certificate before = issue(person("陈一"), OCC, "JUNIOR", body.id(), CertificateRoute.ASSESSMENT);
-        SigningKey next = asAdmin(() -> certificates.rotateKey());
+        SigningKey next = asAdmin(() -> signatures.rotateKey());
         assertThat(next.keyId()).isNotEqualTo(before.keyId());
         Certificate after = issue(person("陈二"), OCC, "JUNIOR", body.id(), CertificateRoute.ASSESSMENT);
         assertThat(after.keyId()).isEqualTo(next.keyId());
-        List<SigningKey> keys = certificates.keys();
+        List<SigningKey> keys = signatures.keys();
         SigningKey old = keys.stream().filter(k -> k.keyId().equals(before.keyId())).findFirst().orElseThrow();
         assertThat(old.retiredAt()).isNotNull();
-        assertThat(certificates.verifyToken(before.token()).outcome()).isEqualTo(Verification.Outcome.VALID);
-        assertThat(certificates.verifyToken(after.token()).outcome()).isEqualTo(Verification.Outcome.VALID);
+        assertThat(signatures.verifyToken(before.token()).outcome()).isEqualTo(Verification.Outcome.VALID);
+        assertThat(signatures.verifyToken(after.token()).outcome()).isEqualTo(Verification.Outcome.VALID);
         assertThat(CertificateTokens.verify(CertificateTokens.parse(before.token()).orElseThrow(), next.publicKey()))
             .isFalse();
         mvc.perform(get("/verify"))
             .andExpect(content().string(containsString(before.keyId())))
             .andExpect(content().string(containsString(next.keyId())));
         // Only the province rotates.
-        assertThatThrownBy(() -> asEvaluator(body.id(), () -> certificates.rotateKey()))
+        assertThatThrownBy(() -> asEvaluator(body.id(), () -> signatures.rotateKey()))
             .isInstanceOf(AccessDeniedException.class);
     }
 
@@ -366,8 +374,8 @@ class CertificatesIT extends IntegrationTest implements CertificateFixtures {
         mvc.perform(get("/certification/certificates/" + other.id()).cookie(trainee)).andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/certificates/" + own.id()).cookie(jinan())).andExpect(status().isOk());
         // An evaluator of another body may not revoke.
-        assertThatThrownBy(() -> asEvaluator(elsewhere.id(),
-                () -> certificates.revoke(own.number(), RevocationReason.OTHER, "无权")))
+        assertThatThrownBy(
+                () -> asEvaluator(elsewhere.id(), () -> revocation.revoke(own.number(), RevocationReason.OTHER, "无权")))
             .isInstanceOf(RecordNotFoundException.class);
     }
 

@@ -35,6 +35,7 @@ import org.jixing.shared.scope.Role;
 import org.jixing.shared.scope.RunAs;
 import org.jixing.shared.scope.ScopeSql;
 import org.jixing.statistics.internal.ProgressStore;
+import org.jixing.statistics.internal.ProviderCount;
 import org.jixing.training.CompletionCounts;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -668,13 +669,13 @@ class ProgressDashboardBench extends IntegrationTest {
         line("unique persons of 2026", time(warmUp, runs, () -> store.unique(2026, noProvider)));
         line("trainee groups of 2026", time(warmUp, runs, () -> store.groupedByGroup(List.of("r.group_code"), 2026,
                 "r.training_month <= :gmonth", Map.of("gmonth", today.getMonthValue()), noProvider)));
-        List<Object[]> top = store.topProviders(2026, null, null, noProvider, 10);
+        List<ProviderCount> top = store.topProviders(2026, null, null, noProvider, 10);
         line("top 10 providers of 2026 (provider-year summary)",
                 time(warmUp, runs, () -> store.topProviders(2026, null, null, noProvider, 10)));
         line("their names (10 × Filings.find, each with its permits)", time(warmUp, runs, () -> {
             int found = 0;
-            for (Object[] r : top) {
-                found += filings.find(Registry.PROVIDER, ((Number) r[0]).longValue()).isPresent() ? 1 : 0;
+            for (ProviderCount r : top) {
+                found += filings.find(Registry.PROVIDER, r.providerId()).isPresent() ? 1 : 0;
             }
             return found;
         }));

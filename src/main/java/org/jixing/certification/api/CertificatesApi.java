@@ -13,6 +13,9 @@ import org.jixing.certification.CertificateFilter;
 import org.jixing.certification.CertificateRequest;
 import org.jixing.certification.CertificateStatus;
 import org.jixing.certification.Certificates;
+import org.jixing.certification.CertificateSignatures;
+import org.jixing.certification.CertificateRevocation;
+import org.jixing.certification.CertificateIssuing;
 import org.jixing.certification.RevocationReason;
 import org.jixing.certification.SigningKey;
 import org.jixing.certification.Verification;
@@ -36,8 +39,18 @@ class CertificatesApi {
 
     private final Certificates certificates;
 
-    CertificatesApi(Certificates certificates) {
+    private final CertificateSignatures signatures;
+
+    private final CertificateRevocation revocation;
+
+    private final CertificateIssuing issuing;
+
+    CertificatesApi(Certificates certificates, CertificateSignatures signatures, CertificateRevocation revocation,
+            CertificateIssuing issuing) {
         this.certificates = certificates;
+        this.signatures = signatures;
+        this.revocation = revocation;
+        this.issuing = issuing;
     }
 
     record Revocation(RevocationReason reason, String details) {
@@ -57,7 +70,7 @@ class CertificatesApi {
     @Operation(summary = "Issue a certificate (province administrator, or an evaluator of the body); "
             + "route ASSESSMENT, ENTERPRISE or DIRECT_RECOGNITION")
     ResponseEntity<Certificate> issue(@RequestBody CertificateRequest request) {
-        Certificate c = certificates.issue(request);
+        Certificate c = issuing.issue(request);
         return ResponseEntity.created(URI.create("/api/v1/certificates/" + c.id())).body(c);
     }
 
@@ -84,28 +97,28 @@ class CertificatesApi {
     @PostMapping("/by-number/{number}/revocation")
     @Operation(summary = "Revoke a certificate at once (province administrator or the issuing body's evaluator)")
     Certificate revoke(@PathVariable String number, @RequestBody Revocation body) {
-        return certificates.revoke(number, body == null ? null : body.reason(), body == null ? null : body.details());
+        return revocation.revoke(number, body == null ? null : body.reason(), body == null ? null : body.details());
     }
 
     @Allowed(CertificationPermission.KEY_ROTATE)
     @PostMapping("/keys/rotation")
     @Operation(summary = "Rotate the signing key (province administrator): old certificates still verify")
     SigningKey rotate() {
-        return certificates.rotateKey();
+        return signatures.rotateKey();
     }
 
     @Public
     @GetMapping("/keys")
     @Operation(summary = "Public: the Ed25519 public keys (X.509 DER, base64) that verify certificate tokens")
     List<SigningKey> keys() {
-        return certificates.keys();
+        return signatures.keys();
     }
 
     @Public
     @GetMapping("/verify/{number}")
     @Operation(summary = "Public: VALID, REVOKED or UNKNOWN for a certificate number, holder masked")
     Verification verify(@PathVariable String number) {
-        return certificates.verify(number);
+        return signatures.verify(number);
     }
 
     @Public
@@ -113,7 +126,7 @@ class CertificatesApi {
     @Operation(
             summary = "Public: checks a scanned token's signature, then the certificate's status (INVALID if altered)")
     Verification verifyToken(@RequestParam String token) {
-        return certificates.verifyToken(token);
+        return signatures.verifyToken(token);
     }
 
 }

@@ -8,21 +8,16 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.jixing.certification.AssessmentBatch;
 import org.jixing.certification.AssessmentBatches;
-import org.jixing.certification.AssessmentCandidates;
 import org.jixing.certification.AssessmentChallenges;
-import org.jixing.certification.AssessmentFinalising;
 import org.jixing.certification.AssessmentScores;
+import org.jixing.certification.BatchStep;
 import org.jixing.certification.Assessments;
 import org.jixing.certification.Candidate;
 import org.jixing.certification.Challenge;
-import org.jixing.person.People;
-import org.jixing.person.Person;
 import org.jixing.provider.FiledBody;
 import org.jixing.provider.Filings;
 import org.jixing.provider.Permit;
@@ -34,11 +29,8 @@ import org.jixing.shared.PageResult;
 import org.jixing.shared.scope.CurrentUser;
 import org.jixing.shared.scope.Role;
 import org.jixing.shared.web.NavItem;
-import org.jixing.training.CompletedTraining;
-import org.jixing.training.Enrolments;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -51,9 +43,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Assessment batches: the list by status with the evaluator's new-batch form, a batch
- * with its candidates, the score sheet (one form for all rows, errors shown on their
- * row), sign-off, publication, challenges and finalising; the publicity list (公示) where
- * anyone signed in may challenge a result.
+ * with its candidates and the steps the user may take on it, the score sheet (one form
+ * for all rows, errors shown on their row); the publicity list (公示) where anyone signed
+ * in may challenge a result. Adding candidates is {@link BatchCandidatePages}, the other
+ * steps {@link BatchStepPages}.
  */
 @Controller
 @RequestMapping("/certification")
@@ -63,34 +56,21 @@ class AssessmentPages {
 
     private final AssessmentBatches batches;
 
-    private final AssessmentCandidates candidacy;
-
     private final AssessmentScores scoring;
 
     private final AssessmentChallenges challenging;
 
-    private final AssessmentFinalising finalising;
-
     private final Filings filings;
-
-    private final Enrolments enrolments;
-
-    private final People people;
 
     private final ReferenceCatalogue reference;
 
-    AssessmentPages(Assessments assessments, AssessmentBatches batches, AssessmentCandidates candidacy,
-            AssessmentScores scoring, AssessmentChallenges challenging, AssessmentFinalising finalising,
-            Filings filings, Enrolments enrolments, People people, ReferenceCatalogue reference) {
+    AssessmentPages(Assessments assessments, AssessmentBatches batches, AssessmentScores scoring,
+            AssessmentChallenges challenging, Filings filings, ReferenceCatalogue reference) {
         this.assessments = assessments;
         this.batches = batches;
-        this.candidacy = candidacy;
         this.scoring = scoring;
         this.challenging = challenging;
-        this.finalising = finalising;
         this.filings = filings;
-        this.enrolments = enrolments;
-        this.people = people;
         this.reference = reference;
     }
 
@@ -153,28 +133,24 @@ class AssessmentPages {
         List<Candidate> candidates = assessments.candidates(id);
         List<Challenge> challenges = assessments.challenges(id);
         CurrentUser me = CurrentUser.require();
-        boolean evaluator = me.hasRole(Role.EVALUATOR);
-        boolean open = b.status() == AssessmentBatch.Status.PLANNED || b.status() == AssessmentBatch.Status.SCORING;
+        LocalDate today = assessments.today();
         model.addAttribute("b", b);
         model.addAttribute("candidates", candidates);
         model.addAttribute("challenges", challenges);
         model.addAttribute("byResult", challenges.stream()
             .collect(Collectors.groupingBy(Challenge::resultId, LinkedHashMap::new, Collectors.toList())));
-        model.addAttribute("mayAdd", evaluator && open);
-        model.addAttribute("mayScore",
-                evaluator && open && b.provinceApproval() != AssessmentBatch.Approval.REQUIRED && candidates.stream()
-                    .anyMatch(c -> c.resultStatus() == null || c.resultStatus() == Candidate.ResultStatus.ENTERED));
-        model.addAttribute("maySignOff", evaluator && b.status() == AssessmentBatch.Status.SCORING
+        // The batch says which steps the user may take now; the candidates, which have
+        // something to take them on.
+        model.addAttribute("mayAdd", b.allows(BatchStep.ADD_CANDIDATES, me, today));
+        model.addAttribute("mayScore", b.allows(BatchStep.SCORE, me, today) && candidates.stream()
+            .anyMatch(c -> c.resultStatus() == null || c.resultStatus() == Candidate.ResultStatus.ENTERED));
+        model.addAttribute("maySignOff", b.allows(BatchStep.SIGN_OFF, me, today)
                 && candidates.stream().anyMatch(c -> c.resultStatus() == Candidate.ResultStatus.ENTERED));
-        model.addAttribute("mayPublish",
-                evaluator && b.status() == AssessmentBatch.Status.SCORING && !candidates.isEmpty()
-                        && candidates.stream().allMatch(c -> c.resultStatus() == Candidate.ResultStatus.SIGNED_OFF));
-        model.addAttribute("mayApprove",
-                me.hasRole(Role.PROVINCE_ADMIN) && b.provinceApproval() == AssessmentBatch.Approval.REQUIRED);
-        boolean decider = me.hasAnyRole(Role.EVALUATOR, Role.PROVINCE_ADMIN);
-        model.addAttribute("mayDecide", decider && b.status() == AssessmentBatch.Status.PUBLICITY);
-        model.addAttribute("mayFinalise", decider && b.status() == AssessmentBatch.Status.PUBLICITY
-                && assessments.today().isAfter(b.publicityUntil()));
+        model.addAttribute("mayPublish", b.allows(BatchStep.PUBLISH, me, today) && !candidates.isEmpty()
+                && candidates.stream().allMatch(c -> c.resultStatus() == Candidate.ResultStatus.SIGNED_OFF));
+        model.addAttribute("mayApprove", b.allows(BatchStep.APPROVE, me, today));
+        model.addAttribute("mayDecide", b.allows(BatchStep.DECIDE_CHALLENGE, me, today));
+        model.addAttribute("mayFinalise", b.allows(BatchStep.FINALISE, me, today));
         model.addAttribute("levels", reference.skillLevels());
         model.addAttribute("decisions", Challenge.Decision.values());
         if (!model.containsAttribute("rowProblems")) {
@@ -182,49 +158,6 @@ class AssessmentPages {
             model.addAttribute("entered", Map.of());
         }
         return "certification/batch-detail";
-    }
-
-    @Allowed(CertificationPermission.ASSESSMENT_RECORD)
-    @PostMapping("/batches/{id}/candidates")
-    String addCandidates(@PathVariable long id, @RequestParam(required = false) Long classId,
-            @RequestParam(required = false) String idNumber,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate tradeSince,
-            @RequestParam(required = false) String declaredLevelCode,
-            @RequestParam(required = false) String declaredEvidence, RedirectAttributes redirect) {
-        try {
-            List<AssessmentCandidates.NewCandidate> rows = new ArrayList<>();
-            if (classId != null) {
-                AssessmentBatch b = assessments.get(id);
-                List<CompletedTraining> done = enrolments.completedTrainingsOfClass(classId);
-                Set<Long> already = assessments.candidates(id)
-                    .stream()
-                    .map(Candidate::personId)
-                    .collect(Collectors.toSet());
-                done.stream()
-                    .filter(t -> t.occupationCode().equals(b.occupationCode()) && t.levelCode().equals(b.levelCode()))
-                    .filter(t -> !already.contains(t.personId()))
-                    .forEach(t -> rows
-                        .add(new AssessmentCandidates.NewCandidate(t.enrolmentId(), null, tradeSince, null, null)));
-                if (rows.isEmpty()) {
-                    throw InvalidInputException.of("classId", "assessment.error.classNone");
-                }
-            }
-            else {
-                Optional<Person> person = idNumber == null ? Optional.empty() : people.findByIdNumber(idNumber);
-                if (person.isEmpty()) {
-                    throw InvalidInputException.of("idNumber", "assessment.error.person", 1);
-                }
-                rows.add(new AssessmentCandidates.NewCandidate(null, person.get().id(), tradeSince, declaredLevelCode,
-                        declaredEvidence));
-            }
-            List<Candidate> added = candidacy.addCandidates(id, rows);
-            redirect.addFlashAttribute("notice", "assessment.candidates.added");
-            redirect.addFlashAttribute("noticeCount", added.size());
-        }
-        catch (InvalidInputException ex) {
-            redirect.addFlashAttribute("problems", ex.problems());
-        }
-        return "redirect:/certification/batches/" + id;
     }
 
     @Allowed(CertificationPermission.ASSESSMENT_RECORD)
@@ -289,53 +222,6 @@ class AssessmentPages {
         }
         int end = field.indexOf(']');
         return end < 0 ? null : Integer.valueOf(field.substring(5, end));
-    }
-
-    @Allowed(CertificationPermission.ASSESSMENT_RECORD)
-    @PostMapping("/batches/{id}/sign-off")
-    String signOff(@PathVariable long id, RedirectAttributes redirect) {
-        return step(id, redirect, "assessment.scores.signedOff", () -> scoring.signOff(id));
-    }
-
-    @Allowed(CertificationPermission.ASSESSMENT_APPROVE)
-    @PostMapping("/batches/{id}/approve")
-    String approve(@PathVariable long id, @RequestParam int version, RedirectAttributes redirect) {
-        return step(id, redirect, "assessment.batch.approved", () -> batches.approve(id, version));
-    }
-
-    @Allowed(CertificationPermission.ASSESSMENT_RECORD)
-    @PostMapping("/batches/{id}/publish")
-    String publish(@PathVariable long id, @RequestParam int version, RedirectAttributes redirect) {
-        return step(id, redirect, "assessment.batch.published", () -> scoring.publish(id, version));
-    }
-
-    @Allowed(CertificationPermission.ASSESSMENT_RECORD)
-    @PostMapping("/batches/{id}/finalise")
-    String finalise(@PathVariable long id, @RequestParam int version, RedirectAttributes redirect) {
-        return step(id, redirect, "assessment.batch.finalised", () -> finalising.finalise(id, version));
-    }
-
-    @Allowed(CertificationPermission.CHALLENGE_DECIDE)
-    @PostMapping("/challenges/{challengeId}/decision")
-    String decide(@PathVariable long challengeId, @RequestParam long batchId,
-            @RequestParam(required = false) Challenge.Decision decision, @RequestParam(required = false) String note,
-            RedirectAttributes redirect) {
-        return step(batchId, redirect, "assessment.challenge.decided",
-                () -> challenging.decideChallenge(challengeId, decision, note));
-    }
-
-    private String step(long id, RedirectAttributes redirect, String notice, Runnable work) {
-        try {
-            work.run();
-            redirect.addFlashAttribute("notice", notice);
-        }
-        catch (InvalidInputException ex) {
-            redirect.addFlashAttribute("problems", ex.problems());
-        }
-        catch (OptimisticLockingFailureException ex) {
-            redirect.addFlashAttribute("problems", List.of(new Problem(null, "assessment.error.stale")));
-        }
-        return "redirect:/certification/batches/" + id;
     }
 
     @Allowed(CertificationPermission.PUBLICITY_READ)

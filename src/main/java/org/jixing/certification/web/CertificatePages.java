@@ -9,11 +9,12 @@ import org.jixing.certification.Certificate;
 import org.jixing.certification.CertificateFilter;
 import org.jixing.certification.CertificateStatus;
 import org.jixing.certification.Certificates;
+import org.jixing.certification.CertificateSignatures;
+import org.jixing.certification.CertificateRevocation;
 import org.jixing.shared.QrCodes;
 import org.jixing.certification.RevocationReason;
 import org.jixing.shared.InvalidInputException;
 import org.jixing.shared.PageResult;
-import org.jixing.shared.scope.CurrentUser;
 import org.jixing.shared.scope.Role;
 import org.jixing.shared.web.NavItem;
 import org.springframework.context.annotation.Bean;
@@ -40,12 +41,19 @@ class CertificatePages {
 
     private final Certificates certificates;
 
+    private final CertificateSignatures signatures;
+
+    private final CertificateRevocation revocation;
+
     private final CertificateNames names;
 
     private final CertificatePdf pdf;
 
-    CertificatePages(Certificates certificates, CertificateNames names, CertificatePdf pdf) {
+    CertificatePages(Certificates certificates, CertificateSignatures signatures, CertificateRevocation revocation,
+            CertificateNames names, CertificatePdf pdf) {
         this.certificates = certificates;
+        this.signatures = signatures;
+        this.revocation = revocation;
         this.names = names;
         this.pdf = pdf;
     }
@@ -84,7 +92,7 @@ class CertificatePages {
         Certificate c = certificates.get(id);
         return ResponseEntity.ok()
             .contentType(MediaType.valueOf("image/svg+xml"))
-            .body(QrCodes.svg(certificates.qrText(c)));
+            .body(QrCodes.svg(signatures.qrText(c)));
     }
 
     /** The printable certificate: the holder, officers in scope, the issuing body. */
@@ -104,7 +112,7 @@ class CertificatePages {
             @RequestParam(required = false) String details, RedirectAttributes redirect) {
         Certificate c = certificates.get(id);
         try {
-            certificates.revoke(c.number(), reason, details);
+            revocation.revoke(c.number(), reason, details);
             redirect.addFlashAttribute("notice", "certificates.revoked");
         }
         catch (InvalidInputException ex) {
@@ -120,7 +128,7 @@ class CertificatePages {
     @Allowed(CertificationPermission.KEY_ROTATE)
     @PostMapping("/keys/rotation")
     String rotate(RedirectAttributes redirect) {
-        certificates.rotateKey();
+        signatures.rotateKey();
         redirect.addFlashAttribute("notice", "certificates.key.rotated");
         return "redirect:/certification/certificates";
     }

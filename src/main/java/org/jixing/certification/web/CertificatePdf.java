@@ -19,6 +19,7 @@ import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import org.jixing.certification.Certificate;
 import org.jixing.certification.Certificates;
+import org.jixing.certification.CertificateSignatures;
 import org.jixing.shared.QrCodes;
 import org.jixing.reference.Occupation;
 import org.jixing.reference.SkillLevel;
@@ -36,12 +37,16 @@ class CertificatePdf {
 
     private final Certificates certificates;
 
+    private final CertificateSignatures signatures;
+
     private final CertificateNames names;
 
     private final MessageSource messages;
 
-    CertificatePdf(Certificates certificates, CertificateNames names, MessageSource messages) {
+    CertificatePdf(Certificates certificates, CertificateSignatures signatures, CertificateNames names,
+            MessageSource messages) {
         this.certificates = certificates;
+        this.signatures = signatures;
         this.names = names;
         this.messages = messages;
     }
@@ -79,7 +84,7 @@ class CertificatePdf {
                         value);
             }
             doc.add(table);
-            String qrText = certificates.qrText(c);
+            String qrText = signatures.qrText(c);
             drawQr(writer.getDirectContent(), QrCodes.matrix(qrText), doc.right() - 150, doc.bottom() + 60, 150);
             String site = qrText.substring(0, qrText.indexOf("/verify") + "/verify".length());
             com.lowagie.text.pdf.ColumnText.showTextAligned(writer.getDirectContent(), Element.ALIGN_RIGHT,

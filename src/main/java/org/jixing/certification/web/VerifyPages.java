@@ -1,7 +1,7 @@
 package org.jixing.certification.web;
 
 import org.jixing.shared.access.Public;
-import org.jixing.certification.Certificates;
+import org.jixing.certification.CertificateSignatures;
 import org.jixing.certification.Verification;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,12 +18,12 @@ import org.springframework.web.util.UriUtils;
 @Controller
 class VerifyPages {
 
-    private final Certificates certificates;
+    private final CertificateSignatures signatures;
 
     private final CertificateNames names;
 
-    VerifyPages(Certificates certificates, CertificateNames names) {
-        this.certificates = certificates;
+    VerifyPages(CertificateSignatures signatures, CertificateNames names) {
+        this.signatures = signatures;
         this.names = names;
     }
 
@@ -32,31 +32,31 @@ class VerifyPages {
     String form(@RequestParam(required = false) String token, @RequestParam(required = false) String number,
             Model model) {
         if (token != null && !token.isBlank()) {
-            return show(certificates.verifyToken(token), true, model);
+            return show(signatures.verifyToken(token), true, model);
         }
         if (number != null && !number.isBlank()) {
             return "redirect:/verify/" + UriUtils.encodePathSegment(number.strip(), "UTF-8");
         }
-        model.addAttribute("keys", certificates.keys());
+        model.addAttribute("keys", signatures.keys());
         return "certification/verify";
     }
 
     @Public
     @PostMapping("/verify")
     String token(@RequestParam(required = false) String token, Model model) {
-        return show(certificates.verifyToken(token), true, model);
+        return show(signatures.verifyToken(token), true, model);
     }
 
     @Public
     @GetMapping("/verify/{number}")
     String number(@PathVariable String number, Model model) {
-        return show(certificates.verify(number), false, model);
+        return show(signatures.verify(number), false, model);
     }
 
     private String show(Verification v, boolean byToken, Model model) {
         model.addAttribute("v", v);
         model.addAttribute("byToken", byToken);
-        model.addAttribute("keys", certificates.keys());
+        model.addAttribute("keys", signatures.keys());
         names.addTo(model);
         return "certification/verify";
     }

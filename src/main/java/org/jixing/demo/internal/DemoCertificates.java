@@ -9,6 +9,8 @@ import org.jixing.certification.Certificate;
 import org.jixing.certification.CertificateRequest;
 import org.jixing.certification.CertificateRoute;
 import org.jixing.certification.Certificates;
+import org.jixing.certification.CertificateRevocation;
+import org.jixing.certification.CertificateIssuing;
 import org.jixing.certification.RevocationReason;
 import org.jixing.provider.BodyFilter;
 import org.jixing.provider.FiledBody;
@@ -45,14 +47,21 @@ class DemoCertificates {
 
     private final Certificates certificates;
 
+    private final CertificateRevocation revocation;
+
+    private final CertificateIssuing issuing;
+
     private final Filings filings;
 
     private final ClassOpenings classes;
 
     private final Enrolments enrolments;
 
-    DemoCertificates(Certificates certificates, Filings filings, ClassOpenings classes, Enrolments enrolments) {
+    DemoCertificates(Certificates certificates, CertificateRevocation revocation, CertificateIssuing issuing,
+            Filings filings, ClassOpenings classes, Enrolments enrolments) {
         this.certificates = certificates;
+        this.revocation = revocation;
+        this.issuing = issuing;
         this.filings = filings;
         this.classes = classes;
         this.enrolments = enrolments;
@@ -121,7 +130,7 @@ class DemoCertificates {
             .filter(x -> x.levelCode().equals("JUNIOR"))
             .skip(7)
             .limit(2)
-            .forEach(x -> certificates.revoke(x.number(), RevocationReason.FRAUDULENT_EVALUATION,
+            .forEach(x -> revocation.revoke(x.number(), RevocationReason.FRAUDULENT_EVALUATION,
                     "抽查发现考评记录造假，证书撤销（演示数据）"));
         return recorded.size();
     }
@@ -144,8 +153,8 @@ class DemoCertificates {
         for (int i = 0; i < rungs.size(); i++) {
             LocalDate on = last.minusYears(rungs.size() - 1 - i);
             try {
-                out.add(certificates.recordPast(new CertificateRequest(person, occupation, rungs.get(i).code(),
-                        body.id(), CertificateRoute.IMPORTED, null, null, on)));
+                out.add(issuing.recordPast(new CertificateRequest(person, occupation, rungs.get(i).code(), body.id(),
+                        CertificateRoute.IMPORTED, null, null, on)));
             }
             catch (InvalidInputException already) {
                 // held from an earlier class of the same occupation

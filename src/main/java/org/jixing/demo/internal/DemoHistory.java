@@ -1,10 +1,7 @@
 package org.jixing.demo.internal;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
@@ -29,7 +26,6 @@ import org.jixing.shared.scope.CurrentUser;
 import org.jixing.shared.scope.DataScope;
 import org.jixing.shared.scope.Role;
 import org.jixing.shared.scope.ScopeKind;
-import org.jixing.training.AttendanceKind;
 import org.jixing.training.ClassApplication;
 import org.jixing.training.ClassType;
 import org.jixing.training.DeliveryMode;
@@ -39,7 +35,6 @@ import org.jixing.training.Programme;
 import org.jixing.training.Programmes;
 import org.jixing.training.Teachers;
 import org.jixing.training.TrainingHistory;
-import org.jixing.training.TrainingHistory.PastCheckIn;
 import org.jixing.training.TrainingHistory.PastTrainee;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -242,7 +237,7 @@ class DemoHistory {
                 }
                 Programme programme = pick(catalogue, random);
                 boolean order = programme.lineCode().equals("L07") && random.nextInt(3) == 0;
-                List<PlannedSession> sessions = sessions(start, programme.hours(),
+                List<PlannedSession> sessions = DemoAttendance.sessions(start, programme.hours(),
                         provider.teachers()[round % provider.teachers().length]);
                 LocalDate end = sessions.get(sessions.size() - 1).startsAt().toLocalDate();
                 List<Long> cityPool = pool.get(provider.body().regionCode());
@@ -267,15 +262,16 @@ class DemoHistory {
                         continue;
                     }
                     chosen.add(person);
-                    trainees
-                        .add(new PastTrainee(person, checkIns(sessions, provider.lat(), provider.lng(), random, cursor),
-                                random.nextInt(30) != 0));
+                    trainees.add(new PastTrainee(person,
+                            DemoAttendance.checkIns(sessions, provider.lat(), provider.lng(), random, cursor),
+                            random.nextInt(30) != 0));
                 }
                 groups(provider, programme, chosen, grouped, random);
                 ClassApplication application = new ClassApplication(provider.body().id(), programme.id(),
                         order ? ClassType.ORDER : ClassType.REGULAR, order ? "山东示范制造有限公司" : null,
                         order ? employerCode() : null, random.nextInt(20) != 0, provider.body().address() + "实训楼",
-                        coordinate(provider.lat()), coordinate(provider.lng()), start, end, 40, sessions);
+                        DemoAttendance.coordinate(provider.lat()), DemoAttendance.coordinate(provider.lng()), start,
+                        end, 40, sessions);
                 TrainingHistory.Recorded r = DemoProvince.as(admin, () -> history
                     .record(new TrainingHistory.PastClass(provider.body().id(), application, trainees)));
                 for (PastTrainee t : trainees) {
@@ -367,67 +363,6 @@ class DemoHistory {
             }
         }
         return catalogue.get(catalogue.size() - 1);
-    }
-
-    /**
-     * Full weekdays, 08:30 to 17:00 with the lunch hour taught, until the hours are met.
-     */
-    static List<PlannedSession> sessions(LocalDate start, int hours, long teacher) {
-        List<PlannedSession> s = new ArrayList<>();
-        double taught = 0;
-        for (LocalDate d = start; taught < hours; d = d.plusDays(1)) {
-            if (d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY) {
-                continue;
-            }
-            s.add(new PlannedSession(d.atTime(8, 30), d.atTime(17, 0), teacher, null));
-            taught += 8.5;
-        }
-        return s;
-    }
-
-    /**
-     * A trainee's terminal events: mostly a check-in before and a check-out after each
-     * session; now and then a missed session, a first attempt from outside the venue or
-     * with a poor face match, retried a few minutes later.
-     */
-    private static List<PastCheckIn> checkIns(List<PlannedSession> sessions, double lat, double lng,
-            SplittableRandom random, int[] device) {
-        List<PastCheckIn> events = new ArrayList<>();
-        boolean oftenAway = random.nextInt(14) == 0;
-        for (int i = 0; i < sessions.size(); i++) {
-            PlannedSession s = sessions.get(i);
-            if (random.nextInt(oftenAway ? 2 : 40) == 0) {
-                continue;
-            }
-            String terminal = "T-" + (device[0]++ % 997);
-            LocalDateTime in = s.startsAt().minusMinutes(random.nextInt(25));
-            int trouble = random.nextInt(40);
-            if (trouble == 0) {
-                events
-                    .add(event(i + 1, AttendanceKind.CHECK_IN, in.minusMinutes(3), lat + 0.02, lng, "0.93", terminal));
-            }
-            else if (trouble == 1) {
-                events.add(event(i + 1, AttendanceKind.CHECK_IN, in.minusMinutes(2), lat, lng, "0.41", terminal));
-            }
-            events.add(event(i + 1, AttendanceKind.CHECK_IN, in, near(lat, random), near(lng, random),
-                    "0.9" + random.nextInt(10), terminal));
-            events.add(event(i + 1, AttendanceKind.CHECK_OUT, s.endsAt().plusMinutes(random.nextInt(20)),
-                    near(lat, random), near(lng, random), "0.9" + random.nextInt(10), terminal));
-        }
-        return events;
-    }
-
-    private static PastCheckIn event(int session, AttendanceKind kind, LocalDateTime at, double lat, double lng,
-            String face, String device) {
-        return new PastCheckIn(session, kind, at, coordinate(lat), coordinate(lng), new BigDecimal(face), device);
-    }
-
-    private static double near(double v, SplittableRandom random) {
-        return v + (random.nextDouble() - 0.5) * 0.002;
-    }
-
-    private static BigDecimal coordinate(double v) {
-        return BigDecimal.valueOf(v).setScale(6, RoundingMode.HALF_UP);
     }
 
     private static String employerCode() {

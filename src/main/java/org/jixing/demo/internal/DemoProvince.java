@@ -9,22 +9,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
-import org.jixing.account.Accounts;
 import org.jixing.person.People;
 import org.jixing.provider.BodyKind;
 import org.jixing.provider.FiledBody;
-import org.jixing.provider.FilingApplication;
-import org.jixing.provider.FilingDecision;
-import org.jixing.provider.Filings;
-import org.jixing.provider.Permit;
-import org.jixing.provider.Registry;
 import org.jixing.reference.ReferenceCatalogue;
 import org.jixing.reference.Region;
 import org.jixing.shared.UnifiedSocialCreditCode;
 import org.jixing.shared.scope.CurrentUser;
 import org.jixing.shared.scope.DataScope;
 import org.jixing.shared.scope.Role;
-import org.jixing.shared.scope.ScopeKind;
 import org.jixing.training.ClassApplication;
 import org.jixing.training.ClassDecision;
 import org.jixing.training.ClassOpenings;
@@ -32,21 +25,18 @@ import org.jixing.training.ClassType;
 import org.jixing.training.Enrolment;
 import org.jixing.training.EnrolmentRequest;
 import org.jixing.training.Enrolling;
-import org.jixing.training.NewProgramme;
 import org.jixing.training.PlannedSession;
 import org.jixing.training.Programme;
-import org.jixing.training.Programmes;
-import org.jixing.training.Teachers;
 import org.jixing.training.TrainingClass;
+import org.jixing.training.TrainingHistory;
 import org.springframework.stereotype.Component;
 
 /**
  * Builds the living part of the demo province through the modules' own services, as the
- * people who would do it, so every rule and audit entry applies: a programme for every
- * action line, two filed providers in each of the 16 cities with a teacher each, an
- * evaluation body, and in every line an approved class with synthetic trainees enrolled.
- * The demo accounts {@code provider}, {@code evaluator}, {@code enterprise} and
- * {@code trainee} are pointed at the first of their kind.
+ * people who would do it, so every rule and audit entry applies: the programmes,
+ * providers and evaluation body ({@link DemoProviders}), in every line an approved class
+ * with synthetic trainees enrolled, and a completed class ready to claim; then the demo
+ * accounts are pointed at the first of their kind ({@link DemoAccountScopes}).
  */
 @Component
 class DemoProvince {
@@ -68,13 +58,9 @@ class DemoProvince {
 
     private final ReferenceCatalogue reference;
 
-    private final Accounts accounts;
+    private final DemoProviders providerBodies;
 
-    private final Filings filings;
-
-    private final Programmes programmes;
-
-    private final Teachers teachers;
+    private final DemoAccountScopes demoAccounts;
 
     private final ClassOpenings classes;
 
@@ -82,33 +68,17 @@ class DemoProvince {
 
     private final People people;
 
-    private final org.jixing.training.TrainingHistory history;
+    private final TrainingHistory history;
 
-    private final org.jixing.enterprise.Enterprises enterprises;
-
-    /**
-     * The demo's enterprise registry: a few employers across cities; the first, in 济南, is
-     * the one the {@code enterprise} account acts for.
-     */
-    static final String[][] ENTERPRISES = { { "91370100MA3C00007", "济南示范制造有限公司", "370100" },
-            { "91370100MA3C00015", "济南齐鲁软件有限公司", "370100" }, { "91370200MA3C00023", "青岛海岸装备有限公司", "370200" },
-            { "91370200MA3C00031", "青岛示范物流有限公司", "370200" }, { "91370300MA3C00040", "淄博示范化工有限公司", "370300" },
-            { "91370600MA3C00058", "烟台示范食品有限公司", "370600" }, { "91370700MA3C00066", "潍坊示范农业装备有限公司", "370700" },
-            { "91371300MA3C00074", "临沂示范商贸物流有限公司", "371300" } };
-
-    DemoProvince(ReferenceCatalogue reference, Accounts accounts, Filings filings, Programmes programmes,
-            Teachers teachers, ClassOpenings classes, Enrolling enrolling, People people,
-            org.jixing.training.TrainingHistory history, org.jixing.enterprise.Enterprises enterprises) {
-        this.history = history;
-        this.enterprises = enterprises;
+    DemoProvince(ReferenceCatalogue reference, DemoProviders providerBodies, DemoAccountScopes demoAccounts,
+            ClassOpenings classes, Enrolling enrolling, People people, TrainingHistory history) {
         this.reference = reference;
-        this.accounts = accounts;
-        this.filings = filings;
-        this.programmes = programmes;
-        this.teachers = teachers;
+        this.providerBodies = providerBodies;
+        this.demoAccounts = demoAccounts;
         this.classes = classes;
         this.enrolling = enrolling;
         this.people = people;
+        this.history = history;
     }
 
     record Provider(FiledBody body, CurrentUser staff, long teacher) {
@@ -116,55 +86,14 @@ class DemoProvince {
 
     /** The demo's province administrator, who records what the province does. */
     CurrentUser admin() {
-        return user(accounts.findByUsername("admin").orElseThrow().id(), "admin", Role.PROVINCE_ADMIN,
-                DataScope.province("370000"));
+        return demoAccounts.admin();
     }
 
     void generate(LocalDate today, int traineesPerClass) {
         CurrentUser admin = admin();
-        List<Programme> demoProgrammes = as(admin, () -> {
-            List<Programme> list = new ArrayList<>();
-            for (String[] p : PROGRAMMES) {
-                var occupation = reference.occupation(p[1]).orElseThrow();
-                list.add(programmes.create(new NewProgramme("DEMO-" + p[0], occupation.nameZh() + "（初级）培训",
-                        occupation.nameEn() + " (junior)", p[1], "JUNIOR", 24,
-                        org.jixing.training.DeliveryMode.IN_PERSON, p[2])));
-            }
-            return list;
-        });
-        List<Permit> permits = demoProgrammes.stream().map(p -> new Permit(p.occupationCode(), "JUNIOR")).toList();
-
-        List<Provider> providers = new ArrayList<>();
-        SyntheticPeople names = new SyntheticPeople(DemoSeeder.SEED, Long.MAX_VALUE);
-        int n = 0;
-        for (Region city : reference.cities()) {
-            CurrentUser officer = officer(city);
-            for (int i = 0; i < 2; i++) {
-                n++;
-                int k = n;
-                FiledBody body = as(officer, () -> {
-                    FiledBody applied = filings.apply(Registry.PROVIDER, new FilingApplication(KINDS[k % KINDS.length],
-                            city.nameZh() + (k % 2 == 1 ? "技能培训学校" : "职业技能培训中心"), creditCode(city, k), city.code(),
-                            city.nameZh() + "示范路 " + k + " 号", names.next().name(), names.next().name(),
-                            "0531" + String.format("%08d", 80000000 + k), 60, k % 5 == 0, null, permits));
-                    return filings.decide(Registry.PROVIDER, applied.id(), new FilingDecision.Approve(applied.version(),
-                            "PX" + city.code() + "-" + k, today.minusYears(1), today.plusYears(2)));
-                });
-                CurrentUser staff = user(0, "demo-staff-" + body.id(), Role.PROVIDER_STAFF,
-                        DataScope.of(ScopeKind.PROVIDER, String.valueOf(body.id())));
-                long teacher = as(staff, () -> teachers.register(names.next().name(), "T" + city.code() + k).id());
-                providers.add(new Provider(body, staff, teacher));
-            }
-        }
-        Region jinan = reference.region("370100").orElseThrow();
-        FiledBody evaluationBody = as(officer(jinan), () -> {
-            FiledBody applied = filings.apply(Registry.EVALUATION_BODY,
-                    new FilingApplication(BodyKind.SOCIAL_EVALUATION_ORGANISATION, "济南职业技能等级认定中心",
-                            creditCode(jinan, 99), "370100", "济南市历下区示范路 99 号", "王评", "李评", "053188880099", 200, false,
-                            false, permits));
-            return filings.decide(Registry.EVALUATION_BODY, applied.id(), new FilingDecision.Approve(applied.version(),
-                    "PJ370100-1", today.minusYears(1), today.plusYears(3)));
-        });
+        DemoProviders.Bodies bodies = providerBodies.create(today, admin);
+        List<Programme> demoProgrammes = bodies.programmes();
+        List<Provider> providers = bodies.providers();
 
         // A class in every line, spread over the cities, starting in the coming weeks.
         LocalDate monday = today.with(TemporalAdjusters.next(DayOfWeek.MONDAY));
@@ -221,21 +150,7 @@ class DemoProvince {
 
         long jinanProvider = providers.get(0).body().id();
         completedClassToClaim(today, admin, providers.get(0), demoProgrammes.get(3), trainees);
-        Long person = firstPerson;
-        as(admin, () -> {
-            for (String[] e : ENTERPRISES) {
-                enterprises.register(new org.jixing.enterprise.NewEnterprise(
-                        e[0] + UnifiedSocialCreditCode.checkCharacter(e[0]), e[1], e[2]));
-            }
-            point("provider", ScopeKind.PROVIDER, String.valueOf(jinanProvider));
-            point("evaluator", ScopeKind.EVALUATION_BODY, String.valueOf(evaluationBody.id()));
-            point("enterprise", ScopeKind.ENTERPRISE,
-                    ENTERPRISES[0][0] + UnifiedSocialCreditCode.checkCharacter(ENTERPRISES[0][0]));
-            if (person != null) {
-                point("trainee", ScopeKind.PERSON, String.valueOf(person));
-            }
-            return null;
-        });
+        demoAccounts.pointAtTheirFirst(admin, jinanProvider, bodies.evaluationBody().id(), firstPerson);
     }
 
     /**
@@ -263,24 +178,22 @@ class DemoProvince {
                 List<Long> ids = rows.stream().map(r -> registered.ids().get(r.idNumber())).toList();
                 people.addGroups(List
                     .of(new People.NewMembership(ids.get(0), "VETERAN", "示范数据：退役证", start.minusYears(2), null)));
-                List<org.jixing.training.TrainingHistory.PastTrainee> trainees = new ArrayList<>();
+                List<TrainingHistory.PastTrainee> trainees = new ArrayList<>();
                 for (int i = 0; i < ids.size(); i++) {
                     int attended = i == ids.size() - 1 ? 4 : sessions.size();
-                    List<org.jixing.training.TrainingHistory.PastCheckIn> events = new ArrayList<>();
+                    List<TrainingHistory.PastCheckIn> events = new ArrayList<>();
                     for (int s = 0; s < attended; s++) {
                         PlannedSession session = sessions.get(s);
-                        events.add(new org.jixing.training.TrainingHistory.PastCheckIn(s + 1,
-                                org.jixing.training.AttendanceKind.CHECK_IN, session.startsAt().minusMinutes(6 + i % 5),
-                                new BigDecimal("36.651"), new BigDecimal("117.120"), new BigDecimal("0.93"),
-                                "T-DEMO-1"));
-                        events.add(new org.jixing.training.TrainingHistory.PastCheckIn(s + 1,
-                                org.jixing.training.AttendanceKind.CHECK_OUT, session.endsAt().plusMinutes(3 + i % 4),
-                                new BigDecimal("36.651"), new BigDecimal("117.120"), new BigDecimal("0.93"),
-                                "T-DEMO-1"));
+                        events.add(new TrainingHistory.PastCheckIn(s + 1, org.jixing.training.AttendanceKind.CHECK_IN,
+                                session.startsAt().minusMinutes(6 + i % 5), new BigDecimal("36.651"),
+                                new BigDecimal("117.120"), new BigDecimal("0.93"), "T-DEMO-1"));
+                        events.add(new TrainingHistory.PastCheckIn(s + 1, org.jixing.training.AttendanceKind.CHECK_OUT,
+                                session.endsAt().plusMinutes(3 + i % 4), new BigDecimal("36.651"),
+                                new BigDecimal("117.120"), new BigDecimal("0.93"), "T-DEMO-1"));
                     }
-                    trainees.add(new org.jixing.training.TrainingHistory.PastTrainee(ids.get(i), events, true));
+                    trainees.add(new TrainingHistory.PastTrainee(ids.get(i), events, true));
                 }
-                return history.record(new org.jixing.training.TrainingHistory.PastClass(p.body().id(),
+                return history.record(new TrainingHistory.PastClass(p.body().id(),
                         new ClassApplication(null, programme.id(), ClassType.REGULAR, null, null, true,
                                 p.body().address(), new BigDecimal("36.651"), new BigDecimal("117.120"), start,
                                 start.plusDays(11), 40, sessions),
@@ -292,11 +205,6 @@ class DemoProvince {
             org.slf4j.LoggerFactory.getLogger(DemoProvince.class)
                 .warn("The demo provider's completed class was not recorded: {}", refused.problems());
         }
-    }
-
-    private void point(String username, ScopeKind kind, String ref) {
-        accounts.findByUsername(username)
-            .ifPresent(a -> accounts.update(a.id(), a.version(), a.displayName(), a.role(), kind, ref, a.regionCode()));
     }
 
     /** Two three-hour sessions each weekday for two weeks: 60 hours. */

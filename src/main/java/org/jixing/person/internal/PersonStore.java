@@ -47,14 +47,35 @@ public class PersonStore {
         this.bulk = bulk;
     }
 
-    /** Rows in the order of {@link #PERSON_COLUMNS}. */
-    public void insertAll(List<Object[]> rows) {
-        bulk.write("person", PERSON_COLUMNS, rows);
+    /**
+     * A person to register in bulk: the ID number and phone sealed (cipher, blind index,
+     * masked), the gender and birth date the number gives.
+     */
+    public record NewPersonRow(Sealed idNumber, String name, String gender, LocalDate birthDate, Sealed phone,
+            String regionCode, Instant createdAt) {
     }
 
-    /** Rows in the order of {@link #GROUP_COLUMNS}. */
-    public void insertGroups(List<Object[]> rows) {
-        bulk.write("person_group", GROUP_COLUMNS, rows);
+    /** A group membership to record in bulk, with who recorded it, as what and how. */
+    public record NewGroupRow(long personId, String groupCode, String evidence, LocalDate validFrom,
+            LocalDate validUntil, String recordedBy, Instant recordedAt, String recorderRole, String channel) {
+    }
+
+    public void insertAll(List<NewPersonRow> rows) {
+        // The bulk writer takes rows in the order of the columns.
+        bulk.write("person", PERSON_COLUMNS,
+                rows.stream()
+                    .map(r -> new Object[] { r.idNumber().cipher(), r.idNumber().index(), r.idNumber().masked(),
+                            r.name(), r.gender(), r.birthDate(), r.phone().cipher(), r.phone().index(),
+                            r.phone().masked(), r.regionCode(), r.createdAt(), 0 })
+                    .toList());
+    }
+
+    public void insertGroups(List<NewGroupRow> rows) {
+        bulk.write("person_group", GROUP_COLUMNS,
+                rows.stream()
+                    .map(r -> new Object[] { r.personId(), r.groupCode(), r.evidence(), r.validFrom(), r.validUntil(),
+                            r.recordedBy(), r.recordedAt(), r.recorderRole(), r.channel() })
+                    .toList());
     }
 
     /** Person ids by blind index, for those of the given indexes that are registered. */

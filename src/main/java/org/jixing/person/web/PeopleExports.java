@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.jixing.person.People;
+import org.jixing.person.PersonalDataExports;
 import org.jixing.reference.ReferenceCatalogue;
 import org.jixing.shared.web.TableDownload;
 import org.springframework.context.MessageSource;
@@ -37,14 +37,14 @@ class PeopleExports {
 
     private static final int PAGE = 1_000;
 
-    private final People people;
+    private final PersonalDataExports exports;
 
     private final ReferenceCatalogue reference;
 
     private final MessageSource messages;
 
-    PeopleExports(People people, ReferenceCatalogue reference, MessageSource messages) {
-        this.people = people;
+    PeopleExports(PersonalDataExports exports, ReferenceCatalogue reference, MessageSource messages) {
+        this.exports = exports;
         this.reference = reference;
         this.messages = messages;
     }
@@ -56,7 +56,7 @@ class PeopleExports {
             throws IOException {
         boolean full = "full".equals(idNumbers);
         // Refused before anything is written, so the caller gets a clean 403.
-        if (full && !people.mayExportFullIdNumbers()) {
+        if (full && !exports.mayExportFullIdNumbers()) {
             throw new org.springframework.security.access.AccessDeniedException("exporting full ID numbers");
         }
         Map<String, String> regions = new HashMap<>();
@@ -74,7 +74,7 @@ class PeopleExports {
         String female = messages.getMessage("person.gender.F", null, "F", locale);
         AtomicLong written = new AtomicLong();
         Iterator<List<?>> rows = new Iterator<>() {
-            private Iterator<People.ExportedPerson> page = java.util.Collections.emptyIterator();
+            private Iterator<PersonalDataExports.ExportedPerson> page = java.util.Collections.emptyIterator();
 
             private long after;
 
@@ -83,7 +83,7 @@ class PeopleExports {
             @Override
             public boolean hasNext() {
                 while (!page.hasNext() && !exhausted) {
-                    List<People.ExportedPerson> next = people.exportPage(q, full, after, PAGE);
+                    List<PersonalDataExports.ExportedPerson> next = exports.exportPage(q, full, after, PAGE);
                     exhausted = next.size() < PAGE;
                     if (!next.isEmpty()) {
                         after = next.get(next.size() - 1).person().id();
@@ -98,7 +98,7 @@ class PeopleExports {
                 if (!hasNext()) {
                     throw new NoSuchElementException();
                 }
-                People.ExportedPerson e = page.next();
+                PersonalDataExports.ExportedPerson e = page.next();
                 written.incrementAndGet();
                 return Arrays.asList(e.idNumber(), e.person().name(), e.person().male() ? male : female,
                         e.person().birthDate(), e.person().phoneMasked(),
@@ -109,7 +109,7 @@ class PeopleExports {
         };
         TableDownload.write(response, format, "trainees-" + LocalDate.now(ZoneId.of("Asia/Shanghai")),
                 messages.getMessage("person.export.sheet", null, "trainees", locale), header, rows);
-        people.auditExport(q, full, written.get());
+        exports.auditExport(q, full, written.get());
     }
 
 }

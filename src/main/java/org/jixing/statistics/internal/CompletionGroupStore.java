@@ -88,9 +88,14 @@ public class CompletionGroupStore {
         jdbc.sql("delete from enrolment_completion_group").update();
     }
 
-    /** Writes counted groups: rows of enrolment id and group code. */
-    public void write(List<Object[]> rows) {
-        bulk.write("enrolment_completion_group", COLUMNS, rows);
+    /** A trainee group counted for a completed enrolment. */
+    public record CountedGroup(long enrolmentId, String groupCode) {
+    }
+
+    /** Writes counted groups. */
+    public void write(List<CountedGroup> rows) {
+        bulk.write("enrolment_completion_group", COLUMNS,
+                rows.stream().map(r -> new Object[] { r.enrolmentId(), r.groupCode() }).toList());
     }
 
 }

@@ -4,8 +4,12 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 import org.jixing.shared.bulk.BulkWriter;
 import org.jixing.shared.scope.ScopeColumns;
@@ -124,32 +128,23 @@ public class ProgressStore {
         return region.substring(0, 4) + "00";
     }
 
-    /**
-     * The summaries' rows as a recount gives them: month table, then provider-year table.
-     */
-    public static List<List<Object[]>> summaries(List<CompletionCounts.Count> counts) {
-        Map<List<Object>, Long> month = new java.util.HashMap<>();
-        Map<List<Object>, Long> provider = new java.util.HashMap<>();
+    /** The summaries as a recount gives them. */
+    public static Summaries summaries(List<CompletionCounts.Count> counts) {
+        Map<MonthSummary, Long> month = new HashMap<>();
+        Map<ProviderYearSummary, Long> provider = new HashMap<>();
         for (CompletionCounts.Count c : counts) {
-            month.merge(List.of(c.completedOn().getYear(), c.completedOn().getMonthValue(), c.lineCode(),
-                    c.subTargetCode(), city(c.regionCode()), c.subsidised()), c.completions(), Long::sum);
-            provider.merge(List.of(c.completedOn().getYear(), c.providerId(), c.lineCode(), city(c.regionCode()),
-                    c.subsidised()), c.completions(), Long::sum);
+            month.merge(new MonthSummary(c.completedOn().getYear(), c.completedOn().getMonthValue(), c.lineCode(),
+                    c.subTargetCode(), city(c.regionCode()), c.subsidised(), 0), c.completions(), Long::sum);
+            provider.merge(new ProviderYearSummary(c.completedOn().getYear(), c.providerId(), c.lineCode(),
+                    city(c.regionCode()), c.subsidised(), 0), c.completions(), Long::sum);
         }
-        return List.of(rows(month), rows(provider));
-    }
-
-    private static List<Object[]> rows(Map<List<Object>, Long> grouped) {
-        List<Object[]> out = new java.util.ArrayList<>();
-        grouped.forEach((k, n) -> {
-            Object[] row = new Object[k.size() + 1];
-            for (int i = 0; i < k.size(); i++) {
-                row[i] = k.get(i);
-            }
-            row[k.size()] = n;
-            out.add(row);
-        });
-        return out;
+        List<MonthSummary> months = new ArrayList<>();
+        month.forEach((k, n) -> months.add(new MonthSummary(k.year(), k.month(), k.lineCode(), k.subTargetCode(),
+                k.cityCode(), k.subsidised(), n)));
+        List<ProviderYearSummary> providers = new ArrayList<>();
+        provider.forEach((k, n) -> providers
+            .add(new ProviderYearSummary(k.year(), k.providerId(), k.lineCode(), k.cityCode(), k.subsidised(), n)));
+        return new Summaries(months, providers);
     }
 
     private static final List<String> MONTH_COLUMNS = List.of("training_year", "training_month", "line_code",
@@ -158,29 +153,38 @@ public class ProgressStore {
     private static final List<String> PROVIDER_COLUMNS = List.of("training_year", "provider_id", "line_code",
             "region_code", "subsidised", "completions");
 
-    /** The summaries as held, in the layout of {@link #summaries}. */
-    public List<List<Object[]>> heldSummaries() {
-        return List.of(rawRows("progress_month", MONTH_COLUMNS), rawRows("progress_provider_year", PROVIDER_COLUMNS));
-    }
-
-    private List<Object[]> rawRows(String table, List<String> columns) {
-        return jdbc.sql("select " + String.join(", ", columns) + " from " + table).query((rs, n) -> {
-            Object[] row = new Object[columns.size()];
-            for (int i = 0; i < columns.size(); i++) {
-                // INT as Integer, BIGINT as Long, BOOLEAN as Boolean: as a recount builds
-                // them.
-                row[i] = rs.getObject(i + 1);
-            }
-            return row;
-        }).list();
+    /** The summaries as held. */
+    public Summaries heldSummaries() {
+        return new Summaries(
+                jdbc.sql("select " + String.join(", ", MONTH_COLUMNS) + " from progress_month")
+                    .query((rs, n) -> new MonthSummary(rs.getInt("training_year"), rs.getInt("training_month"),
+                            rs.getString("line_code"), rs.getString("sub_target_code"), rs.getString("region_code"),
+                            rs.getBoolean("subsidised"), rs.getLong("completions")))
+                    .list(),
+                jdbc.sql("select " + String.join(", ", PROVIDER_COLUMNS) + " from progress_provider_year")
+                    .query((rs, n) -> new ProviderYearSummary(rs.getInt("training_year"), rs.getLong("provider_id"),
+                            rs.getString("line_code"), rs.getString("region_code"), rs.getBoolean("subsidised"),
+                            rs.getLong("completions")))
+                    .list());
     }
 
     /** Replaces the summaries with those of a recount. */
-    public void replaceSummaries(List<List<Object[]>> summaries) {
+    public void replaceSummaries(Summaries summaries) {
         jdbc.sql("delete from progress_month").update();
         jdbc.sql("delete from progress_provider_year").update();
-        bulk.write("progress_month", MONTH_COLUMNS, summaries.get(0));
-        bulk.write("progress_provider_year", PROVIDER_COLUMNS, summaries.get(1));
+        // The bulk writer takes rows in the order of the columns.
+        bulk.write("progress_month", MONTH_COLUMNS,
+                summaries.months()
+                    .stream()
+                    .map(m -> new Object[] { m.year(), m.month(), m.lineCode(), m.subTargetCode(), m.cityCode(),
+                            m.subsidised(), m.completions() })
+                    .toList());
+        bulk.write("progress_provider_year", PROVIDER_COLUMNS,
+                summaries.providers()
+                    .stream()
+                    .map(p -> new Object[] { p.year(), p.providerId(), p.lineCode(), p.cityCode(), p.subsidised(),
+                            p.completions() })
+                    .toList());
     }
 
     /** Adds completions to a trainee group's count. */
@@ -221,12 +225,11 @@ public class ProgressStore {
             .list();
     }
 
-    /** Every unique count as held: year, dimension, line, region, persons. */
-    public List<Object[]> allUnique() {
+    /** Every unique count as held. */
+    public List<UniqueCount> allUnique() {
         return jdbc.sql("select " + String.join(", ", UNIQUE_COLUMNS) + " from progress_unique")
-            .query((rs,
-                    n) -> new Object[] { rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getLong(5) })
+            .query((rs, n) -> new UniqueCount(rs.getInt("training_year"), rs.getString("dimension"),
+                    rs.getString("line_code"), rs.getString("region_code"), rs.getLong("persons")))
             .list();
     }
 
@@ -249,10 +252,13 @@ public class ProgressStore {
                     .toList());
     }
 
-    /** Replaces the unique counts with rows of year, dimension, line, region, persons. */
-    public void replaceUnique(List<Object[]> rows) {
+    /** Replaces the unique counts with a recount. */
+    public void replaceUnique(List<UniqueCount> counts) {
         jdbc.sql("delete from progress_unique").update();
-        bulk.write("progress_unique", UNIQUE_COLUMNS, rows);
+        bulk.write("progress_unique", UNIQUE_COLUMNS,
+                counts.stream()
+                    .map(u -> new Object[] { u.year(), u.dimension(), u.lineCode(), u.regionCode(), u.persons() })
+                    .toList());
     }
 
     public void recordReconciliation(Instant at, String trigger, int compared, int drifted, long missing, long extra,
@@ -271,22 +277,21 @@ public class ProgressStore {
     }
 
     /** The latest reconciliation: when, what triggered it, what it found. */
-    public java.util.Optional<Object[]> lastReconciliation() {
+    public Optional<RecordedReconciliation> lastReconciliation() {
         return jdbc.sql("""
                 select ran_at, trigger_name, groups_compared, groups_drifted, completions_missing, completions_extra
                 from progress_reconciliation order by id desc fetch first 1 rows only""")
-            .query((rs,
-                    n) -> new Object[] { rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getInt(3), rs.getInt(4),
-                            rs.getLong(5), rs.getLong(6) })
+            .query((rs, n) -> new RecordedReconciliation(rs.getTimestamp("ran_at").toInstant(),
+                    rs.getString("trigger_name"), rs.getInt("groups_compared"), rs.getInt("groups_drifted"),
+                    rs.getLong("completions_missing"), rs.getLong("completions_extra")))
             .optional();
     }
 
     /**
      * Completions grouped by expressions over the rollup ({@code r}), subsidised and not,
      * in the years given, up to a day, in a scope, with an optional extra condition.
-     * Returns the group keys followed by the two counts.
      */
-    public List<Object[]> grouped(List<String> keys, int fromYear, int toYear, LocalDate upTo, String extra,
+    public List<Grouped> grouped(List<String> keys, int fromYear, int toYear, LocalDate upTo, String extra,
             Map<String, Object> extraParams, ScopeSql.Clause scope) {
         return group("progress_rollup", keys, fromYear, toYear, upTo, extra, extraParams, scope, null);
     }
@@ -296,9 +301,9 @@ public class ProgressStore {
      * expressions over it ({@code r}), for the years given, of the last year up to a
      * month.
      */
-    public List<Object[]> groupedByMonth(List<String> keys, int fromYear, int toYear, int lastMonth, String extra,
+    public List<Grouped> groupedByMonth(List<String> keys, int fromYear, int toYear, int lastMonth, String extra,
             Map<String, Object> extraParams, ScopeSql.Clause scope) {
-        Map<String, Object> params = new java.util.HashMap<>(extraParams == null ? Map.of() : extraParams);
+        Map<String, Object> params = new HashMap<>(extraParams == null ? Map.of() : extraParams);
         params.put("lastMonth", lastMonth);
         return group("progress_month", keys, fromYear, toYear, null,
                 "(r.training_year < :ty or r.training_month <= :lastMonth)" + (extra == null ? "" : " and " + extra),
@@ -309,28 +314,36 @@ public class ProgressStore {
      * The providers with the most subsidised completions of a year, at most
      * {@code limit}.
      */
-    public List<Object[]> topProviders(int year, String extra, Map<String, Object> extraParams, ScopeSql.Clause scope,
-            int limit) {
+    public List<ProviderCount> topProviders(int year, String extra, Map<String, Object> extraParams,
+            ScopeSql.Clause scope, int limit) {
         return group("progress_provider_year", List.of("r.provider_id"), year, year, null, extra, extraParams, scope,
-                " order by 2 desc fetch first " + limit + " rows only");
+                " order by subsidised desc fetch first " + limit + " rows only")
+            .stream()
+            .map(g -> new ProviderCount(Long.parseLong(g.key(0)), g.subsidised(), g.notSubsidised()))
+            .toList();
     }
 
     /** The same over the trainee-group rollup (no day: it keeps months). */
-    public List<Object[]> groupedByGroup(List<String> keys, int year, String extra, Map<String, Object> extraParams,
+    public List<Grouped> groupedByGroup(List<String> keys, int year, String extra, Map<String, Object> extraParams,
             ScopeSql.Clause scope) {
         return group("progress_group_rollup", keys, year, year, null, extra, extraParams, scope, null);
     }
 
-    private List<Object[]> group(String table, List<String> keys, int fromYear, int toYear, LocalDate upTo,
-            String extra, Map<String, Object> extraParams, ScopeSql.Clause scope, String order) {
-        String select = String.join(", ", keys);
-        String sql = "select " + select + ", sum(case when subsidised then completions else 0 end) as s, "
-                + "sum(case when subsidised then 0 else completions end) from " + table + " r "
+    private List<Grouped> group(String table, List<String> keys, int fromYear, int toYear, LocalDate upTo, String extra,
+            Map<String, Object> extraParams, ScopeSql.Clause scope, String order) {
+        List<String> named = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            named.add(keys.get(i) + " as k" + i);
+        }
+        String sql = "select " + String.join(", ", named) + ", "
+                + "sum(case when subsidised then completions else 0 end) as subsidised, "
+                + "sum(case when subsidised then 0 else completions end) as not_subsidised from " + table + " r "
                 + "where training_year between :fy and :ty" + (upTo == null ? "" : " and completed_on <= :upTo")
-                + (extra == null ? "" : " and " + extra) + " and " + scope.sql() + " group by " + select;
+                + (extra == null ? "" : " and " + extra) + " and " + scope.sql() + " group by "
+                + String.join(", ", keys);
         if (order != null) {
-            // Only the sum can order a top list; its key comes first.
-            sql = "select * from (" + sql + ") t" + order.replace("order by 2", "order by s");
+            // Only the sum can order a top list.
+            sql = "select * from (" + sql + ") t" + order;
         }
         var spec = jdbc.sql(sql).param("fy", fromYear).param("ty", toYear).params(scope.params());
         if (upTo != null) {
@@ -339,24 +352,31 @@ public class ProgressStore {
         if (extraParams != null) {
             spec = spec.params(extraParams);
         }
-        int width = keys.size() + 2;
         return spec.query((rs, n) -> {
-            Object[] row = new Object[width];
-            for (int i = 0; i < width; i++) {
-                row[i] = rs.getObject(i + 1);
+            List<String> values = new ArrayList<>();
+            for (int i = 0; i < keys.size(); i++) {
+                values.add(key(rs.getObject("k" + i)));
             }
-            return row;
+            return new Grouped(values, rs.getLong("subsidised"), rs.getLong("not_subsidised"));
         }).list();
     }
 
-    /** Unique persons of a year in a scope: dimension, line, region, persons. */
-    public List<Object[]> unique(int year, ScopeSql.Clause scope) {
+    /**
+     * A group's key as text: numbers without decimals, text without surrounding blanks.
+     */
+    static String key(Object value) {
+        return value instanceof Number n ? String.valueOf(n.longValue()) : Objects.toString(value, "").strip();
+    }
+
+    /** Unique persons of a year in a scope. */
+    public List<UniquePersons> unique(int year, ScopeSql.Clause scope) {
         return jdbc.sql(
                 "select dimension, line_code, region_code, persons from progress_unique r where training_year = :y and "
                         + scope.sql())
             .param("y", year)
             .params(scope.params())
-            .query((rs, n) -> new Object[] { rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4) })
+            .query((rs, n) -> new UniquePersons(rs.getString("dimension"), rs.getString("line_code"),
+                    rs.getString("region_code"), rs.getLong("persons")))
             .list();
     }
 

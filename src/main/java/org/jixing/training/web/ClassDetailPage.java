@@ -6,8 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.jixing.person.People;
-import org.jixing.reference.ReferenceCatalogue;
+import org.jixing.person.PersonalDataExports;
 import org.jixing.shared.PageResult;
 import org.jixing.shared.ProvinceTime;
 import org.jixing.shared.scope.CurrentUser;
@@ -40,20 +39,17 @@ class ClassDetailPage {
 
     private final Attendance attendance;
 
-    private final People people;
-
-    private final ReferenceCatalogue reference;
+    private final PersonalDataExports exports;
 
     private final Clock clock;
 
     ClassDetailPage(ClassOpenings classes, Programmes programmes, Enrolments enrolments, Attendance attendance,
-            People people, ReferenceCatalogue reference, Clock clock) {
+            PersonalDataExports exports, Clock clock) {
         this.classes = classes;
         this.programmes = programmes;
         this.enrolments = enrolments;
         this.attendance = attendance;
-        this.people = people;
-        this.reference = reference;
+        this.exports = exports;
         this.clock = clock;
     }
 
@@ -90,7 +86,7 @@ class ClassDetailPage {
         model.addAttribute("roster",
                 enrolments.rosterPage(id, Math.max(0, page), size == null ? 100 : PageResult.size(size)));
         model.addAttribute("rates", attendance.rates(id));
-        model.addAttribute("mayExportFullIdNumbers", people.mayExportFullIdNumbers());
+        model.addAttribute("mayExportFullIdNumbers", exports.mayExportFullIdNumbers());
         model.addAttribute("canComplete", ClassDecision.COMPLETE.take(c.status(), me).allowed());
         model.addAttribute("canEnrol", me.hasRole(Role.PROVIDER_STAFF)
                 && (c.status() == ClassStatus.APPROVED || c.status() == ClassStatus.RUNNING));

@@ -12,7 +12,7 @@ import java.util.NoSuchElementException;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.jixing.person.People;
+import org.jixing.person.PersonalDataExports;
 import org.jixing.reference.ReferenceCatalogue;
 import org.jixing.shared.PageResult;
 import org.jixing.shared.web.TableDownload;
@@ -51,11 +51,11 @@ class ClassExports {
 
     private final MessageSource messages;
 
-    private final People people;
+    private final PersonalDataExports exports;
 
     ClassExports(ClassOpenings classes, Enrolments enrolments, Attendance attendance, ReferenceCatalogue reference,
-            MessageSource messages, People people) {
-        this.people = people;
+            MessageSource messages, PersonalDataExports exports) {
+        this.exports = exports;
         this.classes = classes;
         this.enrolments = enrolments;
         this.attendance = attendance;
@@ -109,7 +109,7 @@ class ClassExports {
             throws IOException {
         boolean full = "full".equals(idNumbers);
         // Refused before anything is written, so the caller gets a clean 403.
-        if (full && !people.mayExportFullIdNumbers()) {
+        if (full && !exports.mayExportFullIdNumbers()) {
             throw new org.springframework.security.access.AccessDeniedException("exporting full ID numbers");
         }
         TrainingClass c = classes.get(id);
@@ -123,7 +123,7 @@ class ClassExports {
             PageResult<Enrolment> next = enrolments.rosterPage(id, page, PAGE);
             numbers.clear();
             if (full) {
-                numbers.putAll(people.fullIdNumbers(next.items().stream().map(Enrolment::personId).toList()));
+                numbers.putAll(exports.fullIdNumbers(next.items().stream().map(Enrolment::personId).toList()));
             }
             return next;
         }, e -> {

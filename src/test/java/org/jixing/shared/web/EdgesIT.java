@@ -1,5 +1,7 @@
 package org.jixing.shared.web;
 
+import org.jixing.person.People;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -27,6 +29,9 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /** The edges a new user finds first: huge pages, odd file names, /error, headers, TLS. */
 class EdgesIT extends IntegrationTest {
+
+    @Autowired
+    People people;
 
     @Autowired
     MockMvc mvc;
