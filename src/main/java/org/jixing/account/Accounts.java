@@ -3,28 +3,31 @@ package org.jixing.account;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
-import org.jixing.account.internal.AccountStore;
 import org.jixing.account.internal.AccountRow;
-import org.jixing.shared.PageResult;
-import org.jixing.shared.scope.CurrentUser;
-import org.jixing.shared.scope.ScopeGuard;
-import org.jixing.shared.scope.ScopeSql;
-import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.security.access.AccessDeniedException;
+import org.jixing.account.internal.AccountStore;
 import org.jixing.audit.AuditEvent;
 import org.jixing.audit.AuditTrail;
 import org.jixing.shared.InvalidInputException;
+import org.jixing.shared.PageResult;
 import org.jixing.shared.UnifiedSocialCreditCode;
+import org.jixing.shared.scope.CurrentUser;
 import org.jixing.shared.scope.Role;
+import org.jixing.shared.scope.ScopeGuard;
 import org.jixing.shared.scope.ScopeKind;
-import org.springframework.security.crypto.password.PasswordEncoder;
+import org.jixing.shared.scope.ScopeSql;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -67,7 +70,7 @@ public class Accounts {
     @Transactional
     public Account create(NewAccount cmd) {
         List<InvalidInputException.Problem> problems = new ArrayList<>();
-        String username = cmd.username() == null ? "" : cmd.username().trim().toLowerCase(java.util.Locale.ROOT);
+        String username = cmd.username() == null ? "" : cmd.username().trim().toLowerCase(Locale.ROOT);
         if (!USERNAME.matcher(username).matches()) {
             problems.add(new InvalidInputException.Problem("username", "account.username.invalid"));
         }
@@ -94,8 +97,7 @@ public class Accounts {
      * Roles a city officer may give: the accounts of the region's providers, firms and
      * people.
      */
-    static final java.util.Set<Role> CITY_MANAGED = java.util.EnumSet.of(Role.PROVIDER_STAFF, Role.ENTERPRISE,
-            Role.TRAINEE);
+    static final Set<Role> CITY_MANAGED = EnumSet.of(Role.PROVIDER_STAFF, Role.ENTERPRISE, Role.TRAINEE);
 
     /**
      * Province administrators manage every account; city officers the provider,

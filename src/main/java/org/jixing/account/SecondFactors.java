@@ -2,10 +2,12 @@ package org.jixing.account;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -17,6 +19,8 @@ import org.jixing.audit.AuditTrail;
 import org.jixing.shared.InvalidInputException;
 import org.jixing.shared.scope.CurrentUser;
 import org.jixing.shared.scope.Role;
+import org.jixing.shared.throttle.Throttle;
+import org.jixing.shared.throttle.ThrottlePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -67,13 +71,12 @@ public class SecondFactors {
      * Codes an account may try: ten at once, then one a minute (about 60 guesses an hour
      * against a million codes; a person who mistypes is not held up).
      */
-    static final org.jixing.shared.throttle.ThrottlePolicy CODES = new org.jixing.shared.throttle.ThrottlePolicy(10,
-            java.time.Duration.ofMinutes(1));
+    static final ThrottlePolicy CODES = new ThrottlePolicy(10, Duration.ofMinutes(1));
 
-    private final org.jixing.shared.throttle.Throttle throttle;
+    private final Throttle throttle;
 
     SecondFactors(SecondFactorStore store, Accounts accounts, PasswordEncoder passwords, AuditTrail audit, Clock clock,
-            ApplicationEventPublisher events, org.jixing.shared.throttle.Throttle throttle,
+            ApplicationEventPublisher events, Throttle throttle,
             @Value("${jixing.accounts.second-factor-required-roles:PROVINCE_ADMIN,LINE_DEPARTMENT,CITY_OFFICER}") Set<Role> requiredRoles) {
         this.throttle = throttle;
         this.store = store;
@@ -179,7 +182,7 @@ public class SecondFactors {
         if (step.isPresent() && store.useStep(me.id(), step.getAsLong())) {
             return true;
         }
-        String typed = code == null ? "" : code.strip().toLowerCase(java.util.Locale.ROOT).replace(" ", "");
+        String typed = code == null ? "" : code.strip().toLowerCase(Locale.ROOT).replace(" ", "");
         if (typed.length() == 11 && typed.charAt(5) == '-') {
             for (var recovery : store.unusedRecoveryCodes(me.id())) {
                 if (passwords.matches(typed, recovery.hash()) && store.useRecoveryCode(recovery.id(), now)) {

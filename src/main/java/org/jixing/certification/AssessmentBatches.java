@@ -1,5 +1,6 @@
 package org.jixing.certification;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -150,7 +151,7 @@ public class AssessmentBatches {
         AssessmentBatch b = assessments.get(batchId);
         b.take(BatchStep.APPROVE, assessments.today()).next();
         if (!store.changeBatch(batchId, version, "province_approval = 'APPROVED', approved_by = :by, approved_at = :at",
-                Map.of("by", me.username(), "at", java.sql.Timestamp.from(clock.instant())))) {
+                Map.of("by", me.username(), "at", Timestamp.from(clock.instant())))) {
             throw new OptimisticLockingFailureException("assessment batch " + batchId);
         }
         audit.record(AuditEvent.of("assessment.batch.approve", "assessment_batch", batchId,

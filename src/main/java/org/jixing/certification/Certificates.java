@@ -3,9 +3,11 @@ package org.jixing.certification;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.jixing.certification.internal.CertificateStore;
 import org.jixing.reference.Occupation;
@@ -90,8 +92,7 @@ public class Certificates {
      * training began. Says only yes or no of each, so it needs no scope.
      */
     @Transactional(readOnly = true)
-    public java.util.Set<Long> holders(java.util.Collection<Long> personIds, String occupationCode, String levelCode,
-            LocalDate since) {
+    public Set<Long> holders(Collection<Long> personIds, String occupationCode, String levelCode, LocalDate since) {
         return store.holders(personIds, occupationCode, levelCode, since);
     }
 

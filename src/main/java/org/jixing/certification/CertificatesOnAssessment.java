@@ -1,5 +1,6 @@
 package org.jixing.certification;
 
+import org.jixing.shared.scope.CurrentUser;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -22,10 +23,7 @@ class CertificatesOnAssessment {
     void on(AssessmentPassed passed) {
         CertificateRoute route = CertificateRoute.valueOf(passed.route());
         boolean fromBatch = route != CertificateRoute.DIRECT_RECOGNITION;
-        issuing.issueAs(
-                org.jixing.shared.scope.CurrentUser.current()
-                    .map(org.jixing.shared.scope.CurrentUser::username)
-                    .orElse("system"),
+        issuing.issueAs(CurrentUser.current().map(CurrentUser::username).orElse("system"),
                 new CertificateRequest(passed.personId(), passed.occupationCode(), passed.levelCode(),
                         passed.evaluationBodyId(), route, fromBatch ? passed.batchId() : null,
                         fromBatch ? passed.resultId() : null, null));

@@ -9,6 +9,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -33,7 +34,7 @@ public enum EnterprisePermission implements Permission {
     private final Set<Role> roles;
 
     EnterprisePermission(Role first, Role... rest) {
-        this.roles = java.util.Collections.unmodifiableSet(EnumSet.of(first, rest));
+        this.roles = Collections.unmodifiableSet(EnumSet.of(first, rest));
     }
 
     @Override

@@ -1,15 +1,19 @@
 package org.jixing.person;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.jixing.audit.AuditEvent;
@@ -23,9 +27,11 @@ import org.jixing.shared.PageResult;
 import org.jixing.shared.RegionCode;
 import org.jixing.shared.ResidentIdNumbers;
 import org.jixing.shared.scope.CurrentUser;
+import org.jixing.shared.scope.RecordNotFoundException;
 import org.jixing.shared.scope.Role;
 import org.jixing.shared.scope.ScopeGuard;
 import org.jixing.shared.scope.ScopeSql;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -55,10 +61,10 @@ public class People {
 
     private final Clock clock;
 
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
 
     People(PersonStore store, PersonalDataCipher cipher, ReferenceCatalogue reference, ScopeGuard guard,
-            AuditTrail audit, Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+            AuditTrail audit, Clock clock, ApplicationEventPublisher events) {
         this.events = events;
         this.store = store;
         this.cipher = cipher;
@@ -155,7 +161,7 @@ public class People {
         Map<String, Long> ids = new HashMap<>();
         store.idsByIndex(indexes.keySet()).forEach((index, id) -> ids.put(indexes.get(index), id));
         LocalDate today = today();
-        java.time.Instant now = clock.instant();
+        Instant now = clock.instant();
         List<PersonStore.NewPersonRow> fresh = new ArrayList<>();
         Map<String, String> freshIndexes = new HashMap<>();
         valid.forEach((number, p) -> {
@@ -213,9 +219,9 @@ public class People {
         if (channel == null || channel == MembershipChannel.UNRECORDED) {
             throw new IllegalArgumentException("a membership is recorded by a known path");
         }
-        java.time.Instant now = clock.instant();
+        Instant now = clock.instant();
         List<PersonStore.NewGroupRow> rows = new ArrayList<>();
-        Set<Long> persons = new java.util.HashSet<>();
+        Set<Long> persons = new HashSet<>();
         for (NewMembership m : memberships) {
             List<Problem> problems = groupProblems(m.groupCode(), m.evidence(), m.validFrom(), m.validUntil());
             if (!problems.isEmpty()) {
@@ -251,7 +257,7 @@ public class People {
      * imports whose rows name people by number. Two statements per call.
      */
     @Transactional(readOnly = true)
-    public Map<String, Person> findAllByIdNumber(java.util.Collection<String> idNumbers) {
+    public Map<String, Person> findAllByIdNumber(Collection<String> idNumbers) {
         Map<String, String> indexes = new HashMap<>();
         for (String n : idNumbers) {
             indexes.put(cipher.index(n), n);
@@ -296,7 +302,7 @@ public class People {
 
     /** Unscoped, for rosters: the people with these ids. */
     @Transactional(readOnly = true)
-    public Map<Long, Person> findAll(java.util.Collection<Long> ids) {
+    public Map<Long, Person> findAll(Collection<Long> ids) {
         return ids.isEmpty() ? Map.of() : store.findAll(ids).stream().collect(Collectors.toMap(Person::id, p -> p));
     }
 
@@ -352,7 +358,7 @@ public class People {
 
     /** The groups each of these people belongs to on a day; unscoped, for bulk rules. */
     @Transactional(readOnly = true)
-    public Map<Long, Set<String>> groupsOn(java.util.Collection<Long> personIds, LocalDate day) {
+    public Map<Long, Set<String>> groupsOn(Collection<Long> personIds, LocalDate day) {
         Map<Long, Set<String>> held = new HashMap<>();
         store.groupsOf(personIds)
             .forEach((person, groups) -> held.put(person,
@@ -378,7 +384,7 @@ public class People {
             get(personId);
         }
         else if (find(personId).isEmpty()) {
-            throw new org.jixing.shared.scope.RecordNotFoundException("person", personId);
+            throw new RecordNotFoundException("person", personId);
         }
         List<Problem> problems = groupProblems(groupCode, evidence, validFrom, validUntil);
         if (!problems.isEmpty()) {
@@ -404,7 +410,7 @@ public class People {
      * figures.
      */
     @Transactional(readOnly = true)
-    public Map<Long, Map<String, HeldGroup>> groupsHeldOn(java.util.Collection<Long> personIds, LocalDate day) {
+    public Map<Long, Map<String, HeldGroup>> groupsHeldOn(Collection<Long> personIds, LocalDate day) {
         Map<Long, Map<String, HeldGroup>> held = new HashMap<>();
         store.groupsOf(personIds).forEach((person, groups) -> held.put(person, heldOn(groups, day)));
         return held;
@@ -412,7 +418,7 @@ public class People {
 
     /** The groups held on a day among memberships, each with its best evidence. */
     public static Map<String, HeldGroup> heldOn(List<GroupMembership> memberships, LocalDate day) {
-        Map<String, HeldGroup> held = new java.util.TreeMap<>();
+        Map<String, HeldGroup> held = new TreeMap<>();
         for (GroupMembership m : memberships) {
             if (m.validOn(day)) {
                 held.merge(m.groupCode(), HeldGroup.of(m), HeldGroup::or);
@@ -423,7 +429,7 @@ public class People {
 
     /** Every membership of these people, any validity; unscoped, for figures. */
     @Transactional(readOnly = true)
-    public Map<Long, List<GroupMembership>> memberships(java.util.Collection<Long> personIds) {
+    public Map<Long, List<GroupMembership>> memberships(Collection<Long> personIds) {
         return store.groupsOf(personIds);
     }
 

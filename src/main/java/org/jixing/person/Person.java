@@ -1,6 +1,7 @@
 package org.jixing.person;
 
 import java.time.LocalDate;
+import java.time.Period;
 
 /**
  * A trainee as pages and other modules see them: the ID number only masked. The full
@@ -11,7 +12,7 @@ public record Person(long id, String idNumberMasked, String name, boolean male, 
 
     /** Age in whole years on a day. */
     public int ageOn(LocalDate day) {
-        return java.time.Period.between(birthDate, day).getYears();
+        return Period.between(birthDate, day).getYears();
     }
 
 }

@@ -9,6 +9,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -32,7 +33,7 @@ public enum PersonPermission implements Permission {
     private final Set<Role> roles;
 
     PersonPermission(Role first, Role... rest) {
-        this.roles = java.util.Collections.unmodifiableSet(EnumSet.of(first, rest));
+        this.roles = Collections.unmodifiableSet(EnumSet.of(first, rest));
     }
 
     @Override

@@ -1,6 +1,8 @@
 package org.jixing.provider;
 
+import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -32,8 +34,8 @@ public enum BodyKind {
     }
 
     /** The kinds that may file in a registry, in declaration order. */
-    public static java.util.List<BodyKind> kindsFor(Registry registry) {
-        return java.util.Arrays.stream(values()).filter(k -> k.allowedIn(registry)).toList();
+    public static List<BodyKind> kindsFor(Registry registry) {
+        return Arrays.stream(values()).filter(k -> k.allowedIn(registry)).toList();
     }
 
 }

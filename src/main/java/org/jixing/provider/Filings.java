@@ -1,9 +1,12 @@
 package org.jixing.provider;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,7 +110,7 @@ public class Filings {
     public Map<BodyKind, Filed> filedOn(Registry registry, LocalDate day) {
         Map<BodyKind, Filed> found = store.filedOn(registry, day, day.plusDays(1).atStartOfDay(CHINA).toInstant(),
                 ScopeSql.forCurrentUser(registry.scopeColumns()));
-        Map<BodyKind, Filed> all = new java.util.EnumMap<>(BodyKind.class);
+        Map<BodyKind, Filed> all = new EnumMap<>(BodyKind.class);
         for (BodyKind k : BodyKind.kindsFor(registry)) {
             all.put(k, found.getOrDefault(k, new Filed(0, 0, 0)));
         }
@@ -116,7 +119,7 @@ public class Filings {
 
     /** Unscoped: the names of bodies by id (for figures that name them), in one read. */
     @Transactional(readOnly = true)
-    public Map<Long, String> names(Registry registry, java.util.Collection<Long> ids) {
+    public Map<Long, String> names(Registry registry, Collection<Long> ids) {
         return store.names(registry, ids);
     }
 
@@ -161,7 +164,7 @@ public class Filings {
      */
     @Transactional
     public FiledBody recordPast(Registry registry, FilingApplication application, String filingNo, LocalDate validFrom,
-            LocalDate validUntil, java.time.Instant appliedAt, java.time.Instant approvedAt) {
+            LocalDate validUntil, Instant appliedAt, Instant approvedAt) {
         CurrentUser user = CurrentUser.require();
         if (!user.hasRole(Role.PROVINCE_ADMIN)) {
             throw new AccessDeniedException("recording past filings");

@@ -10,6 +10,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -37,7 +38,7 @@ public enum ProviderPermission implements Permission {
     private final Set<Role> roles;
 
     ProviderPermission(Role first, Role... rest) {
-        this.roles = java.util.Collections.unmodifiableSet(EnumSet.of(first, rest));
+        this.roles = Collections.unmodifiableSet(EnumSet.of(first, rest));
     }
 
     @Override

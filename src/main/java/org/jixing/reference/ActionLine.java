@@ -1,6 +1,7 @@
 package org.jixing.reference;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One of the plan's action lines, with its sub-targets and the departments that lead it.
@@ -13,7 +14,7 @@ public record ActionLine(String code, int number, String nameZh, String nameEn, 
         return subTargets.stream().map(SubTarget::annualTarget).filter(t -> t != null).reduce(Long::sum).orElse(null);
     }
 
-    public String summary(java.util.Locale locale) {
+    public String summary(Locale locale) {
         return locale != null && "en".equals(locale.getLanguage()) && summaryEn != null && !summaryEn.isBlank()
                 ? summaryEn : summaryZh;
     }

@@ -1,5 +1,7 @@
 package org.jixing.reference;
 
+import java.io.InputStream;
+
 /**
  * Changes to the reference data, by the province administrator only. Each change is one
  * transaction with an audit entry holding the values before and after; a change made on a
@@ -29,6 +31,6 @@ public interface ReferenceEditing {
      * Loads occupations from a CSV file in the documented format
      * (docs/reference-data.md): all rows, or none when any row is wrong.
      */
-    OccupationImportReport importOccupations(java.io.InputStream csv);
+    OccupationImportReport importOccupations(InputStream csv);
 
 }

@@ -1,5 +1,6 @@
 package org.jixing.shared;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -9,7 +10,7 @@ import java.util.List;
  */
 public class InvalidInputException extends RuntimeException {
 
-    public record Problem(String field, String messageKey, Object... args) implements java.io.Serializable {
+    public record Problem(String field, String messageKey, Object... args) implements Serializable {
     }
 
     private final List<Problem> problems;

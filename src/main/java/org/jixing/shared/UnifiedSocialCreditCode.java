@@ -1,5 +1,7 @@
 package org.jixing.shared;
 
+import java.util.Locale;
+
 /**
  * A unified social credit code (统一社会信用代码) of GB 32100-2015: 18 characters from a
  * 31-character alphabet (digits and capitals without I, O, Z, S, V); the last is a check
@@ -24,7 +26,7 @@ public record UnifiedSocialCreditCode(String value) {
     }
 
     public static String normalize(String raw) {
-        return raw == null ? null : raw.strip().toUpperCase(java.util.Locale.ROOT);
+        return raw == null ? null : raw.strip().toUpperCase(Locale.ROOT);
     }
 
     /** True for an 18-character code in the alphabet whose check character is right. */

@@ -2,6 +2,7 @@ package org.jixing.statistics;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -15,12 +16,12 @@ import org.jixing.shared.RegionCode;
 import org.jixing.shared.scope.CurrentUser;
 import org.jixing.shared.scope.ScopeSql;
 import org.jixing.statistics.internal.GroupCount;
-import org.jixing.statistics.internal.ProgressStore;
 import org.jixing.statistics.internal.Grouped;
-import org.jixing.statistics.internal.UniqueCount;
-import org.jixing.statistics.internal.Summaries;
-import org.jixing.statistics.internal.ProviderYearSummary;
 import org.jixing.statistics.internal.MonthSummary;
+import org.jixing.statistics.internal.ProgressStore;
+import org.jixing.statistics.internal.ProviderYearSummary;
+import org.jixing.statistics.internal.Summaries;
+import org.jixing.statistics.internal.UniqueCount;
 import org.jixing.training.CompletionCounts;
 import org.jixing.training.TrainingCompleted;
 import org.slf4j.Logger;
@@ -262,8 +263,8 @@ public class Progress {
         for (Grouped r : rows) {
             out.add(new ProgressRow(r.key(0), r.subsidised(), r.notSubsidised()));
         }
-        out.sort(java.util.Comparator.comparing(ProgressRow::key, by == Dimension.MONTH
-                ? java.util.Comparator.comparingInt(Integer::parseInt) : java.util.Comparator.<String>naturalOrder()));
+        out.sort(Comparator.comparing(ProgressRow::key, by == Dimension.MONTH
+                ? Comparator.comparingInt(Integer::parseInt) : Comparator.<String>naturalOrder()));
         return out;
     }
 

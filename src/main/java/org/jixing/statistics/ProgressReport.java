@@ -3,6 +3,7 @@ package org.jixing.statistics;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -78,7 +79,7 @@ public class ProgressReport {
         try {
             return LocalDate.parse(text.strip());
         }
-        catch (java.time.format.DateTimeParseException ex) {
+        catch (DateTimeParseException ex) {
             throw InvalidInputException.of("date", "progress.error.date", text);
         }
     }

@@ -13,6 +13,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -43,7 +44,7 @@ public enum StatisticsPermission implements Permission {
     private final Set<Role> roles;
 
     StatisticsPermission(Role first, Role... rest) {
-        this.roles = java.util.Collections.unmodifiableSet(EnumSet.of(first, rest));
+        this.roles = Collections.unmodifiableSet(EnumSet.of(first, rest));
     }
 
     @Override

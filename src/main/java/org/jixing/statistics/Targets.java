@@ -1,10 +1,19 @@
 package org.jixing.statistics;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.jixing.audit.AuditEvent;
@@ -18,6 +27,9 @@ import org.jixing.shared.InvalidInputException.Problem;
 import org.jixing.shared.scope.CurrentUser;
 import org.jixing.shared.scope.Role;
 import org.jixing.shared.scope.ScopeKind;
+import org.jixing.shared.tabular.TableFileException;
+import org.jixing.shared.tabular.TableFiles;
+import org.jixing.shared.tabular.TableLimits;
 import org.jixing.statistics.internal.TargetStore;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -107,7 +119,7 @@ public class Targets {
             throw InvalidInputException.of("year", "statistics.target.error.year", reference.plan().startYear(),
                     reference.plan().endYear());
         }
-        Set<String> cities = new java.util.HashSet<>(reference.cities().stream().map(Region::code).toList());
+        Set<String> cities = new HashSet<>(reference.cities().stream().map(Region::code).toList());
         Map<String, SubTarget> subTargets = new LinkedHashMap<>();
         reference.actionLines().forEach(l -> l.subTargets().forEach(s -> subTargets.put(s.code(), s)));
         List<Problem> problems = new ArrayList<>();
@@ -141,10 +153,10 @@ public class Targets {
         }
         Map<String, Map<String, Long>> before = store.ofYear(year);
         Map<String, Object> changes = new LinkedHashMap<>();
-        java.time.Instant now = clock.instant();
+        Instant now = clock.instant();
         parsed.forEach((st, byCity) -> byCity.forEach((city, target) -> {
             Long was = before.getOrDefault(st, Map.of()).get(city);
-            if (!java.util.Objects.equals(was, target)) {
+            if (!Objects.equals(was, target)) {
                 store.put(year, st, city, target, me.username(), now);
                 changes.put(st + "/" + city, (was == null ? "—" : was) + " → " + (target == null ? "—" : target));
             }
@@ -163,7 +175,7 @@ public class Targets {
      * code and name, the province figure, then a column per city.
      */
     @Transactional(readOnly = true)
-    public List<List<Object>> table(int year, java.util.Locale locale) {
+    public List<List<Object>> table(int year, Locale locale) {
         Split split = split(year);
         List<List<Object>> rows = new ArrayList<>();
         List<Object> header = new ArrayList<>(
@@ -188,19 +200,18 @@ public class Targets {
      * columns are ignored. Checked and saved as {@link #assign} does.
      */
     @Transactional
-    public int importTable(int year, String fileName, java.io.InputStream content) {
+    public int importTable(int year, String fileName, InputStream content) {
         if (!StatisticsPermission.TARGET_WRITE.allows(CurrentUser.require())) {
             throw new AccessDeniedException("splitting targets");
         }
-        org.jixing.shared.tabular.TableLimits limits = new org.jixing.shared.tabular.TableLimits(5L * 1024 * 1024,
-                1_000, 60, 200, 64L * 1024 * 1024, 100);
-        java.nio.file.Path file = null;
+        TableLimits limits = new TableLimits(5L * 1024 * 1024, 1_000, 60, 200, 64L * 1024 * 1024, 100);
+        Path file = null;
         try {
-            file = java.nio.file.Files.createTempFile("targets-", ".upload");
-            try (java.io.InputStream in = content) {
-                org.jixing.shared.tabular.TableFiles.receive(in, file, limits);
+            file = Files.createTempFile("targets-", ".upload");
+            try (InputStream in = content) {
+                TableFiles.receive(in, file, limits);
             }
-            var inspection = org.jixing.shared.tabular.TableFiles.inspect(file, fileName, limits);
+            var inspection = TableFiles.inspect(file, fileName, limits);
             Map<Integer, String> cityColumns = new LinkedHashMap<>();
             int codeColumn = -1;
             for (int c = 0; c < inspection.header().size(); c++) {
@@ -218,7 +229,7 @@ public class Targets {
                 throw InvalidInputException.of("file", "statistics.target.error.layout");
             }
             Map<String, Map<String, String>> typed = new LinkedHashMap<>();
-            try (var reader = org.jixing.shared.tabular.TableFiles.open(file, inspection, limits)) {
+            try (var reader = TableFiles.open(file, inspection, limits)) {
                 while (reader.hasNext()) {
                     var row = reader.next();
                     String code = row.cell(codeColumn);
@@ -232,18 +243,18 @@ public class Targets {
             }
             return assign(year, typed);
         }
-        catch (org.jixing.shared.tabular.TableFileException ex) {
+        catch (TableFileException ex) {
             throw new InvalidInputException(List.of(new Problem("file", ex.messageKey(), ex.args())));
         }
-        catch (java.io.IOException ex) {
-            throw new java.io.UncheckedIOException(ex);
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
         }
         finally {
             if (file != null) {
                 try {
-                    java.nio.file.Files.deleteIfExists(file);
+                    Files.deleteIfExists(file);
                 }
-                catch (java.io.IOException ex) {
+                catch (IOException ex) {
                     // A temporary file; the system cleans it.
                 }
             }

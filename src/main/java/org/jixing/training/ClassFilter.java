@@ -1,5 +1,7 @@
 package org.jixing.training;
 
+import java.time.LocalDate;
+
 /**
  * Filters and order of the class lists; null or blank means any. {@code startsFrom} and
  * {@code startsUntil} bound the first day (both inclusive). {@code opened} keeps the
@@ -12,27 +14,24 @@ package org.jixing.training;
  * {@code provider}, {@code submitted} (oldest application first).
  */
 public record ClassFilter(ClassStatus status, String lineCode, String regionCode, Long providerId, String text,
-        String sort, java.time.LocalDate startsFrom, java.time.LocalDate startsUntil, ClassType type, boolean opened,
-        java.time.LocalDate completedFrom, java.time.LocalDate completedUntil, String completedGroup,
-        String subTargetCode) {
+        String sort, LocalDate startsFrom, LocalDate startsUntil, ClassType type, boolean opened,
+        LocalDate completedFrom, LocalDate completedUntil, String completedGroup, String subTargetCode) {
 
     public ClassFilter(ClassStatus status, String lineCode, String regionCode, Long providerId, String text,
-            String sort, java.time.LocalDate startsFrom, java.time.LocalDate startsUntil, ClassType type,
-            boolean opened, java.time.LocalDate completedFrom, java.time.LocalDate completedUntil,
-            String completedGroup) {
+            String sort, LocalDate startsFrom, LocalDate startsUntil, ClassType type, boolean opened,
+            LocalDate completedFrom, LocalDate completedUntil, String completedGroup) {
         this(status, lineCode, regionCode, providerId, text, sort, startsFrom, startsUntil, type, opened, completedFrom,
                 completedUntil, completedGroup, null);
     }
 
     public ClassFilter(ClassStatus status, String lineCode, String regionCode, Long providerId, String text,
-            String sort, java.time.LocalDate startsFrom, java.time.LocalDate startsUntil, ClassType type,
-            boolean opened) {
+            String sort, LocalDate startsFrom, LocalDate startsUntil, ClassType type, boolean opened) {
         this(status, lineCode, regionCode, providerId, text, sort, startsFrom, startsUntil, type, opened, null, null,
                 null);
     }
 
     public ClassFilter(ClassStatus status, String lineCode, String regionCode, Long providerId, String text,
-            String sort, java.time.LocalDate startsFrom, java.time.LocalDate startsUntil) {
+            String sort, LocalDate startsFrom, LocalDate startsUntil) {
         this(status, lineCode, regionCode, providerId, text, sort, startsFrom, startsUntil, null, false);
     }
 

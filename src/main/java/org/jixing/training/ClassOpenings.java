@@ -1,6 +1,7 @@
 package org.jixing.training;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,6 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -149,7 +151,7 @@ public class ClassOpenings {
     public Map<ClassType, Opened> openedByType(int year) {
         Map<ClassType, Opened> found = classes.openedByType(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31),
                 ScopeSql.forCurrentUser(ClassStore.SCOPE));
-        Map<ClassType, Opened> all = new java.util.EnumMap<>(ClassType.class);
+        Map<ClassType, Opened> all = new EnumMap<>(ClassType.class);
         for (ClassType t : ClassType.values()) {
             all.put(t, found.getOrDefault(t, new Opened(0, 0, 0)));
         }
@@ -304,7 +306,7 @@ public class ClassOpenings {
         }
         if (programme != null && minutes < programme.hours() * 60L) {
             problems.add(new Problem("sessions", "training.error.sessions.hours", programme.hours(),
-                    BigDecimal.valueOf(minutes).divide(BigDecimal.valueOf(60), 1, java.math.RoundingMode.DOWN)));
+                    BigDecimal.valueOf(minutes).divide(BigDecimal.valueOf(60), 1, RoundingMode.DOWN)));
         }
     }
 

@@ -1,5 +1,6 @@
 package org.jixing.training;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /** A scheduled session of a class. */
@@ -7,7 +8,7 @@ public record ClassSession(long id, long classId, int seq, Instant startsAt, Ins
         String teacherName, String topic) {
 
     public double hours() {
-        return java.time.Duration.between(startsAt, endsAt).toMinutes() / 60.0;
+        return Duration.between(startsAt, endsAt).toMinutes() / 60.0;
     }
 
 }

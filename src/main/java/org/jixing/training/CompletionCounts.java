@@ -1,8 +1,10 @@
 package org.jixing.training;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 
+import org.jixing.shared.scope.ScopeSql;
 import org.jixing.training.internal.CompletionStore;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -58,8 +60,8 @@ public class CompletionCounts {
      */
     @Transactional(readOnly = true)
     public Totals totals(int year) {
-        return store.completionTotals(java.time.LocalDate.of(year, 1, 1), java.time.LocalDate.of(year, 12, 31),
-                org.jixing.shared.scope.ScopeSql.forCurrentUser(CompletionStore.SCOPE));
+        return store.completionTotals(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31),
+                ScopeSql.forCurrentUser(CompletionStore.SCOPE));
     }
 
     /** Every completion there is, grouped. */
@@ -70,7 +72,7 @@ public class CompletionCounts {
 
     /** The completed trainings of these people. */
     @Transactional(readOnly = true)
-    public List<PersonTraining> completedTrainingsOf(java.util.Collection<Long> personIds) {
+    public List<PersonTraining> completedTrainingsOf(Collection<Long> personIds) {
         return store.personTrainings(personIds);
     }
 

@@ -1,16 +1,19 @@
 package org.jixing.training;
 
 import java.security.SecureRandom;
+import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.jixing.audit.AuditEvent;
 import org.jixing.audit.AuditTrail;
 import org.jixing.person.People;
 import org.jixing.person.Person;
+import org.jixing.shared.PageResult;
 import org.jixing.training.internal.CompletionStore;
 import org.jixing.training.internal.EnrolmentStore;
 import org.springframework.stereotype.Service;
@@ -57,14 +60,12 @@ public class Enrolments {
 
     /** A page of a class's roster, for classes of thousands. */
     @Transactional(readOnly = true)
-    public org.jixing.shared.PageResult<Enrolment> rosterPage(long classId, int page, int size) {
+    public PageResult<Enrolment> rosterPage(long classId, int page, int size) {
         classes.get(classId);
-        List<EnrolmentStore.Row> rows = store.rosterPage(classId, org.jixing.shared.PageResult.offset(page, size),
-                size);
+        List<EnrolmentStore.Row> rows = store.rosterPage(classId, PageResult.offset(page, size), size);
         Map<Long, Person> persons = people
             .findAll(rows.stream().map(EnrolmentStore.Row::personId).collect(Collectors.toSet()));
-        return new org.jixing.shared.PageResult<>(
-                rows.stream().map(r -> toEnrolment(r, persons.get(r.personId()))).toList(), page, size,
+        return new PageResult<>(rows.stream().map(r -> toEnrolment(r, persons.get(r.personId()))).toList(), page, size,
                 store.rosterCount(classId));
     }
 
@@ -86,7 +87,7 @@ public class Enrolments {
      * A trainee of a class as a subsidy claim sees them: the roster entry and the day
      * they completed (null if they did not).
      */
-    public record ClassCompletion(Enrolment enrolment, java.time.LocalDate completedOn) {
+    public record ClassCompletion(Enrolment enrolment, LocalDate completedOn) {
     }
 
     /** The whole roster of a class in the caller's scope, with completions. */
@@ -96,7 +97,7 @@ public class Enrolments {
         List<EnrolmentStore.Row> rows = store.roster(classId);
         Map<Long, Person> persons = people
             .findAll(rows.stream().map(EnrolmentStore.Row::personId).collect(Collectors.toSet()));
-        Map<Long, java.time.LocalDate> days = completions.completedOn(classId);
+        Map<Long, LocalDate> days = completions.completedOn(classId);
         return rows.stream()
             .map(r -> new ClassCompletion(toEnrolment(r, persons.get(r.personId())), days.get(r.id())))
             .toList();
@@ -107,7 +108,7 @@ public class Enrolments {
      * it is completed.
      */
     @Transactional(readOnly = true)
-    public java.util.Optional<CompletedTraining> completedTraining(long enrolmentId) {
+    public Optional<CompletedTraining> completedTraining(long enrolmentId) {
         return completions.completedTraining(enrolmentId);
     }
 

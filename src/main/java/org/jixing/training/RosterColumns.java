@@ -1,6 +1,7 @@
 package org.jixing.training;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -47,7 +48,7 @@ record RosterColumns(int idNumber, int name, int phone, int groups) {
     /** The required columns the header lacks, by their Chinese names; empty when none. */
     static List<String> missing(List<String> header) {
         Map<Column, Integer> found = columns(header);
-        return java.util.Arrays.stream(Column.values())
+        return Arrays.stream(Column.values())
             .filter(c -> c.required && !found.containsKey(c))
             .map(c -> c.names.get(0))
             .toList();

@@ -1,6 +1,7 @@
 package org.jixing.training;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -105,9 +106,8 @@ public class Terminals {
             .orElseThrow(() -> new AccessDeniedException("the staff member's provider does not exist"))
             .regionCode();
         Instant now = clock.instant();
-        NewTerminal clean = new NewTerminal(device, name, address,
-                t.venueLat().setScale(6, java.math.RoundingMode.HALF_UP),
-                t.venueLng().setScale(6, java.math.RoundingMode.HALF_UP));
+        NewTerminal clean = new NewTerminal(device, name, address, t.venueLat().setScale(6, RoundingMode.HALF_UP),
+                t.venueLng().setScale(6, RoundingMode.HALF_UP));
         long id;
         try {
             id = store.insert(provider, region, clean, me.username(), now);

@@ -1,6 +1,7 @@
 package org.jixing.training;
 
 import java.time.LocalDate;
+import java.util.Set;
 
 /**
  * A trainee completed a training: one person-time toward the line and sub-target, in the
@@ -9,5 +10,5 @@ import java.time.LocalDate;
  */
 public record TrainingCompleted(long enrolmentId, long personId, long classId, long providerId, String lineCode,
         String subTargetCode, String regionCode, String occupationCode, String levelCode, boolean subsidised,
-        LocalDate completedOn, java.util.Set<String> groupCodes) {
+        LocalDate completedOn, Set<String> groupCodes) {
 }

@@ -1,6 +1,8 @@
 package org.jixing.training;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -89,10 +91,10 @@ public class TrainingHistory {
 
     private final AuditTrail audit;
 
-    private final java.time.Clock clock;
+    private final Clock clock;
 
     TrainingHistory(ClassOpenings openings, EligibilityChecks eligibility, EnrolmentStore enrolmentStore,
-            PastAttendance pastAttendance, People people, AuditTrail audit, java.time.Clock clock) {
+            PastAttendance pastAttendance, People people, AuditTrail audit, Clock clock) {
         this.clock = clock;
         this.openings = openings;
         this.eligibility = eligibility;
@@ -126,7 +128,7 @@ public class TrainingHistory {
             throw InvalidInputException.of("endDate", "training.error.history.notOver",
                     ProvinceTime.at(calendar.completesFrom()));
         }
-        Instant approved = applied.plus(java.time.Duration.ofDays(3));
+        Instant approved = applied.plus(Duration.ofDays(3));
         step(id, 0, ClassStatus.APPROVED, me, approved);
         step(id, 1, ClassStatus.RUNNING, me, calendar.startsFrom());
         TrainingClass running = openings.findUnscoped(id);
@@ -195,7 +197,7 @@ public class TrainingHistory {
                     ok ? EnrolmentStatus.COMPLETED : EnrolmentStatus.NOT_COMPLETED,
                     ok ? null : String.join("；", shortfalls), completedOn, r.slot()));
         }
-        Instant enrolledAt = approved.plus(java.time.Duration.ofDays(2));
+        Instant enrolledAt = approved.plus(Duration.ofDays(2));
         Map<Long, Long> enrolmentIds = enrolmentStore.insertAll(id, running.providerId(), running.regionCode(),
                 running.lineCode(), running.startDate().getYear(), running.occupationCode(), running.levelCode(),
                 outcomes, me.username(), enrolledAt);

@@ -11,6 +11,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -73,7 +74,7 @@ public enum TrainingPermission implements Permission {
     private final Set<Role> roles;
 
     TrainingPermission(Role first, Role... rest) {
-        this.roles = java.util.Collections.unmodifiableSet(EnumSet.of(first, rest));
+        this.roles = Collections.unmodifiableSet(EnumSet.of(first, rest));
     }
 
     @Override

@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.servlet.http.Cookie;
 
+import org.hamcrest.Matchers;
 import org.jixing.IntegrationTest;
 import org.jixing.SignedIn;
 import org.junit.jupiter.api.BeforeEach;
@@ -95,7 +96,7 @@ class AccountAdminIT extends IntegrationTest {
         mvc.perform(newUser(username, "first-password-1", "PROVIDER_STAFF", "PROVIDER", "1", "370100").cookie(admin()));
         long id = idOf(username);
         mvc.perform(post("/admin/users/" + id + "/password").with(csrf()).cookie(admin()).param("password", "short"))
-            .andExpect(flash().attribute("problems", org.hamcrest.Matchers.hasSize(1)));
+            .andExpect(flash().attribute("problems", Matchers.hasSize(1)));
         mvc.perform(post("/admin/users/" + id + "/password").with(csrf())
             .cookie(admin())
             .param("password", "second-password-2")).andExpect(flash().attribute("notice", "account.saved"));
@@ -156,7 +157,7 @@ class AccountAdminIT extends IntegrationTest {
             .param("currentPassword", "wrong-password-x")
             .param("newPassword", "another-password-1"))
             .andExpect(status().is3xxRedirection())
-            .andExpect(flash().attribute("problems", org.hamcrest.Matchers.hasSize(1)));
+            .andExpect(flash().attribute("problems", Matchers.hasSize(1)));
     }
 
     @Test

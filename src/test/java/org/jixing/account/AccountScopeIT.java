@@ -7,9 +7,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.servlet.http.Cookie;
+
+import org.hamcrest.Matchers;
 import org.jixing.IntegrationTest;
 import org.jixing.SignedIn;
 import org.jixing.shared.UnifiedSocialCreditCode;
@@ -20,6 +23,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
  * An administrator binds accounts only to providers, people and enterprises of their
@@ -110,7 +114,7 @@ class AccountScopeIT extends IntegrationTest {
             .andExpect(status().isCreated());
         create(jinan(), "TRAINEE", "PERSON", String.valueOf(jinanPerson), "370100").andExpect(status().isCreated());
         // A credit code typed in small letters binds the registry's code.
-        create(jinan(), "ENTERPRISE", "ENTERPRISE", enterpriseIn("3701").toLowerCase(java.util.Locale.ROOT), "370100")
+        create(jinan(), "ENTERPRISE", "ENTERPRISE", enterpriseIn("3701").toLowerCase(Locale.ROOT), "370100")
             .andExpect(status().isCreated())
             .andExpect(jsonPath("$.scopeRef").value(enterpriseIn("3701")));
     }
@@ -141,8 +145,7 @@ class AccountScopeIT extends IntegrationTest {
             .param("scopeRef", String.valueOf(qingdaoProvider))
             .param("regionCode", "370100")).andExpect(status().is3xxRedirection());
         assertThat(accounts.findByUsername("provider").orElseThrow().scopeRef()).isEqualTo(staff.scopeRef());
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/admin/users/new")
-            .cookie(jinan())).andExpect(status().isOk());
+        mvc.perform(MockMvcRequestBuilders.get("/admin/users/new").cookie(jinan())).andExpect(status().isOk());
         mvc.perform(post("/admin/users").with(csrf())
             .cookie(jinan())
             .param("username", "scoped-page-" + SEQ.incrementAndGet())
@@ -153,8 +156,7 @@ class AccountScopeIT extends IntegrationTest {
             .param("scopeRef", String.valueOf(qingdaoProvider))
             .param("regionCode", "370100"))
             .andExpect(status().isOk())
-            .andExpect(content()
-                .string(org.hamcrest.Matchers.containsString("您管辖的地区内没有编号为 " + qingdaoProvider + " 的已备案培训机构。")));
+            .andExpect(content().string(Matchers.containsString("您管辖的地区内没有编号为 " + qingdaoProvider + " 的已备案培训机构。")));
     }
 
 }

@@ -14,15 +14,23 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.servlet.http.Cookie;
 
+import org.assertj.core.api.Assertions;
+import org.hamcrest.Matchers;
 import org.jixing.IntegrationTest;
 import org.jixing.SignedIn;
 import org.jixing.account.internal.Totp;
+import org.jixing.shared.InvalidInputException;
+import org.jixing.shared.scope.CurrentUser;
+import org.jixing.shared.scope.DataScope;
 import org.jixing.shared.scope.Role;
+import org.jixing.shared.scope.RunAs;
 import org.jixing.shared.scope.ScopeKind;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 
 /**
  * Issue 17, item 7: TOTP for administrators, recovery codes, reset, and the requirement.
@@ -87,7 +95,7 @@ class SecondFactorIT extends IntegrationTest {
     }
 
     /** Passing the factor changes the session id, as signing in does. */
-    static Cookie renewed(org.springframework.test.web.servlet.MvcResult result, Cookie before) {
+    static Cookie renewed(MvcResult result, Cookie before) {
         Cookie after = result.getResponse().getCookie("SESSION");
         assertThat(after).as("a new session id").isNotNull();
         assertThat(after.getValue()).isNotEqualTo(before.getValue());
@@ -219,12 +227,9 @@ class SecondFactorIT extends IntegrationTest {
         mvc.perform(post("/account/tokens").with(csrf()).cookie(passed).param("name", "x").param("days", "1"))
             .andExpect(flash().attributeExists("newToken"));
         // And the service says so too, whoever asks it.
-        var problem = org.assertj.core.api.Assertions.catchThrowableOfType(
-                org.jixing.shared.InvalidInputException.class,
-                () -> org.jixing.shared.scope.RunAs.user(
-                        new org.jixing.shared.scope.CurrentUser(a.id(), a.username(), a.displayName(), a.role(),
-                                org.jixing.shared.scope.DataScope.of(a.scopeKind(), a.scopeRef())),
-                        () -> ownAccount.createToken("y", 1)));
+        var problem = Assertions.catchThrowableOfType(InvalidInputException.class,
+                () -> RunAs.user(new CurrentUser(a.id(), a.username(), a.displayName(), a.role(),
+                        DataScope.of(a.scopeKind(), a.scopeRef())), () -> ownAccount.createToken("y", 1)));
         assertThat(problem.problems()).extracting(p -> p.messageKey())
             .containsExactly("account.token.secondFactorFirst");
     }
@@ -257,8 +262,8 @@ class SecondFactorIT extends IntegrationTest {
         assertThat(factors.isOn(a.id())).isTrue();
         Cookie admin = SignedIn.as(mvc, "admin");
         mvc.perform(get("/admin/users/" + a.id()).cookie(admin))
-            .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
-                .string(org.hamcrest.Matchers.containsString("id=\"second-factor-reset-form\"")));
+            .andExpect(
+                    MockMvcResultMatchers.content().string(Matchers.containsString("id=\"second-factor-reset-form\"")));
         mvc.perform(post("/admin/users/" + a.id() + "/second-factor/reset").with(csrf()).cookie(admin))
             .andExpect(redirectedUrl("/admin/users/" + a.id()));
         assertThat(factors.isOn(a.id())).isFalse();

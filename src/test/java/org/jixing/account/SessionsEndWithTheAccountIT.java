@@ -7,17 +7,23 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.servlet.http.Cookie;
 
 import org.jixing.IntegrationTest;
 import org.jixing.SignedIn;
+import org.jixing.shared.scope.CurrentUser;
+import org.jixing.shared.scope.DataScope;
 import org.jixing.shared.scope.Role;
+import org.jixing.shared.scope.RunAs;
 import org.jixing.shared.scope.ScopeKind;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 
 /**
  * Issue 17, item 5: when an administrator disables an account, changes its role or scope,
@@ -59,7 +65,7 @@ class SessionsEndWithTheAccountIT extends IntegrationTest {
         mvc.perform(get("/account").cookie(second)).andExpect(status().isOk());
         mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token)).andExpect(status().isOk());
         mvc.perform(get("/api/v1/accounts").param("q", "qingdao").header("Authorization", "Bearer " + token))
-            .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.total").value(0));
+            .andExpect(MockMvcResultMatchers.jsonPath("$.total").value(0));
         return new Subject(account, first, second, token);
     }
 
@@ -87,9 +93,8 @@ class SessionsEndWithTheAccountIT extends IntegrationTest {
         signedOut(s);
         tokenWorks(s, false);
         // Nor can it sign in again.
-        mvc.perform(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin()
-            .user(s.account().username())
-            .password(PASSWORD)).andExpect(redirectedUrlPattern("/login?error=*"));
+        mvc.perform(SecurityMockMvcRequestBuilders.formLogin().user(s.account().username()).password(PASSWORD))
+            .andExpect(redirectedUrlPattern("/login?error=*"));
     }
 
     @Test
@@ -109,8 +114,7 @@ class SessionsEndWithTheAccountIT extends IntegrationTest {
         // not the old one it was cached with a moment ago.
         mvc.perform(get("/api/v1/accounts").param("q", "qingdao").header("Authorization", "Bearer " + s.token()))
             .andExpect(status().isOk())
-            .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.items[0].username")
-                .value("qingdao"));
+            .andExpect(MockMvcResultMatchers.jsonPath("$.items[0].username").value("qingdao"));
     }
 
     @Test
@@ -159,11 +163,9 @@ class SessionsEndWithTheAccountIT extends IntegrationTest {
         tokenWorks(s, false);
     }
 
-    java.util.List<ApiToken> accountsTokens(Subject s) {
-        return org.jixing.shared.scope.RunAs.user(
-                new org.jixing.shared.scope.CurrentUser(s.account().id(), s.account().username(),
-                        s.account().displayName(), s.account().role(),
-                        org.jixing.shared.scope.DataScope.of(s.account().scopeKind(), s.account().scopeRef())),
+    List<ApiToken> accountsTokens(Subject s) {
+        return RunAs.user(new CurrentUser(s.account().id(), s.account().username(), s.account().displayName(),
+                s.account().role(), DataScope.of(s.account().scopeKind(), s.account().scopeRef())),
                 () -> ownAccount.ownTokens());
     }
 

@@ -12,14 +12,19 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.hamcrest.Matchers;
 import org.jixing.IntegrationTest;
+import org.jixing.SignedIn;
 import org.jixing.shared.scope.Role;
 import org.jixing.shared.scope.ScopeKind;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 
 class SignInIT extends IntegrationTest {
 
@@ -78,7 +83,7 @@ class SignInIT extends IntegrationTest {
     @Test
     void wrongPasswordsNeverStopTheAccountsApiTokens() throws Exception {
         String username = newOfficer("a-long-enough-password");
-        var session = org.jixing.SignedIn.as(mvc, username, "a-long-enough-password");
+        var session = SignedIn.as(mvc, username, "a-long-enough-password");
         String token = (String) mvc
             .perform(post("/account/tokens").with(csrf()).cookie(session).param("name", "统计").param("days", "30"))
             .andReturn()
@@ -87,11 +92,9 @@ class SignInIT extends IntegrationTest {
         for (int i = 0; i < 8; i++) {
             mvc.perform(login(username, "wrong-" + i, "203.0.113.99")).andExpect(unauthenticated());
         }
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/v1/me")
-            .header("Authorization", "Bearer " + token))
+        mvc.perform(MockMvcRequestBuilders.get("/api/v1/me").header("Authorization", "Bearer " + token))
             .andExpect(status().isOk())
-            .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.username")
-                .value(username));
+            .andExpect(MockMvcResultMatchers.jsonPath("$.username").value(username));
     }
 
     @Test
@@ -111,12 +114,11 @@ class SignInIT extends IntegrationTest {
     @Test
     void unknownUserWrongPasswordThrottledAndDisabledAnswerTheSameWords() throws Exception {
         String disabled = newOfficer("a-long-enough-password");
-        var admin = org.jixing.SignedIn.as(mvc, "admin");
+        var admin = SignedIn.as(mvc, "admin");
         long id = accounts.findByUsername(disabled).orElseThrow().id();
         int version = accounts.findByUsername(disabled).orElseThrow().version();
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-            .post("/admin/users/" + id + "/disable")
-            .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+        mvc.perform(MockMvcRequestBuilders.post("/admin/users/" + id + "/disable")
+            .with(SecurityMockMvcRequestPostProcessors.csrf())
             .cookie(admin)
             .param("version", String.valueOf(version))).andExpect(status().is3xxRedirection());
         String throttled = newOfficer("a-long-enough-password");
@@ -131,9 +133,8 @@ class SignInIT extends IntegrationTest {
         assertThat(answers).containsOnly("/login?error=bad");
         // Only the right password learns that the account is disabled.
         assertThat(answer(login(disabled, "a-long-enough-password", "127.0.0.1"))).isEqualTo("/login?error=disabled");
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/login?error=bad"))
-            .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
-                .string(org.hamcrest.Matchers.containsString("id=\"login-error\"")));
+        mvc.perform(MockMvcRequestBuilders.get("/login?error=bad"))
+            .andExpect(MockMvcResultMatchers.content().string(Matchers.containsString("id=\"login-error\"")));
     }
 
     private String answer(MockHttpServletRequestBuilder login) throws Exception {

@@ -9,11 +9,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.Map;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
 
 import jakarta.servlet.http.Cookie;
 
 import org.jixing.IntegrationTest;
 import org.jixing.SignedIn;
+import org.jixing.audit.internal.AuditVerifyCommandAccess;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,7 +38,7 @@ class AuditIT extends IntegrationTest {
     AuditTrail trail;
 
     @Autowired
-    javax.sql.DataSource dataSource;
+    DataSource dataSource;
 
     boolean postgres() throws Exception {
         try (var c = dataSource.getConnection()) {
@@ -48,7 +51,7 @@ class AuditIT extends IntegrationTest {
      * application's role may not change entries, and triggers forbid it to the owner
      * until disabled.
      */
-    void tamper(java.util.function.Consumer<JdbcClient> change) throws Exception {
+    void tamper(Consumer<JdbcClient> change) throws Exception {
         JdbcClient owner = asOwner();
         if (postgres()) {
             owner.sql("alter table audit_entry disable trigger user").update();
@@ -85,7 +88,7 @@ class AuditIT extends IntegrationTest {
         assertThat(changed.intact()).isFalse();
         assertThat(changed.brokenAt()).isEqualTo(seq);
         assertThat(changed.problem()).isEqualTo(VerificationResult.Problem.CHANGED);
-        assertThat(org.jixing.audit.internal.AuditVerifyCommandAccess.exitCode(changed)).isEqualTo(1);
+        assertThat(AuditVerifyCommandAccess.exitCode(changed)).isEqualTo(1);
 
         tamper(owner -> owner.sql("delete from audit_entry where seq = :s").param("s", seq).update());
         VerificationResult deleted = verification.verify();
@@ -98,7 +101,7 @@ class AuditIT extends IntegrationTest {
                 values (:seq, :occurred_at, :actor, :actor_role, :remote_addr, :action, :record_type, :record_id,
                   :before_json, :after_json, :prev_hash, :entry_hash)""").params(row).update());
         assertThat(verification.verify().intact()).isTrue();
-        assertThat(org.jixing.audit.internal.AuditVerifyCommandAccess.exitCode(verification.verify())).isZero();
+        assertThat(AuditVerifyCommandAccess.exitCode(verification.verify())).isZero();
     }
 
     @Test

@@ -1,11 +1,21 @@
 package org.jixing.browser;
 
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.Page;
+import jakarta.servlet.http.Cookie;
+
 import org.jixing.IntegrationTest;
+import org.jixing.account.Accounts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Browser tests drive Debian's Chromium ({@link Chromium}) against the running test
@@ -16,25 +26,25 @@ abstract class BrowserTestSupport extends IntegrationTest {
     @LocalServerPort
     int port;
 
-    @org.springframework.beans.factory.annotation.Autowired
-    org.springframework.test.web.servlet.MockMvc mvc;
+    @Autowired
+    MockMvc mvc;
 
-    @org.springframework.beans.factory.annotation.Autowired
-    org.jixing.account.Accounts accounts;
+    @Autowired
+    Accounts accounts;
 
-    @org.springframework.beans.factory.annotation.Autowired
-    tools.jackson.databind.json.JsonMapper json;
+    @Autowired
+    JsonMapper json;
 
     /**
      * Sets the scene through the API (JSON, as the given session), for the browser to
      * walk.
      */
-    String send(jakarta.servlet.http.Cookie as, String path, String body) throws Exception {
+    String send(Cookie as, String path, String body) throws Exception {
         return mvc
-            .perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(path)
-                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+            .perform(MockMvcRequestBuilders.post(path)
+                .with(SecurityMockMvcRequestPostProcessors.csrf())
                 .cookie(as)
-                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .contentType(MediaType.APPLICATION_JSON)
                 .content(body))
             .andReturn()
             .getResponse()

@@ -1,30 +1,34 @@
 package org.jixing.browser;
 
-import org.jixing.subsidy.Payees;
-
 import static org.jixing.RunningAs.asStaff;
 import static org.jixing.TestIdNumbers.idNumber;
-import org.jixing.IntegrationTest;
-import org.jixing.subsidy.SubsidyFixtures;
-import org.jixing.training.ClassWalk;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
+import java.util.UUID;
 
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.Page;
 import jakarta.servlet.http.Cookie;
+
+import org.assertj.core.api.Assertions;
+import org.jixing.IntegrationTest;
 import org.jixing.SignedIn;
+import org.jixing.subsidy.Payees;
+import org.jixing.subsidy.SubsidyFixtures;
+import org.jixing.training.ClassWalk;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -135,12 +139,12 @@ class ClassLifecycleBrowserIT extends IntegrationTest implements SubsidyFixtures
             String device = registerTerminal(terminal, "36.651", "117.12");
             long first = walk.session(classId, 1).id();
             JsonNode in = checkInNow(terminal, device, first, adult, "CHECK_IN");
-            org.assertj.core.api.Assertions.assertThat(in.get("accepted").asBoolean()).isTrue();
+            Assertions.assertThat(in.get("accepted").asBoolean()).isTrue();
             String far = send(terminal, "/api/v1/attendance/check-ins", """
                     {"clientKey":"%s","sessionId":%d,"idNumber":"%s","time":"%s","deviceId":"%s",
-                     "latitude":36.70,"longitude":117.12,"faceScore":0.93}""".formatted(java.util.UUID.randomUUID(),
-                    first, adult, clock.instant(), device));
-            org.assertj.core.api.Assertions.assertThat(far).contains("OUTSIDE_RADIUS");
+                     "latitude":36.70,"longitude":117.12,"faceScore":0.93}""".formatted(UUID.randomUUID(), first, adult,
+                    clock.instant(), device));
+            Assertions.assertThat(far).contains("OUTSIDE_RADIUS");
             p.navigate(classUrl + "/sessions/" + first);
             assertThat(p.locator("#check-in-window")).hasText("签到、签退时段：" + monday + " 08:30 至 " + monday + " 12:30");
             assertThat(p.locator("#events")).containsText("不在培训地点 500 米范围内。");
@@ -155,8 +159,7 @@ class ClassLifecycleBrowserIT extends IntegrationTest implements SubsidyFixtures
             long second = walk.session(classId, 2).id();
             checkInNow(terminal, device, second, adult, "CHECK_IN");
             clock.moveTo(walk.session(classId, 2).endsAt());
-            org.assertj.core.api.Assertions
-                .assertThat(checkInNow(terminal, device, second, adult, "CHECK_OUT").get("accepted").asBoolean())
+            Assertions.assertThat(checkInNow(terminal, device, second, adult, "CHECK_OUT").get("accepted").asBoolean())
                 .isTrue();
 
             // The last session is over, but offline terminals may still upload: the page
@@ -187,10 +190,10 @@ class ClassLifecycleBrowserIT extends IntegrationTest implements SubsidyFixtures
 
     String send(Cookie as, String path, String body) throws Exception {
         return mvc
-            .perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(path)
-                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+            .perform(MockMvcRequestBuilders.post(path)
+                .with(SecurityMockMvcRequestPostProcessors.csrf())
                 .cookie(as)
-                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .contentType(MediaType.APPLICATION_JSON)
                 .content(body))
             .andReturn()
             .getResponse()

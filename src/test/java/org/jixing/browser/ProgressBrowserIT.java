@@ -6,12 +6,10 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.Download;
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Response;
+import org.assertj.core.api.Assertions;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Sheet;
 import org.jixing.shared.scope.CurrentUser;
@@ -23,6 +21,11 @@ import org.jixing.statistics.ProgressViews;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
 
 /**
  * The progress dashboard as a new user meets it: the province administrator reads each
@@ -51,9 +54,9 @@ class ProgressBrowserIT extends BrowserTestSupport {
         ProgressViews.Dashboard d = RunAs.user(ADMIN, () -> views.dashboard(2025, null, null));
         ProgressViews.CityRow busiest = d.cities()
             .stream()
-            .max(java.util.Comparator.comparingLong(c -> c.figure().done()))
+            .max(Comparator.comparingLong(c -> c.figure().done()))
             .orElseThrow();
-        org.assertj.core.api.Assertions.assertThat(busiest.figure().done()).isPositive();
+        Assertions.assertThat(busiest.figure().done()).isPositive();
         String city = busiest.city().code();
 
         try (BrowserContext context = newContext()) {
@@ -80,8 +83,8 @@ class ProgressBrowserIT extends BrowserTestSupport {
             assertThat(page.locator("#year-done")).hasText(done);
             page.click("#year-done");
             assertThat(page.locator("#completion-filter")).containsText("2025-01-01");
-            org.assertj.core.api.Assertions.assertThat(page.url()).contains("region=" + city);
-            org.assertj.core.api.Assertions.assertThat(page.locator("#classes tbody tr").count()).isPositive();
+            Assertions.assertThat(page.url()).contains("region=" + city);
+            Assertions.assertThat(page.locator("#classes tbody tr").count()).isPositive();
             screenshot(page, "progress-classes");
 
             // The progress report for the end of June 2025.
@@ -90,16 +93,15 @@ class ProgressBrowserIT extends BrowserTestSupport {
             Download download = page.waitForDownload(() -> page.click("#report-download"));
             Path file = Files.createTempFile("progress-report", ".xlsx");
             download.saveAs(file);
-            org.assertj.core.api.Assertions.assertThat(download.suggestedFilename())
-                .isEqualTo("progress-report-2025-06-30.xlsx");
+            Assertions.assertThat(download.suggestedFilename()).isEqualTo("progress-report-2025-06-30.xlsx");
             List<String> sheets = new ArrayList<>();
             try (InputStream in = Files.newInputStream(file); var wb = new ReadableWorkbook(in)) {
                 for (Sheet s : wb.getSheets().toList()) {
                     sheets.add(s.getName());
-                    org.assertj.core.api.Assertions.assertThat(s.read().get(0).getCellText(0)).contains("2025-06-30");
+                    Assertions.assertThat(s.read().get(0).getCellText(0)).contains("2025-06-30");
                 }
             }
-            org.assertj.core.api.Assertions.assertThat(sheets).containsExactly("行动", "城市", "部门");
+            Assertions.assertThat(sheets).containsExactly("行动", "城市", "部门");
             Files.delete(file);
 
             page.click("#lang-en");
@@ -120,7 +122,7 @@ class ProgressBrowserIT extends BrowserTestSupport {
             assertThat(page.locator("#city")).hasCount(0);
             screenshot(page, "progress-qingdao");
             Response other = page.navigate(url("/statistics?city=370100"));
-            org.assertj.core.api.Assertions.assertThat(other.status()).isEqualTo(404);
+            Assertions.assertThat(other.status()).isEqualTo(404);
         }
     }
 

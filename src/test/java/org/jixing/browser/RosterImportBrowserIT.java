@@ -8,14 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.Download;
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.AriaRole;
 import jakarta.servlet.http.Cookie;
+
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.jixing.SignedIn;
 import org.jixing.account.NewAccount;
@@ -24,6 +22,12 @@ import org.jixing.shared.UnifiedSocialCreditCode;
 import org.jixing.shared.scope.Role;
 import org.jixing.shared.scope.ScopeKind;
 import org.junit.jupiter.api.Test;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.AriaRole;
 
 /**
  * Issue 4's path as a provider walks it, in Chinese: upload a roster file (GB18030, as
@@ -90,8 +94,7 @@ class RosterImportBrowserIT extends BrowserTestSupport {
         for (int i = 0; i < ROWS; i++) {
             long k = base + i;
             LocalDate birth = LocalDate.of(1965, 1, 1).plusDays(k / 1000 % 12_000);
-            String f17 = "379901" + birth.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE)
-                    + String.format("%03d", k % 1000);
+            String f17 = "379901" + birth.format(DateTimeFormatter.BASIC_ISO_DATE) + String.format("%03d", k % 1000);
             String id = f17 + ResidentIdNumbers.checkCharacter(f17);
             if (i % 100 == 7) {
                 id = f17 + (ResidentIdNumbers.checkCharacter(f17) == '1' ? '2' : '1');
@@ -119,7 +122,7 @@ class RosterImportBrowserIT extends BrowserTestSupport {
             assertThat(page.locator("#notice")).hasText("已收到文件，正在后台导入。");
             // The panel polls until the import ends.
             assertThat(page.locator("#import-status")).hasText("已完成",
-                    new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(WAIT_MS));
+                    new LocatorAssertions.HasTextOptions().setTimeout(WAIT_MS));
             assertThat(page.locator("#import-bar")).hasText("100%");
             assertThat(page.locator("#count-enrolled")).hasText(String.valueOf(GOOD));
             assertThat(page.locator("#count-invalid")).hasText(String.valueOf(BAD));
@@ -152,7 +155,7 @@ class RosterImportBrowserIT extends BrowserTestSupport {
             page.setInputFiles("#file", file);
             page.click("#import-submit");
             assertThat(page.locator("#import-status")).hasText("已完成",
-                    new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(WAIT_MS));
+                    new LocatorAssertions.HasTextOptions().setTimeout(WAIT_MS));
             assertThat(page.locator("#count-enrolled")).hasText("0");
             assertThat(page.locator("#count-unchanged")).hasText(String.valueOf(GOOD));
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("返回班级")).click();

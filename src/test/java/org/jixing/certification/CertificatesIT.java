@@ -4,9 +4,6 @@ import static org.jixing.RunningAs.asAdmin;
 import static org.jixing.RunningAs.asCity;
 import static org.jixing.RunningAs.asEvaluator;
 import static org.jixing.RunningAs.asTrainee;
-import org.jixing.IntegrationTest;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
@@ -21,16 +18,23 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
 
 import jakarta.servlet.http.Cookie;
 
+import org.jixing.IntegrationTest;
 import org.jixing.shared.InvalidInputException;
 import org.jixing.shared.scope.RecordNotFoundException;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 class CertificatesIT extends IntegrationTest implements CertificateFixtures {
 
@@ -46,8 +50,8 @@ class CertificatesIT extends IntegrationTest implements CertificateFixtures {
     @Autowired
     Certificates certificates;
 
-    @org.springframework.beans.factory.annotation.Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired
+    JdbcClient jdbc;
 
     private static final String OCC = "CLEANER";
 
@@ -126,7 +130,7 @@ class CertificatesIT extends IntegrationTest implements CertificateFixtures {
     void anEventListenerIssuesWithoutASignedInUserUnderTheSameRules() throws Exception {
         Body body = evaluationBody(JINAN, OCC, "JUNIOR", "INTERMEDIATE");
         long p = person("冯小刚");
-        org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        SecurityContextHolder.clearContext();
         // Without an assessment result (whose candidate was admitted against the
         // prerequisites) the ladder is checked here.
         assertThatThrownBy(() -> issuing.issueAs("assessment-result",
@@ -152,7 +156,7 @@ class CertificatesIT extends IntegrationTest implements CertificateFixtures {
      * them real).
      */
     long[] finalResult(long bodyId, long personId) {
-        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into assessment_batch (batch_no, evaluation_body_id, body_name, region_code, occupation_code,
                   level_code, kind, assessed_on, venue, status, province_approval, created_by, created_at)
@@ -163,7 +167,7 @@ class CertificatesIT extends IntegrationTest implements CertificateFixtures {
             .param("region", JINAN)
             .param("occ", OCC)
             .param("on", certificates.today())
-            .param("at", java.sql.Timestamp.from(java.time.Instant.now()))
+            .param("at", Timestamp.from(Instant.now()))
             .update(keys, "id");
         long batch = keys.getKeyAs(Number.class).longValue();
         jdbc.sql("""
@@ -171,7 +175,7 @@ class CertificatesIT extends IntegrationTest implements CertificateFixtures {
                 values (:b, :p, 'APPLICATION', 'none', 'test', :at)""")
             .param("b", batch)
             .param("p", personId)
-            .param("at", java.sql.Timestamp.from(java.time.Instant.now()))
+            .param("at", Timestamp.from(Instant.now()))
             .update(keys, "id");
         long candidate = keys.getKeyAs(Number.class).longValue();
         jdbc.sql("""
@@ -180,7 +184,7 @@ class CertificatesIT extends IntegrationTest implements CertificateFixtures {
             .param("c", candidate)
             .param("b", batch)
             .param("p", personId)
-            .param("at", java.sql.Timestamp.from(java.time.Instant.now()))
+            .param("at", Timestamp.from(Instant.now()))
             .update(keys, "id");
         return new long[] { batch, keys.getKeyAs(Number.class).longValue() };
     }

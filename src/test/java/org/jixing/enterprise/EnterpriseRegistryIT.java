@@ -14,6 +14,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.servlet.http.Cookie;
+
+import org.hamcrest.Matchers;
 import org.jixing.IntegrationTest;
 import org.jixing.SignedIn;
 import org.jixing.shared.UnifiedSocialCreditCode;
@@ -110,7 +112,7 @@ class EnterpriseRegistryIT extends IntegrationTest {
         mvc.perform(get("/enterprises").param("q", "青岛").cookie(admin))
             .andExpect(status().isOk())
             .andExpect(content().string(containsString("青岛海岸装备有限公司")))
-            .andExpect(content().string(org.hamcrest.Matchers.not(containsString("济南示范制造有限公司"))));
+            .andExpect(content().string(Matchers.not(containsString("济南示范制造有限公司"))));
         mvc.perform(get("/enterprises/new").cookie(admin)).andExpect(status().isOk());
         String code = code("370600");
         mvc.perform(post("/enterprises").with(csrf())

@@ -11,24 +11,38 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.servlet.http.Cookie;
 
+import org.assertj.core.api.Assertions;
 import org.jixing.IntegrationTest;
 import org.jixing.SignedIn;
 import org.jixing.account.Accounts;
 import org.jixing.account.NewAccount;
+import org.jixing.shared.InvalidInputException;
 import org.jixing.shared.UnifiedSocialCreditCode;
+import org.jixing.shared.scope.CurrentUser;
+import org.jixing.shared.scope.DataScope;
 import org.jixing.shared.scope.Role;
+import org.jixing.shared.scope.RunAs;
 import org.jixing.shared.scope.ScopeKind;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import tools.jackson.databind.json.JsonMapper;
 
 class ProviderFilingIT extends IntegrationTest {
 
@@ -42,7 +56,7 @@ class ProviderFilingIT extends IntegrationTest {
     Accounts accounts;
 
     @Autowired
-    org.jixing.provider.Filings filings;
+    Filings filings;
 
     Cookie qingdao;
 
@@ -299,11 +313,11 @@ class ProviderFilingIT extends IntegrationTest {
             .andExpect(status().isOk())
             .andExpect(content().string(not(containsString("name=\"publicTrainingBase\""))));
         // And the database refuses a row whose flag disagrees with its kind.
-        org.assertj.core.api.Assertions
+        Assertions
             .assertThatThrownBy(() -> jdbc
                 .sql("update filed_body set public_training_base = true where kind <> 'PUBLIC_TRAINING_BASE'")
                 .update())
-            .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+            .isInstanceOf(DataIntegrityViolationException.class);
         assertThat(jdbc
             .sql("select count(*) from filed_body where public_training_base <> " + "(kind = 'PUBLIC_TRAINING_BASE')")
             .query(Long.class)
@@ -312,16 +326,13 @@ class ProviderFilingIT extends IntegrationTest {
 
     @Test
     void aPastFilingIsRecordedByTheProvinceWithWhenItWasApproved() throws Exception {
-        var application = new org.jixing.provider.FilingApplication(org.jixing.provider.BodyKind.TECHNICAL_COLLEGE,
-                "济南过往备案技工学校", newCreditCode(), "370100", "历城区 1 号", "张三", "李四", "13800000000", 100, false, null,
-                java.util.List.of(new org.jixing.provider.Permit("WELDER", "JUNIOR")));
-        java.time.Instant applied = java.time.Instant.parse("2024-05-20T01:00:00Z");
-        java.time.Instant approved = java.time.Instant.parse("2024-05-31T08:00:00Z");
-        var province = new org.jixing.shared.scope.CurrentUser(1, "admin", "admin",
-                org.jixing.shared.scope.Role.PROVINCE_ADMIN, org.jixing.shared.scope.DataScope.province("370000"));
-        var body = org.jixing.shared.scope.RunAs.user(province,
-                () -> filings.recordPast(org.jixing.provider.Registry.PROVIDER, application, "HIS-" + applied,
-                        java.time.LocalDate.of(2024, 6, 1), java.time.LocalDate.of(2028, 5, 31), applied, approved));
+        var application = new FilingApplication(BodyKind.TECHNICAL_COLLEGE, "济南过往备案技工学校", newCreditCode(), "370100",
+                "历城区 1 号", "张三", "李四", "13800000000", 100, false, null, List.of(new Permit("WELDER", "JUNIOR")));
+        Instant applied = Instant.parse("2024-05-20T01:00:00Z");
+        Instant approved = Instant.parse("2024-05-31T08:00:00Z");
+        var province = new CurrentUser(1, "admin", "admin", Role.PROVINCE_ADMIN, DataScope.province("370000"));
+        var body = RunAs.user(province, () -> filings.recordPast(Registry.PROVIDER, application, "HIS-" + applied,
+                LocalDate.of(2024, 6, 1), LocalDate.of(2028, 5, 31), applied, approved));
         assertThat(body.status().name()).isEqualTo("ACTIVE");
         assertThat(jdbc.sql("select status from filed_body_status_change where body_id = :id order by id")
             .param("id", body.id())
@@ -329,25 +340,24 @@ class ProviderFilingIT extends IntegrationTest {
             .list()).containsExactly("PENDING", "ACTIVE");
         assertThat(jdbc.sql("select decided_at from filed_body_status_change where body_id = :id and status = 'ACTIVE'")
             .param("id", body.id())
-            .query(java.sql.Timestamp.class)
+            .query(Timestamp.class)
             .single()
             .toInstant()).isEqualTo(approved);
         // An approval in the future is no history; a city officer records none.
-        var future = new org.jixing.provider.FilingApplication(org.jixing.provider.BodyKind.TECHNICAL_COLLEGE,
-                "济南未来备案技工学校", newCreditCode(), "370100", "历城区 2 号", "张三", "李四", "13800000000", 100, false, null,
-                java.util.List.of(new org.jixing.provider.Permit("WELDER", "JUNIOR")));
-        org.assertj.core.api.Assertions
-            .assertThatThrownBy(() -> org.jixing.shared.scope.RunAs.user(province,
-                    () -> filings.recordPast(org.jixing.provider.Registry.PROVIDER, future, "HIS-F",
-                            java.time.LocalDate.of(2024, 6, 1), java.time.LocalDate.of(2028, 5, 31), applied,
-                            clock.instant().plusSeconds(3600))))
-            .isInstanceOf(org.jixing.shared.InvalidInputException.class);
-        var officer = new org.jixing.shared.scope.CurrentUser(2, "jinan", "jinan",
-                org.jixing.shared.scope.Role.CITY_OFFICER, org.jixing.shared.scope.DataScope.region("370100"));
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> org.jixing.shared.scope.RunAs.user(officer,
-                () -> filings.recordPast(org.jixing.provider.Registry.PROVIDER, future, "HIS-G",
-                        java.time.LocalDate.of(2024, 6, 1), java.time.LocalDate.of(2028, 5, 31), applied, approved)))
-            .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        var future = new FilingApplication(BodyKind.TECHNICAL_COLLEGE, "济南未来备案技工学校", newCreditCode(), "370100",
+                "历城区 2 号", "张三", "李四", "13800000000", 100, false, null, List.of(new Permit("WELDER", "JUNIOR")));
+        Assertions
+            .assertThatThrownBy(() -> RunAs.user(province,
+                    () -> filings.recordPast(Registry.PROVIDER, future, "HIS-F", LocalDate.of(2024, 6, 1),
+                            LocalDate.of(2028, 5, 31), applied, clock.instant().plusSeconds(3600))))
+            .isInstanceOf(InvalidInputException.class);
+        var officer = new CurrentUser(2, "jinan", "jinan", Role.CITY_OFFICER, DataScope.region("370100"));
+        Assertions
+            .assertThatThrownBy(
+                    () -> RunAs.user(officer,
+                            () -> filings.recordPast(Registry.PROVIDER, future, "HIS-G", LocalDate.of(2024, 6, 1),
+                                    LocalDate.of(2028, 5, 31), applied, approved)))
+            .isInstanceOf(AccessDeniedException.class);
     }
 
     @Test
@@ -361,8 +371,8 @@ class ProviderFilingIT extends IntegrationTest {
     void theRegistrySortsOnTheServer() throws Exception {
         register(jinan(), "A 排序学校", "370100");
         register(jinan(), "B 排序学校", "370100");
-        var names = new java.util.ArrayList<String>();
-        new tools.jackson.databind.json.JsonMapper()
+        var names = new ArrayList<String>();
+        new JsonMapper()
             .readTree(mvc.perform(get("/api/v1/providers").param("sort", "name").param("size", "200").cookie(jinan()))
                 .andReturn()
                 .getResponse()

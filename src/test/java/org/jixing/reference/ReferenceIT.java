@@ -13,11 +13,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import jakarta.servlet.http.Cookie;
 
+import org.hamcrest.Matchers;
 import org.jixing.IntegrationTest;
 import org.jixing.SignedIn;
+import org.jixing.shared.InvalidInputException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -81,12 +84,12 @@ class ReferenceIT extends IntegrationTest {
             .andExpect(status().isOk())
             .andExpect(content().string(containsString("1,500,000")))
             .andExpect(content().string(containsString("家政补贴性职业技能培训")))
-            .andExpect(content().string(org.hamcrest.Matchers.not(containsString("sub-targets/"))));
+            .andExpect(content().string(Matchers.not(containsString("sub-targets/"))));
         mvc.perform(get("/reference/skill-levels").cookie(jinan).param("lang", "en"))
             .andExpect(content().string(containsString("Senior technician (grade 1)")));
         mvc.perform(get("/reference/occupations").cookie(jinan).param("line", "L04"))
             .andExpect(content().string(containsString("养老护理员")))
-            .andExpect(content().string(org.hamcrest.Matchers.not(containsString("焊工"))));
+            .andExpect(content().string(Matchers.not(containsString("焊工"))));
     }
 
     @Test
@@ -123,19 +126,17 @@ class ReferenceIT extends IntegrationTest {
         mvc.perform(post("/reference/sub-targets/L04-1").with(csrf())
             .cookie(admin())
             .param("annualTarget", "-5")
-            .param("version", String.valueOf(version)))
-            .andExpect(flash().attribute("problems", org.hamcrest.Matchers.hasSize(1)));
+            .param("version", String.valueOf(version))).andExpect(flash().attribute("problems", Matchers.hasSize(1)));
         mvc.perform(get("/reference/action-lines").cookie(admin())
             .flashAttr("problems",
-                    java.util.List.of(new org.jixing.shared.InvalidInputException.Problem("annualTarget",
-                            "reference.error.target", 100_000_000L))))
+                    List.of(new InvalidInputException.Problem("annualTarget", "reference.error.target", 100_000_000L))))
             .andExpect(content().string(containsString("目标不能为负数，也不能超过 100,000,000。")));
         // A stale version.
         mvc.perform(post("/reference/sub-targets/L04-1").with(csrf())
             .cookie(admin())
             .param("annualTarget", "12345")
             .param("version", String.valueOf(version - 1)))
-            .andExpect(flash().attribute("problems", org.hamcrest.Matchers.hasSize(1)));
+            .andExpect(flash().attribute("problems", Matchers.hasSize(1)));
         assertThat(annual("L04-1")).isEqualTo(before);
         // Someone who is not the province administrator.
         mvc.perform(post("/reference/sub-targets/L04-1").with(csrf())
@@ -153,13 +154,13 @@ class ReferenceIT extends IntegrationTest {
             .param("parentCode", "370100")
             .param("code", "370299")
             .param("nameZh", "错区")
-            .param("nameEn", "Wrong")).andExpect(flash().attribute("problems", org.hamcrest.Matchers.hasSize(1)));
+            .param("nameEn", "Wrong")).andExpect(flash().attribute("problems", Matchers.hasSize(1)));
         mvc.perform(post("/reference/regions").with(csrf())
             .cookie(admin())
             .param("parentCode", "379900")
             .param("code", "379901")
             .param("nameZh", "无")
-            .param("nameEn", "None")).andExpect(flash().attribute("problems", org.hamcrest.Matchers.hasSize(1)));
+            .param("nameEn", "None")).andExpect(flash().attribute("problems", Matchers.hasSize(1)));
         mvc.perform(post("/reference/regions").with(csrf())
             .cookie(admin())
             .param("parentCode", "370100")
@@ -174,7 +175,7 @@ class ReferenceIT extends IntegrationTest {
             .param("parentCode", "370100")
             .param("code", "370112")
             .param("nameZh", "历城区")
-            .param("nameEn", "Licheng")).andExpect(flash().attribute("problems", org.hamcrest.Matchers.hasSize(1)));
+            .param("nameEn", "Licheng")).andExpect(flash().attribute("problems", Matchers.hasSize(1)));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -68,10 +69,8 @@ class BulkWriterIT extends IntegrationTest {
         assertThat(back.get(0).get("txt")).isEqualTo("plain");
         assertThat(back.get(0).get("flag")).isEqualTo(true);
         assertThat(back.get(0).get("amount")).isEqualTo(new BigDecimal("12.3400"));
-        assertThat(jdbc.sql("select at_time from bulk_probe where id = 1")
-            .query(java.sql.Timestamp.class)
-            .single()
-            .toInstant()).isEqualTo(at);
+        assertThat(jdbc.sql("select at_time from bulk_probe where id = 1").query(Timestamp.class).single().toInstant())
+            .isEqualTo(at);
         assertThat(back.get(1).get("txt")).isEqualTo("quote \" comma , newline \n end");
         assertThat(back.get(1).get("on_day")).isNull();
         assertThat(back.get(2).get("txt")).isEqualTo("");

@@ -5,12 +5,18 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -30,6 +36,7 @@ import org.jixing.training.ClassWalk;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import tools.jackson.databind.JsonNode;
@@ -56,7 +63,7 @@ class AnnualFiguresIT extends IntegrationTest {
     Accounts accounts;
 
     @Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    JdbcClient jdbc;
 
     Cookie qingdao;
 
@@ -260,10 +267,7 @@ class AnnualFiguresIT extends IntegrationTest {
     void lastYearsFiledProvidersAreThoseApprovedByItsEndAndStillFiledThenByTheStatusHistory() throws Exception {
         int last = year - 1;
         Map<String, Long> before = api(admin(), last);
-        java.time.Instant midLastYear = LocalDate.of(last, 6, 1)
-            .atTime(10, 0)
-            .atZone(ZoneId.of("Asia/Shanghai"))
-            .toInstant();
+        Instant midLastYear = LocalDate.of(last, 6, 1).atTime(10, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant();
 
         // Approved today, although the approver entered a "valid from" in last year: not
         // filed last year.
@@ -274,7 +278,7 @@ class AnnualFiguresIT extends IntegrationTest {
         long base = filed("PUBLIC_TRAINING_BASE", LocalDate.of(last, 6, 1));
         // Approved last June and suspended last October: not filed at last year's end.
         long suspended = filed("ENTERPRISE", LocalDate.of(last, 6, 1));
-        clock.moveTo(midLastYear.plus(java.time.Duration.ofDays(120)));
+        clock.moveTo(midLastYear.plus(Duration.ofDays(120)));
         suspend(suspended);
         clock.reset();
         suspend(base);
@@ -309,7 +313,7 @@ class AnnualFiguresIT extends IntegrationTest {
     }
 
     static Map<String, Long> providerFigures(Map<String, Long> figures) {
-        Map<String, Long> out = new java.util.TreeMap<>();
+        Map<String, Long> out = new TreeMap<>();
         figures.forEach((k, v) -> {
             if (k.startsWith("annual-providers-") || k.equals("annual-public-training-bases")
                     || k.equals("annual-skill-master-studios")) {
@@ -326,9 +330,8 @@ class AnnualFiguresIT extends IntegrationTest {
      */
     Map<String, Long> filedRecount(int y) {
         LocalDate day = y < year ? LocalDate.of(y, 12, 31) : clockToday();
-        java.sql.Timestamp end = java.sql.Timestamp
-            .from(day.plusDays(1).atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant());
-        Map<String, Long> out = new java.util.TreeMap<>();
+        Timestamp end = Timestamp.from(day.plusDays(1).atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant());
+        Map<String, Long> out = new TreeMap<>();
         for (String kind : List.of("TECHNICAL_COLLEGE", "VOCATIONAL_COLLEGE", "PRIVATE_INSTITUTION", "ENTERPRISE",
                 "PUBLIC_TRAINING_BASE")) {
             out.put("annual-providers-" + kind.toLowerCase().replace('_', '-'), 0L);
@@ -344,9 +347,9 @@ class AnnualFiguresIT extends IntegrationTest {
                     select status from filed_body_status_change where body_id = :id and decided_at < :end
                     order by decided_at, id""").param("id", b.get("id")).param("end", end).query(String.class).list();
             LocalDate from = b.get("filing_valid_from") == null ? null
-                    : ((java.sql.Date) b.get("filing_valid_from")).toLocalDate();
+                    : ((Date) b.get("filing_valid_from")).toLocalDate();
             LocalDate until = b.get("filing_valid_until") == null ? null
-                    : ((java.sql.Date) b.get("filing_valid_until")).toLocalDate();
+                    : ((Date) b.get("filing_valid_until")).toLocalDate();
             boolean filed = !history.isEmpty() && history.get(history.size() - 1).equals("ACTIVE") && from != null
                     && !from.isAfter(day) && (until == null || !until.isBefore(day));
             if (filed) {
@@ -521,7 +524,7 @@ class AnnualFiguresIT extends IntegrationTest {
             String first17 = "370102"
                     + LocalDate.of(1970, 1, 1)
                         .plusDays(ThreadLocalRandom.current().nextInt(12_000))
-                        .format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE)
+                        .format(DateTimeFormatter.BASIC_ISO_DATE)
                     + String.format("9%02d", ThreadLocalRandom.current().nextInt(100));
             ids.add(body(postJson("/api/v1/classes/" + classId + "/enrolments", p.staff(),
                     """

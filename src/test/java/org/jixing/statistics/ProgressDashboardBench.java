@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -17,6 +18,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -554,7 +556,7 @@ class ProgressDashboardBench extends IntegrationTest {
         try {
             load = Files.readString(Path.of("/proc/loadavg")).strip();
         }
-        catch (java.io.IOException ex) {
+        catch (IOException ex) {
             load = "?";
         }
         long busy = jdbc.sql("""
@@ -663,7 +665,7 @@ class ProgressDashboardBench extends IntegrationTest {
                                 List.of("r.training_year", "r.sub_target_code", ProgressStore.CITY,
                                         "extract(month from r.completed_on)"),
                                 2026, 2026, today, "r.completed_on >= :monthStart",
-                                Map.of("monthStart", java.sql.Date.valueOf(today.withDayOfMonth(1))), scope)));
+                                Map.of("monthStart", Date.valueOf(today.withDayOfMonth(1))), scope)));
         line("month summary by year; the plan's earlier years", time(warmUp, runs, () -> store
             .groupedByMonth(List.of("r.training_year"), plan.startYear(), 2025, 12, null, null, noProvider)));
         line("unique persons of 2026", time(warmUp, runs, () -> store.unique(2026, noProvider)));
@@ -915,13 +917,13 @@ class ProgressDashboardBench extends IntegrationTest {
     }
 
     private static void check(List<String> problems, String what, Object dashboard, Object raw) {
-        if (!java.util.Objects.equals(dashboard, raw)) {
+        if (!Objects.equals(dashboard, raw)) {
             problems.add(what + ": rollup " + dashboard + ", raw rows " + raw);
         }
     }
 
     /** The plans of the main rollup statement and of its raw counterpart. */
-    private void plans(LocalDate today) throws java.io.IOException {
+    private void plans(LocalDate today) throws IOException {
         List<String> out = new ArrayList<>();
         String rollup = """
                 select r.training_year, r.sub_target_code, substr(r.region_code, 1, 4) || '00',

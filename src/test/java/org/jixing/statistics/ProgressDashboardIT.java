@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +25,10 @@ import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
 import org.jixing.IntegrationTest;
 import org.jixing.SignedIn;
+import org.jixing.shared.scope.CurrentUser;
+import org.jixing.shared.scope.DataScope;
+import org.jixing.shared.scope.Role;
+import org.jixing.shared.scope.RunAs;
 import org.jixing.training.CompletionCounts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -168,7 +173,7 @@ class ProgressDashboardIT extends IntegrationTest {
 
     @Test
     void aCitysTargetsGivePaceAndForecastPerCity() throws Exception {
-        int year = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear();
+        int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
         mvc.perform(post("/statistics/targets").with(csrf())
             .cookie(admin())
             .param("year", String.valueOf(year))
@@ -278,12 +283,9 @@ class ProgressDashboardIT extends IntegrationTest {
         assertThat(report.get("cities").valueStream().filter(c -> !c.get("persons").isNull())).isEmpty();
         // So are the providers' figures: an earlier day lists none rather than the
         // year's.
-        var asAdmin = new org.jixing.shared.scope.CurrentUser(1, "admin", "admin",
-                org.jixing.shared.scope.Role.PROVINCE_ADMIN, org.jixing.shared.scope.DataScope.province("370000"));
-        assertThat(org.jixing.shared.scope.RunAs.user(asAdmin, () -> views.asOf(day).providers())).isEmpty();
-        assertThat(
-                org.jixing.shared.scope.RunAs.user(asAdmin, () -> views.asOf(LocalDate.of(2025, 12, 31)).providers()))
-            .isNotEmpty();
+        var asAdmin = new CurrentUser(1, "admin", "admin", Role.PROVINCE_ADMIN, DataScope.province("370000"));
+        assertThat(RunAs.user(asAdmin, () -> views.asOf(day).providers())).isEmpty();
+        assertThat(RunAs.user(asAdmin, () -> views.asOf(LocalDate.of(2025, 12, 31)).providers())).isNotEmpty();
         // The year's last day shows them (for the cities that trained subsidised people
         // that year: which ones depends on the demo's dates).
         assertThat(getJson("/api/v1/statistics/report?date=2025-12-31", admin()).get("cities")

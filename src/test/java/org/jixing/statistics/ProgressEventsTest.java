@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
+import org.jixing.person.People;
 import org.jixing.reference.ReferenceCatalogue;
 import org.jixing.reference.Region;
 import org.jixing.shared.RegionCode;
@@ -24,8 +25,9 @@ import org.jixing.statistics.internal.ProgressStore;
 import org.jixing.training.CompletionCounts;
 import org.jixing.training.TrainingCompleted;
 import org.junit.jupiter.api.BeforeEach;
-import org.springframework.modulith.events.core.EventPublicationRegistry;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentMatchers;
+import org.springframework.modulith.events.core.EventPublicationRegistry;
 
 /**
  * What one completion adds: a person-time, one per trainee group held, and the person
@@ -55,7 +57,7 @@ class ProgressEventsTest {
         marks = mock(CountedCompletionStore.class);
         when(marks.count(anyLong())).thenReturn(true);
         progress = new Progress(store, counts, reference, Clock.systemUTC(),
-                new TraineeGroupFigures(store, groups, counts, mock(org.jixing.person.People.class)),
+                new TraineeGroupFigures(store, groups, counts, mock(People.class)),
                 new CountedCompletions(marks, mock(EventPublicationRegistry.class)));
     }
 
@@ -88,10 +90,8 @@ class ProgressEventsTest {
             .thenReturn(List.of(new CompletionCounts.PersonCompletion(100, "L01", "370202"),
                     new CompletionCounts.PersonCompletion(101, "L02", "370203")));
         progress.on(completion(101, "L02", "370203", true, Set.of()));
-        verify(store, never()).add(anyInt(), org.mockito.ArgumentMatchers.eq("ALL"), anyString(), anyString(),
-                anyLong());
-        verify(store, never()).add(anyInt(), org.mockito.ArgumentMatchers.eq("CITY"), anyString(), anyString(),
-                anyLong());
+        verify(store, never()).add(anyInt(), ArgumentMatchers.eq("ALL"), anyString(), anyString(), anyLong());
+        verify(store, never()).add(anyInt(), ArgumentMatchers.eq("CITY"), anyString(), anyString(), anyLong());
         verify(store).add(2026, "LINE", "L02", "370000", 1);
         verify(store).add(2026, "LINE_CITY", "L02", "370200", 1);
         verify(store, never()).add(any(GroupCount.class));

@@ -6,16 +6,26 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.sql.Date;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 import jakarta.servlet.http.Cookie;
 
 import org.jixing.IntegrationTest;
 import org.jixing.SignedIn;
+import org.jixing.person.MembershipChannel;
+import org.jixing.person.People;
+import org.jixing.shared.scope.CurrentUser;
+import org.jixing.shared.scope.DataScope;
+import org.jixing.shared.scope.Role;
+import org.jixing.shared.scope.RunAs;
 import org.jixing.training.CompletionCounts;
 import org.jixing.training.TrainingCompleted;
 import org.junit.jupiter.api.Test;
@@ -56,10 +66,10 @@ class ProgressIT extends IntegrationTest {
     JdbcClient jdbc;
 
     @Autowired
-    org.jixing.person.People people;
+    People people;
 
-    static final org.jixing.shared.scope.CurrentUser ADMIN = new org.jixing.shared.scope.CurrentUser(1, "admin",
-            "admin", org.jixing.shared.scope.Role.PROVINCE_ADMIN, org.jixing.shared.scope.DataScope.province("370000"));
+    static final CurrentUser ADMIN = new CurrentUser(1, "admin", "admin", Role.PROVINCE_ADMIN,
+            DataScope.province("370000"));
 
     Map<String, long[]> byLine(Cookie as, int year) throws Exception {
         JsonNode rows = json.readTree(mvc.perform(get("/api/v1/statistics/progress?by=LINE&year=" + year).cookie(as))
@@ -109,7 +119,7 @@ class ProgressIT extends IntegrationTest {
             boolean subsidised = random.nextInt(4) > 0;
             TrainingCompleted e = new TrainingCompleted(-1 - i, -1 - i, -1, 1, line, line + "-1",
                     regions[random.nextInt(regions.length)], "WELDER", "JUNIOR", subsidised,
-                    LocalDate.of(year, 1 + random.nextInt(12), 1 + random.nextInt(28)), java.util.Set.of());
+                    LocalDate.of(year, 1 + random.nextInt(12), 1 + random.nextInt(28)), Set.of());
             // One in ten is rolled back with its transaction: never counted.
             boolean rolledBack = random.nextInt(10) == 0;
             tx.executeWithoutResult(status -> {
@@ -166,13 +176,13 @@ class ProgressIT extends IntegrationTest {
             .andReturn()
             .getResponse()
             .getContentAsString());
-        List<String> qingdaoInAll = new java.util.ArrayList<>();
+        List<String> qingdaoInAll = new ArrayList<>();
         all.forEach(r -> {
             if (r.get("key").asString().equals("370200")) {
                 qingdaoInAll.add(r.toString());
             }
         });
-        List<String> own = new java.util.ArrayList<>();
+        List<String> own = new ArrayList<>();
         rows.forEach(r -> own.add(r.toString()));
         assertThat(own).isEqualTo(qingdaoInAll);
         assertThat(all.size()).isGreaterThan(1);
@@ -182,7 +192,7 @@ class ProgressIT extends IntegrationTest {
     void theHomePageShowsEachSubTargetsCompletionsThisYear() throws Exception {
         progress.reconcile("test");
         Cookie admin = SignedIn.as(mvc, "admin");
-        int year = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear();
+        int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
         JsonNode rows = json
             .readTree(mvc.perform(get("/api/v1/statistics/progress?by=SUB_TARGET&year=" + year).cookie(admin))
                 .andExpect(status().isOk())
@@ -251,25 +261,24 @@ class ProgressIT extends IntegrationTest {
                     and g.group_code = 'VETERAN')
                 order by e.id fetch first 1 rows only""").query().singleRow();
         long person = ((Number) t.get("person_id")).longValue();
-        LocalDate start = ((java.sql.Date) t.get("start_date")).toLocalDate();
-        LocalDate completed = ((java.sql.Date) t.get("completed_on")).toLocalDate();
+        LocalDate start = ((Date) t.get("start_date")).toLocalDate();
+        LocalDate completed = ((Date) t.get("completed_on")).toLocalDate();
         Map<String, Long> before = byGroup(admin, 2025);
 
         // Recorded today, valid only from the day after the class began: it does not
         // count for that class.
-        org.jixing.shared.scope.RunAs.user(ADMIN,
-                () -> people.addGroups(
-                        List.of(new org.jixing.person.People.NewMembership(person, "VETERAN", "退役军人证（补录）",
-                                start.plusDays(1), start.plusDays(1))),
-                        org.jixing.person.MembershipChannel.REGISTRY_IMPORT));
+        RunAs.user(ADMIN,
+                () -> people.addGroups(List
+                    .of(new People.NewMembership(person, "VETERAN", "退役军人证（补录）", start.plusDays(1), start.plusDays(1))),
+                        MembershipChannel.REGISTRY_IMPORT));
         assertThat(byGroup(admin, 2025)).isEqualTo(before);
 
         // Recorded today, valid on the class's first day: counted at once, as the records
         // recount it, and the class appears behind the group's figure.
-        org.jixing.shared.scope.RunAs.user(ADMIN,
-                () -> people.addGroups(List.of(new org.jixing.person.People.NewMembership(person, "VETERAN",
-                        "退役军人证（补录）", start.minusYears(3), start)),
-                        org.jixing.person.MembershipChannel.REGISTRY_IMPORT));
+        RunAs.user(ADMIN,
+                () -> people.addGroups(
+                        List.of(new People.NewMembership(person, "VETERAN", "退役军人证（补录）", start.minusYears(3), start)),
+                        MembershipChannel.REGISTRY_IMPORT));
         Map<String, Long> after = byGroup(admin, 2025);
         assertThat(after.getOrDefault("VETERAN", 0L)).isEqualTo(before.getOrDefault("VETERAN", 0L) + 1);
         assertThat(after).isEqualTo(groupsHeldOnTheFirstDay(2025));

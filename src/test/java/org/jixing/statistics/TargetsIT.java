@@ -8,13 +8,23 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
 import jakarta.servlet.http.Cookie;
 
+import org.assertj.core.api.Assertions;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.jixing.IntegrationTest;
 import org.jixing.SignedIn;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
  * The province administrator splits the annual targets across the cities; others read.
@@ -27,7 +37,7 @@ class TargetsIT extends IntegrationTest {
     @Test
     void theProvinceSplitsATargetAndTheCitySeesItsShare() throws Exception {
         Cookie admin = SignedIn.as(mvc, "admin");
-        int year = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear();
+        int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
         mvc.perform(get("/statistics/targets").cookie(admin))
             .andExpect(status().isOk())
             .andExpect(content().string(containsString("id=\"t-L01-1-370100\"")));
@@ -82,11 +92,9 @@ class TargetsIT extends IntegrationTest {
     void theSplitGoesToExcelAndComesBackFromAFile() throws Exception {
         Cookie admin = SignedIn.as(mvc, "admin");
         int year = 2027;
-        byte[] csv = "code,子目标,济南市,Qingdao,Zibo\r\nL05-1,高校毕业生,7000,8000,\r\n"
-            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-            .multipart("/statistics/targets/import")
-            .file(new org.springframework.mock.web.MockMultipartFile("file", "split.csv", "text/csv", csv))
+        byte[] csv = "code,子目标,济南市,Qingdao,Zibo\r\nL05-1,高校毕业生,7000,8000,\r\n".getBytes(StandardCharsets.UTF_8);
+        mvc.perform(MockMvcRequestBuilders.multipart("/statistics/targets/import")
+            .file(new MockMultipartFile("file", "split.csv", "text/csv", csv))
             .param("year", String.valueOf(year))
             .with(csrf())
             .cookie(admin)).andExpect(status().is3xxRedirection());
@@ -95,29 +103,25 @@ class TargetsIT extends IntegrationTest {
             .andReturn()
             .getResponse()
             .getContentAsByteArray();
-        java.util.List<java.util.List<String>> sheet;
-        try (var wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(xlsx));
+        List<List<String>> sheet;
+        try (var wb = new ReadableWorkbook(new ByteArrayInputStream(xlsx));
                 var rows = wb.getFirstSheet().openStream()) {
             sheet = rows.map(r -> r.stream().map(c -> c == null ? "" : c.getText()).toList()).toList();
         }
-        org.assertj.core.api.Assertions.assertThat(sheet.get(0).subList(0, 5))
-            .containsExactly("code", "子目标", "省级", "济南市", "青岛市");
+        Assertions.assertThat(sheet.get(0).subList(0, 5)).containsExactly("code", "子目标", "省级", "济南市", "青岛市");
         var row = sheet.stream().filter(r -> r.get(0).equals("L05-1")).findFirst().orElseThrow();
-        org.assertj.core.api.Assertions.assertThat(row.subList(3, 5)).containsExactly("7000", "8000");
+        Assertions.assertThat(row.subList(3, 5)).containsExactly("7000", "8000");
         // The downloaded workbook uploads again unchanged.
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-            .multipart("/statistics/targets/import")
-            .file(new org.springframework.mock.web.MockMultipartFile("file", "targets.xlsx", "application/octet-stream",
-                    xlsx))
+        mvc.perform(MockMvcRequestBuilders.multipart("/statistics/targets/import")
+            .file(new MockMultipartFile("file", "targets.xlsx", "application/octet-stream", xlsx))
             .param("year", String.valueOf(year))
             .with(csrf())
             .cookie(admin)).andExpect(status().is3xxRedirection());
         mvc.perform(get("/statistics/targets?year=" + year).cookie(admin))
             .andExpect(content().string(containsString("id=\"unassigned-L05-1\">35,000<")));
-        byte[] noCode = "子目标,济南市\r\n高校毕业生,7000\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-            .multipart("/statistics/targets/import")
-            .file(new org.springframework.mock.web.MockMultipartFile("file", "bad.csv", "text/csv", noCode))
+        byte[] noCode = "子目标,济南市\r\n高校毕业生,7000\r\n".getBytes(StandardCharsets.UTF_8);
+        mvc.perform(MockMvcRequestBuilders.multipart("/statistics/targets/import")
+            .file(new MockMultipartFile("file", "bad.csv", "text/csv", noCode))
             .param("year", String.valueOf(year))
             .with(csrf())
             .cookie(admin)).andExpect(status().isOk()).andExpect(content().string(containsString("子目标代码")));

@@ -1,8 +1,6 @@
 package org.jixing.subsidy;
 
 import static org.jixing.RunningAs.asAdmin;
-import org.jixing.IntegrationTest;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -16,6 +14,8 @@ import java.util.List;
 
 import jakarta.servlet.http.Cookie;
 
+import org.hamcrest.Matchers;
+import org.jixing.IntegrationTest;
 import org.jixing.SignedIn;
 import org.jixing.shared.Money;
 import org.junit.jupiter.api.Test;
@@ -174,8 +174,7 @@ class FundsIT extends IntegrationTest implements SubsidyFixtures {
                         year(), tooMuch.toYuanString()))
             .andExpect(status().isUnprocessableContent())
             .andExpect(jsonPath("$.errors[0].field").value("amount"))
-            .andExpect(jsonPath("$.errors[0].message")
-                .value(org.hamcrest.Matchers.containsString(available.toYuanString())));
+            .andExpect(jsonPath("$.errors[0].message").value(Matchers.containsString(available.toYuanString())));
         String page = mvc
             .perform(post("/subsidies/funds/reductions").with(csrf())
                 .cookie(admin())
@@ -246,7 +245,7 @@ class FundsIT extends IntegrationTest implements SubsidyFixtures {
         // Never twice.
         postJson(url, admin(), """
                 {"reason":"再次冲销"}""").andExpect(status().isUnprocessableContent())
-            .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("已被冲销")));
+            .andExpect(jsonPath("$.errors[0].message").value(Matchers.containsString("已被冲销")));
 
         // Money of an allocation already taken back (or used) cannot be reversed.
         asAdmin(() -> ledger.allocate(zibo, SOURCE, y, Money.ofYuan("500"), "第二笔"));
@@ -262,7 +261,7 @@ class FundsIT extends IntegrationTest implements SubsidyFixtures {
         long count2 = transactions();
         postJson("/api/v1/subsidies/funds/allocations/" + second + "/reversal", admin(), """
                 {"reason":"录入错误"}""").andExpect(status().isUnprocessableContent())
-            .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("300.00")));
+            .andExpect(jsonPath("$.errors[0].message").value(Matchers.containsString("300.00")));
         // Only an allocation is reversed this way.
         postJson("/api/v1/subsidies/funds/allocations/" + reduction + "/reversal", admin(), """
                 {"reason":"录入错误"}""").andExpect(status().isNotFound());

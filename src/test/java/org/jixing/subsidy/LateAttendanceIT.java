@@ -1,16 +1,18 @@
 package org.jixing.subsidy;
 
-import org.jixing.IntegrationTest;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.hamcrest.Matchers;
+import org.jixing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -76,8 +78,7 @@ class LateAttendanceIT extends IntegrationTest implements SubsidyFixtures {
         // Kept and shown on the session's sheet ...
         mvc.perform(get("/api/v1/classes/" + f.classId() + "/sessions/" + sessions.get(1).get("id").asLong()
                 + "/attendance-events")
-            .cookie(jinan()))
-            .andExpect(jsonPath("$[?(@.reason == 'UPLOADED_TOO_LATE')]").value(org.hamcrest.Matchers.hasSize(2)));
+            .cookie(jinan())).andExpect(jsonPath("$[?(@.reason == 'UPLOADED_TOO_LATE')]").value(Matchers.hasSize(2)));
         // ... and the claim, its lines, its left-out trainees and the attendance stand.
         JsonNode now = body(mvc.perform(get("/api/v1/subsidies/claims/" + claimId).cookie(f.provider().staff())));
         assertThat(now.get("lines")).isEqualTo(filed.get("lines"));
@@ -89,8 +90,7 @@ class LateAttendanceIT extends IntegrationTest implements SubsidyFixtures {
             .isEqualTo(rates);
         assertThat(jdbc.sql("select count(*) from attendance_event where class_id = :c and received_at > :filed")
             .param("c", f.classId())
-            .param("filed",
-                    java.sql.Timestamp.from(java.time.Instant.parse(filed.get("claim").get("submittedAt").asString())))
+            .param("filed", Timestamp.from(Instant.parse(filed.get("claim").get("submittedAt").asString())))
             .query(Long.class)
             .single()).isEqualTo(4);
     }

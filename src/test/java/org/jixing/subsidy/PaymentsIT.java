@@ -3,8 +3,6 @@ package org.jixing.subsidy;
 import static org.jixing.RunningAs.asAdmin;
 import static org.jixing.RunningAs.asCity;
 import static org.jixing.RunningAs.asStaff;
-import org.jixing.IntegrationTest;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -14,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -28,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import jakarta.servlet.http.Cookie;
 
 import org.hamcrest.Matchers;
+import org.jixing.IntegrationTest;
 import org.jixing.SignedIn;
 import org.jixing.shared.InvalidInputException;
 import org.jixing.shared.Money;
@@ -243,7 +243,7 @@ class PaymentsIT extends IntegrationTest implements PaymentFixtures {
         PaymentOrder order = openAndExport(claim);
         PaymentLine line = lineOf(order, claim);
         byte[] gb18030 = (RESULT_HEADER + "\r\n\r\n" + failed(line, "户名与账号不符") + "\r\n")
-            .getBytes(java.nio.charset.Charset.forName("GB18030"));
+            .getBytes(Charset.forName("GB18030"));
         mvc.perform(multipart("/api/v1/subsidies/payment-orders/" + order.id() + "/bank-results")
             .file(new MockMultipartFile("file", "results.csv", "text/csv", gb18030))
             .with(csrf())

@@ -3,9 +3,6 @@ package org.jixing.subsidy;
 import static org.jixing.RunningAs.asAdmin;
 import static org.jixing.RunningAs.asCity;
 import static org.jixing.RunningAs.asStaff;
-import org.jixing.IntegrationTest;
-import org.jixing.person.People;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -15,18 +12,31 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.format.TextStyle;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import jakarta.servlet.http.Cookie;
 
+import org.hamcrest.Matchers;
+import org.jixing.IntegrationTest;
 import org.jixing.SignedIn;
+import org.jixing.person.GroupBasis;
+import org.jixing.person.MembershipChannel;
+import org.jixing.person.People;
 import org.jixing.shared.InvalidInputException;
 import org.jixing.shared.Money;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import tools.jackson.databind.JsonNode;
 
@@ -108,7 +118,7 @@ class SubsidyClaimsIT extends IntegrationTest implements SubsidyFixtures {
         // database.
         postJson("/api/v1/subsidies/claims", f.provider().staff(), "{\"classId\":" + f.classId() + "}")
             .andExpect(status().isUnprocessableContent())
-            .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("已有申领")));
+            .andExpect(jsonPath("$.errors[0].message").value(Matchers.containsString("已有申领")));
         long claimId = filed.get("claim").get("id").asLong();
         long enrolment = lines.get(0).get("enrolmentId").asLong();
         assertThatThrownBy(() -> jdbc.sql("""
@@ -139,7 +149,7 @@ class SubsidyClaimsIT extends IntegrationTest implements SubsidyFixtures {
         int veteran = r.groupAdjustments().getOrDefault("VETERAN", 0);
         int disabled = r.groupAdjustments().getOrDefault("DISABLED", 0);
         int unemployed = r.groupAdjustments().getOrDefault("REGISTERED_UNEMPLOYED", 0);
-        org.junit.jupiter.api.Assumptions.assumeTrue(veteran > 0 && disabled > 0, "the rules adjust both groups");
+        Assumptions.assumeTrue(veteran > 0 && disabled > 0, "the rules adjust both groups");
         long declaredFen = standard * (100 + disabled) / 100 - standard;
         long adjustmentFen = declaredFen + standard * (100 + veteran) / 100 - standard
                 + standard * (100 + unemployed) / 100 - standard;
@@ -188,8 +198,8 @@ class SubsidyClaimsIT extends IntegrationTest implements SubsidyFixtures {
         assertThat(share.get("adjustment").get("fen").asLong()).isEqualTo(adjustmentFen);
         assertThat(share.get("declared").get("fen").asLong()).isEqualTo(declaredFen);
         assertThat(share.get("declaredMoneyPercent").decimalValue())
-            .isEqualByComparingTo(java.math.BigDecimal.valueOf(declaredFen * 100)
-                .divide(java.math.BigDecimal.valueOf(adjustmentFen), 1, java.math.RoundingMode.HALF_UP));
+            .isEqualByComparingTo(BigDecimal.valueOf(declaredFen * 100)
+                .divide(BigDecimal.valueOf(adjustmentFen), 1, RoundingMode.HALF_UP));
         JsonNode queued = null;
         for (JsonNode c : body(mvc.perform(get("/api/v1/subsidies/claims/queue?size=200").cookie(jinan())))
             .get("items")) {
@@ -238,18 +248,15 @@ class SubsidyClaimsIT extends IntegrationTest implements SubsidyFixtures {
 
         // An officer later records the same group in the registry: a new pricing would
         // rest on the registry, but the filed claim keeps what it was priced with.
-        asCity("jinan", JINAN,
-                () -> people.addGroups(
-                        List.of(new org.jixing.person.People.NewMembership(f.personIds().get(1), "DISABLED", "残疾人证（核验）",
-                                pastStart().minusYears(1), null)),
-                        org.jixing.person.MembershipChannel.REGISTRY_IMPORT));
+        asCity("jinan", JINAN, () -> people.addGroups(List.of(new People.NewMembership(f.personIds().get(1), "DISABLED",
+                "残疾人证（核验）", pastStart().minusYears(1), null)), MembershipChannel.REGISTRY_IMPORT));
         assertThat(asStaff(f.provider().id(), () -> claimPreviews.preview(f.classId())).lines()
             .stream()
             .filter(l -> "DISABLED".equals(l.groupCode()))
             .findFirst()
             .orElseThrow()
             .groupEvidence()
-            .basis()).isEqualTo(org.jixing.person.GroupBasis.REGISTRY);
+            .basis()).isEqualTo(GroupBasis.REGISTRY);
         assertThat(asAdmin(() -> claims.get(claimId)).adjustments().declaredLines()).isEqualTo(1);
 
         // The approval is taken, and audited, knowing the share.
@@ -267,8 +274,8 @@ class SubsidyClaimsIT extends IntegrationTest implements SubsidyFixtures {
     }
 
     /** The basis of each line's group, by group. */
-    static java.util.Map<String, String> basisByGroup(JsonNode lines) {
-        java.util.Map<String, String> out = new java.util.HashMap<>();
+    static Map<String, String> basisByGroup(JsonNode lines) {
+        Map<String, String> out = new HashMap<>();
         for (JsonNode l : lines) {
             if (!l.get("groupCode").isNull()) {
                 out.put(l.get("groupCode").asString(), l.get("groupEvidence").get("basis").asString());
@@ -286,21 +293,18 @@ class SubsidyClaimsIT extends IntegrationTest implements SubsidyFixtures {
         long before = jdbc.sql("select count(*) from subsidy_claim").query(Long.class).single();
         postJson("/api/v1/subsidies/claims", p.staff(), "{\"classId\":" + running + "}")
             .andExpect(status().isUnprocessableContent())
-            .andExpect(jsonPath("$.errors[*].message").value(
-                    org.hamcrest.Matchers.hasItem("班级尚未结业，还不能申领补贴：可于 " + start().plusDays(2) + " 12:30 结业，结业后即可申领。")));
+            .andExpect(jsonPath("$.errors[*].message")
+                .value(Matchers.hasItem("班级尚未结业，还不能申领补贴：可于 " + start().plusDays(2) + " 12:30 结业，结业后即可申领。")));
         // The claim page says so too, in place of the button.
         mvc.perform(get("/subsidies/claims/new").param("classId", String.valueOf(running))
             .param("lang", "en")
             .cookie(p.staff()))
             .andExpect(status().isOk())
-            .andExpect(content().string(org.hamcrest.Matchers
-                .containsString("it can complete from " + start().plusDays(2).getDayOfMonth() + " "
-                        + start().plusDays(2)
-                            .getMonth()
-                            .getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ENGLISH)
-                        + " " + start().plusDays(2).getYear() + " 12:30")))
             .andExpect(content()
-                .string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("id=\"file-claim\""))));
+                .string(Matchers.containsString("it can complete from " + start().plusDays(2).getDayOfMonth() + " "
+                        + start().plusDays(2).getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH) + " "
+                        + start().plusDays(2).getYear() + " 12:30")))
+            .andExpect(content().string(Matchers.not(Matchers.containsString("id=\"file-claim\""))));
         assertThat(jdbc.sql("select count(*) from subsidy_claim").query(Long.class).single()).isEqualTo(before);
     }
 
@@ -399,7 +403,7 @@ class SubsidyClaimsIT extends IntegrationTest implements SubsidyFixtures {
         postJson("/api/v1/subsidies/claims/" + claim.id() + "/decisions", jinan(),
                 "{\"version\":%d,\"action\":\"APPROVE\"}".formatted(claim.version()))
             .andExpect(status().isUnprocessableContent())
-            .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("回避")));
+            .andExpect(jsonPath("$.errors[0].message").value(Matchers.containsString("回避")));
         // Provider staff cannot decide at all.
         postJson("/api/v1/subsidies/claims/" + claim.id() + "/decisions", f.provider().staff(),
                 "{\"version\":%d,\"action\":\"APPROVE\"}".formatted(claim.version()))
@@ -458,13 +462,13 @@ class SubsidyClaimsIT extends IntegrationTest implements SubsidyFixtures {
         Cookie staff = f.provider().staff();
         mvc.perform(get("/subsidies/claims").cookie(staff))
             .andExpect(status().isOk())
-            .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"claim-" + f.classId() + "\"")));
+            .andExpect(content().string(Matchers.containsString("id=\"claim-" + f.classId() + "\"")));
         mvc.perform(get("/subsidies/claims/new?classId=" + f.classId()).cookie(staff))
             .andExpect(status().isOk())
-            .andExpect(content().string(org.hamcrest.Matchers.containsString("类标准")))
-            .andExpect(content().string(org.hamcrest.Matchers.containsString("非补贴性报名")));
+            .andExpect(content().string(Matchers.containsString("类标准")))
+            .andExpect(content().string(Matchers.containsString("非补贴性报名")));
         String location = mvc
-            .perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/subsidies/claims")
+            .perform(MockMvcRequestBuilders.post("/subsidies/claims")
                 .param("classId", String.valueOf(f.classId()))
                 .with(csrf())
                 .cookie(staff))
@@ -476,23 +480,22 @@ class SubsidyClaimsIT extends IntegrationTest implements SubsidyFixtures {
         Claim claim = asAdmin(() -> claims.get(claimId));
         mvc.perform(get(location).cookie(jinan()))
             .andExpect(status().isOk())
-            .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"approve\"")));
+            .andExpect(content().string(Matchers.containsString("id=\"approve\"")));
         mvc.perform(get(location).cookie(staff))
             .andExpect(status().isOk())
-            .andExpect(content()
-                .string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("id=\"approve\""))));
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(location + "/decisions")
+            .andExpect(content().string(Matchers.not(Matchers.containsString("id=\"approve\""))));
+        mvc.perform(MockMvcRequestBuilders.post(location + "/decisions")
             .param("version", String.valueOf(claim.version()))
             .param("action", "RETURN")
             .with(csrf())
             .cookie(jinan()))
             .andExpect(status().isOk())
-            .andExpect(content().string(org.hamcrest.Matchers.containsString("须填写审核意见")));
+            .andExpect(content().string(Matchers.containsString("须填写审核意见")));
         assertThat(asAdmin(() -> claims.get(claimId)).status()).isEqualTo(ClaimStatus.SUBMITTED);
         mvc.perform(get(location + "?lang=en").cookie(jinan()))
             .andExpect(status().isOk())
-            .andExpect(content().string(org.hamcrest.Matchers.containsString("Awaiting city review")))
-            .andExpect(content().string(org.hamcrest.Matchers.containsString("Tier ")));
+            .andExpect(content().string(Matchers.containsString("Awaiting city review")))
+            .andExpect(content().string(Matchers.containsString("Tier ")));
         mvc.perform(get(location).cookie(SignedIn.as(mvc, "qingdao"))).andExpect(status().isNotFound());
     }
 

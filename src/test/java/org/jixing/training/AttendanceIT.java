@@ -1,10 +1,6 @@
 package org.jixing.training;
 
 import static org.jixing.TestIdNumbers.adultIdNumber;
-import org.jixing.IntegrationTest;
-import org.jixing.account.Accounts;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -15,13 +11,22 @@ import java.time.Instant;
 import java.util.List;
 
 import jakarta.servlet.http.Cookie;
+
+import org.hamcrest.Matchers;
+import org.jixing.IntegrationTest;
 import org.jixing.SignedIn;
+import org.jixing.account.Accounts;
 import org.jixing.account.NewAccount;
+import org.jixing.person.People;
+import org.jixing.shared.scope.CurrentUser;
+import org.jixing.shared.scope.DataScope;
 import org.jixing.shared.scope.Role;
+import org.jixing.shared.scope.RunAs;
 import org.jixing.shared.scope.ScopeKind;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
@@ -74,7 +79,7 @@ class AttendanceIT extends IntegrationTest implements AttendanceFixtures {
     ApplicationEvents events;
 
     @Autowired
-    org.jixing.person.People peopleService;
+    People peopleService;
 
     @Test
     void acceptedCheckInAndCheckOutMakeASessionAttendedAndRejectionsAreKeptWithTheirReason() throws Exception {
@@ -106,10 +111,10 @@ class AttendanceIT extends IntegrationTest implements AttendanceFixtures {
             .isEqualTo("UNKNOWN_SESSION");
 
         mvc.perform(get("/api/v1/classes/" + classId + "/sessions/" + session + "/attendance").cookie(p.staff()))
-            .andExpect(jsonPath("$[?(@.attended == true)]").value(org.hamcrest.Matchers.hasSize(1)))
+            .andExpect(jsonPath("$[?(@.attended == true)]").value(Matchers.hasSize(1)))
             .andExpect(jsonPath("$[?(@.checkInLate == true)]").isEmpty());
         mvc.perform(get("/api/v1/classes/" + classId + "/sessions/" + session + "/attendance-events").cookie(jinan()))
-            .andExpect(jsonPath("$[?(@.accepted == false)]").value(org.hamcrest.Matchers.hasSize(5)));
+            .andExpect(jsonPath("$[?(@.accepted == false)]").value(Matchers.hasSize(5)));
     }
 
     @Test
@@ -344,8 +349,7 @@ class AttendanceIT extends IntegrationTest implements AttendanceFixtures {
 
         start(classId, p.staff());
         // Alice has been a veteran since before the class: her completion records it.
-        org.jixing.shared.scope.RunAs.user(new org.jixing.shared.scope.CurrentUser(1, "admin", "admin",
-                org.jixing.shared.scope.Role.PROVINCE_ADMIN, org.jixing.shared.scope.DataScope.province("370000")),
+        RunAs.user(new CurrentUser(1, "admin", "admin", Role.PROVINCE_ADMIN, DataScope.province("370000")),
                 () -> peopleService.addGroup(peopleService.findByIdNumber(alice).orElseThrow().id(), "VETERAN", "退役证",
                         start().minusYears(1), null));
         events.clear();

@@ -1,15 +1,12 @@
 package org.jixing.training;
 
-import org.jixing.IntegrationTest;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,8 +20,12 @@ import java.util.concurrent.Future;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.hamcrest.Matchers;
+import org.jixing.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import tools.jackson.databind.JsonNode;
 
@@ -91,20 +92,18 @@ class CheckInBatchIT extends IntegrationTest implements AttendanceFixtures {
         }
 
         mvc.perform(get("/api/v1/classes/" + classId + "/sessions/" + session + "/attendance").cookie(p.staff()))
-            .andExpect(jsonPath("$[?(@.attended == true)]").value(org.hamcrest.Matchers.hasSize(2)))
-            .andExpect(jsonPath("$[?(@.checkInLate == true && @.checkOutLate == true)]")
-                .value(org.hamcrest.Matchers.hasSize(2)));
+            .andExpect(jsonPath("$[?(@.attended == true)]").value(Matchers.hasSize(2)))
+            .andExpect(jsonPath("$[?(@.checkInLate == true && @.checkOutLate == true)]").value(Matchers.hasSize(2)));
         mvc.perform(get("/classes/" + classId + "/sessions/" + session).cookie(p.staff()))
             .andExpect(status().isOk())
-            .andExpect(content().string(org.hamcrest.Matchers.containsString("补传")))
-            .andExpect(content()
-                .string(org.hamcrest.Matchers.containsString("离线缓存后补传，服务器收到于 " + start().plusDays(1) + " 08:0")));
+            .andExpect(content().string(Matchers.containsString("补传")))
+            .andExpect(content().string(Matchers.containsString("离线缓存后补传，服务器收到于 " + start().plusDays(1) + " 08:0")));
         // Both times in the download: the time the event names and the time it arrived.
         String csv = mvc.perform(get("/classes/" + classId + "/attendance.csv?lang=en").cookie(p.staff()))
             .andReturn()
             .getResponse()
             .getContentAsString(StandardCharsets.UTF_8);
-        List<CSVRecord> records = CSVFormat.RFC4180.parse(new java.io.StringReader(csv.substring(1))).getRecords();
+        List<CSVRecord> records = CSVFormat.RFC4180.parse(new StringReader(csv.substring(1))).getRecords();
         List<String> header = records.get(0).toList();
         List<CSVRecord> rows = records.subList(1, records.size());
         assertThat(rows).hasSize(4).allSatisfy(r -> {

@@ -1,26 +1,41 @@
 package org.jixing.training;
 
-import org.jixing.IntegrationTest;
-import org.jixing.account.Accounts;
-import org.jixing.account.OwnAccount;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.servlet.http.Cookie;
+
+import org.jixing.IntegrationTest;
+import org.jixing.SignedIn;
 import org.jixing.account.Account;
+import org.jixing.account.Accounts;
+import org.jixing.account.NewAccount;
+import org.jixing.account.OwnAccount;
+import org.jixing.person.NewPerson;
+import org.jixing.person.People;
 import org.jixing.shared.UnifiedSocialCreditCode;
 import org.jixing.shared.scope.CurrentUser;
 import org.jixing.shared.scope.DataScope;
@@ -31,9 +46,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import jakarta.servlet.http.Cookie;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -60,7 +75,7 @@ class CheckInBench extends IntegrationTest implements TrainingFixtures {
     int port;
 
     @Autowired
-    org.jixing.person.People people;
+    People people;
 
     @Autowired
     EnrolmentStore enrolmentStore;
@@ -97,9 +112,9 @@ class CheckInBench extends IntegrationTest implements TrainingFixtures {
                         {"verb":"approve","version":%d,"filingNo":"F-BENCH-%s","validFrom":"2025-01-01","validUntil":"2030-12-31"}"""
                     .formatted(p.get("version").asInt(), tokenPrefix))
             .andExpect(status().isOk());
-        accounts.create(new org.jixing.account.NewAccount(username, "基准终端", "staff-password-123", Role.PROVIDER_STAFF,
-                ScopeKind.PROVIDER, String.valueOf(provider), "370100"));
-        Cookie staff = org.jixing.SignedIn.as(mvc, username, "staff-password-123");
+        accounts.create(new NewAccount(username, "基准终端", "staff-password-123", Role.PROVIDER_STAFF, ScopeKind.PROVIDER,
+                String.valueOf(provider), "370100"));
+        Cookie staff = SignedIn.as(mvc, username, "staff-password-123");
         for (String device : devices) {
             postJson("/api/v1/attendance/terminals", staff, """
                     {"deviceId":"%s","name":"基准终端","venueAddress":"基准路 1 号","venueLat":36.651,"venueLng":117.12}"""
@@ -116,11 +131,11 @@ class CheckInBench extends IntegrationTest implements TrainingFixtures {
         List<List<String>> tokens = new ArrayList<>();
         // The trainees, registered people (the database refuses an enrolment of a person
         // it does not hold); each class of this fixture enrols the same ones.
-        List<org.jixing.person.NewPerson> trainees = new ArrayList<>();
+        List<NewPerson> trainees = new ArrayList<>();
         int base = (tokenPrefix.hashCode() & 0xff) * 100_000;
         for (int t = 0; t < perClass; t++) {
-            trainees.add(new org.jixing.person.NewPerson(EligibilityBench.idNumber(base + t), "基准学员",
-                    String.format("199%08d", base + t), "370100"));
+            trainees.add(new NewPerson(EligibilityBench.idNumber(base + t), "基准学员", String.format("199%08d", base + t),
+                    "370100"));
         }
         var registered = TrainingHistoryIT.as(Role.PROVINCE_ADMIN, DataScope.province("370000"),
                 () -> people.registerAll(trainees));
@@ -140,9 +155,11 @@ class CheckInBench extends IntegrationTest implements TrainingFixtures {
             postJson("/api/v1/classes/" + id + "/decisions", jinan(), """
                     {"verb":"approve","version":%d}""".formatted(applied.get("version").asInt()))
                 .andExpect(status().isOk());
-            long session = body(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                .get("/api/v1/classes/" + id + "/sessions")
-                .cookie(jinan()))).get(0).get("id").asLong();
+            long session = body(
+                    mvc.perform(MockMvcRequestBuilders.get("/api/v1/classes/" + id + "/sessions").cookie(jinan())))
+                .get(0)
+                .get("id")
+                .asLong();
             List<EnrolmentStore.NewRow> rows = new ArrayList<>();
             List<String> classTokens = new ArrayList<>();
             for (int t = 0; t < perClass; t++) {
@@ -153,7 +170,7 @@ class CheckInBench extends IntegrationTest implements TrainingFixtures {
                 classTokens.add(token);
             }
             tx.executeWithoutResult(s -> enrolmentStore.insertAll(id, provider, "370100", "L07", now.getYear(),
-                    "WELDER", "JUNIOR", rows, "bench", java.time.Instant.now()));
+                    "WELDER", "JUNIOR", rows, "bench", Instant.now()));
             sessions.add(session);
             tokens.add(classTokens);
             if (c % 10 == 0) {
@@ -183,7 +200,7 @@ class CheckInBench extends IntegrationTest implements TrainingFixtures {
                 targets.add(token + " " + f.sessions().get(c));
             }
         }
-        java.util.Collections.shuffle(targets, new java.util.Random(42));
+        Collections.shuffle(targets, new Random(42));
         Path dir = Path.of("target/bench");
         Files.createDirectories(dir);
         // A fifth of the trainees for warming up, the rest for the measured run.
@@ -244,7 +261,7 @@ class CheckInBench extends IntegrationTest implements TrainingFixtures {
         int uploads = Integer.getInteger("jixing.bench.batch-uploads", 4);
         int size = 1000;
         Fixture f = fixture("bench-batch", List.of("face-1"), classes, perClass, "cb");
-        String time = java.time.Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        String time = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         List<byte[]> warm = new ArrayList<>();
         List<byte[]> run = new ArrayList<>();
         for (String kind : List.of("CHECK_IN", "CHECK_OUT")) {
@@ -278,7 +295,7 @@ class CheckInBench extends IntegrationTest implements TrainingFixtures {
             .param("u", f.username())
             .query(Long.class)
             .single();
-        java.util.Collections.sort(millis);
+        Collections.sort(millis);
         report.add(("POST /api/v1/attendance/check-ins/batch, %d batches of %,d events, %d uploads at a time: "
                 + "%,d events stored in %.1f s = %,.0f events/s judged and stored; a batch p50 %d ms, p99 %d ms, "
                 + "max %d ms; %,d of %,d events accepted in all")
@@ -298,21 +315,21 @@ class CheckInBench extends IntegrationTest implements TrainingFixtures {
      * Posts the bodies, {@code parallel} at a time; each batch's time in milliseconds.
      */
     static List<Long> upload(String url, String bearer, List<byte[]> bodies, int parallel) throws Exception {
-        var client = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
-        var next = new java.util.concurrent.atomic.AtomicInteger();
-        List<Long> millis = java.util.Collections.synchronizedList(new ArrayList<>());
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(parallel);
+        var client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        var next = new AtomicInteger();
+        List<Long> millis = Collections.synchronizedList(new ArrayList<>());
+        var pool = Executors.newFixedThreadPool(parallel);
         try {
-            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            List<Future<?>> done = new ArrayList<>();
             for (int u = 0; u < parallel; u++) {
                 done.add(pool.submit(() -> {
                     for (int i = next.getAndIncrement(); i < bodies.size(); i = next.getAndIncrement()) {
                         long t0 = System.nanoTime();
-                        var response = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                        var response = client.send(HttpRequest.newBuilder(URI.create(url))
                             .header("Authorization", "Bearer " + bearer)
                             .header("Content-Type", "application/json")
-                            .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(bodies.get(i)))
-                            .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get(i)))
+                            .build(), HttpResponse.BodyHandlers.ofString());
                         millis.add((System.nanoTime() - t0) / 1_000_000);
                         if (response.statusCode() != 200) {
                             throw new IllegalStateException(response.statusCode() + " " + response.body());

@@ -1,13 +1,12 @@
 package org.jixing.training;
 
 import static org.jixing.TestIdNumbers.adultIdNumber;
-import org.jixing.IntegrationTest;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -16,8 +15,13 @@ import jakarta.servlet.http.Cookie;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.hamcrest.Matchers;
+import org.jixing.IntegrationTest;
 import org.jixing.SignedIn;
+import org.jixing.shared.web.XlsxDownload;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 
 /**
  * The class list and a roster download as CSV, in the caller's scope, ID numbers masked.
@@ -39,11 +43,11 @@ class ClassExportIT extends IntegrationTest implements TrainingFixtures {
     List<List<String>> xlsx(String path, Cookie as) throws Exception {
         byte[] bytes = mvc.perform(get(path).cookie(as))
             .andExpect(status().isOk())
-            .andExpect(header().string("Content-Type", org.jixing.shared.web.XlsxDownload.CONTENT_TYPE))
+            .andExpect(header().string("Content-Type", XlsxDownload.CONTENT_TYPE))
             .andReturn()
             .getResponse()
             .getContentAsByteArray();
-        try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(bytes));
+        try (var workbook = new ReadableWorkbook(new ByteArrayInputStream(bytes));
                 var rows = workbook.getFirstSheet().openStream()) {
             return rows.map(r -> r.stream().map(c -> c == null ? "" : c.getRawValue()).toList()).toList();
         }
@@ -114,12 +118,11 @@ class ClassExportIT extends IntegrationTest implements TrainingFixtures {
     void aMalformedFilterIsNamedOnThePageAndInTheApi() throws Exception {
         mvc.perform(get("/classes?from=2025-13-45&lang=en").cookie(jinan()))
             .andExpect(status().isBadRequest())
-            .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
-                .string(org.hamcrest.Matchers
-                    .containsString("The value &quot;2025-13-45&quot; is not valid for &quot;from&quot;")));
+            .andExpect(MockMvcResultMatchers.content()
+                .string(Matchers.containsString("The value &quot;2025-13-45&quot; is not valid for &quot;from&quot;")));
         mvc.perform(get("/api/v1/classes?startsFrom=2025-13-45").cookie(jinan()))
             .andExpect(status().isBadRequest())
-            .andExpect(header().string("Content-Type", org.hamcrest.Matchers.startsWith("application/problem+json")));
+            .andExpect(header().string("Content-Type", Matchers.startsWith("application/problem+json")));
     }
 
     @Test

@@ -11,14 +11,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.TextStyle;
-import java.util.Locale;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.servlet.http.Cookie;
 
+import org.hamcrest.Matchers;
 import org.jixing.IntegrationTest;
 import org.jixing.SignedIn;
 import org.junit.jupiter.api.Test;
@@ -117,9 +120,8 @@ class ClassOpeningIT extends IntegrationTest implements TrainingFixtures {
         // The subsidy simulator names the same moment.
         mvc.perform(get("/api/v1/subsidies/simulation?lang=en&classId=" + id).cookie(p.staff()))
             .andExpect(status().isOk())
-            .andExpect(
-                    jsonPath("$.explanation").value(org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.containsString(
-                            "The class has not completed (it can complete from " + en(lastDay.plusDays(2), "12:30")))));
+            .andExpect(jsonPath("$.explanation").value(Matchers.hasItem(Matchers.containsString(
+                    "The class has not completed (it can complete from " + en(lastDay.plusDays(2), "12:30")))));
         complete(id, p.staff(), List.of());
         mvc.perform(get("/api/v1/classes/" + id).cookie(p.staff())).andExpect(jsonPath("$.status").value("COMPLETED"));
         mvc.perform(get("/api/v1/classes/" + id + "/calendar").cookie(p.staff()))
@@ -146,23 +148,23 @@ class ClassOpeningIT extends IntegrationTest implements TrainingFixtures {
             .andExpect(content().string(containsString(
                     "Check-ins and check-outs count from " + en(start(), "08:30") + " to " + en(start(), "12:30"))))
             .andExpect(content().string(containsString("once the session has ended (" + en(start(), "12:00") + ")")))
-            .andExpect(content().string(org.hamcrest.Matchers.not(containsString("name=\"present\""))));
+            .andExpect(content().string(Matchers.not(containsString("name=\"present\""))));
 
         // At the first session it starts from the page; completion says when it can.
         walk.toFirstSession(id);
         mvc.perform(get("/classes/" + id).cookie(p.staff()))
-            .andExpect(content().string(org.hamcrest.Matchers.not(containsString("id=\"start-waits\""))));
+            .andExpect(content().string(Matchers.not(containsString("id=\"start-waits\""))));
         mvc.perform(post("/classes/" + id + "/start").with(csrf())
             .cookie(p.staff())
             .param("version", String.valueOf(version(id, p.staff())))).andExpect(status().is3xxRedirection());
         mvc.perform(get("/classes/" + id).cookie(p.staff()))
             .andExpect(content().string(containsString("可于 " + zh(start().plusDays(3), "12:30") + " 结业")))
-            .andExpect(content().string(org.hamcrest.Matchers.not(containsString("id=\"completion-form\""))));
+            .andExpect(content().string(Matchers.not(containsString("id=\"completion-form\""))));
         // Once the session has ended its attendance can be marked.
         walk.pastSession(id, 1);
         mvc.perform(get(sheet).cookie(p.staff()))
             .andExpect(content().string(containsString("name=\"present\"")))
-            .andExpect(content().string(org.hamcrest.Matchers.not(containsString("id=\"correction-waits\""))));
+            .andExpect(content().string(Matchers.not(containsString("id=\"correction-waits\""))));
         walk.toCompletion(id);
         mvc.perform(get("/classes/" + id).cookie(p.staff()))
             .andExpect(content().string(containsString("id=\"completion-form\"")));
@@ -261,7 +263,7 @@ class ClassOpeningIT extends IntegrationTest implements TrainingFixtures {
             .andExpect(status().isOk())
             .andExpect(content().string(containsString("王老师")));
         // Mornings of three hours over a week of weekdays: 5 sessions, 15 hours.
-        LocalDate monday = start().with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.MONDAY));
+        LocalDate monday = start().with(TemporalAdjusters.next(DayOfWeek.MONDAY));
         String location = mvc
             .perform(post("/classes").with(csrf())
                 .cookie(p.staff())
@@ -338,8 +340,8 @@ class ClassOpeningIT extends IntegrationTest implements TrainingFixtures {
             .andExpect(content().string(containsString(classNo)));
         mvc.perform(get("/").cookie(p.staff())).andExpect(content().string(containsString(classNo)));
         mvc.perform(get("/").cookie(SignedIn.as(mvc, "qingdao")))
-            .andExpect(content().string(org.hamcrest.Matchers.not(containsString(classNo))));
-        var numbers = new java.util.ArrayList<String>();
+            .andExpect(content().string(Matchers.not(containsString(classNo))));
+        var numbers = new ArrayList<String>();
         body(mvc.perform(get("/api/v1/classes").param("sort", "no").param("size", "200").cookie(jinan()))).get("items")
             .forEach(c -> numbers.add(c.get("classNo").asString()));
         assertThat(numbers).isSorted().contains(classNo);

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.jixing.person.People;
 import org.jixing.shared.ResidentIdNumbers;
 import org.jixing.shared.scope.DataScope;
 import org.jixing.shared.scope.Role;
+import org.jixing.shared.throttle.Throttle;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,12 +48,11 @@ class EligibilityBench extends IntegrationTest {
     JdbcClient jdbc;
 
     @Autowired
-    org.jixing.shared.throttle.Throttle throttle;
+    Throttle throttle;
 
     static String idNumber(long n) {
         LocalDate birth = LocalDate.of(1970, 1, 1).plusDays(n / 1000);
-        String first17 = "379998" + birth.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE)
-                + String.format("%03d", n % 1000);
+        String first17 = "379998" + birth.format(DateTimeFormatter.BASIC_ISO_DATE) + String.format("%03d", n % 1000);
         return first17 + ResidentIdNumbers.checkCharacter(first17);
     }
 

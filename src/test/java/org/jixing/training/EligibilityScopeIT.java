@@ -2,8 +2,6 @@ package org.jixing.training;
 
 import static org.jixing.TestIdNumbers.adultIdNumber;
 import static org.jixing.TestIdNumbers.unregisteredIdNumber;
-import org.jixing.IntegrationTest;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -13,8 +11,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import jakarta.servlet.http.Cookie;
+
+import org.hamcrest.Matchers;
+import org.jixing.IntegrationTest;
 import org.jixing.SignedIn;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -49,9 +52,10 @@ class EligibilityScopeIT extends IntegrationTest implements TrainingFixtures {
         long programme = programme("ELDERLY_CARE_WORKER", "JUNIOR", 3, "L04-1");
         Provider q = provider(qingdao, "370200", "ELDERLY_CARE_WORKER", "JUNIOR");
         long qingdaoClass = qingdaoClass(q, programme, qingdao);
-        String qingdaoNo = body(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-            .get("/api/v1/classes/" + qingdaoClass)
-            .cookie(qingdao))).get("classNo").asString();
+        String qingdaoNo = body(
+                mvc.perform(MockMvcRequestBuilders.get("/api/v1/classes/" + qingdaoClass).cookie(qingdao)))
+            .get("classNo")
+            .asString();
         String person = adultIdNumber();
         postJson("/api/v1/classes/" + qingdaoClass + "/enrolments", q.staff(), """
                 {"idNumber":"%s","name":"王青","phone":"13912345678","selfFundedIfIneligible":true}""".formatted(person))
@@ -100,7 +104,7 @@ class EligibilityScopeIT extends IntegrationTest implements TrainingFixtures {
             postJson(url, p.staff(), check(adultIdNumber(), "张三")).andExpect(status().isOk());
         }
         postJson(url + "?lang=en", p.staff(), check(adultIdNumber(), "张三")).andExpect(status().isTooManyRequests())
-            .andExpect(header().string("Retry-After", org.hamcrest.Matchers.matchesPattern("[1-9][0-9]*")))
+            .andExpect(header().string("Retry-After", Matchers.matchesPattern("[1-9][0-9]*")))
             .andExpect(jsonPath("$.detail", containsString("Try again in")));
         // Another account is not held up.
         postJson(url, jinan(), check(adultIdNumber(), "张三")).andExpect(status().isOk());

@@ -2,8 +2,6 @@ package org.jixing.training;
 
 import static org.jixing.TestIdNumbers.adultIdNumber;
 import static org.jixing.TestIdNumbers.idNumber;
-import org.jixing.IntegrationTest;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -21,10 +19,15 @@ import java.util.concurrent.Future;
 
 import jakarta.servlet.http.Cookie;
 
+import org.hamcrest.Matchers;
+import org.jixing.IntegrationTest;
 import org.jixing.SignedIn;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 
 class EnrolmentIT extends IntegrationTest implements TrainingFixtures {
 
@@ -235,19 +238,16 @@ class EnrolmentIT extends IntegrationTest implements TrainingFixtures {
         Provider p = provider(jinan(), "370100", "ELDERLY_CARE_WORKER", "JUNIOR");
         long c = approvedClass(programme, p, 1, 9, start());
         String id = adultIdNumber();
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-            .post("/classes/" + c + "/enrolments")
-            .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+        mvc.perform(MockMvcRequestBuilders.post("/classes/" + c + "/enrolments")
+            .with(SecurityMockMvcRequestPostProcessors.csrf())
             .cookie(p.staff())
             .param("idNumber", id.substring(0, 17) + (id.charAt(17) == '1' ? '2' : '1'))
             .param("name", "页面学员")
             .param("phone", "13900001111"))
             .andExpect(status().isOk())
-            .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
-                .string(org.hamcrest.Matchers.containsString("身份证号的校验码不对")));
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-            .post("/classes/" + c + "/enrolments")
-            .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+            .andExpect(MockMvcResultMatchers.content().string(Matchers.containsString("身份证号的校验码不对")));
+        mvc.perform(MockMvcRequestBuilders.post("/classes/" + c + "/enrolments")
+            .with(SecurityMockMvcRequestPostProcessors.csrf())
             .cookie(p.staff())
             .param("idNumber", id)
             .param("name", "页面学员")

@@ -1,11 +1,11 @@
 package org.jixing.training;
 
-import org.jixing.IntegrationTest;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -13,17 +13,22 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-
 import javax.sql.DataSource;
 
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
+import org.jixing.IntegrationTest;
+import org.jixing.shared.ResidentIdNumbers;
 import org.jixing.shared.scope.CurrentUser;
 import org.jixing.shared.scope.DataScope;
 import org.jixing.shared.scope.Role;
@@ -33,6 +38,7 @@ import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Benchmark, not a test (run by {@code bench/roster-import-postgres.sh}): a 100,000-row
@@ -54,7 +60,7 @@ class RosterImportBench extends IntegrationTest implements TrainingFixtures {
     DataSource dataSource;
 
     @Autowired
-    org.springframework.transaction.support.TransactionTemplate tx;
+    TransactionTemplate tx;
 
     static final AtomicLong NEXT = new AtomicLong();
 
@@ -81,10 +87,10 @@ class RosterImportBench extends IntegrationTest implements TrainingFixtures {
         List<List<String>> rows = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             long k = NEXT.getAndIncrement();
-            java.time.LocalDate birth = java.time.LocalDate.of(1960, 1, 1).plusDays(k / 1000 % 17_000);
+            LocalDate birth = LocalDate.of(1960, 1, 1).plusDays(k / 1000 % 17_000);
             String first17 = String.format("3799%02d", 1 + k / 17_000_000 % 16)
-                    + birth.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE) + String.format("%03d", k % 1000);
-            String id = first17 + org.jixing.shared.ResidentIdNumbers.checkCharacter(first17);
+                    + birth.format(DateTimeFormatter.BASIC_ISO_DATE) + String.format("%03d", k % 1000);
+            String id = first17 + ResidentIdNumbers.checkCharacter(first17);
             rows.add(List.of(id, RosterImportIT.name(i), String.format("199%08d", k % 100_000_000),
                     i % 10 == 0 ? "退役军人" : ""));
         }
@@ -182,7 +188,7 @@ class RosterImportBench extends IntegrationTest implements TrainingFixtures {
             con.setAutoCommit(false);
             for (var t : dumped.entrySet()) {
                 try (var lines = Files.newBufferedReader(t.getValue(), StandardCharsets.UTF_8)) {
-                    java.sql.PreparedStatement ps = null;
+                    PreparedStatement ps = null;
                     int columns = 0;
                     String line;
                     while ((line = lines.readLine()) != null) {
@@ -193,7 +199,7 @@ class RosterImportBench extends IntegrationTest implements TrainingFixtures {
                                     "insert into " + t.getKey() + " values (" + "?,".repeat(columns - 1) + "?)");
                         }
                         for (int c = 0; c < columns; c++) {
-                            ps.setObject(c + 1, values[c].equals("\\N") ? null : values[c], java.sql.Types.OTHER);
+                            ps.setObject(c + 1, values[c].equals("\\N") ? null : values[c], Types.OTHER);
                         }
                         ps.executeUpdate();
                     }
@@ -239,8 +245,8 @@ class RosterImportBench extends IntegrationTest implements TrainingFixtures {
             try (InputStream in = Files.newInputStream(file)) {
                 return imports.start(classId, file.getFileName().toString(), in, ImportMode.VALID_ROWS, false);
             }
-            catch (java.io.IOException ex) {
-                throw new java.io.UncheckedIOException(ex);
+            catch (IOException ex) {
+                throw new UncheckedIOException(ex);
             }
         });
         long accepted = System.nanoTime();

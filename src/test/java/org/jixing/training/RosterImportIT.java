@@ -2,8 +2,6 @@ package org.jixing.training;
 
 import static org.jixing.TestIdNumbers.idNumber;
 
-import org.jixing.IntegrationTest;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -16,11 +14,19 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
 import jakarta.servlet.http.Cookie;
@@ -28,14 +34,21 @@ import jakarta.servlet.http.Cookie;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.jixing.IntegrationTest;
 import org.jixing.SignedIn;
 import org.jixing.person.People;
+import org.jixing.person.Person;
 import org.jixing.shared.ResidentIdNumbers;
+import org.jixing.shared.scope.CurrentUser;
+import org.jixing.shared.scope.DataScope;
+import org.jixing.shared.scope.Role;
+import org.jixing.shared.scope.RunAs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import tools.jackson.databind.JsonNode;
 
@@ -51,8 +64,8 @@ class RosterImportIT extends IntegrationTest implements TrainingFixtures {
     /** Unique ID numbers for this run: a birth day and order code from a counter. */
     static final AtomicLong NEXT = new AtomicLong(System.nanoTime() % 5_000 * 1_000);
 
-    static final org.jixing.shared.scope.CurrentUser ADMIN = new org.jixing.shared.scope.CurrentUser(0, "it-admin",
-            "测试", org.jixing.shared.scope.Role.PROVINCE_ADMIN, org.jixing.shared.scope.DataScope.province("370000"));
+    static final CurrentUser ADMIN = new CurrentUser(0, "it-admin", "测试", Role.PROVINCE_ADMIN,
+            DataScope.province("370000"));
 
     @Autowired
     RosterImports imports;
@@ -71,8 +84,7 @@ class RosterImportIT extends IntegrationTest implements TrainingFixtures {
     static String uniqueIdNumber() {
         long n = NEXT.incrementAndGet();
         LocalDate birth = LocalDate.of(1960, 1, 1).plusDays(n / 1000);
-        String first17 = "370102" + birth.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE)
-                + String.format("%03d", n % 1000);
+        String first17 = "370102" + birth.format(DateTimeFormatter.BASIC_ISO_DATE) + String.format("%03d", n % 1000);
         return first17 + ResidentIdNumbers.checkCharacter(first17);
     }
 
@@ -192,8 +204,7 @@ class RosterImportIT extends IntegrationTest implements TrainingFixtures {
         assertThat(rosterSize(classId, p.staff())).isEqualTo(295);
         // The veteran column became memberships with the import as evidence.
         long veteran = people.findAllByIdNumber(List.of(rows.get(0).get(0))).get(rows.get(0).get(0)).id();
-        assertThat(org.jixing.shared.scope.RunAs.user(ADMIN, () -> people.groupsOn(veteran, start())))
-            .containsExactly("VETERAN");
+        assertThat(RunAs.user(ADMIN, () -> people.groupsOn(veteran, start()))).containsExactly("VETERAN");
 
         // The page lists the invalid rows with field and rule.
         mvc.perform(get("/classes/" + classId + "/imports/" + first.id()).cookie(p.staff()))
@@ -280,7 +291,7 @@ class RosterImportIT extends IntegrationTest implements TrainingFixtures {
         upload(classId, p.staff(), "roster.csv", xlsx(rows(2)), "VALID_ROWS").andExpect(status().isOk())
             .andExpect(content().string(containsString("内容却是 Excel 工作簿")));
         byte[] junk = new byte[4096];
-        new java.util.Random(7).nextBytes(junk);
+        new Random(7).nextBytes(junk);
         junk[100] = 0;
         upload(classId, p.staff(), "roster.csv", junk, "VALID_ROWS").andExpect(status().isOk())
             .andExpect(content().string(containsString("含二进制内容")));
@@ -300,7 +311,7 @@ class RosterImportIT extends IntegrationTest implements TrainingFixtures {
         upload(classId, p.staff(), "cols.csv", "姓名,号码\r\n张三,1\r\n".getBytes(StandardCharsets.UTF_8), "VALID_ROWS")
             .andExpect(status().isOk())
             .andExpect(content().string(containsString("缺少必需的列：身份证号码、手机号码")));
-        assertThat(org.jixing.shared.scope.RunAs.user(ADMIN, () -> imports.ofClass(classId))).isEmpty();
+        assertThat(RunAs.user(ADMIN, () -> imports.ofClass(classId))).isEmpty();
     }
 
     /** A workbook whose sheet inflates from a few kilobytes to 40 MB of nothing. */
@@ -317,7 +328,7 @@ class RosterImportIT extends IntegrationTest implements TrainingFixtures {
                 .getBytes(StandardCharsets.UTF_8));
             zip.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
             byte[] spaces = new byte[1024 * 1024];
-            java.util.Arrays.fill(spaces, (byte) ' ');
+            Arrays.fill(spaces, (byte) ' ');
             for (int i = 0; i < 40; i++) {
                 zip.write(spaces);
             }
@@ -340,10 +351,10 @@ class RosterImportIT extends IntegrationTest implements TrainingFixtures {
         RosterImport stopped = null;
         for (int i = 0; i < 200 && (stopped == null || stopped.rowsDone() < 400); i++) {
             Thread.sleep(50);
-            stopped = org.jixing.shared.scope.RunAs.user(ADMIN, () -> imports.get(classId, id));
+            stopped = RunAs.user(ADMIN, () -> imports.get(classId, id));
         }
         Thread.sleep(200);
-        stopped = org.jixing.shared.scope.RunAs.user(ADMIN, () -> imports.get(classId, id));
+        stopped = RunAs.user(ADMIN, () -> imports.get(classId, id));
         // As a killed process leaves it: running, two chunks of 200 committed.
         assertThat(stopped.status()).isEqualTo(ImportStatus.RUNNING);
         assertThat(stopped.rowsDone()).isEqualTo(400);
@@ -370,7 +381,7 @@ class RosterImportIT extends IntegrationTest implements TrainingFixtures {
         assertThat(first.get("items")).hasSize(200);
         assertThat(first.get("size").asInt()).isEqualTo(200);
         assertThat(first.get("total").asLong()).isEqualTo(1_000);
-        java.util.Set<Long> seen = new java.util.HashSet<>();
+        Set<Long> seen = new HashSet<>();
         for (int page = 0; page < 5; page++) {
             body(mvc.perform(get("/api/v1/classes/" + classId + "/enrolments?size=200&page=" + page).cookie(p.staff())))
                 .get("items")
@@ -400,8 +411,7 @@ class RosterImportIT extends IntegrationTest implements TrainingFixtures {
             Thread.sleep(50);
         }
         Thread.sleep(200);
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-            .post("/api/v1/classes/" + classId + "/imports/" + id + "/cancel")
+        mvc.perform(MockMvcRequestBuilders.post("/api/v1/classes/" + classId + "/imports/" + id + "/cancel")
             .with(csrf())
             .cookie(p.staff())).andExpect(status().isOk());
         RosterImportRun.crashAfterChunks = -1;
@@ -505,11 +515,9 @@ class RosterImportIT extends IntegrationTest implements TrainingFixtures {
         assertThat(done.rowsUnchanged()).isEqualTo(1);
         assertThat(done.rowsInvalid()).isEqualTo(2);
         String fresh = rows.get(5).get(0);
-        assertThat(people.findByIdNumber(fresh)).get()
-            .extracting(org.jixing.person.Person::regionCode)
-            .isEqualTo("370100");
+        assertThat(people.findByIdNumber(fresh)).get().extracting(Person::regionCode).isEqualTo("370100");
         long known = people.findByIdNumber(earlier.get(0).get(0)).orElseThrow().id();
-        assertThat(org.jixing.shared.scope.RunAs.user(ADMIN, () -> people.groupsOn(known, LocalDate.now().plusDays(1))))
+        assertThat(RunAs.user(ADMIN, () -> people.groupsOn(known, LocalDate.now().plusDays(1))))
             .containsExactly("VETERAN");
         mvc.perform(get("/people/imports/" + id).cookie(jinan()))
             .andExpect(status().isOk())
@@ -555,17 +563,17 @@ class RosterImportIT extends IntegrationTest implements TrainingFixtures {
     }
 
     static String entry(byte[] zip, String name) throws Exception {
-        java.nio.file.Path file = java.nio.file.Files.createTempFile("template", ".xlsx");
+        Path file = Files.createTempFile("template", ".xlsx");
         try {
-            java.nio.file.Files.write(file, zip);
-            try (var z = new java.util.zip.ZipFile(file.toFile())) {
+            Files.write(file, zip);
+            try (var z = new ZipFile(file.toFile())) {
                 ZipEntry e = z.getEntry(name);
                 assertThat(e).as(name).isNotNull();
                 return new String(z.getInputStream(e).readAllBytes(), StandardCharsets.UTF_8);
             }
         }
         finally {
-            java.nio.file.Files.delete(file);
+            Files.delete(file);
         }
     }
 

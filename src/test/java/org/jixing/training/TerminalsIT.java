@@ -1,7 +1,5 @@
 package org.jixing.training;
 
-import org.jixing.IntegrationTest;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -11,7 +9,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.sql.Timestamp;
+
 import jakarta.servlet.http.Cookie;
+
+import org.hamcrest.Matchers;
+import org.jixing.IntegrationTest;
 import org.jixing.SignedIn;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,11 +41,11 @@ class TerminalsIT extends IntegrationTest implements TrainingFixtures {
             .param("venueLng", "117.12")).andExpect(redirectedUrl("/terminals"));
         mvc.perform(get("/terminals").cookie(p.staff()))
             .andExpect(status().isOk())
-            .andExpect(content().string(org.hamcrest.Matchers.containsString(device)))
-            .andExpect(content().string(org.hamcrest.Matchers.containsString("二楼考勤机")))
-            .andExpect(content().string(org.hamcrest.Matchers.containsString("在用")));
+            .andExpect(content().string(Matchers.containsString(device)))
+            .andExpect(content().string(Matchers.containsString("二楼考勤机")))
+            .andExpect(content().string(Matchers.containsString("在用")));
         mvc.perform(get("/terminals?lang=en").cookie(p.staff()))
-            .andExpect(content().string(org.hamcrest.Matchers.containsString("Register a terminal")));
+            .andExpect(content().string(Matchers.containsString("Register a terminal")));
         assertThat(
                 jdbc.sql("select count(*) from audit_entry where action = 'terminal.register' and after_json like :d")
                     .param("d", "%" + device + "%")
@@ -59,8 +62,8 @@ class TerminalsIT extends IntegrationTest implements TrainingFixtures {
             .param("venueLat", "36.651")
             .param("venueLng", "abc"))
             .andExpect(status().isOk())
-            .andExpect(content().string(org.hamcrest.Matchers.containsString("该设备已登记为在用的签到终端。")))
-            .andExpect(content().string(org.hamcrest.Matchers.containsString("纬度")));
+            .andExpect(content().string(Matchers.containsString("该设备已登记为在用的签到终端。")))
+            .andExpect(content().string(Matchers.containsString("纬度")));
 
         long id = jdbc.sql("select id from check_in_terminal where device_id = :d")
             .param("d", device)
@@ -70,12 +73,12 @@ class TerminalsIT extends IntegrationTest implements TrainingFixtures {
             .andExpect(redirectedUrl("/terminals"));
         assertThat(jdbc.sql("select retired_at from check_in_terminal where id = :id")
             .param("id", id)
-            .query(java.sql.Timestamp.class)
+            .query(Timestamp.class)
             .optional()).isEmpty();
         mvc.perform(post("/terminals/" + id + "/retirement").with(csrf()).cookie(p.staff()).param("reason", "设备报废"))
             .andExpect(redirectedUrl("/terminals"));
         mvc.perform(get("/terminals").cookie(p.staff()))
-            .andExpect(content().string(org.hamcrest.Matchers.containsString("停用：设备报废")));
+            .andExpect(content().string(Matchers.containsString("停用：设备报废")));
         // Retired, the device may be registered again (a new registration).
         postJson("/api/v1/attendance/terminals", p.staff(), """
                 {"deviceId":"%s","name":"修好了","venueAddress":"历下区培训楼 2 层","venueLat":36.651,"venueLng":117.12}"""

@@ -2,8 +2,6 @@ package org.jixing.training;
 
 import static org.jixing.TestIdNumbers.adultIdNumber;
 import static org.jixing.TestIdNumbers.idNumber;
-import org.jixing.IntegrationTest;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -11,27 +9,34 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.math.BigDecimal;
+import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import org.hamcrest.Matchers;
+import org.jixing.IntegrationTest;
 import org.jixing.person.NewPerson;
 import org.jixing.person.People;
 import org.jixing.shared.InvalidInputException;
 import org.jixing.shared.scope.CurrentUser;
 import org.jixing.shared.scope.DataScope;
 import org.jixing.shared.scope.Role;
+import org.jixing.shared.scope.RunAs;
 import org.jixing.shared.scope.ScopeKind;
 import org.jixing.training.TrainingHistory.PastCheckIn;
 import org.jixing.training.TrainingHistory.PastClass;
 import org.jixing.training.TrainingHistory.PastTrainee;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 
 import tools.jackson.databind.JsonNode;
@@ -55,7 +60,7 @@ class TrainingHistoryIT extends IntegrationTest implements TrainingFixtures {
     }
 
     static <T> T as(CurrentUser user, Supplier<T> work) {
-        return org.jixing.shared.scope.RunAs.user(user, work);
+        return RunAs.user(user, work);
     }
 
     static <T> T asAdmin(Supplier<T> work) {
@@ -206,7 +211,7 @@ class TrainingHistoryIT extends IntegrationTest implements TrainingFixtures {
         }
         People.BulkRegistration registered = asAdmin(() -> people.registerAll(rows));
         assertThat(registered.problems()).isEmpty();
-        Map<String, Long> ids = new java.util.LinkedHashMap<>();
+        Map<String, Long> ids = new LinkedHashMap<>();
         rows.forEach(r -> ids.put(r.name(), registered.ids().get(r.idNumber())));
         return ids;
     }
@@ -220,7 +225,7 @@ class TrainingHistoryIT extends IntegrationTest implements TrainingFixtures {
     }
 
     @Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    JdbcClient jdbc;
 
     @Test
     void aTrainingThatOverlapsACompletedOneIsRefusedAndReportedNotWritten() throws Exception {
@@ -316,8 +321,7 @@ class TrainingHistoryIT extends IntegrationTest implements TrainingFixtures {
             .isInstanceOfSatisfying(InvalidInputException.class,
                     ex -> assertThat(ex.problems()).singleElement().satisfies(problem -> {
                         assertThat(problem.messageKey()).isEqualTo("training.error.history.notOver");
-                        assertThat(problem.args()[0]).isInstanceOfSatisfying(
-                                org.springframework.context.MessageSourceResolvable.class,
+                        assertThat(problem.args()[0]).isInstanceOfSatisfying(MessageSourceResolvable.class,
                                 t -> assertThat(t.getDefaultMessage()).isEqualTo(today.plusDays(1) + " 17:00"));
                     }));
         Instant over = today.plusDays(1).atTime(17, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant();
@@ -336,7 +340,7 @@ class TrainingHistoryIT extends IntegrationTest implements TrainingFixtures {
         assertThat(enrolmentsCompletedOn(r.classId())).containsExactly(today.plusDays(1));
     }
 
-    java.util.List<LocalDate> enrolmentsCompletedOn(long classId) {
+    List<LocalDate> enrolmentsCompletedOn(long classId) {
         return jdbc.sql("select completed_on from enrolment where class_id = :c")
             .param("c", classId)
             .query(LocalDate.class)
@@ -360,12 +364,12 @@ class TrainingHistoryIT extends IntegrationTest implements TrainingFixtures {
         assertThat(jdbc.sql("""
                 select count(*) from training_class c join filed_body f on f.id = c.provider_id
                 where f.credit_code like '52%' and c.status = 'COMPLETED' and c.start_date >= :today""")
-            .param("today", java.sql.Date.valueOf(today))
+            .param("today", Date.valueOf(today))
             .query(Long.class)
             .single()).as("demo classes of the past starting from today").isZero();
         mvc.perform(
                 get("/api/v1/classes?status=COMPLETED&startsFrom=2025-01-01&startsUntil=2025-12-31").cookie(admin()))
-            .andExpect(jsonPath("$.items[0].startDate").value(org.hamcrest.Matchers.startsWith("2025-")));
+            .andExpect(jsonPath("$.items[0].startDate").value(Matchers.startsWith("2025-")));
     }
 
 }

@@ -4,9 +4,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
+import org.jixing.account.ApiToken;
 import org.jixing.shared.scope.Role;
 import org.jixing.shared.scope.ScopeColumns;
 import org.jixing.shared.scope.ScopeKind;
@@ -26,9 +30,9 @@ public class AccountStore {
             id, username, display_name, password_hash, role, scope_kind, scope_ref, region_code, enabled,
             created_at, version""";
 
-    private static final String USER_COLUMNS = java.util.Arrays.stream(COLUMNS.split(","))
+    private static final String USER_COLUMNS = Arrays.stream(COLUMNS.split(","))
         .map(c -> "u." + c.strip())
-        .collect(java.util.stream.Collectors.joining(", "));
+        .collect(Collectors.joining(", "));
 
     private final JdbcClient jdbc;
 
@@ -128,8 +132,7 @@ public class AccountStore {
         ScopeSql.Conditions where = ScopeSql.conditions(scope);
         if (text != null && !text.isBlank()) {
             where.and("(username like :text or lower(display_name) like :text)");
-            where.param("text",
-                    "%" + text.strip().toLowerCase(java.util.Locale.ROOT).replace("%", "").replace("_", "") + "%");
+            where.param("text", "%" + text.strip().toLowerCase(Locale.ROOT).replace("%", "").replace("_", "") + "%");
         }
         if (role != null) {
             where.and("role = :role", "role", role.name());
@@ -222,14 +225,13 @@ public class AccountStore {
         return live.map(l -> new LiveToken(l.account(), l.expires().toInstant()));
     }
 
-    public List<org.jixing.account.ApiToken> tokens(long userId) {
+    public List<ApiToken> tokens(long userId) {
         return jdbc.sql("""
                 select id, name, created_at, expires_at, last_used_at, revoked_at from api_token
                 where user_id = :u order by created_at desc""")
             .param("u", userId)
-            .query((rs, n) -> new org.jixing.account.ApiToken(rs.getLong(1), rs.getString(2),
-                    rs.getTimestamp(3).toInstant(), rs.getTimestamp(4).toInstant(),
-                    rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant(),
+            .query((rs, n) -> new ApiToken(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
+                    rs.getTimestamp(4).toInstant(), rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant(),
                     rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant()))
             .list();
     }

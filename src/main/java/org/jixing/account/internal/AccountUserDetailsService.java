@@ -1,5 +1,7 @@
 package org.jixing.account.internal;
 
+import java.util.Locale;
+
 import org.jixing.reference.ReferenceCatalogue;
 import org.jixing.shared.scope.CurrentUser;
 import org.jixing.shared.scope.DataScope;
@@ -27,8 +29,7 @@ class AccountUserDetailsService implements UserDetailsService {
 
     @Override
     public UserDetails loadUserByUsername(String username) {
-        AccountRow row = store
-            .findByUsername(username == null ? "" : username.trim().toLowerCase(java.util.Locale.ROOT))
+        AccountRow row = store.findByUsername(username == null ? "" : username.trim().toLowerCase(Locale.ROOT))
             .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
         return principal(row).withSecondFactor(factors.isOn(row.id()));
     }

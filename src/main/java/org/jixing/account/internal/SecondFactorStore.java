@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -57,7 +58,7 @@ public class SecondFactorStore {
                 .update();
             return true;
         }
-        catch (org.springframework.dao.DuplicateKeyException ex) {
+        catch (DuplicateKeyException ex) {
             return false;
         }
     }

@@ -1,6 +1,7 @@
 package org.jixing.account.internal;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -8,6 +9,9 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.jixing.account.SecondFactors;
+import org.jixing.shared.access.Refusals;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,6 +19,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
@@ -22,6 +27,10 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -29,8 +38,6 @@ import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
-import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
-import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.web.servlet.LocaleResolver;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -43,7 +50,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
-@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
+@ConditionalOnWebApplication
 class SecurityConfig {
 
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -68,13 +75,11 @@ class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, MessageSource messages, LocaleResolver locales, JsonMapper json,
-            AccountStore store, AccountUserDetailsService users, java.time.Clock clock, BearerTokenCache tokens,
-            org.jixing.account.SecondFactors factors, org.jixing.shared.access.Refusals refusals) throws Exception {
+            AccountStore store, AccountUserDetailsService users, Clock clock, BearerTokenCache tokens,
+            SecondFactors factors, Refusals refusals) throws Exception {
         http.securityMatcher("/api/**")
-            .addFilterBefore(new BearerTokenFilter(store, users, clock, tokens),
-                    org.springframework.security.web.access.intercept.AuthorizationFilter.class)
-            .addFilterBefore(new SecondFactorGate(factors),
-                    org.springframework.security.web.access.intercept.AuthorizationFilter.class)
+            .addFilterBefore(new BearerTokenFilter(store, users, clock, tokens), AuthorizationFilter.class)
+            .addFilterBefore(new SecondFactorGate(factors), AuthorizationFilter.class)
             .authorizeHttpRequests(a -> a
                 .requestMatchers(HttpMethod.GET, "/api/v1/certificates/keys", "/api/v1/certificates/verify",
                         "/api/v1/certificates/verify/**")
@@ -104,11 +109,9 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webChain(HttpSecurity http, org.jixing.account.SecondFactors factors,
-            org.jixing.shared.access.Refusals refusals) throws Exception {
-        var denied = new org.springframework.security.web.access.AccessDeniedHandlerImpl();
-        http.addFilterBefore(new SecondFactorGate(factors),
-                org.springframework.security.web.access.intercept.AuthorizationFilter.class)
+    SecurityFilterChain webChain(HttpSecurity http, SecondFactors factors, Refusals refusals) throws Exception {
+        var denied = new AccessDeniedHandlerImpl();
+        http.addFilterBefore(new SecondFactorGate(factors), AuthorizationFilter.class)
             .authorizeHttpRequests(a -> a
                 .requestMatchers("/login", "/error", "/favicon.ico", "/css/**", "/js/**", "/img/**", "/webjars/**",
                         "/_static/**", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
@@ -150,7 +153,7 @@ class SecurityConfig {
         return (authentication, context) -> {
             var auth = authentication.get();
             boolean signedIn = auth != null && auth.isAuthenticated()
-                    && !(auth instanceof org.springframework.security.authentication.AnonymousAuthenticationToken);
+                    && !(auth instanceof AnonymousAuthenticationToken);
             if (!signedIn) {
                 return new AuthorizationDecision(false);
             }

@@ -6,7 +6,9 @@ import java.util.Map;
 import org.jixing.audit.AuditEvent;
 import org.jixing.audit.AuditTrail;
 import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -30,8 +32,8 @@ class SignInEvents {
 
     @EventListener
     void succeeded(AuthenticationSuccessEvent event) {
-        if (event.getAuthentication().getPrincipal() instanceof AccountPrincipal principal && event
-            .getAuthentication() instanceof org.springframework.security.authentication.UsernamePasswordAuthenticationToken) {
+        if (event.getAuthentication().getPrincipal() instanceof AccountPrincipal principal
+                && event.getAuthentication() instanceof UsernamePasswordAuthenticationToken) {
             audit.recordIndependently(AuditEvent.byActor(principal.getUsername(), "login.success", "account",
                     principal.currentUser().id()));
         }
@@ -59,7 +61,7 @@ class SignInEvents {
         if (ex instanceof DisabledException) {
             return "disabled";
         }
-        if (ex instanceof org.springframework.security.authentication.BadCredentialsException) {
+        if (ex instanceof BadCredentialsException) {
             return "wrong-password";
         }
         return ex.getClass().getSimpleName();

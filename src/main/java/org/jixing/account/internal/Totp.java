@@ -1,12 +1,14 @@
 package org.jixing.account.internal;
 
+import java.net.URLEncoder;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.OptionalLong;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -100,7 +102,7 @@ public final class Totp {
     }
 
     private static String enc(String s) {
-        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** Base32 (RFC 4648, no padding), the alphabet authenticator apps take secrets in. */
@@ -130,7 +132,7 @@ public final class Totp {
         }
 
         static byte[] decode(String text) {
-            String s = text.replace(" ", "").replace("=", "").toUpperCase(java.util.Locale.ROOT);
+            String s = text.replace(" ", "").replace("=", "").toUpperCase(Locale.ROOT);
             ByteBuffer out = ByteBuffer.allocate(s.length() * 5 / 8);
             int buffer = 0;
             int bits = 0;

@@ -1,9 +1,14 @@
 package org.jixing.account.web;
 
+import java.time.Instant;
+
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.jixing.account.AccountPermission;
 import org.jixing.account.AccountPermission.Allowed;
 import org.jixing.account.OwnAccount;
 import org.jixing.shared.InvalidInputException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,7 +34,7 @@ class AccountPages {
     String page(Model model) {
         model.addAttribute("account", accounts.me());
         model.addAttribute("tokens", accounts.ownTokens());
-        model.addAttribute("now", java.time.Instant.now());
+        model.addAttribute("now", Instant.now());
         return "account/me";
     }
 
@@ -63,13 +68,13 @@ class AccountPages {
     /** Ends every session of this account, this one too, and goes to the sign-in page. */
     @Allowed(AccountPermission.OWN_ACCOUNT)
     @PostMapping("/sign-out-everywhere")
-    String signOutEverywhere(jakarta.servlet.http.HttpServletRequest request) {
+    String signOutEverywhere(HttpServletRequest request) {
         accounts.signOutEverywhere();
         var session = request.getSession(false);
         if (session != null) {
             session.invalidate();
         }
-        org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        SecurityContextHolder.clearContext();
         return "redirect:/login?logout";
     }
 

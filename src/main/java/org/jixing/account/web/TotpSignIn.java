@@ -1,13 +1,14 @@
 package org.jixing.account.web;
 
-import org.jixing.account.AccountPermission;
-import org.jixing.account.AccountPermission.Allowed;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import org.jixing.account.AccountPermission;
+import org.jixing.account.AccountPermission.Allowed;
 import org.jixing.account.SecondFactors;
 import org.jixing.account.SignedInSession;
+import org.jixing.shared.scope.CurrentUser;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -42,7 +43,7 @@ class TotpSignIn {
     @GetMapping
     String page() {
         if (SignedInSession.passedSecondFactor(SecurityContextHolder.getContext().getAuthentication())
-                || !factors.isOn(org.jixing.shared.scope.CurrentUser.require().id())) {
+                || !factors.isOn(CurrentUser.require().id())) {
             return "redirect:/";
         }
         return "account/login-totp";

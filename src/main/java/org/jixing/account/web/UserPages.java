@@ -1,14 +1,15 @@
 package org.jixing.account.web;
 
-import org.jixing.account.AccountPermission;
-import org.jixing.account.AccountPermission.Allowed;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
 import org.jixing.account.Account;
+import org.jixing.account.AccountPermission;
+import org.jixing.account.AccountPermission.Allowed;
 import org.jixing.account.Accounts;
 import org.jixing.account.NewAccount;
+import org.jixing.account.SecondFactors;
 import org.jixing.reference.ReferenceCatalogue;
 import org.jixing.shared.InvalidInputException;
 import org.jixing.shared.PageResult;
@@ -19,6 +20,7 @@ import org.jixing.shared.web.NavItem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,9 +39,9 @@ class UserPages {
 
     private final ReferenceCatalogue reference;
 
-    private final org.jixing.account.SecondFactors secondFactors;
+    private final SecondFactors secondFactors;
 
-    UserPages(Accounts accounts, ReferenceCatalogue reference, org.jixing.account.SecondFactors secondFactors) {
+    UserPages(Accounts accounts, ReferenceCatalogue reference, SecondFactors secondFactors) {
         this.secondFactors = secondFactors;
         this.accounts = accounts;
         this.reference = reference;
@@ -62,7 +64,7 @@ class UserPages {
     String form(Model model) {
         CurrentUser me = CurrentUser.require();
         if (!me.hasAnyRole(Role.PROVINCE_ADMIN, Role.CITY_OFFICER)) {
-            throw new org.springframework.security.access.AccessDeniedException("user administration");
+            throw new AccessDeniedException("user administration");
         }
         if (!model.containsAttribute("draft")) {
             model.addAttribute("draft",

@@ -17,6 +17,7 @@ import org.jixing.audit.AuditCheckpoints;
 import org.jixing.audit.AuditEntries;
 import org.jixing.audit.AuditEntry;
 import org.jixing.audit.AuditFilter;
+import org.jixing.audit.AuditPermission;
 import org.jixing.audit.AuditVerification;
 import org.jixing.audit.Checkpoint;
 import org.jixing.audit.VerificationResult;
@@ -61,7 +62,7 @@ class JdbcAuditReading implements AuditEntries, AuditVerification {
      */
     private static void requireReader() {
         CurrentUser.current().ifPresent(u -> {
-            if (!org.jixing.audit.AuditPermission.AUDIT_READ.allows(u)) {
+            if (!AuditPermission.AUDIT_READ.allows(u)) {
                 throw new AccessDeniedException("the audit trail");
             }
         });

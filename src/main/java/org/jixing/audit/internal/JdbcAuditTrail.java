@@ -3,6 +3,7 @@ package org.jixing.audit.internal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
@@ -71,7 +72,7 @@ class JdbcAuditTrail implements AuditTrail {
                 values (:seq, :at, :actor, :role, :addr, :action, :type, :id, :before, :after, :prev, :hash)
                 """)
             .param("seq", seq)
-            .param("at", java.sql.Timestamp.from(at))
+            .param("at", Timestamp.from(at))
             .param("actor", actor)
             .param("role", role)
             .param("addr", addr)

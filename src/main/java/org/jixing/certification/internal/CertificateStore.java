@@ -5,10 +5,13 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.jixing.certification.Certificate;
 import org.jixing.certification.CertificateFilter;
@@ -179,12 +182,11 @@ public class CertificateStore {
      * Of the given people, those holding a valid certificate of the level issued since
      * the day.
      */
-    public java.util.Set<Long> holders(java.util.Collection<Long> personIds, String occupationCode, String levelCode,
-            java.time.LocalDate since) {
+    public Set<Long> holders(Collection<Long> personIds, String occupationCode, String levelCode, LocalDate since) {
         if (personIds.isEmpty()) {
-            return java.util.Set.of();
+            return Set.of();
         }
-        return new java.util.HashSet<>(jdbc.sql("""
+        return new HashSet<>(jdbc.sql("""
                 select person_id from certificate
                 where person_id in (:ids) and occupation_code = :o and level_code = :l and status = 'VALID'
                   and issued_on >= :since""")

@@ -1,20 +1,21 @@
 package org.jixing.certification.web;
 
-import org.jixing.certification.CertificationPermission;
-import org.jixing.certification.CertificationPermission.Allowed;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import org.jixing.certification.Certificate;
 import org.jixing.certification.CertificateFilter;
+import org.jixing.certification.CertificateRevocation;
+import org.jixing.certification.CertificateSignatures;
 import org.jixing.certification.CertificateStatus;
 import org.jixing.certification.Certificates;
-import org.jixing.certification.CertificateSignatures;
-import org.jixing.certification.CertificateRevocation;
-import org.jixing.shared.QrCodes;
+import org.jixing.certification.CertificationPermission;
+import org.jixing.certification.CertificationPermission.Allowed;
 import org.jixing.certification.RevocationReason;
 import org.jixing.shared.InvalidInputException;
 import org.jixing.shared.PageResult;
+import org.jixing.shared.QrCodes;
 import org.jixing.shared.scope.Role;
 import org.jixing.shared.web.NavItem;
 import org.springframework.context.annotation.Bean;
@@ -98,7 +99,7 @@ class CertificatePages {
     /** The printable certificate: the holder, officers in scope, the issuing body. */
     @Allowed(CertificationPermission.CERTIFICATE_READ)
     @GetMapping("/certificates/{id}.pdf")
-    ResponseEntity<byte[]> pdf(@PathVariable long id, java.util.Locale locale) {
+    ResponseEntity<byte[]> pdf(@PathVariable long id, Locale locale) {
         Certificate c = certificates.get(id);
         return ResponseEntity.ok()
             .contentType(MediaType.APPLICATION_PDF)

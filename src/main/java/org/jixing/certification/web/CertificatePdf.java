@@ -2,7 +2,17 @@ package org.jixing.certification.web;
 
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.util.Locale;
+
+import org.jixing.certification.Certificate;
+import org.jixing.certification.CertificateSignatures;
+import org.jixing.certification.Certificates;
+import org.jixing.reference.Occupation;
+import org.jixing.reference.SkillLevel;
+import org.jixing.shared.QrCodes;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
 
 import com.google.zxing.common.BitMatrix;
 import com.lowagie.text.Document;
@@ -13,18 +23,11 @@ import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.BaseFont;
+import com.lowagie.text.pdf.ColumnText;
 import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
-import org.jixing.certification.Certificate;
-import org.jixing.certification.Certificates;
-import org.jixing.certification.CertificateSignatures;
-import org.jixing.shared.QrCodes;
-import org.jixing.reference.Occupation;
-import org.jixing.reference.SkillLevel;
-import org.springframework.context.MessageSource;
-import org.springframework.stereotype.Component;
 
 /**
  * The printable certificate: holder, occupation, level, body, day and number, and the QR
@@ -87,14 +90,14 @@ class CertificatePdf {
             String qrText = signatures.qrText(c);
             drawQr(writer.getDirectContent(), QrCodes.matrix(qrText), doc.right() - 150, doc.bottom() + 60, 150);
             String site = qrText.substring(0, qrText.indexOf("/verify") + "/verify".length());
-            com.lowagie.text.pdf.ColumnText.showTextAligned(writer.getDirectContent(), Element.ALIGN_RIGHT,
+            ColumnText.showTextAligned(writer.getDirectContent(), Element.ALIGN_RIGHT,
                     new Phrase(messages.getMessage("certificates.pdf.verifyHint", new Object[] { site }, locale),
                             small),
                     doc.right(), doc.bottom() + 40, 0);
             doc.close();
             return out.toByteArray();
         }
-        catch (DocumentException | java.io.IOException ex) {
+        catch (DocumentException | IOException ex) {
             throw new IllegalStateException("certificate PDF failed", ex);
         }
     }

@@ -2,9 +2,11 @@ package org.jixing.demo.internal;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.jixing.certification.AssessmentBatch;
 import org.jixing.certification.AssessmentBatches;
@@ -16,6 +18,7 @@ import org.jixing.certification.Candidate;
 import org.jixing.provider.BodyFilter;
 import org.jixing.provider.FiledBody;
 import org.jixing.provider.Filings;
+import org.jixing.provider.Permit;
 import org.jixing.provider.Registry;
 import org.jixing.shared.scope.CurrentUser;
 import org.jixing.shared.scope.DataScope;
@@ -96,17 +99,13 @@ class DemoAssessments {
                 break;
             }
         }
-        List<org.jixing.provider.Permit> permits = body.permits()
-            .stream()
-            .filter(p -> p.levelCode().equals("JUNIOR"))
-            .limit(3)
-            .toList();
+        List<Permit> permits = body.permits().stream().filter(p -> p.levelCode().equals("JUNIOR")).limit(3).toList();
         log.info("Demo assessments from {} completions of {} past classes, {} permits", pool.size(), made.size(),
                 permits.size());
         Map<String, List<AssessmentCandidates.NewCandidate>> byPermit = new LinkedHashMap<>();
-        java.util.Set<Long> seen = new java.util.HashSet<>();
+        Set<Long> seen = new HashSet<>();
         int next = 0;
-        for (org.jixing.provider.Permit p : permits) {
+        for (Permit p : permits) {
             List<AssessmentCandidates.NewCandidate> rows = new ArrayList<>();
             for (; next < pool.size() && rows.size() < 8; next++) {
                 CompletedTraining c = pool.get(next);

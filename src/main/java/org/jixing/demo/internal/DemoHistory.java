@@ -1,6 +1,7 @@
 package org.jixing.demo.internal;
 
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 
+import org.jixing.person.MembershipChannel;
 import org.jixing.person.NewPerson;
 import org.jixing.person.People;
 import org.jixing.provider.FiledBody;
@@ -160,8 +162,8 @@ class DemoHistory {
 
         // Providers filed in mid-2024 (brought over as past filings, so the status
         // history says when they were approved), with two teachers each.
-        java.time.Instant appliedAt = LocalDate.of(2024, 5, 20).atTime(9, 0).atZone(DemoProvince.CHINA).toInstant();
-        java.time.Instant approvedAt = LocalDate.of(2024, 5, 31).atTime(16, 0).atZone(DemoProvince.CHINA).toInstant();
+        Instant appliedAt = LocalDate.of(2024, 5, 20).atTime(9, 0).atZone(DemoProvince.CHINA).toInstant();
+        Instant approvedAt = LocalDate.of(2024, 5, 31).atTime(16, 0).atZone(DemoProvince.CHINA).toInstant();
         List<Region> cities = reference.cities();
         Map<String, List<HistoryProvider>> byCity = new HashMap<>();
         SyntheticPeople names = new SyntheticPeople(DemoSeeder.SEED + 3, Long.MAX_VALUE);
@@ -348,9 +350,8 @@ class DemoHistory {
         }
         String city = provider.body().regionCode().substring(0, 4) + "00";
         DemoProvince.as(DemoProvince.officer(reference.region(city).orElseThrow()),
-                () -> people.addGroups(registry, org.jixing.person.MembershipChannel.REGISTRY_IMPORT));
-        DemoProvince.as(provider.staff(),
-                () -> people.addGroups(declared, org.jixing.person.MembershipChannel.ROSTER_IMPORT));
+                () -> people.addGroups(registry, MembershipChannel.REGISTRY_IMPORT));
+        DemoProvince.as(provider.staff(), () -> people.addGroups(declared, MembershipChannel.ROSTER_IMPORT));
     }
 
     private static Programme pick(List<Programme> catalogue, SplittableRandom random) {

@@ -7,28 +7,34 @@ import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
+import org.jixing.person.NewPerson;
 import org.jixing.person.People;
 import org.jixing.provider.BodyKind;
 import org.jixing.provider.FiledBody;
 import org.jixing.reference.ReferenceCatalogue;
 import org.jixing.reference.Region;
+import org.jixing.shared.InvalidInputException;
 import org.jixing.shared.UnifiedSocialCreditCode;
 import org.jixing.shared.scope.CurrentUser;
 import org.jixing.shared.scope.DataScope;
 import org.jixing.shared.scope.Role;
+import org.jixing.shared.scope.RunAs;
+import org.jixing.training.AttendanceKind;
 import org.jixing.training.ClassApplication;
 import org.jixing.training.ClassDecision;
 import org.jixing.training.ClassOpenings;
 import org.jixing.training.ClassType;
+import org.jixing.training.Enrolling;
 import org.jixing.training.Enrolment;
 import org.jixing.training.EnrolmentRequest;
-import org.jixing.training.Enrolling;
 import org.jixing.training.PlannedSession;
 import org.jixing.training.Programme;
 import org.jixing.training.TrainingClass;
 import org.jixing.training.TrainingHistory;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,8 +56,8 @@ class DemoProvince {
             { "L08", "PRESCHOOL_TEACHER_ASSISTANT", "L08-1" }, { "L09", "PLC_DESIGNER", "L09-1" },
             { "L10", "START_YOUR_BUSINESS", "L10-1" } };
 
-    static final java.util.Map<String, String> GROUPS = java.util.Map.of("L02", "RURAL_MIGRANT", "L05",
-            "STUDENT_GRADUATE", "L06", "REGISTERED_UNEMPLOYED");
+    static final Map<String, String> GROUPS = Map.of("L02", "RURAL_MIGRANT", "L05", "STUDENT_GRADUATE", "L06",
+            "REGISTERED_UNEMPLOYED");
 
     static final BodyKind[] KINDS = { BodyKind.PRIVATE_INSTITUTION, BodyKind.TECHNICAL_COLLEGE,
             BodyKind.VOCATIONAL_COLLEGE, BodyKind.ENTERPRISE, BodyKind.PUBLIC_TRAINING_BASE };
@@ -122,8 +128,8 @@ class DemoProvince {
                         as(p.staff(),
                                 () -> people.addGroup(
                                         people
-                                            .register(new org.jixing.person.NewPerson(person.idNumber(), person.name(),
-                                                    person.phone(), approved.regionCode()))
+                                            .register(new NewPerson(person.idNumber(), person.name(), person.phone(),
+                                                    approved.regionCode()))
                                             .id(),
                                         group,
                                         "示范数据：" + reference.traineeGroups()
@@ -140,7 +146,7 @@ class DemoProvince {
                         firstPerson = e.personId();
                     }
                 }
-                catch (org.jixing.shared.InvalidInputException ex) {
+                catch (InvalidInputException ex) {
                     // A synthetic person under 16 or a rare duplicate: the rules said no,
                     // as
                     // they would for a real one.
@@ -163,14 +169,14 @@ class DemoProvince {
             SyntheticPeople names) {
         LocalDate start = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(3);
         List<PlannedSession> sessions = sessions(start, p.teacher());
-        List<org.jixing.person.NewPerson> rows = new ArrayList<>();
+        List<NewPerson> rows = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             SyntheticPeople.Person person = names.next();
             if (Integer.parseInt(person.idNumber().substring(6, 10)) > today.getYear() - 18) {
                 i--;
                 continue;
             }
-            rows.add(new org.jixing.person.NewPerson(person.idNumber(), person.name(), person.phone(), "370100"));
+            rows.add(new NewPerson(person.idNumber(), person.name(), person.phone(), "370100"));
         }
         try {
             as(admin, () -> {
@@ -184,10 +190,10 @@ class DemoProvince {
                     List<TrainingHistory.PastCheckIn> events = new ArrayList<>();
                     for (int s = 0; s < attended; s++) {
                         PlannedSession session = sessions.get(s);
-                        events.add(new TrainingHistory.PastCheckIn(s + 1, org.jixing.training.AttendanceKind.CHECK_IN,
+                        events.add(new TrainingHistory.PastCheckIn(s + 1, AttendanceKind.CHECK_IN,
                                 session.startsAt().minusMinutes(6 + i % 5), new BigDecimal("36.651"),
                                 new BigDecimal("117.120"), new BigDecimal("0.93"), "T-DEMO-1"));
-                        events.add(new TrainingHistory.PastCheckIn(s + 1, org.jixing.training.AttendanceKind.CHECK_OUT,
+                        events.add(new TrainingHistory.PastCheckIn(s + 1, AttendanceKind.CHECK_OUT,
                                 session.endsAt().plusMinutes(3 + i % 4), new BigDecimal("36.651"),
                                 new BigDecimal("117.120"), new BigDecimal("0.93"), "T-DEMO-1"));
                     }
@@ -200,9 +206,9 @@ class DemoProvince {
                         trainees));
             });
         }
-        catch (org.jixing.shared.InvalidInputException refused) {
+        catch (InvalidInputException refused) {
             // The demo works without it; say why.
-            org.slf4j.LoggerFactory.getLogger(DemoProvince.class)
+            LoggerFactory.getLogger(DemoProvince.class)
                 .warn("The demo provider's completed class was not recorded: {}", refused.problems());
         }
     }
@@ -240,7 +246,7 @@ class DemoProvince {
 
     /** Runs as the given user, as if they had signed in. */
     static <T> T as(CurrentUser user, Supplier<T> work) {
-        return org.jixing.shared.scope.RunAs.user(user, work);
+        return RunAs.user(user, work);
     }
 
 }

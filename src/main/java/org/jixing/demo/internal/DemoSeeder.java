@@ -1,18 +1,29 @@
 package org.jixing.demo.internal;
 
 import java.security.SecureRandom;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import javax.sql.DataSource;
 
 import org.jixing.account.Accounts;
 import org.jixing.account.NewAccount;
+import org.jixing.shared.scope.CurrentUser;
+import org.jixing.shared.scope.RunAs;
+import org.jixing.statistics.Progress;
+import org.jixing.statistics.Targets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -62,9 +73,9 @@ class DemoSeeder {
 
     private final boolean splitTargets;
 
-    private final org.jixing.statistics.Progress progress;
+    private final Progress progress;
 
-    private final org.jixing.statistics.Targets targets;
+    private final Targets targets;
 
     private final DemoSubsidies subsidies;
 
@@ -82,9 +93,9 @@ class DemoSeeder {
             @Value("${jixing.demo.history.classes:3000}") int historyClasses,
             @Value("${jixing.demo.history.people:80000}") int historyPeople,
             @Value("${jixing.demo.history.background:true}") boolean historyInBackground,
-            @Value("${jixing.demo.history.split-targets:true}") boolean splitTargets,
-            org.jixing.statistics.Progress progress, org.jixing.statistics.Targets targets, DemoSubsidies subsidies,
-            DemoPayments payments, DemoCertificates certificates, DemoAssessments assessments) {
+            @Value("${jixing.demo.history.split-targets:true}") boolean splitTargets, Progress progress,
+            Targets targets, DemoSubsidies subsidies, DemoPayments payments, DemoCertificates certificates,
+            DemoAssessments assessments) {
         this.certificates = certificates;
         this.assessments = assessments;
         this.subsidies = subsidies;
@@ -110,7 +121,7 @@ class DemoSeeder {
     }
 
     @EventListener(ApplicationReadyEvent.class)
-    @org.springframework.core.annotation.Order(0)
+    @Order(0)
     void onReady() {
         String generatedPassword = null;
         if (shouldSeed()) {
@@ -145,7 +156,7 @@ class DemoSeeder {
      */
     void generateHistory() {
         try {
-            java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(DemoProvince.CHINA));
+            LocalDate today = LocalDate.now(clock.withZone(DemoProvince.CHINA));
             long started = System.nanoTime();
             var admin = province.admin();
             log.info("Generating the demo province's past ({} classes since January 2025) ...", historyClasses);
@@ -167,7 +178,7 @@ class DemoSeeder {
                     s.enrolments(), s.selfFunded(), s.refused(), s.completed(), s.checkIns(), s.rejectedCheckIns());
             // The subsidies of the past classes: rules, budgets, claims and their review,
             // then payment orders for the approved claims and a few recoveries.
-            java.util.List<Long> approved = subsidies.generate(today, admin, s.made());
+            List<Long> approved = subsidies.generate(today, admin, s.made());
             payments.generate(today, admin, approved);
             // Certificates of the previous system for a sample of those who completed.
             certificates.generate(today, admin, s.made());
@@ -185,29 +196,28 @@ class DemoSeeder {
      * far, in proportion to the cities' share of the demo's completions (as a province
      * office would from last year's figures).
      */
-    void splitTargets(java.time.LocalDate today, org.jixing.shared.scope.CurrentUser admin) {
-        org.jixing.shared.scope.RunAs.user(admin, () -> {
-            java.util.Map<String, Long> byCity = new java.util.TreeMap<>();
-            int firstYear = java.lang.Math.min(2025, today.getYear());
+    void splitTargets(LocalDate today, CurrentUser admin) {
+        RunAs.user(admin, () -> {
+            Map<String, Long> byCity = new TreeMap<>();
+            int firstYear = Math.min(2025, today.getYear());
             for (int y = firstYear; y <= today.getYear(); y++) {
-                progress.of(y, org.jixing.statistics.Progress.Dimension.CITY)
-                    .forEach(r -> byCity.merge(r.key(), r.subsidised(), Long::sum));
+                progress.of(y, Progress.Dimension.CITY).forEach(r -> byCity.merge(r.key(), r.subsidised(), Long::sum));
             }
             long total = byCity.values().stream().mapToLong(Long::longValue).sum();
             if (total == 0) {
                 return null;
             }
             for (int y = firstYear; y <= today.getYear(); y++) {
-                java.util.Map<String, java.util.Map<String, String>> typed = new java.util.LinkedHashMap<>();
+                Map<String, Map<String, String>> typed = new LinkedHashMap<>();
                 for (var row : targets.split(y).rows()) {
                     long figure = row.subTarget().annualTarget();
-                    java.util.Map<String, String> shares = new java.util.LinkedHashMap<>();
+                    Map<String, String> shares = new LinkedHashMap<>();
                     long left = figure;
-                    java.util.List<String> cities = new java.util.ArrayList<>(byCity.keySet());
+                    List<String> cities = new ArrayList<>(byCity.keySet());
                     for (int i = 0; i < cities.size(); i++) {
                         long share = i == cities.size() - 1 ? left
-                                : java.lang.Math.round((double) figure * byCity.get(cities.get(i)) / total);
-                        share = java.lang.Math.max(0, java.lang.Math.min(share, left));
+                                : Math.round((double) figure * byCity.get(cities.get(i)) / total);
+                        share = Math.max(0, Math.min(share, left));
                         left -= share;
                         shares.put(cities.get(i), String.valueOf(share));
                     }
@@ -238,7 +248,7 @@ class DemoSeeder {
                         a.scopeRef(), a.regionCode()));
             }
         }
-        java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(DemoProvince.CHINA));
+        LocalDate today = LocalDate.now(clock.withZone(DemoProvince.CHINA));
         province.generate(today, traineesPerClass);
         jdbc.sql("insert into demo_run (id, seed, generated_at) values (1, :seed, :at)")
             .param("seed", SEED)
@@ -250,7 +260,7 @@ class DemoSeeder {
         try (var c = dataSource.getConnection()) {
             return c.getMetaData().getURL().startsWith("jdbc:h2:");
         }
-        catch (java.sql.SQLException ex) {
+        catch (SQLException ex) {
             return false;
         }
     }

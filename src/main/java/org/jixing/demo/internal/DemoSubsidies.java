@@ -8,8 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.jixing.reference.ReferenceCatalogue;
 import org.jixing.reference.Region;
@@ -21,9 +23,9 @@ import org.jixing.shared.scope.Role;
 import org.jixing.shared.scope.ScopeKind;
 import org.jixing.subsidy.Claim;
 import org.jixing.subsidy.ClaimDecision;
-import org.jixing.subsidy.ClaimStatus;
 import org.jixing.subsidy.ClaimFiling;
 import org.jixing.subsidy.ClaimReviews;
+import org.jixing.subsidy.ClaimStatus;
 import org.jixing.subsidy.FundLedger;
 import org.jixing.subsidy.Payees;
 import org.jixing.subsidy.RuleSet;
@@ -182,7 +184,7 @@ class DemoSubsidies {
             claimed.merge(key(cityOf(c.regionCode()), c.fundSourceCode(), c.trainingYear()), c.amount().fen(),
                     Long::sum);
         }
-        java.util.SortedSet<String> sources = new java.util.TreeSet<>(LINE_FUNDS.values());
+        SortedSet<String> sources = new TreeSet<>(LINE_FUNDS.values());
         filed.forEach(c -> sources.add(c.fundSourceCode()));
         int budgets = 0;
         for (int year : new int[] { 2025, 2026 }) {

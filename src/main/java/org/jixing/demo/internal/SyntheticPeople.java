@@ -1,6 +1,7 @@
 package org.jixing.demo.internal;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.SplittableRandom;
@@ -58,8 +59,8 @@ final class SyntheticPeople implements Iterator<SyntheticPeople.Person> {
         long n = next++;
         int city = 1 + random.nextInt(16);
         LocalDate birth = FIRST_BIRTH.plusDays(random.nextInt(BIRTH_DAYS + 1));
-        String first17 = String.format("3799%02d%s%03d", city,
-                birth.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE), n % 1000);
+        String first17 = String.format("3799%02d%s%03d", city, birth.format(DateTimeFormatter.BASIC_ISO_DATE),
+                n % 1000);
         String id = first17 + ResidentIdNumbers.checkCharacter(first17);
         String name = SURNAMES[random.nextInt(SURNAMES.length)] + GIVEN[random.nextInt(GIVEN.length)];
         String phone = String.format("199%08d", n % 100_000_000L);

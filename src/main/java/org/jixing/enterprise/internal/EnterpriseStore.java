@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.jixing.enterprise.Enterprise;
+import org.jixing.shared.RegionCode;
 import org.jixing.shared.scope.ScopeColumns;
 import org.jixing.shared.scope.ScopeSql;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -73,8 +74,7 @@ public class EnterpriseStore {
             where.param("code", "%" + t.toUpperCase(Locale.ROOT) + "%");
         }
         if (regionCode != null && !regionCode.isBlank()) {
-            where.and("region_code like :region", "region",
-                    new org.jixing.shared.RegionCode(regionCode).prefix() + "%");
+            where.and("region_code like :region", "region", new RegionCode(regionCode).prefix() + "%");
         }
         return where.clause();
     }

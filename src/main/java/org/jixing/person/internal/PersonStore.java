@@ -6,13 +6,18 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.jixing.person.GroupMembership;
+import org.jixing.person.MembershipChannel;
 import org.jixing.person.Person;
+import org.jixing.shared.bulk.BulkWriter;
+import org.jixing.shared.scope.Role;
 import org.jixing.shared.scope.ScopeColumns;
 import org.jixing.shared.scope.ScopeSql;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,9 +45,9 @@ public class PersonStore {
 
     private final JdbcClient jdbc;
 
-    private final org.jixing.shared.bulk.BulkWriter bulk;
+    private final BulkWriter bulk;
 
-    PersonStore(JdbcClient jdbc, org.jixing.shared.bulk.BulkWriter bulk) {
+    PersonStore(JdbcClient jdbc, BulkWriter bulk) {
         this.jdbc = jdbc;
         this.bulk = bulk;
     }
@@ -79,7 +84,7 @@ public class PersonStore {
     }
 
     /** Person ids by blind index, for those of the given indexes that are registered. */
-    public Map<String, Long> idsByIndex(java.util.Collection<String> indexes) {
+    public Map<String, Long> idsByIndex(Collection<String> indexes) {
         Map<String, Long> ids = new HashMap<>();
         List<String> all = List.copyOf(indexes);
         for (int from = 0; from < all.size(); from += 1000) {
@@ -131,9 +136,9 @@ public class PersonStore {
             .optional();
     }
 
-    public List<Person> findAll(java.util.Collection<Long> ids) {
+    public List<Person> findAll(Collection<Long> ids) {
         List<Long> all = List.copyOf(ids);
-        List<Person> found = new java.util.ArrayList<>(all.size());
+        List<Person> found = new ArrayList<>(all.size());
         for (int from = 0; from < all.size(); from += 1000) {
             found.addAll(jdbc.sql("select " + COLUMNS + " from person p where p.id = any(:ids)")
                 .param("ids", all.subList(from, Math.min(all.size(), from + 1000)).toArray(Long[]::new))
@@ -155,7 +160,7 @@ public class PersonStore {
     }
 
     /** The sealed ID numbers of these people, by person id, in chunks of a thousand. */
-    public Map<Long, String> idNumberCiphers(java.util.Collection<Long> ids) {
+    public Map<Long, String> idNumberCiphers(Collection<Long> ids) {
         Map<Long, String> out = new HashMap<>();
         List<Long> all = List.copyOf(ids);
         for (int from = 0; from < all.size(); from += 1000) {
@@ -185,7 +190,7 @@ public class PersonStore {
     }
 
     /** A person for an export: the record and, sealed, the full ID number. */
-    public record Exported(Person person, String idNumberCipher, java.time.Instant registeredAt) {
+    public record Exported(Person person, String idNumberCipher, Instant registeredAt) {
     }
 
     /**
@@ -229,7 +234,7 @@ public class PersonStore {
     }
 
     public long insertGroup(long personId, String group, String evidence, LocalDate from, LocalDate until, String by,
-            Instant at, org.jixing.shared.scope.Role role, org.jixing.person.MembershipChannel channel) {
+            Instant at, Role role, MembershipChannel channel) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into person_group (person_id, group_code, evidence, valid_from, valid_until, recorded_by,
@@ -256,14 +261,13 @@ public class PersonStore {
             from person_group""";
 
     /** The memberships of many people, in chunks of a thousand. */
-    public Map<Long, List<GroupMembership>> groupsOf(java.util.Collection<Long> personIds) {
+    public Map<Long, List<GroupMembership>> groupsOf(Collection<Long> personIds) {
         Map<Long, List<GroupMembership>> out = new HashMap<>();
         List<Long> all = List.copyOf(personIds);
         for (int from = 0; from < all.size(); from += 1000) {
             jdbc.sql(GROUP_SELECT + " where person_id = any(:p) order by valid_from, id")
                 .param("p", all.subList(from, Math.min(all.size(), from + 1000)).toArray(Long[]::new))
-                .query((rs, n) -> out.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>())
-                    .add(membership(rs)))
+                .query((rs, n) -> out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(membership(rs)))
                 .list();
         }
         return out;
@@ -273,8 +277,7 @@ public class PersonStore {
         String role = rs.getString(8);
         return new GroupMembership(rs.getLong(2), rs.getString(3), rs.getString(4), rs.getDate(5).toLocalDate(),
                 rs.getDate(6) == null ? null : rs.getDate(6).toLocalDate(), rs.getString(7),
-                role == null ? null : org.jixing.shared.scope.Role.valueOf(role),
-                org.jixing.person.MembershipChannel.valueOf(rs.getString(9)));
+                role == null ? null : Role.valueOf(role), MembershipChannel.valueOf(rs.getString(9)));
     }
 
     static Person map(ResultSet rs, int n) throws SQLException {

@@ -6,10 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.sql.SQLException;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Properties;
-
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
@@ -162,7 +162,7 @@ public class PersonalDataCipher {
         try (var c = dataSource.getConnection()) {
             return c.getMetaData().getURL().startsWith("jdbc:h2:");
         }
-        catch (java.sql.SQLException ex) {
+        catch (SQLException ex) {
             return false;
         }
     }

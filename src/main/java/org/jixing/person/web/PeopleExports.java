@@ -1,12 +1,11 @@
 package org.jixing.person.web;
 
-import org.jixing.person.PersonPermission;
-import org.jixing.person.PersonPermission.Allowed;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -17,10 +16,13 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.jixing.person.PersonPermission;
+import org.jixing.person.PersonPermission.Allowed;
 import org.jixing.person.PersonalDataExports;
 import org.jixing.reference.ReferenceCatalogue;
 import org.jixing.shared.web.TableDownload;
 import org.springframework.context.MessageSource;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -57,7 +59,7 @@ class PeopleExports {
         boolean full = "full".equals(idNumbers);
         // Refused before anything is written, so the caller gets a clean 403.
         if (full && !exports.mayExportFullIdNumbers()) {
-            throw new org.springframework.security.access.AccessDeniedException("exporting full ID numbers");
+            throw new AccessDeniedException("exporting full ID numbers");
         }
         Map<String, String> regions = new HashMap<>();
         reference.regions().forEach(r -> regions.put(r.code(), r.name(locale)));
@@ -74,7 +76,7 @@ class PeopleExports {
         String female = messages.getMessage("person.gender.F", null, "F", locale);
         AtomicLong written = new AtomicLong();
         Iterator<List<?>> rows = new Iterator<>() {
-            private Iterator<PersonalDataExports.ExportedPerson> page = java.util.Collections.emptyIterator();
+            private Iterator<PersonalDataExports.ExportedPerson> page = Collections.emptyIterator();
 
             private long after;
 

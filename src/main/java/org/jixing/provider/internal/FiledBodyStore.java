@@ -7,8 +7,11 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,9 +20,11 @@ import org.jixing.provider.BodyKind;
 import org.jixing.provider.FiledBody;
 import org.jixing.provider.FilingApplication;
 import org.jixing.provider.FilingStatus;
+import org.jixing.provider.Filings;
 import org.jixing.provider.Permit;
 import org.jixing.provider.Registry;
 import org.jixing.provider.StatusChange;
+import org.jixing.shared.RegionCode;
 import org.jixing.shared.scope.ScopeSql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -111,8 +116,8 @@ public class FiledBodyStore {
     }
 
     /** The names of bodies by id, in one statement; unknown ids are left out. */
-    public Map<Long, String> names(Registry registry, java.util.Collection<Long> ids) {
-        Map<Long, String> names = new java.util.HashMap<>();
+    public Map<Long, String> names(Registry registry, Collection<Long> ids) {
+        Map<Long, String> names = new HashMap<>();
         if (ids.isEmpty()) {
             return names;
         }
@@ -163,14 +168,13 @@ public class FiledBodyStore {
             where.and("b.kind = :kind", "kind", f.kind().name());
         }
         if (f.regionCode() != null && !f.regionCode().isBlank()) {
-            where.and("b.region_code like :region", "region",
-                    new org.jixing.shared.RegionCode(f.regionCode()).prefix() + "%");
+            where.and("b.region_code like :region", "region", new RegionCode(f.regionCode()).prefix() + "%");
         }
         if (f.text() != null && !f.text().isBlank()) {
             where.and("(lower(b.name) like :text or b.credit_code like :code or b.filing_no like :code)");
-            String t = f.text().strip().toLowerCase(java.util.Locale.ROOT).replace("%", "").replace("_", "");
+            String t = f.text().strip().toLowerCase(Locale.ROOT).replace("%", "").replace("_", "");
             where.param("text", "%" + t + "%");
-            where.param("code", t.toUpperCase(java.util.Locale.ROOT) + "%");
+            where.param("code", t.toUpperCase(Locale.ROOT) + "%");
         }
         return where.clause();
     }
@@ -183,9 +187,9 @@ public class FiledBodyStore {
      * carry the skill-master studio mark, and how many are public training bases (by
      * kind). In a scope.
      */
-    public Map<BodyKind, org.jixing.provider.Filings.Filed> filedOn(Registry registry, LocalDate day, Instant endOfDay,
+    public Map<BodyKind, Filings.Filed> filedOn(Registry registry, LocalDate day, Instant endOfDay,
             ScopeSql.Clause scope) {
-        Map<BodyKind, org.jixing.provider.Filings.Filed> out = new java.util.EnumMap<>(BodyKind.class);
+        Map<BodyKind, Filings.Filed> out = new EnumMap<>(BodyKind.class);
         jdbc.sql("""
                 select b.kind, count(*), count(case when b.skill_master_studio then 1 end),
                   count(case when b.kind = 'PUBLIC_TRAINING_BASE' then 1 end)
@@ -201,7 +205,7 @@ public class FiledBodyStore {
             .param("end", Timestamp.from(endOfDay))
             .params(scope.params())
             .query((rs, n) -> out.put(BodyKind.valueOf(rs.getString(1)),
-                    new org.jixing.provider.Filings.Filed(rs.getLong(2), rs.getLong(3), rs.getLong(4))))
+                    new Filings.Filed(rs.getLong(2), rs.getLong(3), rs.getLong(4))))
             .list();
         return out;
     }

@@ -1,7 +1,5 @@
 package org.jixing.provider.web;
 
-import org.jixing.provider.ProviderPermission;
-import org.jixing.provider.ProviderPermission.Allowed;
 import java.util.List;
 import java.util.Set;
 
@@ -11,6 +9,8 @@ import org.jixing.provider.FiledBody;
 import org.jixing.provider.FilingDecision;
 import org.jixing.provider.FilingStatus;
 import org.jixing.provider.Filings;
+import org.jixing.provider.ProviderPermission;
+import org.jixing.provider.ProviderPermission.Allowed;
 import org.jixing.provider.Registry;
 import org.jixing.reference.ReferenceCatalogue;
 import org.jixing.reference.Region;
@@ -22,7 +22,9 @@ import org.jixing.shared.scope.Role;
 import org.jixing.shared.web.FormErrors;
 import org.jixing.shared.web.NavItem;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -183,11 +185,11 @@ class FilingPages {
 
     private static void requireDecider() {
         if (!canDecide()) {
-            throw new org.springframework.security.access.AccessDeniedException("filing decisions");
+            throw new AccessDeniedException("filing decisions");
         }
     }
 
-    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    @Configuration(proxyBeanMethods = false)
     static class Navigation {
 
         @Bean

@@ -1,16 +1,15 @@
 package org.jixing.reference.api;
 
-import org.jixing.reference.ReferencePermission;
-import org.jixing.reference.ReferencePermission.Allowed;
 import java.util.List;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jixing.reference.ActionLine;
 import org.jixing.reference.Department;
 import org.jixing.reference.Occupation;
 import org.jixing.reference.Plan;
 import org.jixing.reference.ReferenceCatalogue;
+import org.jixing.reference.ReferenceLists;
+import org.jixing.reference.ReferencePermission;
+import org.jixing.reference.ReferencePermission.Allowed;
 import org.jixing.reference.Region;
 import org.jixing.reference.SkillLevel;
 import org.jixing.reference.TraineeGroup;
@@ -21,6 +20,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * The reference data every other system counts against; any signed-in caller reads it.
@@ -70,8 +72,7 @@ class ReferenceApi {
     PageResult<Occupation> occupations(@RequestParam(required = false) String line,
             @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
             @RequestParam(required = false) Integer size) {
-        return org.jixing.reference.ReferenceLists.occupations(reference, line, q, Math.max(0, page),
-                PageResult.size(size));
+        return ReferenceLists.occupations(reference, line, q, Math.max(0, page), PageResult.size(size));
     }
 
     @Allowed(ReferencePermission.REFERENCE_READ)

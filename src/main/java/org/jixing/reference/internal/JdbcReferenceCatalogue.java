@@ -1,10 +1,12 @@
 package org.jixing.reference.internal;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -20,6 +22,8 @@ import org.jixing.reference.TraineeGroup;
 import org.jixing.shared.RegionCode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Serves the reference data from an immutable snapshot that is rebuilt after every edit.
@@ -36,7 +40,7 @@ class JdbcReferenceCatalogue implements ReferenceCatalogue {
      * Bumped by every committed edit. A snapshot loaded while an edit commits is not
      * kept, so readers never keep serving data older than the last commit.
      */
-    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong generation = new AtomicLong();
 
     JdbcReferenceCatalogue(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -47,14 +51,13 @@ class JdbcReferenceCatalogue implements ReferenceCatalogue {
      * next read loads a fresh one.
      */
     void invalidate() {
-        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
-            org.springframework.transaction.support.TransactionSynchronizationManager
-                .registerSynchronization(new org.springframework.transaction.support.TransactionSynchronization() {
-                    @Override
-                    public void afterCommit() {
-                        drop();
-                    }
-                });
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    drop();
+                }
+            });
         }
         else {
             drop();
@@ -98,7 +101,7 @@ class JdbcReferenceCatalogue implements ReferenceCatalogue {
         jdbc.sql("select line_code, department_code from action_line_department order by line_code, sort_order")
             .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2)))
             .list()
-            .forEach(e -> leads.computeIfAbsent(e.getKey(), k -> new java.util.ArrayList<>()).add(e.getValue()));
+            .forEach(e -> leads.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         Map<String, List<SubTarget>> subTargets = jdbc.sql(
                 "select code, line_code, name_zh, name_en, annual_target, at_least, sort_order from sub_target order by line_code, sort_order, code")
             .query((rs, n) -> new SubTarget(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),

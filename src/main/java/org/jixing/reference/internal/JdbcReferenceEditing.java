@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -87,8 +88,8 @@ class JdbcReferenceEditing implements ReferenceEditing {
         if (!updated) {
             throw new OptimisticLockingFailureException(kind + " " + code + " changed since it was read");
         }
-        audit.record(AuditEvent.of("reference." + kind.name().toLowerCase(java.util.Locale.ROOT) + ".update",
-                kind.name(), code, before, store.row(kind, code).orElseThrow()));
+        audit.record(AuditEvent.of("reference." + kind.name().toLowerCase(Locale.ROOT) + ".update", kind.name(), code,
+                before, store.row(kind, code).orElseThrow()));
         catalogue.invalidate();
     }
 
@@ -236,7 +237,7 @@ class JdbcReferenceEditing implements ReferenceEditing {
     }
 
     static Occupation clean(Occupation o) {
-        return new Occupation(o.code() == null ? null : o.code().strip().toUpperCase(java.util.Locale.ROOT),
+        return new Occupation(o.code() == null ? null : o.code().strip().toUpperCase(Locale.ROOT),
                 blankToNull(o.nationalCode()), o.nameZh() == null ? null : o.nameZh().strip(),
                 o.nameEn() == null ? null : o.nameEn().strip(), blankToNull(o.lineCode()), o.active());
     }

@@ -1,19 +1,24 @@
 package org.jixing.reference.web;
 
-import org.jixing.reference.ReferencePermission;
-import org.jixing.reference.ReferencePermission.Allowed;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
+import org.jixing.reference.Localized;
 import org.jixing.reference.Occupation;
 import org.jixing.reference.OccupationImportReport;
 import org.jixing.reference.ReferenceCatalogue;
 import org.jixing.reference.ReferenceEditing;
 import org.jixing.reference.ReferenceKind;
 import org.jixing.reference.ReferenceLists;
+import org.jixing.reference.ReferencePermission;
+import org.jixing.reference.ReferencePermission.Allowed;
 import org.jixing.reference.SubTarget;
 import org.jixing.shared.InvalidInputException;
 import org.jixing.shared.PageResult;
@@ -75,7 +80,7 @@ class ReferencePages {
         model.addAttribute("plan", reference.plan());
         model.addAttribute("lines", reference.actionLines());
         model.addAttribute("departments",
-                reference.departments().stream().collect(java.util.stream.Collectors.toMap(d -> d.code(), d -> d)));
+                reference.departments().stream().collect(Collectors.toMap(d -> d.code(), d -> d)));
         model.addAttribute("admin", admin());
         if (admin()) {
             Map<String, Integer> versions = new LinkedHashMap<>();
@@ -167,8 +172,8 @@ class ReferencePages {
         try {
             editing.saveOccupation(o, version);
             redirect.addFlashAttribute("notice", "reference.saved");
-            return "redirect:/reference/occupations?q=" + java.net.URLEncoder.encode(o.code() == null ? "" : o.code(),
-                    java.nio.charset.StandardCharsets.UTF_8);
+            return "redirect:/reference/occupations?q="
+                    + URLEncoder.encode(o.code() == null ? "" : o.code(), StandardCharsets.UTF_8);
         }
         catch (InvalidInputException ex) {
             model.addAttribute("problems", ex.problems());
@@ -247,8 +252,8 @@ class ReferencePages {
     static final Set<ReferenceKind> RENAMEABLE = Set.of(ReferenceKind.ACTION_LINE, ReferenceKind.DEPARTMENT,
             ReferenceKind.REGION, ReferenceKind.SKILL_LEVEL, ReferenceKind.TRAINEE_GROUP, ReferenceKind.SUB_TARGET);
 
-    private org.jixing.reference.Localized localized(ReferenceKind kind, String code) {
-        java.util.Optional<? extends org.jixing.reference.Localized> found = switch (kind) {
+    private Localized localized(ReferenceKind kind, String code) {
+        Optional<? extends Localized> found = switch (kind) {
             case ACTION_LINE -> reference.actionLine(code);
             case DEPARTMENT -> reference.departments().stream().filter(d -> d.code().equals(code)).findFirst();
             case REGION -> reference.region(code);
@@ -259,7 +264,7 @@ class ReferencePages {
                 .flatMap(l -> l.subTargets().stream())
                 .filter(s -> s.code().equals(code))
                 .findFirst();
-            default -> java.util.Optional.empty();
+            default -> Optional.empty();
         };
         return found.orElseThrow(() -> new RecordNotFoundException(kind.name(), code));
     }

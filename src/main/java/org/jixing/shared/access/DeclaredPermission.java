@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.jixing.shared.scope.Role;
 import org.springframework.web.method.HandlerMethod;
 
 /**
@@ -22,7 +23,7 @@ public record DeclaredPermission(Permission permission) {
     }
 
     /** True when a user of {@code role} may call the handler (always, when public). */
-    public boolean allows(org.jixing.shared.scope.Role role) {
+    public boolean allows(Role role) {
         return permission == null || permission.allows(role);
     }
 

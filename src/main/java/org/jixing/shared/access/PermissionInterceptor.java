@@ -1,12 +1,15 @@
 package org.jixing.shared.access;
 
+import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.jixing.shared.scope.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.method.HandlerMethod;
@@ -21,7 +24,7 @@ public class PermissionInterceptor implements HandlerInterceptor {
 
     private static final Logger log = LoggerFactory.getLogger(PermissionInterceptor.class);
 
-    private final Map<java.lang.reflect.Method, Optional<DeclaredPermission>> declared = new ConcurrentHashMap<>();
+    private final Map<Method, Optional<DeclaredPermission>> declared = new ConcurrentHashMap<>();
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
@@ -54,8 +57,8 @@ public class PermissionInterceptor implements HandlerInterceptor {
         UNDECLARED;
 
         @Override
-        public java.util.Set<org.jixing.shared.scope.Role> roles() {
-            return java.util.Set.of();
+        public Set<Role> roles() {
+            return Set.of();
         }
 
     }

@@ -10,13 +10,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
-
 import javax.sql.DataSource;
 
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
+import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.support.SQLErrorCodeSQLExceptionTranslator;
 import org.springframework.stereotype.Component;
@@ -42,7 +45,7 @@ public class BulkWriter {
     private final DataSource dataSource;
 
     /** Rows written into each table since this writer last analysed it. */
-    private final java.util.Map<String, Growth> sinceAnalyze = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Growth> sinceAnalyze = new ConcurrentHashMap<>();
 
     /** A table's growth since its last statistics, and how much calls for new ones. */
     private static final class Growth {
@@ -110,8 +113,7 @@ public class BulkWriter {
         }
         catch (SQLException ex) {
             var translated = translator.translate("bulk write into " + table, null, ex);
-            throw translated != null ? translated
-                    : new org.springframework.jdbc.UncategorizedSQLException("bulk write into " + table, null, ex);
+            throw translated != null ? translated : new UncategorizedSQLException("bulk write into " + table, null, ex);
         }
         finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
@@ -198,7 +200,7 @@ public class BulkWriter {
     private static long batch(Connection connection, String table, List<String> columns, Iterable<Object[]> rows)
             throws SQLException {
         String sql = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
-                + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")";
+                + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
         long written = 0;
         try (PreparedStatement insert = connection.prepareStatement(sql)) {
             int pending = 0;

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Objects;
 
 import org.h2.tools.TriggerAdapter;
 
@@ -54,7 +55,7 @@ public abstract class H2RuleTrigger extends TriggerAdapter {
     /** Whether a column's value differs between the old and the new row (nulls equal). */
     public static boolean changed(ResultSet oldRow, ResultSet newRow, String... columns) throws SQLException {
         for (String c : columns) {
-            if (!java.util.Objects.equals(oldRow.getObject(c), newRow.getObject(c))) {
+            if (!Objects.equals(oldRow.getObject(c), newRow.getObject(c))) {
                 return true;
             }
         }

@@ -1,5 +1,6 @@
 package org.jixing.shared.scope;
 
+import java.io.Serializable;
 import java.util.Optional;
 
 import org.springframework.security.core.Authentication;
@@ -11,7 +12,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * through {@link #current()}.
  */
 public record CurrentUser(long id, String username, String displayName, Role role,
-        DataScope scope) implements java.io.Serializable {
+        DataScope scope) implements Serializable {
 
     public static Optional<CurrentUser> current() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();

@@ -1,5 +1,6 @@
 package org.jixing.shared.scope;
 
+import java.io.Serializable;
 import java.util.Objects;
 import java.util.Set;
 
@@ -11,7 +12,7 @@ import org.jixing.shared.RegionCode;
  * For a department the action lines it leads are resolved at sign-in, so queries need no
  * join to reference tables.
  */
-public record DataScope(ScopeKind kind, String ref, Set<String> actionLines) implements java.io.Serializable {
+public record DataScope(ScopeKind kind, String ref, Set<String> actionLines) implements Serializable {
 
     public DataScope {
         Objects.requireNonNull(kind, "kind");

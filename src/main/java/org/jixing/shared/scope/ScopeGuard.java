@@ -2,7 +2,9 @@ package org.jixing.shared.scope;
 
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 
+import org.jixing.shared.access.AccessRefused;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -30,8 +32,7 @@ public class ScopeGuard {
      * when it exists under another parent the refusal is audited (a probe with a foreign
      * child id under one's own parent).
      */
-    public static <T> T under(Optional<T> child, java.util.function.Predicate<T> underParent, String recordType,
-            Object recordId) {
+    public static <T> T under(Optional<T> child, Predicate<T> underParent, String recordType, Object recordId) {
         T found = child.orElseThrow(() -> new RecordNotFoundException(recordType, recordId));
         if (!underParent.test(found)) {
             throw new UnderAnotherParent(recordType, recordId);
@@ -54,8 +55,8 @@ public class ScopeGuard {
         }
         if (existsAnywhere.getAsBoolean()) {
             String who = CurrentUser.current().map(CurrentUser::username).orElse("anonymous");
-            events.publishEvent(new org.jixing.shared.access.AccessRefused(who,
-                    org.jixing.shared.access.AccessRefused.Reason.SCOPE, recordType, String.valueOf(recordId)));
+            events
+                .publishEvent(new AccessRefused(who, AccessRefused.Reason.SCOPE, recordType, String.valueOf(recordId)));
         }
         throw new RecordNotFoundException(recordType, recordId);
     }

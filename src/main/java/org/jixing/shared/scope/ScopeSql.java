@@ -3,6 +3,8 @@ package org.jixing.shared.scope;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.jixing.shared.RegionCode;
+
 /**
  * The one mechanism that confines queries to a user's scope. Every scoped query appends
  * {@code AND <clause.sql()>} and binds {@code clause.params()}: a list never includes a
@@ -103,7 +105,7 @@ public final class ScopeSql {
         }
         return switch (scope.kind()) {
             case PROVINCE, REGION -> new Clause(column + " like :scope_region_prefix",
-                    Map.of("scope_region_prefix", new org.jixing.shared.RegionCode(scope.ref()).prefix() + "%"));
+                    Map.of("scope_region_prefix", new RegionCode(scope.ref()).prefix() + "%"));
             case DEPARTMENT -> scope.actionLines().isEmpty() ? NOTHING
                     : new Clause(column + " in (:scope_lines)", Map.of("scope_lines", scope.actionLines()));
             // Providers, evaluation bodies and people are bound by their numeric id;

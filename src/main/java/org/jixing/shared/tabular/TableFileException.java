@@ -1,5 +1,7 @@
 package org.jixing.shared.tabular;
 
+import java.util.Arrays;
+
 /**
  * A file that cannot be read as a table, with a message key (and arguments) that says why
  * in the user's language: not the type it claims, an encoding not recognised, too many
@@ -12,7 +14,7 @@ public class TableFileException extends RuntimeException {
     private final transient Object[] args;
 
     public TableFileException(String messageKey, Object... args) {
-        super(messageKey + (args.length == 0 ? "" : " " + java.util.Arrays.toString(args)));
+        super(messageKey + (args.length == 0 ? "" : " " + Arrays.toString(args)));
         this.messageKey = messageKey;
         this.args = args;
     }

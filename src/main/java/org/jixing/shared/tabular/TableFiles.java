@@ -2,6 +2,7 @@ package org.jixing.shared.tabular;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -70,7 +71,7 @@ public final class TableFiles {
      * passes the size limit; returns its size.
      */
     public static long receive(InputStream in, Path to, TableLimits limits) throws IOException {
-        try (java.io.OutputStream out = Files.newOutputStream(to)) {
+        try (OutputStream out = Files.newOutputStream(to)) {
             byte[] buffer = new byte[64 * 1024];
             long total = 0;
             int n;

@@ -3,6 +3,7 @@ package org.jixing.shared.tabular;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,7 +16,6 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
-
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -247,7 +247,7 @@ final class XlsxTables {
 
     }
 
-    private static final class OutputStreamNull extends java.io.OutputStream {
+    private static final class OutputStreamNull extends OutputStream {
 
         static final OutputStreamNull INSTANCE = new OutputStreamNull();
 

@@ -2,17 +2,26 @@ package org.jixing.shared.web;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.jixing.shared.InvalidInputException;
+import org.jixing.shared.access.Refusals;
 import org.jixing.shared.scope.RecordNotFoundException;
+import org.jixing.shared.scope.ScopeGuard;
+import org.jixing.shared.throttle.ThrottledException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
@@ -25,14 +34,14 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * controllers ({@code @RestController} is a {@code @Controller}).
  */
 @RestControllerAdvice(annotations = RestController.class)
-@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private final MessageSource messages;
 
-    private final org.jixing.shared.access.Refusals refusals;
+    private final Refusals refusals;
 
-    ApiExceptionHandler(MessageSource messages, org.jixing.shared.access.Refusals refusals) {
+    ApiExceptionHandler(MessageSource messages, Refusals refusals) {
         this.messages = messages;
         this.refusals = refusals;
         setMessageSource(messages);
@@ -40,7 +49,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(RecordNotFoundException.class)
     ProblemDetail notFound(RecordNotFoundException ex) {
-        if (ex instanceof org.jixing.shared.scope.ScopeGuard.UnderAnotherParent) {
+        if (ex instanceof ScopeGuard.UnderAnotherParent) {
             refusals.wrongParent(ex.recordType(), ex.recordId());
         }
         ProblemDetail problem = problem(HttpStatus.NOT_FOUND, "error.notFound.title", "error.notFound.detail");
@@ -64,8 +73,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     /** 429 with Retry-After, and a message saying how long to wait. */
-    @ExceptionHandler(org.jixing.shared.throttle.ThrottledException.class)
-    org.springframework.http.ResponseEntity<ProblemDetail> throttled(org.jixing.shared.throttle.ThrottledException ex) {
+    @ExceptionHandler(ThrottledException.class)
+    ResponseEntity<ProblemDetail> throttled(ThrottledException ex) {
         Locale locale = LocaleContextHolder.getLocale();
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
                 messages.getMessage("error.throttled.detail", new Object[] { ex.retryAfterSeconds() }, locale));
@@ -73,13 +82,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         problem.setType(URI.create("urn:jixing:problem:throttled"));
         problem.setProperty("use", ex.use());
         problem.setProperty("retryAfterSeconds", ex.retryAfterSeconds());
-        return org.springframework.http.ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-            .header(org.springframework.http.HttpHeaders.RETRY_AFTER, String.valueOf(ex.retryAfterSeconds()))
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+            .header(HttpHeaders.RETRY_AFTER, String.valueOf(ex.retryAfterSeconds()))
             .body(problem);
     }
 
     @ExceptionHandler(AccessDeniedException.class)
-    ProblemDetail denied(AccessDeniedException ex, jakarta.servlet.http.HttpServletRequest request) {
+    ProblemDetail denied(AccessDeniedException ex, HttpServletRequest request) {
         refusals.forbidden(ex, request);
         return problem(HttpStatus.FORBIDDEN, "error.forbidden.title", "error.forbidden.detail");
     }

@@ -7,12 +7,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.List;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 
 /**
  * Streams rows to a CSV download as Chinese Excel opens it: UTF-8 with a byte-order mark,
@@ -48,8 +50,8 @@ public final class CsvDownload {
      * A CSV already written in full (with its byte-order mark if it has one) as a
      * download named {@code filename}.
      */
-    public static org.springframework.http.ResponseEntity<byte[]> ofText(String filename, String content) {
-        return FileDownload.of(filename, new org.springframework.http.MediaType("text", "csv", StandardCharsets.UTF_8),
+    public static ResponseEntity<byte[]> ofText(String filename, String content) {
+        return FileDownload.of(filename, new MediaType("text", "csv", StandardCharsets.UTF_8),
                 content.getBytes(StandardCharsets.UTF_8));
     }
 

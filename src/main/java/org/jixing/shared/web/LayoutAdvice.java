@@ -1,13 +1,19 @@
 package org.jixing.shared.web;
 
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.jixing.shared.scope.CurrentUser;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Puts what the shared layout needs into every page's model: the user and the asset
@@ -29,8 +35,7 @@ class LayoutAdvice {
     @ModelAttribute("nav")
     List<NavEntry> nav() {
         String path = null;
-        if (org.springframework.web.context.request.RequestContextHolder
-            .getRequestAttributes() instanceof org.springframework.web.context.request.ServletRequestAttributes servlet) {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes servlet) {
             path = servlet.getRequest().getRequestURI();
         }
         String requestPath = path;
@@ -54,26 +59,25 @@ class LayoutAdvice {
      * filtered list or a chosen year stays) in the other language.
      */
     @ModelAttribute("langLinks")
-    java.util.Map<String, String> langLinks() {
+    Map<String, String> langLinks() {
         String query = null;
-        var attributes = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
-        if (attributes instanceof org.springframework.web.context.request.ServletRequestAttributes servlet
-                && "GET".equals(servlet.getRequest().getMethod())) {
+        var attributes = RequestContextHolder.getRequestAttributes();
+        if (attributes instanceof ServletRequestAttributes servlet && "GET".equals(servlet.getRequest().getMethod())) {
             query = servlet.getRequest().getQueryString();
         }
         String kept = query == null ? ""
-                : java.util.Arrays.stream(query.split("&"))
+                : Arrays.stream(query.split("&"))
                     .filter(p -> !p.isEmpty() && !p.startsWith("lang="))
                     .map(p -> p + "&")
-                    .collect(java.util.stream.Collectors.joining());
-        return java.util.Map.of("zh", "?" + kept + "lang=zh-CN", "en", "?" + kept + "lang=en");
+                    .collect(Collectors.joining());
+        return Map.of("zh", "?" + kept + "lang=zh-CN", "en", "?" + kept + "lang=en");
     }
 
     /**
      * Fills a model the way the {@code @ModelAttribute} methods do, for views rendered
      * where those methods do not run (exception handlers).
      */
-    void addTo(org.springframework.ui.Model model) {
+    void addTo(Model model) {
         model.addAttribute("nav", nav());
         model.addAttribute("me", me());
         model.addAttribute("assets", assets());

@@ -1,12 +1,21 @@
 package org.jixing.shared.web;
 
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.jixing.shared.access.Refusals;
 import org.jixing.shared.scope.RecordNotFoundException;
+import org.jixing.shared.scope.ScopeGuard;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /** Pages answer a missing or out-of-scope record with the same 404 page. */
 @ControllerAdvice(annotations = Controller.class)
@@ -14,12 +23,11 @@ class PageExceptionHandler {
 
     private final LayoutAdvice layout;
 
-    private final org.jixing.shared.access.Refusals refusals;
+    private final Refusals refusals;
 
-    private final org.springframework.context.MessageSource messages;
+    private final MessageSource messages;
 
-    PageExceptionHandler(LayoutAdvice layout, org.jixing.shared.access.Refusals refusals,
-            org.springframework.context.MessageSource messages) {
+    PageExceptionHandler(LayoutAdvice layout, Refusals refusals, MessageSource messages) {
         this.layout = layout;
         this.refusals = refusals;
         this.messages = messages;
@@ -28,19 +36,18 @@ class PageExceptionHandler {
     /**
      * A role without the permission, or a service's own refusal: the 403 page, audited.
      */
-    @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
+    @ExceptionHandler(AccessDeniedException.class)
     @ResponseStatus(HttpStatus.FORBIDDEN)
-    String forbidden(org.springframework.security.access.AccessDeniedException ex,
-            jakarta.servlet.http.HttpServletRequest request, Model model) {
+    String forbidden(AccessDeniedException ex, HttpServletRequest request, Model model) {
         refusals.forbidden(ex, request);
         layout.addTo(model);
         return "error/403";
     }
 
     /** A typed address with a value that is not of its kind: say which and what. */
-    @ExceptionHandler(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class)
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     @ResponseStatus(HttpStatus.BAD_REQUEST)
-    String badParameter(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException ex, Model model) {
+    String badParameter(MethodArgumentTypeMismatchException ex, Model model) {
         layout.addTo(model);
         model.addAttribute("parameter", ex.getName());
         model.addAttribute("value", String.valueOf(ex.getValue()));
@@ -50,7 +57,7 @@ class PageExceptionHandler {
     /** An upload whose file name holds control characters or path separators. */
     @ExceptionHandler(UploadNames.Refused.class)
     @ResponseStatus(HttpStatus.BAD_REQUEST)
-    String badFileName(UploadNames.Refused ex, Model model, java.util.Locale locale) {
+    String badFileName(UploadNames.Refused ex, Model model, Locale locale) {
         layout.addTo(model);
         model.addAttribute("message", messages.getMessage(ex.rule(), new Object[] { ex.printableName() }, locale));
         return "error/400";
@@ -59,7 +66,7 @@ class PageExceptionHandler {
     @ExceptionHandler(RecordNotFoundException.class)
     @ResponseStatus(HttpStatus.NOT_FOUND)
     String notFound(RecordNotFoundException ex, Model model) {
-        if (ex instanceof org.jixing.shared.scope.ScopeGuard.UnderAnotherParent) {
+        if (ex instanceof ScopeGuard.UnderAnotherParent) {
             refusals.wrongParent(ex.recordType(), ex.recordId());
         }
         layout.addTo(model);

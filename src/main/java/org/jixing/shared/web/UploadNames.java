@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.util.WebUtils;
 
 /**
  * Refuses an upload whose file name holds a control character (NUL included) or a path
@@ -22,8 +23,7 @@ class UploadNames implements HandlerInterceptor {
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         // Under a wrapper (the security filters') when the multipart was resolved
         // earlier.
-        MultipartHttpServletRequest multipart = org.springframework.web.util.WebUtils.getNativeRequest(request,
-                MultipartHttpServletRequest.class);
+        MultipartHttpServletRequest multipart = WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);
         if (multipart != null) {
             for (List<MultipartFile> files : multipart.getMultiFileMap().values()) {
                 for (MultipartFile file : files) {

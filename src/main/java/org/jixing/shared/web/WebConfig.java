@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.jixing.shared.access.PermissionInterceptor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -47,7 +48,7 @@ class WebConfig implements WebMvcConfigurer {
         interceptor.setParamName("lang");
         interceptor.setIgnoreInvalidLocale(true);
         registry.addInterceptor(interceptor);
-        registry.addInterceptor(new org.jixing.shared.access.PermissionInterceptor());
+        registry.addInterceptor(new PermissionInterceptor());
         registry.addInterceptor(new UploadNames());
     }
 

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -97,7 +98,7 @@ public class ProgressStore {
 
     /** Adds completions to a group, creating it on its first. */
     public void add(CompletionCounts.Count c) {
-        Map<String, Object> key = new java.util.LinkedHashMap<>();
+        Map<String, Object> key = new LinkedHashMap<>();
         key.put("training_year", c.completedOn().getYear());
         key.put("completed_on", Date.valueOf(c.completedOn()));
         key.put("line_code", c.lineCode());
@@ -107,7 +108,7 @@ public class ProgressStore {
         key.put("occupation_code", c.occupationCode());
         key.put("subsidised", c.subsidised());
         upsert("progress_rollup", "completions", key, c.completions());
-        Map<String, Object> month = new java.util.LinkedHashMap<>();
+        Map<String, Object> month = new LinkedHashMap<>();
         month.put("training_year", c.completedOn().getYear());
         month.put("training_month", c.completedOn().getMonthValue());
         month.put("line_code", c.lineCode());
@@ -115,7 +116,7 @@ public class ProgressStore {
         month.put("region_code", city(c.regionCode()));
         month.put("subsidised", c.subsidised());
         upsert("progress_month", "completions", month, c.completions());
-        Map<String, Object> provider = new java.util.LinkedHashMap<>();
+        Map<String, Object> provider = new LinkedHashMap<>();
         provider.put("training_year", c.completedOn().getYear());
         provider.put("provider_id", c.providerId());
         provider.put("line_code", c.lineCode());
@@ -189,7 +190,7 @@ public class ProgressStore {
 
     /** Adds completions to a trainee group's count. */
     public void add(GroupCount c) {
-        Map<String, Object> key = new java.util.LinkedHashMap<>();
+        Map<String, Object> key = new LinkedHashMap<>();
         key.put("training_year", c.year());
         key.put("training_month", c.month());
         key.put("line_code", c.lineCode());
@@ -201,7 +202,7 @@ public class ProgressStore {
 
     /** Adds persons to a unique count (region: a city, or the province). */
     public void add(int year, String dimension, String line, String region, long persons) {
-        Map<String, Object> key = new java.util.LinkedHashMap<>();
+        Map<String, Object> key = new LinkedHashMap<>();
         key.put("training_year", year);
         key.put("dimension", dimension);
         key.put("line_code", line);

@@ -1,10 +1,27 @@
 package org.jixing.statistics.web;
 
-import org.jixing.statistics.StatisticsPermission;
-import org.jixing.statistics.StatisticsPermission.Allowed;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.jixing.provider.BodyFilter;
+import org.jixing.provider.FilingStatus;
+import org.jixing.provider.Filings;
+import org.jixing.provider.Registry;
 import org.jixing.reference.ReferenceCatalogue;
 import org.jixing.shared.scope.CurrentUser;
+import org.jixing.shared.scope.Role;
 import org.jixing.shared.scope.ScopeKind;
+import org.jixing.statistics.ProgressViews;
+import org.jixing.statistics.StatisticsPermission;
+import org.jixing.statistics.StatisticsPermission.Allowed;
+import org.jixing.statistics.Targets;
+import org.jixing.training.ClassFilter;
+import org.jixing.training.ClassOpenings;
+import org.jixing.training.ClassStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,19 +35,18 @@ class HomeController {
 
     private final ReferenceCatalogue reference;
 
-    private final org.jixing.training.ClassOpenings classes;
+    private final ClassOpenings classes;
 
-    private final org.jixing.provider.Filings filings;
+    private final Filings filings;
 
-    private final org.jixing.statistics.ProgressViews views;
+    private final ProgressViews views;
 
-    private final org.jixing.statistics.Targets targets;
+    private final Targets targets;
 
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    HomeController(ReferenceCatalogue reference, org.jixing.training.ClassOpenings classes,
-            org.jixing.provider.Filings filings, org.jixing.statistics.ProgressViews views,
-            org.jixing.statistics.Targets targets, java.time.Clock clock) {
+    HomeController(ReferenceCatalogue reference, ClassOpenings classes, Filings filings, ProgressViews views,
+            Targets targets, Clock clock) {
         this.views = views;
         this.targets = targets;
         this.clock = clock;
@@ -56,27 +72,23 @@ class HomeController {
             .findFirst()
             .ifPresent(d -> model.addAttribute("scopeDepartment", d));
         // Progress goes on the pages that show the lines.
-        if (me.hasAnyRole(org.jixing.shared.scope.Role.PROVINCE_ADMIN, org.jixing.shared.scope.Role.LINE_DEPARTMENT,
-                org.jixing.shared.scope.Role.CITY_OFFICER, org.jixing.shared.scope.Role.AUDITOR)) {
+        if (me.hasAnyRole(Role.PROVINCE_ADMIN, Role.LINE_DEPARTMENT, Role.CITY_OFFICER, Role.AUDITOR)) {
             progress(me, model);
         }
-        if (me.hasRole(org.jixing.shared.scope.Role.CITY_OFFICER)) {
+        if (me.hasRole(Role.CITY_OFFICER)) {
             // The approval queue: what waits for the region's decision, oldest first.
             model.addAttribute("classQueue",
-                    classes.search(new org.jixing.training.ClassFilter(org.jixing.training.ClassStatus.SUBMITTED, null,
-                            null, null, null, "submitted"), 0, 20));
-            model.addAttribute("providerQueue", filings.search(org.jixing.provider.Registry.PROVIDER,
-                    new org.jixing.provider.BodyFilter(org.jixing.provider.FilingStatus.PENDING, null, null, null), 0,
-                    20));
-            model.addAttribute("evaluationQueue", filings.search(org.jixing.provider.Registry.EVALUATION_BODY,
-                    new org.jixing.provider.BodyFilter(org.jixing.provider.FilingStatus.PENDING, null, null, null), 0,
-                    20));
+                    classes.search(new ClassFilter(ClassStatus.SUBMITTED, null, null, null, null, "submitted"), 0, 20));
+            model.addAttribute("providerQueue",
+                    filings.search(Registry.PROVIDER, new BodyFilter(FilingStatus.PENDING, null, null, null), 0, 20));
+            model.addAttribute("evaluationQueue", filings.search(Registry.EVALUATION_BODY,
+                    new BodyFilter(FilingStatus.PENDING, null, null, null), 0, 20));
         }
-        if (me.hasRole(org.jixing.shared.scope.Role.PROVIDER_STAFF)) {
+        if (me.hasRole(Role.PROVIDER_STAFF)) {
             // The provider's own classes, those still to run first.
-            model.addAttribute("myClasses", classes.search(org.jixing.training.ClassFilter.none(), 0, 50));
+            model.addAttribute("myClasses", classes.search(ClassFilter.none(), 0, 50));
         }
-        return "statistics/home-" + me.role().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return "statistics/home-" + me.role().name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /**
@@ -85,11 +97,11 @@ class HomeController {
      * city against its own shares).
      */
     private void progress(CurrentUser me, Model model) {
-        java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai")));
-        java.util.Map<String, Long> done = new java.util.HashMap<>();
+        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
+        Map<String, Long> done = new HashMap<>();
         // The share due as the dashboard reads it: last year's months where there are
         // some.
-        java.util.Map<String, Double> dues = new java.util.HashMap<>();
+        Map<String, Double> dues = new HashMap<>();
         views.dashboard(today.getYear(), null, null).lines().forEach(l -> l.subTargets().forEach(st -> {
             done.put(st.subTarget().code(), st.figure().done());
             dues.put(st.subTarget().code(), st.figure().pace().due());
@@ -100,9 +112,9 @@ class HomeController {
         model.addAttribute("yearShare", (double) today.getDayOfYear() / today.lengthOfYear());
         model.addAttribute("paceShown",
                 me.scope().kind() == ScopeKind.PROVINCE || me.scope().kind() == ScopeKind.DEPARTMENT);
-        if (me.hasRole(org.jixing.shared.scope.Role.CITY_OFFICER)) {
+        if (me.hasRole(Role.CITY_OFFICER)) {
             // The city's shares of the targets, against which its own pace is read.
-            java.util.Map<String, Long> cityTargets = new java.util.HashMap<>();
+            Map<String, Long> cityTargets = new HashMap<>();
             targets.split(today.getYear())
                 .rows()
                 .forEach(r -> r.byCity()

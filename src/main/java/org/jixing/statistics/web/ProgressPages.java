@@ -1,12 +1,11 @@
 package org.jixing.statistics.web;
 
-import org.jixing.statistics.StatisticsPermission;
-import org.jixing.statistics.StatisticsPermission.Allowed;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +27,8 @@ import org.jixing.shared.web.XlsxDownload;
 import org.jixing.statistics.Pace;
 import org.jixing.statistics.ProgressReport;
 import org.jixing.statistics.ProgressViews;
+import org.jixing.statistics.StatisticsPermission;
+import org.jixing.statistics.StatisticsPermission.Allowed;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -128,10 +129,8 @@ class ProgressPages {
         for (ProgressViews.MonthRow m : d.months()) {
             LocalDate first = LocalDate.of(d.year(), m.month(), 1);
             Map<String, Object> row = new LinkedHashMap<>();
-            row.put("name",
-                    "en".equals(locale.getLanguage())
-                            ? first.getMonth().getDisplayName(java.time.format.TextStyle.SHORT, Locale.ENGLISH)
-                            : m.month() + "月");
+            row.put("name", "en".equals(locale.getLanguage())
+                    ? first.getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH) : m.month() + "月");
             row.put("done", m.done());
             row.put("lastYear", m.lastYear());
             row.put("href", classes(d, null, null, first, first.plusMonths(1).minusDays(1), null));

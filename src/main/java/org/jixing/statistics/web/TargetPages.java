@@ -1,17 +1,23 @@
 package org.jixing.statistics.web;
 
-import org.jixing.statistics.StatisticsPermission;
-import org.jixing.statistics.StatisticsPermission.Allowed;
+import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.jixing.shared.InvalidInputException;
 import org.jixing.shared.scope.CurrentUser;
 import org.jixing.shared.scope.Role;
+import org.jixing.shared.web.XlsxDownload;
+import org.jixing.statistics.StatisticsPermission;
+import org.jixing.statistics.StatisticsPermission.Allowed;
 import org.jixing.statistics.Targets;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,6 +25,7 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -72,19 +79,18 @@ class TargetPages {
 
     @Allowed(StatisticsPermission.TARGET_READ)
     @GetMapping("/statistics/targets.xlsx")
-    void download(@RequestParam(required = false) Integer year, java.util.Locale locale,
-            jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+    void download(@RequestParam(required = false) Integer year, Locale locale, HttpServletResponse response)
+            throws IOException {
         int y = year == null ? LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() : year;
-        java.util.List<java.util.List<Object>> table = targets.table(y, locale);
-        org.jixing.shared.web.XlsxDownload.write(response, "targets-" + y + ".xlsx", String.valueOf(y),
+        List<List<Object>> table = targets.table(y, locale);
+        XlsxDownload.write(response, "targets-" + y + ".xlsx", String.valueOf(y),
                 table.get(0).stream().map(String::valueOf).toList(), table.subList(1, table.size()).iterator());
     }
 
     @Allowed(StatisticsPermission.TARGET_WRITE)
     @PostMapping("/statistics/targets/import")
-    String upload(@RequestParam int year,
-            @RequestParam(required = false) org.springframework.web.multipart.MultipartFile file, Model model,
-            RedirectAttributes redirect) throws java.io.IOException {
+    String upload(@RequestParam int year, @RequestParam(required = false) MultipartFile file, Model model,
+            RedirectAttributes redirect) throws IOException {
         try {
             if (file == null || file.isEmpty()) {
                 throw InvalidInputException.of("file", "table.error.empty");

@@ -1,22 +1,24 @@
 package org.jixing.training.api;
 
-import org.jixing.training.TrainingPermission;
-import org.jixing.training.TrainingPermission.Allowed;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jixing.shared.InvalidInputException;
 import org.jixing.shared.PageResult;
 import org.jixing.training.ClassApplication;
+import org.jixing.training.ClassCalendar;
 import org.jixing.training.ClassDecision;
 import org.jixing.training.ClassFilter;
 import org.jixing.training.ClassOpenings;
 import org.jixing.training.ClassSession;
 import org.jixing.training.ClassStatus;
+import org.jixing.training.ClassType;
 import org.jixing.training.NewProgramme;
 import org.jixing.training.Programme;
 import org.jixing.training.Programmes;
@@ -24,6 +26,8 @@ import org.jixing.training.StatusChange;
 import org.jixing.training.Teacher;
 import org.jixing.training.Teachers;
 import org.jixing.training.TrainingClass;
+import org.jixing.training.TrainingPermission;
+import org.jixing.training.TrainingPermission.Allowed;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,6 +36,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** Programmes, teachers and classes, with the same scopes as the pages. */
 @RestController
@@ -45,9 +53,9 @@ class TrainingApi {
 
     private final ClassOpenings classes;
 
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    TrainingApi(Programmes programmes, Teachers teachers, ClassOpenings classes, java.time.Clock clock) {
+    TrainingApi(Programmes programmes, Teachers teachers, ClassOpenings classes, Clock clock) {
         this.clock = clock;
         this.programmes = programmes;
         this.teachers = teachers;
@@ -106,15 +114,14 @@ class TrainingApi {
             @RequestParam(required = false) String line, @RequestParam(required = false) String region,
             @RequestParam(required = false) String q, @RequestParam(required = false) Long providerId,
             @Parameter(description = "first day on or after (yyyy-MM-dd)") @RequestParam(
-                    required = false) java.time.LocalDate startsFrom,
+                    required = false) LocalDate startsFrom,
             @Parameter(description = "first day on or before (yyyy-MM-dd)") @RequestParam(
-                    required = false) java.time.LocalDate startsUntil,
+                    required = false) LocalDate startsUntil,
             @Parameter(
                     description = "start (latest first, the default), -start, no, provider, submitted") @RequestParam(
                             required = false) String sort,
             @RequestParam(defaultValue = "0") int page, @RequestParam(required = false) Integer size,
-            @Parameter(description = "REGULAR, ORDER, POST or DIRECTED") @RequestParam(
-                    required = false) org.jixing.training.ClassType type,
+            @Parameter(description = "REGULAR, ORDER, POST or DIRECTED") @RequestParam(required = false) ClassType type,
             @Parameter(description = "only classes the region approved and nobody called off "
                     + "(approved, running, completed, closed)") @RequestParam(defaultValue = "false") boolean opened) {
         return classes.search(
@@ -139,8 +146,7 @@ class TrainingApi {
      * A session's times: when its check-ins count and from when its attendance may be
      * marked by hand.
      */
-    record SessionTimes(long id, int seq, java.time.Instant checkInsFrom, java.time.Instant checkInsUntil,
-            java.time.Instant correctionsFrom) {
+    record SessionTimes(long id, int seq, Instant checkInsFrom, Instant checkInsUntil, Instant correctionsFrom) {
     }
 
     /**
@@ -148,17 +154,17 @@ class TrainingApi {
      * times; {@code waitingFor} names the steps the calendar does not allow yet, with the
      * moment each waits for.
      */
-    record CalendarView(java.time.Instant startsFrom, java.time.Instant completesFrom,
-            java.util.Map<String, java.time.Instant> waitingFor, List<SessionTimes> sessions) {
+    record CalendarView(Instant startsFrom, Instant completesFrom, Map<String, Instant> waitingFor,
+            List<SessionTimes> sessions) {
     }
 
     @Allowed(TrainingPermission.CLASS_READ)
     @GetMapping("/classes/{id}/calendar")
     @Operation(summary = "When the class may start and complete, and when each session's attendance counts")
     CalendarView calendar(@PathVariable long id) {
-        org.jixing.training.ClassCalendar c = classes.calendar(id);
-        java.time.Instant now = clock.instant();
-        java.util.Map<String, java.time.Instant> waiting = new java.util.LinkedHashMap<>();
+        ClassCalendar c = classes.calendar(id);
+        Instant now = clock.instant();
+        Map<String, Instant> waiting = new LinkedHashMap<>();
         for (ClassDecision d : List.of(ClassDecision.START, ClassDecision.COMPLETE)) {
             c.waitsFor(d, now).ifPresent(at -> waiting.put(d.verb(), at));
         }

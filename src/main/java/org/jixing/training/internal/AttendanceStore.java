@@ -10,12 +10,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
+import org.jixing.shared.bulk.BulkWriter;
 import org.jixing.training.AttendanceEvent;
+import org.jixing.training.AttendanceKind;
 import org.jixing.training.CheckInTerminal;
 import org.jixing.training.ClassSession;
-import org.jixing.training.AttendanceKind;
 import org.jixing.training.DeviceKind;
 import org.jixing.training.EnrolmentStatus;
 import org.jixing.training.TrainingClass;
@@ -58,9 +60,9 @@ public class AttendanceStore {
 
     private final JdbcClient jdbc;
 
-    private final org.jixing.shared.bulk.BulkWriter bulk;
+    private final BulkWriter bulk;
 
-    AttendanceStore(JdbcClient jdbc, org.jixing.shared.bulk.BulkWriter bulk) {
+    AttendanceStore(JdbcClient jdbc, BulkWriter bulk) {
         this.jdbc = jdbc;
         this.bulk = bulk;
     }
@@ -89,11 +91,11 @@ public class AttendanceStore {
      * Inserts the event unless its client key is stored already (the unique constraint
      * decides, also between racing requests): its new id, or empty for a replay.
      */
-    public java.util.OptionalLong insertIfNew(NewEvent e) {
+    public OptionalLong insertIfNew(NewEvent e) {
         return insert(e, true);
     }
 
-    private java.util.OptionalLong insert(NewEvent e, boolean ifNew) {
+    private OptionalLong insert(NewEvent e, boolean ifNew) {
         var keys = new GeneratedKeyHolder();
         int inserted = jdbc
             .sql("""
@@ -126,9 +128,9 @@ public class AttendanceStore {
             .param("late", e.uploadedLate())
             .update(keys, "id");
         if (inserted == 0 || keys.getKeyList().isEmpty()) {
-            return java.util.OptionalLong.empty();
+            return OptionalLong.empty();
         }
-        return java.util.OptionalLong.of(keys.getKeyAs(Number.class).longValue());
+        return OptionalLong.of(keys.getKeyAs(Number.class).longValue());
     }
 
     /** What these client keys answered when they were first stored, by key. */

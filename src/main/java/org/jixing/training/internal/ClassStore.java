@@ -5,15 +5,21 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.jixing.shared.RegionCode;
 import org.jixing.shared.scope.ScopeColumns;
 import org.jixing.shared.scope.ScopeSql;
 import org.jixing.training.ClassFilter;
+import org.jixing.training.ClassOpenings;
 import org.jixing.training.ClassSession;
 import org.jixing.training.ClassStatus;
 import org.jixing.training.ClassType;
@@ -46,10 +52,10 @@ public class ClassStore {
             c.end_date, c.capacity, c.status, c.status_reason, c.status_since, c.created_at, c.version""";
 
     /** The statuses of classes the region approved and nobody called off, for SQL. */
-    private static final String OPENED = java.util.Arrays.stream(ClassStatus.values())
+    private static final String OPENED = Arrays.stream(ClassStatus.values())
         .filter(ClassStatus::opened)
         .map(s -> "'" + s.name() + "'")
-        .collect(java.util.stream.Collectors.joining(", ", "(", ")"));
+        .collect(Collectors.joining(", ", "(", ")"));
 
     private final JdbcClient jdbc;
 
@@ -68,7 +74,7 @@ public class ClassStore {
                           status_since, created_at, version)
                         values (:no, :provider, :providerName, :region, :programme, :line, :sub, :occ, :lvl, :type, :employer,
                           :employerCode, :subsidised, :venue, :lat, :lng, :start, :end, :capacity, 'SUBMITTED', :now, :now, 0)""")
-            .param("no", "pending-" + java.util.UUID.randomUUID().toString().substring(0, 20))
+            .param("no", "pending-" + UUID.randomUUID().toString().substring(0, 20))
             .param("provider", c.providerId())
             .param("providerName", c.providerName())
             .param("region", c.regionCode())
@@ -184,10 +190,10 @@ public class ClassStore {
             where.and("c.status in " + OPENED);
         }
         if (f.startsFrom() != null) {
-            where.and("c.start_date >= :startsFrom", "startsFrom", java.sql.Date.valueOf(f.startsFrom()));
+            where.and("c.start_date >= :startsFrom", "startsFrom", Date.valueOf(f.startsFrom()));
         }
         if (f.startsUntil() != null) {
-            where.and("c.start_date <= :startsUntil", "startsUntil", java.sql.Date.valueOf(f.startsUntil()));
+            where.and("c.start_date <= :startsUntil", "startsUntil", Date.valueOf(f.startsUntil()));
         }
         if (f.subTargetCode() != null && !f.subTargetCode().isBlank()) {
             where.and("c.sub_target_code = :subTarget", "subTarget", f.subTargetCode());
@@ -197,12 +203,10 @@ public class ClassStore {
             ScopeSql.Conditions completed = ScopeSql
                 .conditions(new ScopeSql.Clause("e.class_id = c.id and e.status = 'COMPLETED'", Map.of()));
             if (f.completedFrom() != null) {
-                completed.and("e.completed_on >= :completedFrom", "completedFrom",
-                        java.sql.Date.valueOf(f.completedFrom()));
+                completed.and("e.completed_on >= :completedFrom", "completedFrom", Date.valueOf(f.completedFrom()));
             }
             if (f.completedUntil() != null) {
-                completed.and("e.completed_on <= :completedUntil", "completedUntil",
-                        java.sql.Date.valueOf(f.completedUntil()));
+                completed.and("e.completed_on <= :completedUntil", "completedUntil", Date.valueOf(f.completedUntil()));
             }
             if (byGroup) {
                 completed.and("g.group_code = :completedGroup", "completedGroup", f.completedGroup());
@@ -223,9 +227,8 @@ public class ClassStore {
      * Classes opened (approved, not called off) that start between two days, by type: how
      * many, their trainees (enrolled, not withdrawn) and their completions; in a scope.
      */
-    public Map<ClassType, org.jixing.training.ClassOpenings.Opened> openedByType(java.time.LocalDate from,
-            java.time.LocalDate until, ScopeSql.Clause scope) {
-        Map<ClassType, org.jixing.training.ClassOpenings.Opened> out = new java.util.EnumMap<>(ClassType.class);
+    public Map<ClassType, ClassOpenings.Opened> openedByType(LocalDate from, LocalDate until, ScopeSql.Clause scope) {
+        Map<ClassType, ClassOpenings.Opened> out = new EnumMap<>(ClassType.class);
         jdbc.sql("""
                 select c.class_type, count(distinct c.id),
                   count(case when e.status <> 'WITHDRAWN' then 1 end),
@@ -237,7 +240,7 @@ public class ClassStore {
             .param("until", Date.valueOf(until))
             .params(scope.params())
             .query((rs, n) -> out.put(ClassType.valueOf(rs.getString(1)),
-                    new org.jixing.training.ClassOpenings.Opened(rs.getLong(2), rs.getLong(3), rs.getLong(4))))
+                    new ClassOpenings.Opened(rs.getLong(2), rs.getLong(3), rs.getLong(4))))
             .list();
         return out;
     }

@@ -1,14 +1,17 @@
 package org.jixing.training.internal;
 
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jixing.shared.bulk.BulkWriter;
 import org.jixing.shared.scope.ScopeColumns;
 import org.jixing.training.EnrolmentStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,9 +43,9 @@ public class EnrolmentStore {
 
     private final JdbcClient jdbc;
 
-    private final org.jixing.shared.bulk.BulkWriter bulk;
+    private final BulkWriter bulk;
 
-    EnrolmentStore(JdbcClient jdbc, org.jixing.shared.bulk.BulkWriter bulk) {
+    EnrolmentStore(JdbcClient jdbc, BulkWriter bulk) {
         this.jdbc = jdbc;
         this.bulk = bulk;
     }
@@ -52,7 +55,7 @@ public class EnrolmentStore {
      * (null when self-funded).
      */
     public record NewRow(long personId, boolean subsidised, String ineligibleReasons, String token,
-            EnrolmentStatus status, String completionReason, java.time.LocalDate completedOn, Integer slot) {
+            EnrolmentStatus status, String completionReason, LocalDate completedOn, Integer slot) {
     }
 
     /**
@@ -179,18 +182,18 @@ public class EnrolmentStore {
             .update() == 1;
     }
 
-    public void complete(long id, EnrolmentStatus status, String reason, java.time.LocalDate on) {
+    public void complete(long id, EnrolmentStatus status, String reason, LocalDate on) {
         jdbc.sql("""
                 update enrolment set status = :s, completion_reason = :r, completed_on = :d, version = version + 1
                 where id = :id""")
             .param("s", status.name())
             .param("r", reason)
-            .param("d", java.sql.Date.valueOf(on))
+            .param("d", Date.valueOf(on))
             .param("id", id)
             .update();
     }
 
-    static Row map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    static Row map(ResultSet rs, int n) throws SQLException {
         return new Row(rs.getLong("id"), rs.getLong("class_id"), rs.getLong("person_id"), rs.getBoolean("subsidised"),
                 rs.getString("ineligible_reasons"), EnrolmentStatus.valueOf(rs.getString("status")),
                 rs.getString("token"), rs.getTimestamp("enrolled_at").toInstant(), rs.getInt("version"),

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.jixing.shared.scope.ScopeColumns;
@@ -99,7 +100,7 @@ public class TerminalStore {
                     + (includeRetired ? "" : " and t.retired_at is null")
                     + " order by case when t.retired_at is null then 0 else 1 end, t.name, t.id limit 1000")
             .params(scope.params())
-            .params(providerId == null ? java.util.Map.of() : java.util.Map.of("provider", providerId))
+            .params(providerId == null ? Map.of() : Map.of("provider", providerId))
             .query(TerminalStore::map)
             .list();
     }

@@ -1,14 +1,20 @@
 package org.jixing.training.web;
 
-import org.jixing.training.TrainingPermission;
-import org.jixing.training.TrainingPermission.Allowed;
 import java.io.IOException;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -17,14 +23,20 @@ import org.jixing.reference.ReferenceCatalogue;
 import org.jixing.shared.PageResult;
 import org.jixing.shared.web.TableDownload;
 import org.jixing.training.Attendance;
+import org.jixing.training.AttendanceEvent;
 import org.jixing.training.ClassFilter;
 import org.jixing.training.ClassOpenings;
+import org.jixing.training.ClassSession;
 import org.jixing.training.ClassStatus;
+import org.jixing.training.ClassType;
 import org.jixing.training.Enrolment;
 import org.jixing.training.Enrolments;
 import org.jixing.training.TrainingClass;
+import org.jixing.training.TrainingPermission;
+import org.jixing.training.TrainingPermission.Allowed;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -70,8 +82,7 @@ class ClassExports {
             @RequestParam(required = false) String q, @RequestParam(required = false) Long providerId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(required = false) String sort,
-            @RequestParam(required = false) org.jixing.training.ClassType type,
+            @RequestParam(required = false) String sort, @RequestParam(required = false) ClassType type,
             @RequestParam(defaultValue = "false") boolean opened,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate completedFrom,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate completedUntil,
@@ -79,9 +90,9 @@ class ClassExports {
             Locale locale, HttpServletResponse response) throws IOException {
         ClassFilter filter = new ClassFilter(status, line, region, providerId, q, sort, from, to, type, opened,
                 completedFrom, completedUntil, group, subTarget);
-        Map<String, String> occupations = new java.util.HashMap<>();
+        Map<String, String> occupations = new HashMap<>();
         reference.occupations().forEach(o -> occupations.put(o.code(), o.name(locale)));
-        Map<String, String> regions = new java.util.HashMap<>();
+        Map<String, String> regions = new HashMap<>();
         reference.regions().forEach(r -> regions.put(r.code(), r.name(locale)));
         List<String> header = headers(locale, "training.field.classNo", "training.field.provider",
                 "training.field.region", "training.field.line", "training.field.subTarget", "training.field.occupation",
@@ -110,15 +121,15 @@ class ClassExports {
         boolean full = "full".equals(idNumbers);
         // Refused before anything is written, so the caller gets a clean 403.
         if (full && !exports.mayExportFullIdNumbers()) {
-            throw new org.springframework.security.access.AccessDeniedException("exporting full ID numbers");
+            throw new AccessDeniedException("exporting full ID numbers");
         }
         TrainingClass c = classes.get(id);
         Map<Long, Attendance.Rate> rates = attendance.rates(id);
         List<String> header = headers(locale, "training.field.traineeName", "training.field.idNumber",
                 "training.field.subsidised", "training.export.ineligibleReasons", "training.field.attendanceRate",
                 "training.field.status", "training.export.completionReason");
-        java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
-        Map<Long, String> numbers = new java.util.HashMap<>();
+        AtomicLong written = new AtomicLong();
+        Map<Long, String> numbers = new HashMap<>();
         Iterator<List<?>> rows = new Pages<>(page -> {
             PageResult<Enrolment> next = enrolments.rosterPage(id, page, PAGE);
             numbers.clear();
@@ -129,7 +140,7 @@ class ClassExports {
         }, e -> {
             Attendance.Rate rate = rates.get(e.id());
             written.incrementAndGet();
-            return java.util.Arrays.asList(e.name(), full ? numbers.get(e.personId()) : e.idNumberMasked(),
+            return Arrays.asList(e.name(), full ? numbers.get(e.personId()) : e.idNumberMasked(),
                     text(locale, e.subsidised() ? "training.yes" : "training.no"), e.ineligibleReasons(),
                     rate == null ? null : rate.attended() + "/" + rate.sessions(),
                     text(locale, "training.enrolment." + e.status().name()), e.completionReason());
@@ -145,21 +156,21 @@ class ClassExports {
     void attendance(@PathVariable long id, @PathVariable String format, Locale locale, HttpServletResponse response)
             throws IOException {
         TrainingClass c = classes.get(id);
-        Map<Long, Enrolment> roster = new java.util.HashMap<>();
+        Map<Long, Enrolment> roster = new HashMap<>();
         enrolments.roster(id).forEach(e -> roster.put(e.id(), e));
-        List<org.jixing.training.ClassSession> sessions = classes.sessions(id);
+        List<ClassSession> sessions = classes.sessions(id);
         List<String> header = headers(locale, "training.export.session", "training.field.sessionTime",
                 "training.field.traineeName", "training.field.idNumber", "training.export.kind",
                 "training.export.occurredAt", "training.export.receivedAt", "training.export.late",
                 "training.export.device", "training.export.deviceKind", "training.export.accepted",
                 "training.export.reason", "training.export.recordedBy", "training.export.note");
-        java.time.format.DateTimeFormatter time = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(java.time.ZoneId.of("Asia/Shanghai"));
+        DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(ZoneId.of("Asia/Shanghai"));
         // One session's events in memory at a time.
         Iterator<List<?>> rows = new Iterator<>() {
             private int session;
 
-            private Iterator<org.jixing.training.AttendanceEvent> events = java.util.Collections.emptyIterator();
+            private Iterator<AttendanceEvent> events = Collections.emptyIterator();
 
             @Override
             public boolean hasNext() {
@@ -177,7 +188,7 @@ class ClassExports {
                 var s = sessions.get(session - 1);
                 var e = events.next();
                 Enrolment who = e.enrolmentId() == null ? null : roster.get(e.enrolmentId());
-                return java.util.Arrays.asList(s.seq(), time.format(s.startsAt()), who == null ? null : who.name(),
+                return Arrays.asList(s.seq(), time.format(s.startsAt()), who == null ? null : who.name(),
                         who == null ? null : who.idNumberMasked(),
                         text(locale, "training.attendance." + e.kind().name()), time.format(e.occurredAt()),
                         time.format(e.receivedAt()), text(locale, e.uploadedLate() ? "training.yes" : "training.no"),
@@ -196,7 +207,7 @@ class ClassExports {
     }
 
     private List<String> headers(Locale locale, String... keys) {
-        return java.util.Arrays.stream(keys).map(k -> text(locale, k)).toList();
+        return Arrays.stream(keys).map(k -> text(locale, k)).toList();
     }
 
     private String text(Locale locale, String key) {
@@ -206,17 +217,17 @@ class ClassExports {
     /** Rows fetched a page at a time as the download is written. */
     private static final class Pages<T> implements Iterator<List<?>> {
 
-        private final java.util.function.IntFunction<PageResult<T>> fetch;
+        private final IntFunction<PageResult<T>> fetch;
 
-        private final java.util.function.Function<T, List<?>> row;
+        private final Function<T, List<?>> row;
 
-        private Iterator<T> current = java.util.Collections.emptyIterator();
+        private Iterator<T> current = Collections.emptyIterator();
 
         private int next;
 
         private boolean exhausted;
 
-        Pages(java.util.function.IntFunction<PageResult<T>> fetch, java.util.function.Function<T, List<?>> row) {
+        Pages(IntFunction<PageResult<T>> fetch, Function<T, List<?>> row) {
             this.fetch = fetch;
             this.row = row;
         }

@@ -1,7 +1,8 @@
 package org.jixing.training.web;
 
-import org.jixing.training.TrainingPermission;
-import org.jixing.training.TrainingPermission.Allowed;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import org.jixing.reference.ReferenceCatalogue;
@@ -15,9 +16,12 @@ import org.jixing.training.ClassOpenings;
 import org.jixing.training.ClassStatus;
 import org.jixing.training.ClassType;
 import org.jixing.training.TrainingClass;
+import org.jixing.training.TrainingPermission;
+import org.jixing.training.TrainingPermission.Allowed;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,17 +54,13 @@ class ClassPages {
             @RequestParam(required = false) String region, @RequestParam(required = false) String q,
             @RequestParam(required = false) String sort, @RequestParam(defaultValue = "0") int page,
             @RequestParam(required = false) Integer size, @RequestParam(required = false) Long providerId,
-            @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
-                    iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate from,
-            @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
-                    iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate to,
-            @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
-                    iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate completedFrom,
-            @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
-                    iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate completedUntil,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate completedFrom,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate completedUntil,
             @RequestParam(required = false) String group, @RequestParam(required = false) String subTarget,
-            @RequestParam(required = false) org.jixing.training.ClassType type,
-            @RequestParam(defaultValue = "false") boolean opened, Model model) {
+            @RequestParam(required = false) ClassType type, @RequestParam(defaultValue = "false") boolean opened,
+            Model model) {
         ClassFilter filter = new ClassFilter(status, line, region, providerId, q, sort, from, to, type, opened,
                 completedFrom, completedUntil, group, subTarget);
         PageResult<TrainingClass> result = classes.search(filter, Math.max(0, page), PageResult.size(size));
@@ -76,7 +76,7 @@ class ClassPages {
             .findFirst()
             .ifPresent(st -> model.addAttribute("subTargetShown", st));
         model.addAttribute("type", type);
-        model.addAttribute("types", org.jixing.training.ClassType.values());
+        model.addAttribute("types", ClassType.values());
         // Only set from a link (the annual figures); kept through the form, like
         // providerId.
         model.addAttribute("opened", opened ? Boolean.TRUE : null);
@@ -107,7 +107,7 @@ class ClassPages {
     @PostMapping("/{id}/{verb:approve|reject|start|complete|close|cancel}")
     String decide(@PathVariable long id, @PathVariable String verb, @RequestParam int version,
             @RequestParam(required = false) String reason, Model model, RedirectAttributes redirect) {
-        ClassDecision decision = ClassDecision.valueOf(verb.toUpperCase(java.util.Locale.ROOT));
+        ClassDecision decision = ClassDecision.valueOf(verb.toUpperCase(Locale.ROOT));
         try {
             classes.decide(id, decision, version, reason);
             redirect.addFlashAttribute("notice", "training.decision.done");
@@ -117,8 +117,7 @@ class ClassPages {
             model.addAttribute("problems", ex.problems());
         }
         catch (OptimisticLockingFailureException ex) {
-            model.addAttribute("problems",
-                    java.util.List.of(new InvalidInputException.Problem(null, "training.error.stale")));
+            model.addAttribute("problems", List.of(new InvalidInputException.Problem(null, "training.error.stale")));
         }
         model.addAttribute("openDecision", verb);
         return detailPage.render(id, 0, null, model);

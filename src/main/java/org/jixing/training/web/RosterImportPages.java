@@ -1,14 +1,15 @@
 package org.jixing.training.web;
 
-import org.jixing.training.TrainingPermission;
-import org.jixing.training.TrainingPermission.Allowed;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.jixing.reference.ReferenceCatalogue;
 import org.jixing.shared.InvalidInputException;
+import org.jixing.shared.RegionCode;
 import org.jixing.shared.scope.CurrentUser;
 import org.jixing.shared.scope.Role;
 import org.jixing.shared.web.XlsxDownload;
@@ -19,6 +20,8 @@ import org.jixing.training.RosterImport;
 import org.jixing.training.RosterImportFiles;
 import org.jixing.training.RosterImports;
 import org.jixing.training.TrainingClass;
+import org.jixing.training.TrainingPermission;
+import org.jixing.training.TrainingPermission.Allowed;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
@@ -47,10 +50,10 @@ class RosterImportPages {
 
     private final ClassOpenings classes;
 
-    private final org.jixing.reference.ReferenceCatalogue reference;
+    private final ReferenceCatalogue reference;
 
     RosterImportPages(RosterImports imports, RosterImportFiles files, ClassOpenings classes,
-            org.jixing.reference.ReferenceCatalogue reference) {
+            ReferenceCatalogue reference) {
         this.imports = imports;
         this.files = files;
         this.classes = classes;
@@ -144,10 +147,11 @@ class RosterImportPages {
         model.addAttribute("modes", ImportMode.values());
         CurrentUser me = CurrentUser.require();
         model.addAttribute("canImport", me.hasAnyRole(Role.PROVINCE_ADMIN, Role.CITY_OFFICER));
-        model.addAttribute("regions", reference.regions()
-            .stream()
-            .filter(r -> r.level() != org.jixing.shared.RegionCode.Level.PROVINCE && me.scope().coversRegion(r.code()))
-            .toList());
+        model.addAttribute("regions",
+                reference.regions()
+                    .stream()
+                    .filter(r -> r.level() != RegionCode.Level.PROVINCE && me.scope().coversRegion(r.code()))
+                    .toList());
         model.addAttribute("defaultRegion", me.hasRole(Role.CITY_OFFICER) ? me.scope().ref() : null);
         return "training/import";
     }
@@ -213,7 +217,7 @@ class RosterImportPages {
                 XlsxDownload.write(response, "roster-import-" + importId + "-result.xlsx", "result", header, rows);
             }
             catch (IOException ex) {
-                throw new java.io.UncheckedIOException(ex);
+                throw new UncheckedIOException(ex);
             }
         });
     }

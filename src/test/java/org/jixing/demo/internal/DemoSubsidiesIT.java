@@ -5,9 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.Cookie;
+
 import org.jixing.IntegrationTest;
+import org.jixing.SignedIn;
 import org.jixing.reference.ReferenceCatalogue;
 import org.jixing.reference.Region;
 import org.jixing.shared.scope.CurrentUser;
@@ -24,6 +30,12 @@ import org.jixing.subsidy.RuleSet;
 import org.jixing.subsidy.SubsidyRules;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * The demo province (generated when the test context starts, small) has its subsidy
@@ -51,10 +63,10 @@ class DemoSubsidiesIT extends IntegrationTest {
     ReferenceCatalogue reference;
 
     @Autowired
-    org.springframework.test.web.servlet.MockMvc mvc;
+    MockMvc mvc;
 
     @Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    JdbcClient jdbc;
 
     /**
      * The demo's trainee groups come from the cities' registry imports and, for some
@@ -81,30 +93,27 @@ class DemoSubsidiesIT extends IntegrationTest {
      */
     @Test
     void theDemoProviderHasACompletedClassToClaim() throws Exception {
-        jakarta.servlet.http.Cookie provider = org.jixing.SignedIn.as(mvc, "provider");
-        String page = mvc
-            .perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/subsidies/claims")
-                .cookie(provider))
+        Cookie provider = SignedIn.as(mvc, "provider");
+        String page = mvc.perform(MockMvcRequestBuilders.get("/subsidies/claims").cookie(provider))
             .andReturn()
             .getResponse()
             .getContentAsString();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("id=\"claim-(\\d+)\"").matcher(page);
+        Matcher m = Pattern.compile("id=\"claim-(\\d+)\"").matcher(page);
         assertThat(m.find()).as("a class to claim on the provider's claims page").isTrue();
         String preview = mvc
-            .perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                .get("/api/v1/subsidies/claims/preview?classId=" + m.group(1))
+            .perform(MockMvcRequestBuilders.get("/api/v1/subsidies/claims/preview?classId=" + m.group(1))
                 .cookie(provider))
             .andReturn()
             .getResponse()
             .getContentAsString();
-        tools.jackson.databind.JsonNode body = new tools.jackson.databind.ObjectMapper().readTree(preview);
+        JsonNode body = new ObjectMapper().readTree(preview);
         assertThat(body.get("fileable").asBoolean()).isTrue();
         assertThat(body.get("lines")).hasSize(11);
         assertThat(body.get("exclusions")).hasSize(1);
         assertThat(preview).contains("VETERAN");
     }
 
-    private static <T> T asAdmin(java.util.function.Supplier<T> work) {
+    private static <T> T asAdmin(Supplier<T> work) {
         return RunAs.user(new CurrentUser(1, "admin", "admin", Role.PROVINCE_ADMIN, DataScope.province("370000")),
                 work);
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.jixing.IntegrationTest;
+import org.jixing.shared.scope.Role;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -51,7 +52,7 @@ class PermissionCoverageIT extends IntegrationTest {
     void the_demo_roles_of_the_sweep_cover_every_role() {
         // Not a tautology: a role added to the enum without a demo account would escape
         // the scope sweep.
-        assertThat(ScopeSweepIT.ACCOUNTS.keySet()).containsExactlyInAnyOrder(org.jixing.shared.scope.Role.values());
+        assertThat(ScopeSweepIT.ACCOUNTS.keySet()).containsExactlyInAnyOrder(Role.values());
     }
 
     static String describe(RequestMappingInfo info, HandlerMethod handler) {

@@ -1,17 +1,15 @@
 package org.jixing.shared.access;
 
-import org.jixing.IntegrationTest;
-import org.jixing.account.Accounts;
-import org.jixing.certification.CertificateFixtures;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -22,14 +20,20 @@ import java.util.regex.Pattern;
 
 import jakarta.servlet.http.Cookie;
 
+import org.jixing.IntegrationTest;
 import org.jixing.SignedIn;
+import org.jixing.account.Accounts;
+import org.jixing.certification.CertificateFixtures;
+import org.jixing.certification.CertificateRoute;
 import org.jixing.shared.scope.Role;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -60,14 +64,14 @@ class ScopeSweepIT extends IntegrationTest implements CertificateFixtures {
     static final Set<Role> PROVINCE_WIDE = Set.of(Role.PROVINCE_ADMIN, Role.AUDITOR);
 
     /** Roles for which a 青岛 record of another provider, body and person is foreign. */
-    static final Set<Role> EVERY_NARROW_SCOPE = java.util.EnumSet.of(Role.LINE_DEPARTMENT, Role.CITY_OFFICER,
-            Role.PROVIDER_STAFF, Role.EVALUATOR, Role.ENTERPRISE, Role.TRAINEE);
+    static final Set<Role> EVERY_NARROW_SCOPE = EnumSet.of(Role.LINE_DEPARTMENT, Role.CITY_OFFICER, Role.PROVIDER_STAFF,
+            Role.EVALUATOR, Role.ENTERPRISE, Role.TRAINEE);
 
     /**
      * The same without the line department, which sees a provider's records province-wide
      * on the lines it leads.
      */
-    static final Set<Role> OUTSIDE_LINES = java.util.EnumSet.of(Role.CITY_OFFICER, Role.PROVIDER_STAFF, Role.EVALUATOR,
+    static final Set<Role> OUTSIDE_LINES = EnumSet.of(Role.CITY_OFFICER, Role.PROVIDER_STAFF, Role.EVALUATOR,
             Role.ENTERPRISE, Role.TRAINEE);
 
     static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
@@ -133,7 +137,7 @@ class ScopeSweepIT extends IntegrationTest implements CertificateFixtures {
                     failures.add("expected 403 by the policy, got " + status + ": " + what);
                 }
                 else if (status == 200 && !route.declared().isPublic() && !PROVINCE_WIDE.contains(role)) {
-                    String body = res.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+                    String body = res.getContentAsString(StandardCharsets.UTF_8);
                     for (var token : foreign.tokens().entrySet()) {
                         if (token.getValue().contains(role) && body.contains(token.getKey())) {
                             failures.add("leak of foreign " + token.getKey() + ": " + what);
@@ -189,7 +193,7 @@ class ScopeSweepIT extends IntegrationTest implements CertificateFixtures {
             .readTree(mvc.perform(MockMvcRequestBuilders.request(HttpMethod.GET, "/v3/api-docs").cookie(admin))
                 .andReturn()
                 .getResponse()
-                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+                .getContentAsString(StandardCharsets.UTF_8));
         Set<String> swept = new LinkedHashSet<>();
         for (Route r : routes(foreign())) {
             swept.add(r.method() + " " + normalise(r.pattern()));
@@ -199,7 +203,7 @@ class ScopeSweepIT extends IntegrationTest implements CertificateFixtures {
         for (var path : doc.get("paths").properties()) {
             for (var op : path.getValue().properties()) {
                 operations++;
-                String key = op.getKey().toUpperCase(java.util.Locale.ROOT) + " " + normalise(path.getKey());
+                String key = op.getKey().toUpperCase(Locale.ROOT) + " " + normalise(path.getKey());
                 if (!swept.contains(key)
                         && !swept.contains(key.replaceFirst(" /api/v1/(providers|evaluation-bodies)", " /api/v1/{}"))) {
                     missing.add(key);
@@ -216,7 +220,7 @@ class ScopeSweepIT extends IntegrationTest implements CertificateFixtures {
     }
 
     record Route(String method, String pattern, String uri, DeclaredPermission declared, String handler,
-            org.springframework.http.MediaType consumes) {
+            MediaType consumes) {
     }
 
     /**
@@ -238,10 +242,9 @@ class ScopeSweepIT extends IntegrationTest implements CertificateFixtures {
             // What a real client sends, so that the route is chosen and the permission
             // answers, not the content negotiation.
             var consumes = e.getKey().getConsumesCondition().getConsumableMediaTypes();
-            org.springframework.http.MediaType type = consumes.isEmpty()
-                    ? org.springframework.http.MediaType.APPLICATION_JSON : consumes.iterator().next();
-            if (type.isCompatibleWith(org.springframework.http.MediaType.MULTIPART_FORM_DATA)) {
-                type = org.springframework.http.MediaType.parseMediaType("multipart/form-data; boundary=sweep");
+            MediaType type = consumes.isEmpty() ? MediaType.APPLICATION_JSON : consumes.iterator().next();
+            if (type.isCompatibleWith(MediaType.MULTIPART_FORM_DATA)) {
+                type = MediaType.parseMediaType("multipart/form-data; boundary=sweep");
             }
             for (String pattern : e.getKey().getPatternValues()) {
                 for (String uri : expand(pattern, foreign)) {
@@ -323,7 +326,7 @@ class ScopeSweepIT extends IntegrationTest implements CertificateFixtures {
      */
     void qingdaoFixtures() throws Exception {
         Body body = evaluationBody(QINGDAO, "CLEANER", "JUNIOR");
-        issue(person("青岛持证人"), "CLEANER", "JUNIOR", body.id(), org.jixing.certification.CertificateRoute.ASSESSMENT);
+        issue(person("青岛持证人"), "CLEANER", "JUNIOR", body.id(), CertificateRoute.ASSESSMENT);
         Provider qingdaoProvider = provider(SignedIn.as(mvc, "qingdao"), QINGDAO, "CLEANER", "JUNIOR");
         registerTerminal(qingdaoProvider.staff(), "36.07", "120.38");
     }
@@ -443,8 +446,7 @@ class ScopeSweepIT extends IntegrationTest implements CertificateFixtures {
 
     private static Set<Role> foreignTo(Map<String, Object> row) {
         return String.valueOf(row.get("region_code")).startsWith("3701")
-                ? java.util.EnumSet.of(Role.PROVIDER_STAFF, Role.EVALUATOR, Role.ENTERPRISE, Role.TRAINEE)
-                : OUTSIDE_LINES;
+                ? EnumSet.of(Role.PROVIDER_STAFF, Role.EVALUATOR, Role.ENTERPRISE, Role.TRAINEE) : OUTSIDE_LINES;
     }
 
     private String scopeRef(String username) {
@@ -478,7 +480,7 @@ class ScopeSweepIT extends IntegrationTest implements CertificateFixtures {
             .list();
         Map<String, Long> counts = new TreeMap<>();
         for (String t : tables) {
-            String name = t.toLowerCase(java.util.Locale.ROOT);
+            String name = t.toLowerCase(Locale.ROOT);
             if (name.startsWith("audit") || name.startsWith("spring_session") || name.startsWith("event_publication")
                     || name.startsWith("flyway") || name.startsWith("shedlock") || name.contains("throttl")
                     || name.contains("bucket")) {

@@ -2,6 +2,8 @@ package org.jixing.shared.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
+
 import org.junit.jupiter.api.Test;
 
 /** Spreadsheet formulas never reach a download as formulas. */
@@ -21,7 +23,7 @@ class CsvDownloadTest {
     @Test
     void numbersStayNumbers() {
         assertThat(CsvDownload.cell(-5)).isEqualTo(-5);
-        assertThat(CsvDownload.cell(new java.math.BigDecimal("-0.5"))).isEqualTo(new java.math.BigDecimal("-0.5"));
+        assertThat(CsvDownload.cell(new BigDecimal("-0.5"))).isEqualTo(new BigDecimal("-0.5"));
     }
 
 }

@@ -1,7 +1,5 @@
 package org.jixing.shared.web;
 
-import org.jixing.person.People;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -19,13 +17,18 @@ import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.Cookie;
 
+import org.assertj.core.api.Assertions;
+import org.hamcrest.Matchers;
 import org.jixing.IntegrationTest;
 import org.jixing.SignedIn;
+import org.jixing.person.People;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.RequestBuilder;
 
 /** The edges a new user finds first: huge pages, odd file names, /error, headers, TLS. */
 class EdgesIT extends IntegrationTest {
@@ -37,7 +40,7 @@ class EdgesIT extends IntegrationTest {
     MockMvc mvc;
 
     @Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    JdbcClient jdbc;
 
     @LocalServerPort
     int port;
@@ -62,12 +65,12 @@ class EdgesIT extends IntegrationTest {
         mvc.perform(multipart("/api/v1/people/imports").file(nul).cookie(admin).with(csrf()).param("lang", "en"))
             .andExpect(status().isBadRequest())
             .andExpect(jsonPath("$.title").value("File name not accepted"))
-            .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("control characters")));
+            .andExpect(jsonPath("$.detail").value(Matchers.containsString("control characters")));
         MockMultipartFile path = new MockMultipartFile("file", "../../etc/people.csv", "text/csv",
                 "身份证号码,姓名\n".getBytes(StandardCharsets.UTF_8));
         mvc.perform(multipart("/people/imports").file(path).cookie(admin).with(csrf()))
             .andExpect(status().isBadRequest())
-            .andExpect(content().string(org.hamcrest.Matchers.containsString("路径分隔符")));
+            .andExpect(content().string(Matchers.containsString("路径分隔符")));
         assertThat(imports()).as("nothing was imported").isEqualTo(before);
     }
 
@@ -75,7 +78,7 @@ class EdgesIT extends IntegrationTest {
     void an_anonymous_api_request_is_answered_401_without_making_a_session() throws Exception {
         mvc.perform(get("/api/v1/me"))
             .andExpect(status().isUnauthorized())
-            .andExpect(result -> org.assertj.core.api.Assertions.assertThat(result.getResponse().getCookie("SESSION"))
+            .andExpect(result -> Assertions.assertThat(result.getResponse().getCookie("SESSION"))
                 .as("a session cookie")
                 .isNull());
     }
@@ -84,7 +87,7 @@ class EdgesIT extends IntegrationTest {
     void error_asked_for_directly_is_a_clean_not_found_problem() throws Exception {
         mvc.perform(get("/error"))
             .andExpect(status().isNotFound())
-            .andExpect(header().string("Content-Type", org.hamcrest.Matchers.startsWith("application/problem+json")))
+            .andExpect(header().string("Content-Type", Matchers.startsWith("application/problem+json")))
             .andExpect(jsonPath("$.status").value(404))
             .andExpect(jsonPath("$.title").isNotEmpty());
     }
@@ -92,9 +95,9 @@ class EdgesIT extends IntegrationTest {
     @Test
     void every_response_carries_the_permissions_and_referrer_policies() throws Exception {
         Cookie trainee = SignedIn.as(mvc, "trainee");
-        for (var request : new org.springframework.test.web.servlet.RequestBuilder[] {
-                get("/api/v1/me").cookie(trainee), get("/api/v1/subsidies/funds/balances").cookie(trainee),
-                get("/login"), get("/").cookie(trainee), get("/api/v1/classes") }) {
+        for (var request : new RequestBuilder[] { get("/api/v1/me").cookie(trainee),
+                get("/api/v1/subsidies/funds/balances").cookie(trainee), get("/login"), get("/").cookie(trainee),
+                get("/api/v1/classes") }) {
             var res = mvc.perform(request).andReturn().getResponse();
             assertThat(res.getHeader("Permissions-Policy")).as(res.getStatus() + "").contains("camera=()");
             assertThat(res.getHeader("Referrer-Policy")).isNotBlank();

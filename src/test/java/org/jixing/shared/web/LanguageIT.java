@@ -5,6 +5,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import org.hamcrest.Matchers;
 import org.jixing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,14 +21,14 @@ class LanguageIT extends IntegrationTest {
     void pagesAreChineseEvenWhenTheBrowserAsksForEnglish() throws Exception {
         mvc.perform(get("/login").header("Accept-Language", "en-US,en;q=0.9"))
             .andExpect(status().isOk())
-            .andExpect(content().string(org.hamcrest.Matchers.matchesPattern("(?s).*<html[^>]* lang=\"zh-CN\".*")));
+            .andExpect(content().string(Matchers.matchesPattern("(?s).*<html[^>]* lang=\"zh-CN\".*")));
     }
 
     @Test
     void theLanguageSwitchTurnsPagesEnglish() throws Exception {
         mvc.perform(get("/login").param("lang", "en"))
             .andExpect(status().isOk())
-            .andExpect(content().string(org.hamcrest.Matchers.matchesPattern("(?s).*<html[^>]* lang=\"en\".*")));
+            .andExpect(content().string(Matchers.matchesPattern("(?s).*<html[^>]* lang=\"en\".*")));
     }
 
     @Test
