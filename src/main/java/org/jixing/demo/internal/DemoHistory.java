@@ -60,23 +60,30 @@ class DemoHistory {
      * Programmes of the past classes: line, occupation, level, hours, sub-target, share
      * of classes in %.
      */
-    static final Object[][] PROGRAMMES = { { "L01", "DATA_ANNOTATOR", "JUNIOR", 24, "L01-1", 7 },
-            { "L01", "INDUSTRIAL_ROBOT_OPERATOR", "INTERMEDIATE", 40, "L01-3", 5 },
-            { "L02", "DRONE_PILOT", "JUNIOR", 24, "L02-1", 5 },
-            { "L02", "AGRI_MACHINE_OPERATOR", "JUNIOR", 24, "L02-3", 5 },
-            { "L02", "BRICKLAYER", "JUNIOR", 24, "L02-3", 4 }, { "L03", "COURIER", "JUNIOR", 24, "L03-1", 5 },
-            { "L03", "INTERNET_MARKETER", "INTERMEDIATE", 40, "L03-2", 6 },
-            { "L03", "CHINESE_PASTRY_COOK", "JUNIOR", 24, "L03-3", 5 },
-            { "L04", "HOUSEKEEPING_WORKER", "JUNIOR", 24, "L04-3", 7 },
-            { "L04", "HEALTH_CARER", "INTERMEDIATE", 40, "L04-2", 5 },
-            { "L05", "MEDIA_OPERATOR", "JUNIOR", 24, "L05-1", 5 },
-            { "L05", "BUSINESS_DATA_ANALYST", "INTERMEDIATE", 40, "L05-1", 3 },
-            { "L06", "CLEANER", "JUNIOR", 24, "L06-1", 5 }, { "L06", "SEWING_WORKER", "INTERMEDIATE", 40, "L06-2", 5 },
-            { "L07", "ELECTRICIAN", "INTERMEDIATE", 40, "L07-1", 8 },
-            { "L07", "FORKLIFT_DRIVER", "JUNIOR", 24, "L07-1", 6 },
-            { "L08", "PRESCHOOL_TEACHER_ASSISTANT", "INTERMEDIATE", 40, "L08-1", 6 },
-            { "L09", "PLC_DESIGNER", "INTERMEDIATE", 40, "L09-1", 4 },
-            { "L10", "ONLINE_BUSINESS_STARTUP", "JUNIOR", 24, "L10-1", 4 } };
+    static final List<PastProgramme> PROGRAMMES = List.of(
+            new PastProgramme("L01", "DATA_ANNOTATOR", "JUNIOR", 24, "L01-1", 7),
+            new PastProgramme("L01", "INDUSTRIAL_ROBOT_OPERATOR", "INTERMEDIATE", 40, "L01-3", 5),
+            new PastProgramme("L02", "DRONE_PILOT", "JUNIOR", 24, "L02-1", 5),
+            new PastProgramme("L02", "AGRI_MACHINE_OPERATOR", "JUNIOR", 24, "L02-3", 5),
+            new PastProgramme("L02", "BRICKLAYER", "JUNIOR", 24, "L02-3", 4),
+            new PastProgramme("L03", "COURIER", "JUNIOR", 24, "L03-1", 5),
+            new PastProgramme("L03", "INTERNET_MARKETER", "INTERMEDIATE", 40, "L03-2", 6),
+            new PastProgramme("L03", "CHINESE_PASTRY_COOK", "JUNIOR", 24, "L03-3", 5),
+            new PastProgramme("L04", "HOUSEKEEPING_WORKER", "JUNIOR", 24, "L04-3", 7),
+            new PastProgramme("L04", "HEALTH_CARER", "INTERMEDIATE", 40, "L04-2", 5),
+            new PastProgramme("L05", "MEDIA_OPERATOR", "JUNIOR", 24, "L05-1", 5),
+            new PastProgramme("L05", "BUSINESS_DATA_ANALYST", "INTERMEDIATE", 40, "L05-1", 3),
+            new PastProgramme("L06", "CLEANER", "JUNIOR", 24, "L06-1", 5),
+            new PastProgramme("L06", "SEWING_WORKER", "INTERMEDIATE", 40, "L06-2", 5),
+            new PastProgramme("L07", "ELECTRICIAN", "INTERMEDIATE", 40, "L07-1", 8),
+            new PastProgramme("L07", "FORKLIFT_DRIVER", "JUNIOR", 24, "L07-1", 6),
+            new PastProgramme("L08", "PRESCHOOL_TEACHER_ASSISTANT", "INTERMEDIATE", 40, "L08-1", 6),
+            new PastProgramme("L09", "PLC_DESIGNER", "INTERMEDIATE", 40, "L09-1", 4),
+            new PastProgramme("L10", "ONLINE_BUSINESS_STARTUP", "JUNIOR", 24, "L10-1", 4));
+
+    /** A programme of the past classes and its share of them. */
+    record PastProgramme(String line, String occupation, String level, int hours, String subTarget, int sharePercent) {
+    }
 
     /** Where the demo venues are: near each city's centre. */
     static final Map<String, double[]> CENTRES = Map.ofEntries(Map.entry("370100", new double[] { 36.651, 117.120 }),
@@ -142,19 +149,18 @@ class DemoHistory {
         SplittableRandom random = new SplittableRandom(DemoSeeder.SEED + 7);
         List<Programme> catalogue = DemoProvince.as(admin, () -> {
             List<Programme> list = new ArrayList<>();
-            for (Object[] p : PROGRAMMES) {
-                var occupation = reference.occupation((String) p[1]).orElseThrow();
-                boolean junior = "JUNIOR".equals(p[2]);
+            for (PastProgramme p : PROGRAMMES) {
+                var occupation = reference.occupation(p.occupation()).orElseThrow();
+                boolean junior = "JUNIOR".equals(p.level());
                 list.add(
-                        programmes.create(
-                                new NewProgramme(
-                                        "P-" + p[4] + "-"
-                                                + (p[1].toString().length() > 20 ? p[1].toString().substring(0, 20)
-                                                        : p[1])
-                                                + "-" + (junior ? "J" : "I"),
-                                        occupation.nameZh() + (junior ? "（初级）" : "（中级）") + "培训",
-                                        occupation.nameEn() + (junior ? " (junior)" : " (intermediate)"), (String) p[1],
-                                        (String) p[2], (Integer) p[3], DeliveryMode.IN_PERSON, (String) p[4])));
+                        programmes.create(new NewProgramme(
+                                "P-" + p.subTarget() + "-"
+                                        + (p.occupation().length() > 20 ? p.occupation().substring(0, 20)
+                                                : p.occupation())
+                                        + "-" + (junior ? "J" : "I"),
+                                occupation.nameZh() + (junior ? "（初级）" : "（中级）") + "培训",
+                                occupation.nameEn() + (junior ? " (junior)" : " (intermediate)"), p.occupation(),
+                                p.level(), p.hours(), DeliveryMode.IN_PERSON, p.subTarget())));
             }
             return list;
         });
@@ -357,8 +363,8 @@ class DemoHistory {
     private static Programme pick(List<Programme> catalogue, SplittableRandom random) {
         int roll = random.nextInt(100);
         int sum = 0;
-        for (int i = 0; i < PROGRAMMES.length; i++) {
-            sum += (Integer) PROGRAMMES[i][5];
+        for (int i = 0; i < PROGRAMMES.size(); i++) {
+            sum += PROGRAMMES.get(i).sharePercent();
             if (roll < sum) {
                 return catalogue.get(i);
             }

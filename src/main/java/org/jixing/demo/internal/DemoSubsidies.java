@@ -72,11 +72,25 @@ class DemoSubsidies {
      * Yuan per trainee by level, for tiers A, B and C; higher levels are paid on a
      * certificate.
      */
-    static final Object[][] STANDARDS = { { "JUNIOR", 1500, 1200, 1000, RuleSet.PaysOn.COMPLETION },
-            { "INTERMEDIATE", 2000, 1700, 1400, RuleSet.PaysOn.COMPLETION },
-            { "SENIOR", 2800, 2400, 2000, RuleSet.PaysOn.CERTIFICATE },
-            { "TECHNICIAN", 3500, 3000, 2600, RuleSet.PaysOn.CERTIFICATE },
-            { "SENIOR_TECHNICIAN", 4500, 4000, 3500, RuleSet.PaysOn.CERTIFICATE } };
+    static final List<DemoStandard> STANDARDS = List.of(
+            new DemoStandard("JUNIOR", 1500, 1200, 1000, RuleSet.PaysOn.COMPLETION),
+            new DemoStandard("INTERMEDIATE", 2000, 1700, 1400, RuleSet.PaysOn.COMPLETION),
+            new DemoStandard("SENIOR", 2800, 2400, 2000, RuleSet.PaysOn.CERTIFICATE),
+            new DemoStandard("TECHNICIAN", 3500, 3000, 2600, RuleSet.PaysOn.CERTIFICATE),
+            new DemoStandard("SENIOR_TECHNICIAN", 4500, 4000, 3500, RuleSet.PaysOn.CERTIFICATE));
+
+    /** A level's yuan per trainee in tiers A, B and C, and what it is paid on. */
+    record DemoStandard(String level, int tierA, int tierB, int tierC, RuleSet.PaysOn paysOn) {
+
+        int yuan(RuleSet.Tier tier) {
+            return switch (tier) {
+                case A -> tierA;
+                case B -> tierB;
+                case C -> tierC;
+            };
+        }
+
+    }
 
     /** What the demo did, for the log and the lead's later steps. */
     record Outcome(int budgets, int claims, List<Long> approved, int returned, int rejected, int waiting,
@@ -278,10 +292,9 @@ class DemoSubsidies {
     /** The first version of the rules, in force from 2025-01-01. */
     static SubsidyRules.Draft draft() {
         List<RuleSet.Standard> standards = new ArrayList<>();
-        for (Object[] s : STANDARDS) {
+        for (DemoStandard s : STANDARDS) {
             for (RuleSet.Tier t : RuleSet.Tier.values()) {
-                standards.add(new RuleSet.Standard((String) s[0], t, Money.ofYuan(String.valueOf(s[1 + t.ordinal()])),
-                        (RuleSet.PaysOn) s[4]));
+                standards.add(new RuleSet.Standard(s.level(), t, Money.ofYuan(String.valueOf(s.yuan(t))), s.paysOn()));
             }
         }
         Map<String, Integer> groups = new LinkedHashMap<>();
