@@ -21,13 +21,13 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 @ControllerAdvice(annotations = Controller.class)
 class PageExceptionHandler {
 
-    private final LayoutAdvice layout;
+    private final PageLayout layout;
 
     private final Refusals refusals;
 
     private final MessageSource messages;
 
-    PageExceptionHandler(LayoutAdvice layout, Refusals refusals, MessageSource messages) {
+    PageExceptionHandler(PageLayout layout, Refusals refusals, MessageSource messages) {
         this.layout = layout;
         this.refusals = refusals;
         this.messages = messages;

@@ -21,6 +21,12 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 @Configuration(proxyBeanMethods = false)
 class WebConfig implements WebMvcConfigurer {
 
+    private final PageLayout layout;
+
+    WebConfig(PageLayout layout) {
+        this.layout = layout;
+    }
+
     @Bean
     LocaleResolver localeResolver() {
         CookieLocaleResolver resolver = new CookieLocaleResolver("jixing-lang");
@@ -50,6 +56,7 @@ class WebConfig implements WebMvcConfigurer {
         registry.addInterceptor(interceptor);
         registry.addInterceptor(new PermissionInterceptor());
         registry.addInterceptor(new UploadNames());
+        registry.addInterceptor(layout);
     }
 
 }

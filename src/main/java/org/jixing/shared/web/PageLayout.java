@@ -8,31 +8,36 @@ import java.util.stream.Collectors;
 
 import org.jixing.shared.scope.CurrentUser;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.stereotype.Controller;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.ui.ModelMap;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Puts what the shared layout needs into every page's model: the user and the asset
- * paths.
+ * Puts what the shared layout needs into every page's model: the menu for the user, the
+ * user, the asset paths and the language links. An interceptor rather than a controller
+ * advice: an advice's model attributes would be computed for every REST call too, since
+ * {@code @RestController} carries {@code @Controller}.
  */
-@ControllerAdvice(annotations = Controller.class)
+@Component
 @EnableConfigurationProperties(AssetVersions.class)
-class LayoutAdvice {
+class PageLayout implements HandlerInterceptor {
 
     private final AssetVersions assets;
 
     private final List<NavItem> navItems;
 
-    LayoutAdvice(AssetVersions assets, List<NavItem> navItems) {
+    PageLayout(AssetVersions assets, List<NavItem> navItems) {
         this.assets = assets;
         this.navItems = navItems.stream().sorted(Comparator.comparingInt(NavItem::order)).toList();
     }
 
-    @ModelAttribute("nav")
     List<NavEntry> nav() {
         String path = null;
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes servlet) {
@@ -44,12 +49,10 @@ class LayoutAdvice {
             .orElse(List.of());
     }
 
-    @ModelAttribute("me")
     CurrentUser me() {
         return CurrentUser.current().orElse(null);
     }
 
-    @ModelAttribute("assets")
     AssetVersions assets() {
         return assets;
     }
@@ -58,7 +61,6 @@ class LayoutAdvice {
      * The language switch's links: the page as it is (a GET keeps its query, so a
      * filtered list or a chosen year stays) in the other language.
      */
-    @ModelAttribute("langLinks")
     Map<String, String> langLinks() {
         String query = null;
         var attributes = RequestContextHolder.getRequestAttributes();
@@ -74,8 +76,28 @@ class LayoutAdvice {
     }
 
     /**
-     * Fills a model the way the {@code @ModelAttribute} methods do, for views rendered
-     * where those methods do not run (exception handlers).
+     * A page about to be rendered gets the layout's attributes; a redirect, a forward and
+     * an API response (no view) get none, so JSON answers pay nothing for the menu.
+     */
+    @Override
+    public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
+            ModelAndView page) {
+        if (page == null || !page.hasView()) {
+            return;
+        }
+        String view = page.getViewName();
+        if (view != null && (view.startsWith("redirect:") || view.startsWith("forward:"))) {
+            return;
+        }
+        ModelMap model = page.getModelMap();
+        model.putIfAbsent("nav", nav());
+        model.putIfAbsent("me", me());
+        model.putIfAbsent("assets", assets());
+        model.putIfAbsent("langLinks", langLinks());
+    }
+
+    /**
+     * Fills the model of a view rendered by an exception handler, where no handler ran.
      */
     void addTo(Model model) {
         model.addAttribute("nav", nav());
