@@ -25,7 +25,9 @@ final class DemoAccounts {
             new DemoAccount("evaluator", "济南示范评价中心", Role.EVALUATOR, ScopeKind.EVALUATION_BODY, "1", "370100"),
             new DemoAccount("enterprise", "济南示范制造有限公司", Role.ENTERPRISE, ScopeKind.ENTERPRISE, "1", "370100"),
             new DemoAccount("trainee", "示范学员", Role.TRAINEE, ScopeKind.PERSON, "1", "370100"),
-            new DemoAccount("auditor", "省审计组", Role.AUDITOR, ScopeKind.PROVINCE, "370000", "370000"));
+            new DemoAccount("auditor", "省审计组", Role.AUDITOR, ScopeKind.PROVINCE, "370000", "370000"),
+            new DemoAccount("inspector", "省就业培训监督处", Role.INSPECTOR, ScopeKind.PROVINCE, "370000", "370000"),
+            new DemoAccount("inspector-jinan", "济南市培训监督员", Role.INSPECTOR, ScopeKind.REGION, "370100", "370100"));
 
     private DemoAccounts() {
     }

@@ -11,7 +11,11 @@ public enum Role {
     EVALUATOR(EnumSet.of(ScopeKind.EVALUATION_BODY)), ENTERPRISE(EnumSet.of(ScopeKind.ENTERPRISE)),
     TRAINEE(EnumSet.of(ScopeKind.PERSON)),
     /** Read-only: sees what its scope allows and changes nothing. */
-    AUDITOR(EnumSet.of(ScopeKind.PROVINCE, ScopeKind.REGION));
+    AUDITOR(EnumSet.of(ScopeKind.PROVINCE, ScopeKind.REGION)),
+    /**
+     * Supervision: works alerts, cases, samples and visits in the province or one city.
+     */
+    INSPECTOR(EnumSet.of(ScopeKind.PROVINCE, ScopeKind.REGION));
 
     private final Set<ScopeKind> allowedScopes;
 

@@ -1,0 +1,193 @@
+package org.jixing.supervision;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.jixing.audit.AuditEvent;
+import org.jixing.audit.AuditTrail;
+import org.jixing.reference.ReferenceCatalogue;
+import org.jixing.shared.InvalidInputException;
+import org.jixing.shared.scope.CurrentUser;
+import org.jixing.shared.scope.DataScope;
+import org.jixing.shared.scope.Role;
+import org.jixing.shared.scope.RunAs;
+import org.jixing.supervision.RuleDefinition.Trigger;
+import org.jixing.supervision.internal.RiskScanStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The engine: runs the enabled rules over a window of records and raises their hits as
+ * alerts. Three ways in: an arriving event (a check-in, a completion, a claim, a
+ * certificate) runs the rules that trigger on it over the event's records, after its
+ * transaction commits, on one supervision thread so a check-in waits for none of it; the
+ * nightly scan covers the day before; an inspector or the province asks for a scan of any
+ * period. A run on an event that is lost (the process stops before it ran) is caught by
+ * the next nightly scan, which sees the same records. Rules run as the system's
+ * province-wide reader.
+ */
+@Service
+public class RiskScans implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(RiskScans.class);
+
+    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    private final RiskRules rules;
+
+    private final Alerts alerts;
+
+    private final RiskScanStore runs;
+
+    private final AuditTrail audit;
+
+    private final ReferenceCatalogue reference;
+
+    private final Clock clock;
+
+    private final boolean async;
+
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "supervision");
+        t.setDaemon(true);
+        return t;
+    });
+
+    RiskScans(RiskRules rules, Alerts alerts, RiskScanStore runs, AuditTrail audit, ReferenceCatalogue reference,
+            Clock clock, @Value("${jixing.supervision.incremental-async:true}") boolean async) {
+        this.rules = rules;
+        this.alerts = alerts;
+        this.runs = runs;
+        this.audit = audit;
+        this.reference = reference;
+        this.clock = clock;
+        this.async = async;
+    }
+
+    /**
+     * Runs the rules that trigger on {@code trigger} over {@code window} once the
+     * caller's transaction commits (at once without one).
+     */
+    public void onEvent(Trigger trigger, ScanWindow window) {
+        Runnable run = () -> {
+            try {
+                run(trigger, window);
+            }
+            catch (RuntimeException e) {
+                log.warn("supervision rules on {} failed; the nightly scan will see these records", trigger, e);
+            }
+        };
+        Runnable submit = async ? () -> worker.execute(run) : run;
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    submit.run();
+                }
+            });
+        }
+        else {
+            submit.run();
+        }
+    }
+
+    /**
+     * Runs the rules over a window now: those that trigger on {@code trigger}, or every
+     * enabled rule when it is null (a scan).
+     */
+    public ScanSummary run(Trigger trigger, ScanWindow window) {
+        return RunAs.user(engine(), () -> {
+            int rulesRun = 0;
+            int hits = 0;
+            int created = 0;
+            int merged = 0;
+            for (Map.Entry<RiskRule, RuleVersion> e : rules.enabled()) {
+                if (trigger != null && !e.getKey().definition().triggers().contains(trigger)) {
+                    continue;
+                }
+                rulesRun++;
+                List<Hit> found = e.getKey().evaluate(window, e.getValue());
+                hits += found.size();
+                for (Hit h : found) {
+                    switch (alerts.raise(e.getValue(), h)) {
+                        case NEW -> created++;
+                        case MERGED -> merged++;
+                        default -> {
+                        }
+                    }
+                }
+            }
+            return new ScanSummary(null, window.from(), window.to(), rulesRun, hits, created, merged);
+        });
+    }
+
+    /**
+     * Who the rules read as: the whole province (of the loaded regions), changing
+     * nothing.
+     */
+    private CurrentUser engine() {
+        String province = reference.cities().get(0).code().substring(0, 2) + "0000";
+        return new CurrentUser(0, "supervision", "supervision", Role.AUDITOR, DataScope.province(province));
+    }
+
+    /** Scans a period on demand: the province or an inspector; recorded and audited. */
+    public ScanSummary scan(Instant from, Instant to) {
+        CurrentUser me = CurrentUser.require();
+        if (!SupervisionPermission.SCAN_RUN.allows(me)) {
+            throw new AccessDeniedException("inspectors run scans");
+        }
+        if (from == null || to == null || !from.isBefore(to)) {
+            throw InvalidInputException.of("from", "supervision.error.scan.period");
+        }
+        if (Duration.between(from, to).compareTo(Duration.ofDays(400)) > 0) {
+            throw InvalidInputException.of("from", "supervision.error.scan.tooLong");
+        }
+        return recorded("ON_DEMAND", from, to, me.username());
+    }
+
+    /** The nightly scan of the day before (China time). */
+    @Scheduled(cron = "${jixing.supervision.nightly-cron:0 45 1 * * *}", zone = "Asia/Shanghai")
+    public void nightly() {
+        LocalDate yesterday = LocalDate.now(clock.withZone(CHINA)).minusDays(1);
+        recorded("NIGHTLY", yesterday.atStartOfDay(CHINA).toInstant(),
+                yesterday.plusDays(1).atStartOfDay(CHINA).toInstant(), "system");
+    }
+
+    private ScanSummary recorded(String kind, Instant from, Instant to, String by) {
+        long id = runs.start(kind, from, to, by, clock.instant());
+        ScanSummary s = run(null, ScanWindow.between(from, to));
+        runs.finish(id, s, clock.instant());
+        audit.record(new AuditEvent("supervision.scan", "risk_scan_run", String.valueOf(id), null,
+                Map.of("kind", kind, "from", from.toString(), "to", to.toString(), "hits", s.hits(), "new",
+                        s.alertsNew(), "merged", s.alertsMerged()),
+                by));
+        return new ScanSummary(id, from, to, s.rulesRun(), s.hits(), s.alertsNew(), s.alertsMerged());
+    }
+
+    /** The latest scans, newest first. */
+    public List<ScanRun> latest() {
+        Alerts.requireReader();
+        return new ArrayList<>(runs.latest(20));
+    }
+
+    @Override
+    public void destroy() {
+        worker.shutdownNow();
+    }
+
+}

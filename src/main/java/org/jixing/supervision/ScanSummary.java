@@ -1,0 +1,10 @@
+package org.jixing.supervision;
+
+import java.time.Instant;
+
+/**
+ * What one run of the rules did. {@code runId} is null for a run on an arriving event.
+ */
+public record ScanSummary(Long runId, Instant from, Instant to, int rulesRun, int hits, int alertsNew,
+        int alertsMerged) {
+}

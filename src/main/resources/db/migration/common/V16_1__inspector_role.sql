@@ -1,0 +1,5 @@
+-- The inspector: works the supervision desk, cases, samples and visits (issue 18). A role
+-- of its own, scoped to the province or one city. Owned by the account module.
+ALTER TABLE app_user DROP CONSTRAINT app_user_role_ck;
+ALTER TABLE app_user ADD CONSTRAINT app_user_role_ck CHECK (role IN ('PROVINCE_ADMIN','LINE_DEPARTMENT','CITY_OFFICER',
+  'PROVIDER_STAFF','EVALUATOR','ENTERPRISE','TRAINEE','AUDITOR','INSPECTOR'));
