@@ -13,6 +13,7 @@ import org.jixing.shared.scope.CurrentUser;
 import org.jixing.subsidy.internal.ClaimReviewStore;
 import org.jixing.subsidy.internal.ClaimStore;
 import org.jixing.training.TrainingClass;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -38,16 +39,19 @@ public class ClaimFiling {
 
     private final SubsidyProperties settings;
 
+    private final ApplicationEventPublisher events;
+
     private final Clock clock;
 
     ClaimFiling(ClaimStore store, ClaimReviewStore reviews, ClaimPreviews previews, Claims claims, AuditTrail audit,
-            SubsidyProperties settings, Clock clock) {
+            SubsidyProperties settings, ApplicationEventPublisher events, Clock clock) {
         this.store = store;
         this.reviews = reviews;
         this.previews = previews;
         this.claims = claims;
         this.audit = audit;
         this.settings = settings;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -77,7 +81,9 @@ public class ClaimFiling {
         }
         reviews.review(id, "PROVIDER", "FILE", null, me.username(), now);
         audit.record(AuditEvent.of("subsidy.claim.file", "subsidy_claim", id, null, figures(p)));
-        return claims.get(id);
+        Claim filed = claims.get(id);
+        announce(filed, p, false, now);
+        return filed;
     }
 
     /**
@@ -109,7 +115,15 @@ public class ClaimFiling {
         reviews.review(id, "PROVIDER", "RESUBMIT", blankToNull(comment), me.username(), now);
         audit.record(AuditEvent.of("subsidy.claim.resubmit", "subsidy_claim", id,
                 Map.of("amountFen", claim.amount().fen(), "trainees", claim.trainees()), figures(p)));
-        return claims.get(id);
+        Claim filed = claims.get(id);
+        announce(filed, p, true, now);
+        return filed;
+    }
+
+    private void announce(Claim c, ClaimPreview p, boolean resubmitted, Instant now) {
+        events.publishEvent(new ClaimFiled(c.id(), c.claimNo(), c.classId(), c.providerId(), c.regionCode(),
+                c.lineCode(), p.lines().stream().map(ClaimLine::personId).toList(),
+                p.lines().stream().map(ClaimLine::enrolmentId).toList(), resubmitted, now));
     }
 
     /** The reviewers' deadline of a claim filed today. */
