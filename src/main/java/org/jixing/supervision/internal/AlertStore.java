@@ -19,6 +19,8 @@ import org.jixing.supervision.AlertStatus;
 import org.jixing.supervision.DecisionTaken;
 import org.jixing.supervision.DeskCount;
 import org.jixing.supervision.Hit;
+import org.jixing.supervision.ProfileAlert;
+import org.jixing.supervision.RuleMeasure;
 import org.jixing.supervision.Severity;
 import org.jixing.supervision.SubjectKind;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -280,6 +282,34 @@ public class AlertStore {
             .stream()
             .map(this::withTargets)
             .toList();
+    }
+
+    /** Alerts by rule and status, province-wide: what the rules page measures. */
+    public List<RuleMeasure> measures() {
+        return jdbc
+            .sql("select rule_code, count(*), sum(case when status in ('OPEN','IN_CASE') then 1 else 0 end), "
+                    + "sum(case when status = 'CONFIRMED' then 1 else 0 end), "
+                    + "sum(case when status = 'DISMISSED' then 1 else 0 end), "
+                    + "sum(case when status = 'CLEARED' then 1 else 0 end), count(distinct case_id) "
+                    + "from risk_alert group by rule_code order by rule_code")
+            .query((rs, n) -> new RuleMeasure(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                    rs.getLong(5), rs.getLong(6), rs.getLong(7), 0))
+            .list();
+    }
+
+    /** A provider's or body's alerts by month and rule: its risk profile over time. */
+    public List<ProfileAlert> profile(String subjectColumn, long id, ScopeSql.Clause scope) {
+        if (!subjectColumn.equals("provider_id") && !subjectColumn.equals("body_id")) {
+            throw new IllegalArgumentException(subjectColumn);
+        }
+        return jdbc
+            .sql("select a.first_seen_at, a.rule_code, a.status, a.severity from risk_alert a where a." + subjectColumn
+                    + " = :id and " + scope.sql() + " order by a.first_seen_at")
+            .param("id", id)
+            .params(scope.params())
+            .query((rs, n) -> new ProfileAlert(rs.getTimestamp(1).toInstant(), rs.getString(2),
+                    AlertStatus.valueOf(rs.getString(3)), Severity.valueOf(rs.getString(4))))
+            .list();
     }
 
     public List<Hit.Target> targets(long alertId) {
