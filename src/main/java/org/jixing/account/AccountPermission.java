@@ -4,6 +4,7 @@ import static org.jixing.shared.scope.Role.AUDITOR;
 import static org.jixing.shared.scope.Role.CITY_OFFICER;
 import static org.jixing.shared.scope.Role.ENTERPRISE;
 import static org.jixing.shared.scope.Role.EVALUATOR;
+import static org.jixing.shared.scope.Role.INSPECTOR;
 import static org.jixing.shared.scope.Role.LINE_DEPARTMENT;
 import static org.jixing.shared.scope.Role.PROVIDER_STAFF;
 import static org.jixing.shared.scope.Role.PROVINCE_ADMIN;
@@ -29,7 +30,8 @@ import org.jixing.shared.scope.Role;
 public enum AccountPermission implements Permission {
 
     /** One's own account page, password and API tokens. */
-    OWN_ACCOUNT(PROVINCE_ADMIN, LINE_DEPARTMENT, CITY_OFFICER, PROVIDER_STAFF, EVALUATOR, ENTERPRISE, TRAINEE, AUDITOR),
+    OWN_ACCOUNT(PROVINCE_ADMIN, LINE_DEPARTMENT, CITY_OFFICER, PROVIDER_STAFF, EVALUATOR, ENTERPRISE, TRAINEE, AUDITOR,
+            INSPECTOR),
     /** Lists and reads accounts within the scope. */
     ACCOUNT_READ(PROVINCE_ADMIN, CITY_OFFICER),
     /** Creates and changes accounts (a city officer only for the roles it manages). */

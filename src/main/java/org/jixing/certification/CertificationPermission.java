@@ -4,6 +4,7 @@ import static org.jixing.shared.scope.Role.AUDITOR;
 import static org.jixing.shared.scope.Role.CITY_OFFICER;
 import static org.jixing.shared.scope.Role.ENTERPRISE;
 import static org.jixing.shared.scope.Role.EVALUATOR;
+import static org.jixing.shared.scope.Role.INSPECTOR;
 import static org.jixing.shared.scope.Role.LINE_DEPARTMENT;
 import static org.jixing.shared.scope.Role.PROVIDER_STAFF;
 import static org.jixing.shared.scope.Role.PROVINCE_ADMIN;
@@ -29,7 +30,7 @@ import org.jixing.shared.scope.Role;
 public enum CertificationPermission implements Permission {
 
     /** Reads certificates within the scope (a trainee its own). */
-    CERTIFICATE_READ(PROVINCE_ADMIN, CITY_OFFICER, EVALUATOR, TRAINEE, AUDITOR),
+    CERTIFICATE_READ(PROVINCE_ADMIN, CITY_OFFICER, EVALUATOR, TRAINEE, AUDITOR, INSPECTOR),
     /** One's own certificates and assessment results. */
     OWN_CERTIFICATES(TRAINEE),
     /** Issues (its own body's) and revokes certificates. */
@@ -37,12 +38,12 @@ public enum CertificationPermission implements Permission {
     /** Rotates the signing key. */
     KEY_ROTATE(PROVINCE_ADMIN),
     /** Reads assessment batches within the scope. */
-    ASSESSMENT_READ(PROVINCE_ADMIN, CITY_OFFICER, EVALUATOR, AUDITOR),
+    ASSESSMENT_READ(PROVINCE_ADMIN, CITY_OFFICER, EVALUATOR, AUDITOR, INSPECTOR),
     /**
      * The batches page: the list for officials and bodies, a trainee's own candidacies,
      * the results under publicity.
      */
-    BATCHES_PAGE(PROVINCE_ADMIN, CITY_OFFICER, EVALUATOR, ENTERPRISE, TRAINEE, AUDITOR),
+    BATCHES_PAGE(PROVINCE_ADMIN, CITY_OFFICER, EVALUATOR, ENTERPRISE, TRAINEE, AUDITOR, INSPECTOR),
     /**
      * Schedules batches, adds candidates, records scores, signs off, publishes,
      * finalises.
@@ -58,7 +59,7 @@ public enum CertificationPermission implements Permission {
     /** Decides a challenge. */
     CHALLENGE_DECIDE(PROVINCE_ADMIN, EVALUATOR),
     /** Reads direct-recognition applications within the scope. */
-    RECOGNITION_READ(PROVINCE_ADMIN, CITY_OFFICER, EVALUATOR, TRAINEE, AUDITOR),
+    RECOGNITION_READ(PROVINCE_ADMIN, CITY_OFFICER, EVALUATOR, TRAINEE, AUDITOR, INSPECTOR),
     /** Applies for the direct recognition of a front-line worker. */
     RECOGNITION_APPLY(EVALUATOR),
     /** Decides a direct recognition. */

@@ -3,6 +3,7 @@ package org.jixing.provider;
 import static org.jixing.shared.scope.Role.AUDITOR;
 import static org.jixing.shared.scope.Role.CITY_OFFICER;
 import static org.jixing.shared.scope.Role.EVALUATOR;
+import static org.jixing.shared.scope.Role.INSPECTOR;
 import static org.jixing.shared.scope.Role.PROVIDER_STAFF;
 import static org.jixing.shared.scope.Role.PROVINCE_ADMIN;
 
@@ -26,7 +27,7 @@ import org.jixing.shared.scope.Role;
 public enum ProviderPermission implements Permission {
 
     /** Reads filings within the scope (providers and bodies their own). */
-    BODY_READ(PROVINCE_ADMIN, CITY_OFFICER, PROVIDER_STAFF, EVALUATOR, AUDITOR),
+    BODY_READ(PROVINCE_ADMIN, CITY_OFFICER, PROVIDER_STAFF, EVALUATOR, AUDITOR, INSPECTOR),
     /** Files a provider or evaluation body on its behalf. */
     BODY_FILE(PROVINCE_ADMIN, CITY_OFFICER),
     /**

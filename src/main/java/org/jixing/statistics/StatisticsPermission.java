@@ -4,6 +4,7 @@ import static org.jixing.shared.scope.Role.AUDITOR;
 import static org.jixing.shared.scope.Role.CITY_OFFICER;
 import static org.jixing.shared.scope.Role.ENTERPRISE;
 import static org.jixing.shared.scope.Role.EVALUATOR;
+import static org.jixing.shared.scope.Role.INSPECTOR;
 import static org.jixing.shared.scope.Role.LINE_DEPARTMENT;
 import static org.jixing.shared.scope.Role.PROVIDER_STAFF;
 import static org.jixing.shared.scope.Role.PROVINCE_ADMIN;
@@ -29,7 +30,8 @@ import org.jixing.shared.scope.Role;
 public enum StatisticsPermission implements Permission {
 
     /** The home page. */
-    HOME(PROVINCE_ADMIN, LINE_DEPARTMENT, CITY_OFFICER, PROVIDER_STAFF, EVALUATOR, ENTERPRISE, TRAINEE, AUDITOR),
+    HOME(PROVINCE_ADMIN, LINE_DEPARTMENT, CITY_OFFICER, PROVIDER_STAFF, EVALUATOR, ENTERPRISE, TRAINEE, AUDITOR,
+            INSPECTOR),
     /** Reads progress against targets, the dashboard and the progress report. */
     PROGRESS_READ(PROVINCE_ADMIN, LINE_DEPARTMENT, CITY_OFFICER, AUDITOR),
     /** Reconciles the progress figures with the completions. */

@@ -2,6 +2,7 @@ package org.jixing.subsidy;
 
 import static org.jixing.shared.scope.Role.AUDITOR;
 import static org.jixing.shared.scope.Role.CITY_OFFICER;
+import static org.jixing.shared.scope.Role.INSPECTOR;
 import static org.jixing.shared.scope.Role.LINE_DEPARTMENT;
 import static org.jixing.shared.scope.Role.PROVIDER_STAFF;
 import static org.jixing.shared.scope.Role.PROVINCE_ADMIN;
@@ -35,7 +36,7 @@ public enum SubsidyPermission implements Permission {
     /** Simulates what a trainee of a class would be paid. */
     SIMULATE(PROVINCE_ADMIN, CITY_OFFICER, PROVIDER_STAFF),
     /** Reads claims within the scope. */
-    CLAIM_READ(PROVINCE_ADMIN, LINE_DEPARTMENT, CITY_OFFICER, PROVIDER_STAFF, AUDITOR),
+    CLAIM_READ(PROVINCE_ADMIN, LINE_DEPARTMENT, CITY_OFFICER, PROVIDER_STAFF, AUDITOR, INSPECTOR),
     /** Files, corrects and documents its own claims; keeps its payee account. */
     CLAIM_FILE(PROVIDER_STAFF),
     /**
@@ -46,7 +47,7 @@ public enum SubsidyPermission implements Permission {
     /** Declares a reviewer's conflict of interest with a provider. */
     REVIEWER_CONFLICT(PROVINCE_ADMIN),
     /** Reads payment orders. */
-    PAYMENT_READ(PROVINCE_ADMIN, CITY_OFFICER, AUDITOR),
+    PAYMENT_READ(PROVINCE_ADMIN, CITY_OFFICER, AUDITOR, INSPECTOR),
     /** Opens payment orders and imports the bank's results. */
     PAYMENT_WRITE(PROVINCE_ADMIN, CITY_OFFICER),
     /** Reads fund balances. */
@@ -56,7 +57,7 @@ public enum SubsidyPermission implements Permission {
     /** Checks the ledger against the budgets (province-wide scopes only). */
     FUND_CHECK(PROVINCE_ADMIN, AUDITOR),
     /** Reads recoveries within the scope. */
-    RECOVERY_READ(PROVINCE_ADMIN, CITY_OFFICER, PROVIDER_STAFF, AUDITOR),
+    RECOVERY_READ(PROVINCE_ADMIN, CITY_OFFICER, PROVIDER_STAFF, AUDITOR, INSPECTOR),
     /** Opens recoveries and records repayments. */
     RECOVERY_WRITE(PROVINCE_ADMIN, CITY_OFFICER);
 

@@ -120,8 +120,9 @@ public class Alerts {
         requireReader();
         ScopeSql.Clause scope = ScopeSql.forCurrentUser(AlertStore.SCOPE);
         int p = Math.max(page, 0);
-        int s = Math.min(Math.max(size, 1), 200);
-        return new PageResult<>(store.search(filter, scope, p * s, s), p, s, store.count(filter, scope));
+        int s = PageResult.size(size);
+        return new PageResult<>(store.search(filter, scope, PageResult.offset(p, s), s), p, s,
+                store.count(filter, scope));
     }
 
     /** Live alerts by rule, severity and city, within the reader's scope. */

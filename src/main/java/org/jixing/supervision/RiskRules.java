@@ -117,6 +117,14 @@ public class RiskRules {
         return new Rule(r.definition(), v);
     }
 
+    /** A rule by code, if a bean of that code exists (an alert may outlive its rule). */
+    public Optional<Rule> find(String code) {
+        requireReader();
+        RiskRule r = rules.get(code);
+        RuleVersion v = inForce.get(code);
+        return r == null || v == null ? Optional.empty() : Optional.of(new Rule(r.definition(), v));
+    }
+
     public List<RuleVersion> versions(String code) {
         get(code);
         return store.versions(code);

@@ -2,6 +2,7 @@ package org.jixing.training;
 
 import static org.jixing.shared.scope.Role.AUDITOR;
 import static org.jixing.shared.scope.Role.CITY_OFFICER;
+import static org.jixing.shared.scope.Role.INSPECTOR;
 import static org.jixing.shared.scope.Role.LINE_DEPARTMENT;
 import static org.jixing.shared.scope.Role.PROVIDER_STAFF;
 import static org.jixing.shared.scope.Role.PROVINCE_ADMIN;
@@ -27,17 +28,17 @@ import org.jixing.shared.scope.Role;
 public enum TrainingPermission implements Permission {
 
     /** Reads the programme catalogue. */
-    PROGRAMME_READ(PROVINCE_ADMIN, LINE_DEPARTMENT, CITY_OFFICER, PROVIDER_STAFF, AUDITOR),
+    PROGRAMME_READ(PROVINCE_ADMIN, LINE_DEPARTMENT, CITY_OFFICER, PROVIDER_STAFF, AUDITOR, INSPECTOR),
     /** Adds programmes. */
     PROGRAMME_WRITE(PROVINCE_ADMIN),
     /** Reads teachers (a provider its own). */
-    TEACHER_READ(PROVINCE_ADMIN, CITY_OFFICER, PROVIDER_STAFF, AUDITOR),
+    TEACHER_READ(PROVINCE_ADMIN, CITY_OFFICER, PROVIDER_STAFF, AUDITOR, INSPECTOR),
     /** Registers its own teachers. */
     TEACHER_WRITE(PROVIDER_STAFF),
     /**
      * Reads classes, their sessions, rosters, attendance and exports within the scope.
      */
-    CLASS_READ(PROVINCE_ADMIN, LINE_DEPARTMENT, CITY_OFFICER, PROVIDER_STAFF, AUDITOR),
+    CLASS_READ(PROVINCE_ADMIN, LINE_DEPARTMENT, CITY_OFFICER, PROVIDER_STAFF, AUDITOR, INSPECTOR),
     /** Applies to open a class, enrols, withdraws, starts and completes it. */
     CLASS_RUN(PROVIDER_STAFF),
     /** The region's decisions on a class: approves or rejects its opening, closes it. */
@@ -59,7 +60,7 @@ public enum TrainingPermission implements Permission {
     /** Corrects an attendance sheet with a reason. */
     ATTENDANCE_CORRECT(PROVIDER_STAFF),
     /** Reads check-in terminals within the scope. */
-    TERMINAL_READ(PROVINCE_ADMIN, CITY_OFFICER, PROVIDER_STAFF, AUDITOR),
+    TERMINAL_READ(PROVINCE_ADMIN, CITY_OFFICER, PROVIDER_STAFF, AUDITOR, INSPECTOR),
     /** Registers and retires its own terminals. */
     TERMINAL_WRITE(PROVIDER_STAFF),
     /** Reads roster imports of classes within the scope. */

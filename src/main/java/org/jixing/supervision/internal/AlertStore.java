@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.jixing.shared.scope.ScopeColumns;
 import org.jixing.shared.scope.ScopeSql;
@@ -86,7 +87,10 @@ public class AlertStore {
                 + "severity, blocking, score, region_code, line_code, provider_id, body_id, status, open_key, evidence, "
                 + "evidence_hash, hits, first_seen_at, last_seen_at, version) values (:no, :r, :rv, :k, :s, :label, "
                 + ":sev, :b, :score, :region, :line, :provider, :body, 'OPEN', :key, :ev, :h, 1, :now, :now, 0)")
-            .param("no", "T" + openKey.hashCode() + "-" + now.toEpochMilli())
+            // A placeholder until the id gives the number below, unique meanwhile.
+            .param("no",
+                    "T" + Long.toString(System.nanoTime(), 36)
+                            + Integer.toString(ThreadLocalRandom.current().nextInt(Integer.MAX_VALUE), 36))
             .param("r", ruleCode)
             .param("rv", ruleVersion)
             .param("k", hit.subjectKind().name())

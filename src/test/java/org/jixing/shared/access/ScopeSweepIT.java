@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -26,6 +27,11 @@ import org.jixing.account.Accounts;
 import org.jixing.certification.CertificateFixtures;
 import org.jixing.certification.CertificateRoute;
 import org.jixing.shared.scope.Role;
+import org.jixing.supervision.Alerts;
+import org.jixing.supervision.Hit;
+import org.jixing.supervision.RuleVersion;
+import org.jixing.supervision.Severity;
+import org.jixing.supervision.SubjectKind;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -329,6 +335,12 @@ class ScopeSweepIT extends IntegrationTest implements CertificateFixtures {
         issue(person("青岛持证人"), "CLEANER", "JUNIOR", body.id(), CertificateRoute.ASSESSMENT);
         Provider qingdaoProvider = provider(SignedIn.as(mvc, "qingdao"), QINGDAO, "CLEANER", "JUNIOR");
         registerTerminal(qingdaoProvider.staff(), "36.07", "120.38");
+        // A supervision alert about a 青岛 class.
+        bean(Alerts.class).raise(
+                new RuleVersion(0, "SWEEP_TEST", 1, Severity.HIGH, true, true, Map.of(), "扫描测试", "Sweep test", true,
+                        "system", Instant.EPOCH, "test"),
+                new Hit(SubjectKind.CLASS, 987_654_321L, "青岛扫描测试班", QINGDAO, null, null, null, 50,
+                        Map.of("note", "青岛扫描测试证据"), List.of()));
     }
 
     Foreign foreign() {
@@ -381,6 +393,10 @@ class ScopeSweepIT extends IntegrationTest implements CertificateFixtures {
                 one("select id from subsidy_claim_attachment where claim_id = ?", c.get("id"))
                     .ifPresent(v -> put(ids, "attachment", v));
             });
+        row("select id, alert_no from risk_alert where region_code like '3702%' order by id").ifPresent(a -> {
+            put(ids, "alerts", a.get("id"));
+            tokens.put(String.valueOf(a.get("alert_no")), EVERY_NARROW_SCOPE);
+        });
         row("select id, order_no from payment_order where region_code like '3702%' order by id").ifPresent(o -> {
             put(ids, "payment-orders", o.get("id"));
             put(ids, "payments", o.get("id"));
