@@ -87,6 +87,20 @@ public class People {
     }
 
     /**
+     * Seals a valid ID number as trainees' are sealed, for another module that keeps ID
+     * numbers of its own people (training's teachers) and must find equal numbers across
+     * its records: empty when the number is not a valid resident ID number. Changes
+     * nothing.
+     */
+    public Optional<SealedIdNumber> sealIdNumber(String raw) {
+        if (raw == null || checkIdNumber("idNumber", raw).isPresent()) {
+            return Optional.empty();
+        }
+        String number = ResidentIdNumbers.normalize(raw);
+        return Optional.of(new SealedIdNumber(cipher.encrypt(number), cipher.index(number)));
+    }
+
+    /**
      * Registers a person. Region officers register people of their region; provider staff
      * register them in the region of the class they enrol in (the caller passes it).
      */

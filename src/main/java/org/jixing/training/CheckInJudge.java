@@ -41,8 +41,10 @@ class CheckInJudge {
         this.checkInRules = new CheckInRules(rules);
     }
 
-    /** An event judged, as it will be stored. */
-    record Judged(NewEvent event, ClassSession session) {
+    /**
+     * An event judged, as it will be stored, with the person of its enrolment if found.
+     */
+    record Judged(NewEvent event, ClassSession session, Long personId) {
     }
 
     /**
@@ -149,7 +151,7 @@ class CheckInJudge {
                             c.time(), now, device, c.latitude(), c.longitude(), c.faceScore(), verdict.accepted(),
                             verdict.accepted() ? null : verdict.refusal().name(), me.username(), null,
                             sender.deviceKind(), terminal == null ? null : terminal.id(), verdict.late()),
-                    ownSession ? found.session() : null));
+                    ownSession ? found.session() : null, enrolment == null ? null : enrolment.personId()));
         }
         return out;
     }

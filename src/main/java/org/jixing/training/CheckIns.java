@@ -5,10 +5,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.function.BiFunction;
 
 import org.jixing.shared.InvalidInputException;
@@ -17,6 +19,7 @@ import org.jixing.shared.scope.CurrentUser;
 import org.jixing.training.CheckInJudge.Judged;
 import org.jixing.training.internal.AttendanceStore;
 import org.jixing.training.internal.AttendanceStore.NewEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -48,9 +51,12 @@ public class CheckIns {
 
     private final TransactionTemplate tx;
 
+    private final ApplicationEventPublisher events;
+
     CheckIns(AttendanceStore store, CheckInJudge judge, AttendanceOutcomes outcomes, Clock clock,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, ApplicationEventPublisher events) {
         this.store = store;
+        this.events = events;
         this.judge = judge;
         this.outcomes = outcomes;
         this.clock = clock;
@@ -72,6 +78,7 @@ public class CheckIns {
         Judged judged = judge.judge(List.of(c), me, clock.instant()).get(0);
         OptionalLong id = store.insertIfNew(judged.event());
         if (id.isPresent()) {
+            announce(List.of(judged));
             return result(
                     new AttendanceStore.Stored(id.getAsLong(), judged.event().accepted(), judged.event().reason()),
                     judged.session(), false);
@@ -135,6 +142,7 @@ public class CheckIns {
         fresh.sort(null);
         List<Judged> judged = judge.judge(fresh.stream().map(events::get).toList(), me, now);
         Map<String, AttendanceStore.Stored> raced = write(judged.stream().map(Judged::event).toList());
+        announce(judged.stream().filter(j -> !raced.containsKey(j.event().clientKey())).toList());
         int stored = 0;
         for (int k = 0; k < fresh.size(); k++) {
             int i = fresh.get(k);
@@ -197,6 +205,33 @@ public class CheckIns {
             }
         }
         return raced;
+    }
+
+    /**
+     * Tells who listens (supervision) which people and classes newly stored accepted
+     * check-ins concern, and the span of their times: computed from what is in hand, no
+     * query.
+     */
+    private void announce(List<Judged> stored) {
+        Set<Long> people = new HashSet<>();
+        Set<Long> classes = new HashSet<>();
+        Instant from = null;
+        Instant to = null;
+        for (Judged j : stored) {
+            NewEvent e = j.event();
+            if (!e.accepted() || e.kind() != AttendanceKind.CHECK_IN || e.classId() == null) {
+                continue;
+            }
+            if (j.personId() != null) {
+                people.add(j.personId());
+            }
+            classes.add(e.classId());
+            from = from == null || e.occurredAt().isBefore(from) ? e.occurredAt() : from;
+            to = to == null || e.occurredAt().isAfter(to) ? e.occurredAt() : to;
+        }
+        if (!classes.isEmpty()) {
+            events.publishEvent(new CheckInsAccepted(people, classes, from, to));
+        }
     }
 
     /** Check-ins come from provider staff (terminals) and trainees (their phones). */

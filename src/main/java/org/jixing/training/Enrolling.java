@@ -16,6 +16,7 @@ import org.jixing.shared.scope.CurrentUser;
 import org.jixing.shared.scope.ScopeGuard;
 import org.jixing.training.internal.EligibilityFactStore;
 import org.jixing.training.internal.EnrolmentStore;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
@@ -44,8 +45,11 @@ public class Enrolling {
 
     private final Clock clock;
 
+    private final ApplicationEventPublisher events;
+
     Enrolling(EnrolmentStore store, EligibilityFactStore facts, EligibilityChecks eligibility, ClassOpenings classes,
-            People people, AuditTrail audit, Clock clock) {
+            People people, AuditTrail audit, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.store = store;
         this.facts = facts;
         this.eligibility = eligibility;
@@ -111,6 +115,7 @@ public class Enrolling {
         after.put("subsidised", subsidised);
         after.put("ineligibleReasons", reasons);
         audit.record(AuditEvent.of("enrolment.create", "enrolment", id, null, after));
+        events.publishEvent(new TraineeEnrolled(id, person.id(), c.id(), c.providerId(), c.regionCode(), now));
         return Enrolments.toEnrolment(store.find(id).orElseThrow(), person);
     }
 

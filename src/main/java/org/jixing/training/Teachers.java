@@ -6,6 +6,8 @@ import java.util.Map;
 
 import org.jixing.audit.AuditEvent;
 import org.jixing.audit.AuditTrail;
+import org.jixing.person.People;
+import org.jixing.person.SealedIdNumber;
 import org.jixing.shared.InvalidInputException;
 import org.jixing.shared.InvalidInputException.Problem;
 import org.jixing.shared.scope.CurrentUser;
@@ -24,9 +26,12 @@ public class Teachers {
 
     private final AuditTrail audit;
 
-    Teachers(TeacherStore store, AuditTrail audit) {
+    private final People people;
+
+    Teachers(TeacherStore store, AuditTrail audit, People people) {
         this.store = store;
         this.audit = audit;
+        this.people = people;
     }
 
     /** The provider the signed-in staff member works for. */
@@ -44,8 +49,19 @@ public class Teachers {
         return store.ofProvider(ownProvider());
     }
 
+    /** A teacher without an ID number (as registered before it was asked). */
     @Transactional
     public Teacher register(String name, String qualificationNo) {
+        return register(name, qualificationNo, null);
+    }
+
+    /**
+     * Registers a teacher of the staff member's provider. The ID number, when given, is
+     * kept sealed as trainees' are, so that one person registered by two providers is one
+     * teacher to supervision.
+     */
+    @Transactional
+    public Teacher register(String name, String qualificationNo, String idNumber) {
         long provider = ownProvider();
         List<Problem> problems = new ArrayList<>();
         if (name == null || name.isBlank() || name.strip().length() > 60) {
@@ -58,12 +74,18 @@ public class Teachers {
         else if (store.qualificationTaken(q)) {
             problems.add(new Problem("qualificationNo", "training.error.teacher.taken"));
         }
+        SealedIdNumber sealed = null;
+        if (idNumber != null && !idNumber.isBlank()) {
+            people.checkIdNumber("idNumber", idNumber).ifPresent(problems::add);
+            sealed = people.sealIdNumber(idNumber).orElse(null);
+        }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        long id = store.insert(provider, name.strip(), q);
+        long id = sealed == null ? store.insert(provider, name.strip(), q)
+                : store.insert(provider, name.strip(), q, sealed.cipher(), sealed.index());
         audit.record(AuditEvent.of("teacher.register", "teacher", id, null,
-                Map.of("provider", provider, "name", name.strip(), "qualificationNo", q)));
+                Map.of("provider", provider, "name", name.strip(), "qualificationNo", q, "idNumber", sealed != null)));
         return store.find(id).orElseThrow();
     }
 

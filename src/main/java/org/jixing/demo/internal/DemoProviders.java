@@ -91,7 +91,9 @@ class DemoProviders {
                 });
                 CurrentUser staff = user(0, "demo-staff-" + body.id(), Role.PROVIDER_STAFF,
                         DataScope.of(ScopeKind.PROVIDER, String.valueOf(body.id())));
-                long teacher = as(staff, () -> teachers.register(names.next().name(), "T" + city.code() + k).id());
+                SyntheticPeople.Person person = names.next();
+                long teacher = as(staff,
+                        () -> teachers.register(person.name(), "T" + city.code() + k, person.idNumber()).id());
                 providers.add(new Provider(body, staff, teacher));
             }
         }

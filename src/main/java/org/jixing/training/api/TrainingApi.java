@@ -71,7 +71,7 @@ class TrainingApi {
 
     }
 
-    record NewTeacher(String name, String qualificationNo) {
+    record NewTeacher(String name, String qualificationNo, String idNumber) {
     }
 
     /** {@code verb}: approve, reject, start, complete, close or cancel. */
@@ -104,7 +104,7 @@ class TrainingApi {
     @PostMapping("/teachers")
     @Operation(summary = "Register a teacher of the caller's provider")
     Teacher registerTeacher(@RequestBody NewTeacher teacher) {
-        return teachers.register(teacher.name(), teacher.qualificationNo());
+        return teachers.register(teacher.name(), teacher.qualificationNo(), teacher.idNumber());
     }
 
     @Allowed(TrainingPermission.CLASS_READ)

@@ -28,6 +28,22 @@ public class TeacherStore {
         return keys.getKeyAs(Number.class).longValue();
     }
 
+    /** A teacher with the ID number sealed (encrypted and its blind index). */
+    public long insert(long providerId, String name, String qualificationNo, String idNumberCipher,
+            String idNumberIndex) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into teacher (provider_id, name, qualification_no, id_number_cipher, id_number_index)
+                values (:p, :n, :q, :c, :i)""")
+            .param("p", providerId)
+            .param("n", name)
+            .param("q", qualificationNo)
+            .param("c", idNumberCipher)
+            .param("i", idNumberIndex)
+            .update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
+    }
+
     public boolean qualificationTaken(String qualificationNo) {
         return jdbc.sql("select count(*) from teacher where qualification_no = :q")
             .param("q", qualificationNo)
