@@ -48,7 +48,8 @@ class MoneyRulesIT extends IntegrationTest implements AssessmentFixtures {
 
     private static final List<String> RULES = List.of(PayeeNameMismatchRule.CODE, AllHighestAdjustmentRule.CODE,
             DeclaredOnlyAdjustmentsRule.CODE, ClaimSoonAfterCompletionRule.CODE, SharedBankAccountRule.CODE,
-            PassRateOutlierRule.CODE, CertificateSurgeRule.CODE, CertificatesSoonAfterAccreditationRule.CODE);
+            PassRateOutlierRule.CODE, CertificateSurgeRule.CODE, CertificatesSoonAfterAccreditationRule.CODE,
+            ClaimSurgeRule.CODE);
 
     private static final CurrentUser ADMIN = new CurrentUser(1, "admin", "admin", Role.PROVINCE_ADMIN,
             DataScope.province("370000"));

@@ -207,4 +207,30 @@ class MoneyRulesTest {
         return new Person(id, "3701**********001X", "学员", true, born, "139****0000", "370102", 0);
     }
 
+    private static org.jixing.subsidy.ClaimRiskFacts.DailyClaims claims(LocalDate d, int n) {
+        return new org.jixing.subsidy.ClaimRiskFacts.DailyClaims(9, "培训学校", "370100", d, n);
+    }
+
+    @Test
+    void claimSurgeNeedsAHistoryAndTheFactor() {
+        LocalDate today = LocalDate.of(2026, 11, 2);
+        List<org.jixing.subsidy.ClaimRiskFacts.DailyClaims> days = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            days.add(claims(today.minusDays(10 * i), 1));
+        }
+        List<org.jixing.subsidy.ClaimRiskFacts.DailyClaims> surge = new ArrayList<>(days);
+        surge.add(claims(today, 5));
+        assertThat(ClaimSurgeRule.hits(surge, today, today, 90, 5, 5, 3)).singleElement()
+            .satisfies(h -> assertThat(h.subjectKind()).isEqualTo(SubjectKind.PROVIDER));
+        // Four claims are below the minimum; a fourth earlier day is history the rule
+        // asks for.
+        List<org.jixing.subsidy.ClaimRiskFacts.DailyClaims> small = new ArrayList<>(days);
+        small.add(claims(today, 4));
+        assertThat(ClaimSurgeRule.hits(small, today, today, 90, 5, 5, 3)).isEmpty();
+        assertThat(ClaimSurgeRule.hits(surge, today, today, 90, 5, 5, 4)).isEmpty();
+        // A provider filing its first claims all on one day has no history to surge
+        // against.
+        assertThat(ClaimSurgeRule.hits(List.of(claims(today, 40)), today, today, 90, 5, 5, 3)).isEmpty();
+    }
+
 }
