@@ -188,14 +188,16 @@ class DemoProvince {
                 for (int i = 0; i < ids.size(); i++) {
                     int attended = i == ids.size() - 1 ? 4 : sessions.size();
                     List<TrainingHistory.PastCheckIn> events = new ArrayList<>();
+                    // Each trainee's own face, matched with a score of its own.
+                    BigDecimal face = new BigDecimal("0.9" + (31 + 5 * i));
                     for (int s = 0; s < attended; s++) {
                         PlannedSession session = sessions.get(s);
                         events.add(new TrainingHistory.PastCheckIn(s + 1, AttendanceKind.CHECK_IN,
                                 session.startsAt().minusMinutes(6 + i % 5), new BigDecimal("36.651"),
-                                new BigDecimal("117.120"), new BigDecimal("0.93"), "T-DEMO-1"));
+                                new BigDecimal("117.120"), face, "T-DEMO-1"));
                         events.add(new TrainingHistory.PastCheckIn(s + 1, AttendanceKind.CHECK_OUT,
                                 session.endsAt().plusMinutes(3 + i % 4), new BigDecimal("36.651"),
-                                new BigDecimal("117.120"), new BigDecimal("0.93"), "T-DEMO-1"));
+                                new BigDecimal("117.120"), face, "T-DEMO-1"));
                     }
                     trainees.add(new TrainingHistory.PastTrainee(ids.get(i), events, true));
                 }
