@@ -84,7 +84,7 @@ public class AlertStore {
                 + "severity, blocking, score, region_code, line_code, provider_id, body_id, status, open_key, evidence, "
                 + "evidence_hash, hits, first_seen_at, last_seen_at, version) values (:no, :r, :rv, :k, :s, :label, "
                 + ":sev, :b, :score, :region, :line, :provider, :body, 'OPEN', :key, :ev, :h, 1, :now, :now, 0)")
-            .param("no", "T" + openKey.hashCode() + "-" + now.toEpochMilli())
+            .param("no", "~" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 23))
             .param("r", ruleCode)
             .param("rv", ruleVersion)
             .param("k", hit.subjectKind().name())
