@@ -214,6 +214,13 @@ class ClaimLocksIT extends IntegrationTest implements PaymentFixtures {
         assertThat(officer.get("holds").get("holds").get(0).get("actRegionCode").asString()).isEqualTo(JINAN);
         assertThat(officer.get("risk").get("unanswered").asInt()).isEqualTo(2);
         assertThat(officer.get("risk").get("alerts").toString()).contains(a.alertNo());
+        String english = mvc.perform(get("/subsidies/claims/" + f.claim().id()).param("lang", "en").cookie(jinan()))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+        assertThat(english).contains("Payment on hold (data lock)", "Inspectors of", "Risk panel",
+                "0 confirmed, 0 denied, 2 not answered");
     }
 
     @Test
@@ -232,6 +239,11 @@ class ClaimLocksIT extends IntegrationTest implements PaymentFixtures {
             .getResponse()
             .getContentAsString();
         assertThat(page).contains("id=\"question\"", mine.get(0).classNo());
+        assertThat(mvc.perform(get("/confirm/" + code).param("lang", "en"))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString()).contains("Did you attend class " + mine.get(0).classNo());
 
         Instant from = clock.instant().minus(Duration.ofMinutes(1));
         JsonNode answered = body(mvc
