@@ -2,6 +2,7 @@ package org.jixing.subsidy;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 import org.jixing.shared.InvalidInputException.Problem;
 import org.jixing.shared.Money;
@@ -43,8 +44,23 @@ public record Claim(long id, String claimNo, long classId, String classNo, long 
      * the claim page before it shows a button.
      */
     public ClaimStep step(ClaimAction action, CurrentUser me, boolean tiedToProvider) {
+        return step(action, me, tiedToProvider, List.of());
+    }
+
+    /**
+     * As {@link #step(ClaimAction, CurrentUser, boolean)}, knowing the alerts that hold
+     * the claim ({@code heldBy}, their numbers; see {@link ClaimSupervision}): a held
+     * claim may be reviewed, rejected or returned, but not approved until every hold is
+     * lifted.
+     */
+    public ClaimStep step(ClaimAction action, CurrentUser me, boolean tiedToProvider, List<String> heldBy) {
         return switch (action) {
-            case REVIEW, APPROVE, REJECT, RETURN -> decision(action, me, tiedToProvider);
+            case REVIEW, REJECT, RETURN -> decision(action, me, tiedToProvider);
+            case APPROVE -> {
+                ClaimStep d = decision(action, me, tiedToProvider);
+                yield d.allowed() && !heldBy.isEmpty() ? new Refused(Reason.HELD,
+                        new Problem(null, "subsidy.error.review.held", String.join(", ", heldBy)), null) : d;
+            }
             case RESUBMIT -> {
                 if (!SubsidyPermission.CLAIM_FILE.allows(me)) {
                     yield Refused.notPermitted("provider staff file claims");

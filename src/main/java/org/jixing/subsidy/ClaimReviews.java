@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -40,8 +41,11 @@ public class ClaimReviews {
 
     private final Clock clock;
 
+    private final ClaimHolds holds;
+
     ClaimReviews(ClaimStore store, ClaimReviewStore reviews, Claims claims, FundLedger ledger, AuditTrail audit,
-            SubsidyProperties settings, Clock clock) {
+            SubsidyProperties settings, Clock clock, ClaimHolds holds) {
+        this.holds = holds;
         this.store = store;
         this.reviews = reviews;
         this.claims = claims;
@@ -56,7 +60,9 @@ public class ClaimReviews {
      * province stage the province administrator's; nobody decides on a claim they filed
      * or of a provider they declared a tie to ({@link Claim#step}). Rejecting or
      * returning needs a comment. The final approval commits the amount against the city's
-     * budget for the fund source and year, and is refused if that would overdraw it.
+     * budget for the fund source and year, and is refused if that would overdraw it. A
+     * claim held by a supervision alert ({@link ClaimSupervision}) is not approved: the
+     * refusal names the alerts.
      */
     @Transactional
     public Claim decide(long id, ClaimDecision d) {
@@ -64,7 +70,8 @@ public class ClaimReviews {
         Claim claim = claims.get(id);
         boolean tied = reviews.conflictDeclared(me.username(), claim.providerId());
         ClaimAction action = d.action() == null ? ClaimAction.REVIEW : ClaimAction.of(d.action());
-        ClaimStep.Allowed step = claim.step(action, me, tied).orThrow();
+        List<String> heldBy = action == ClaimAction.APPROVE ? holds.heldBy(id) : List.of();
+        ClaimStep.Allowed step = claim.step(action, me, tied, heldBy).orThrow();
         String stage = step.stage();
         String comment = blankToNull(d.comment());
         if (d.action() == null) {

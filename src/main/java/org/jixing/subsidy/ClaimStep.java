@@ -47,7 +47,11 @@ public sealed interface ClaimStep {
         /** The claim's status does not allow it. */
         STATE,
         /** The user filed the claim or declared a tie to its provider. */
-        CONFLICT
+        CONFLICT,
+        /**
+         * A blocking supervision alert holds the claim (数据锁): it may not be approved.
+         */
+        HELD
 
     }
 

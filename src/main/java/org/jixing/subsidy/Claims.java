@@ -37,7 +37,10 @@ public class Claims {
 
     private final ScopeGuard guard;
 
-    Claims(ClaimStore store, ClaimReviewStore reviews, Enrolments enrolments, ScopeGuard guard) {
+    private final ClaimHolds holds;
+
+    Claims(ClaimStore store, ClaimReviewStore reviews, Enrolments enrolments, ScopeGuard guard, ClaimHolds holds) {
+        this.holds = holds;
         this.store = store;
         this.reviews = reviews;
         this.enrolments = enrolments;
@@ -57,16 +60,18 @@ public class Claims {
 
     /**
      * The actions the signed-in user may take on the claim now, by the same
-     * {@link Claim#step} the services take them with.
+     * {@link Claim#step} the services take them with (a claim held by supervision is not
+     * approved).
      */
     @Transactional(readOnly = true)
     public Set<ClaimAction> actions(Claim claim) {
         CurrentUser me = CurrentUser.require();
         boolean tied = SubsidyPermission.mayDecide(me, claim)
                 && reviews.conflictDeclared(me.username(), claim.providerId());
+        List<String> heldBy = SubsidyPermission.mayDecide(me, claim) ? holds.heldBy(claim.id()) : List.of();
         Set<ClaimAction> out = EnumSet.noneOf(ClaimAction.class);
         for (ClaimAction a : ClaimAction.values()) {
-            if (claim.step(a, me, tied).allowed()) {
+            if (claim.step(a, me, tied, heldBy).allowed()) {
                 out.add(a);
             }
         }

@@ -13,6 +13,7 @@ import org.jixing.shared.InvalidInputException;
 import org.jixing.shared.InvalidInputException.Problem;
 import org.jixing.shared.RegionCode;
 import org.jixing.shared.scope.CurrentUser;
+import org.jixing.shared.scope.ScopeSql;
 import org.jixing.subsidy.internal.ClaimStore;
 import org.jixing.subsidy.internal.PaymentStore;
 import org.jixing.subsidy.internal.RuleStore;
@@ -23,7 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Opening a payment order for a city's approved claims of a fund source. Nothing is paid
- * twice: a claim is on one live line at a time, enforced by the database.
+ * twice: a claim is on one live line at a time, enforced by the database. A claim held by
+ * a supervision alert is skipped, and the opening says so.
  */
 @Service
 public class PaymentOrders {
@@ -40,8 +42,11 @@ public class PaymentOrders {
 
     private final Clock clock;
 
+    private final ClaimHolds holds;
+
     PaymentOrders(PaymentStore store, ClaimStore claimStore, RuleStore rules, Payments payments, AuditTrail audit,
-            Clock clock) {
+            Clock clock, ClaimHolds holds) {
+        this.holds = holds;
         this.store = store;
         this.claimStore = claimStore;
         this.rules = rules;
@@ -57,6 +62,24 @@ public class PaymentOrders {
      */
     @Transactional
     public PaymentOrder open(String fundSourceCode, String regionCode) {
+        return openOrder(fundSourceCode, regionCode).order();
+    }
+
+    /** An approved claim left off an order because supervision holds it. */
+    public record Skipped(long claimId, String claimNo, List<String> alertNos, List<String> categories) {
+    }
+
+    /** An order opened and the claims it skipped because they are held. */
+    public record Opened(PaymentOrder order, List<Skipped> skipped) {
+    }
+
+    /**
+     * As {@link #open}, saying which approved claims were left off because a supervision
+     * alert holds them ({@link ClaimSupervision}); when every payable claim is held,
+     * nothing is opened and the refusal names them.
+     */
+    @Transactional
+    public Opened openOrder(String fundSourceCode, String regionCode) {
         CurrentUser me = Payments.requireOfficer();
         List<Problem> problems = new ArrayList<>();
         boolean city = regionCode != null && RegionCode.isWellFormed(regionCode)
@@ -73,9 +96,29 @@ public class PaymentOrders {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        List<PaymentStore.Payable> payable = store.payable(regionCode, fundSourceCode);
-        if (payable.isEmpty()) {
+        List<PaymentStore.Payable> candidates = store.payable(regionCode, fundSourceCode);
+        if (candidates.isEmpty()) {
             throw InvalidInputException.of(null, "subsidy.payment.error.nothing");
+        }
+        Map<Long, List<ClaimSupervision.Hold>> held = holds
+            .byClaim(candidates.stream().map(PaymentStore.Payable::claimId).toList());
+        List<Skipped> skipped = new ArrayList<>();
+        List<PaymentStore.Payable> payable = new ArrayList<>();
+        for (PaymentStore.Payable p : candidates) {
+            List<ClaimSupervision.Hold> h = held.get(p.claimId());
+            if (h == null || h.isEmpty()) {
+                payable.add(p);
+            }
+            else {
+                skipped.add(new Skipped(p.claimId(),
+                        claimStore.find(p.claimId(), ScopeSql.UNSCOPED).orElseThrow().claimNo(),
+                        h.stream().map(ClaimSupervision.Hold::alertNo).distinct().toList(),
+                        h.stream().map(ClaimSupervision.Hold::category).distinct().sorted().toList()));
+            }
+        }
+        if (payable.isEmpty()) {
+            throw InvalidInputException.of(null, "subsidy.payment.error.allHeld",
+                    String.join(", ", skipped.stream().map(Skipped::claimNo).toList()));
         }
         Instant now = clock.instant();
         long amount = payable.stream().mapToLong(PaymentStore.Payable::amountFen).sum();
@@ -103,8 +146,15 @@ public class PaymentOrders {
         after.put("lines", payable.size());
         after.put("amountFen", amount);
         after.put("claims", claimIds);
+        if (!skipped.isEmpty()) {
+            // Approved claims left off because supervision holds them, and by which
+            // alerts.
+            Map<String, Object> held0 = new LinkedHashMap<>();
+            skipped.forEach(k -> held0.put(k.claimNo(), k.alertNos()));
+            after.put("skippedHeld", held0);
+        }
         audit.record(AuditEvent.of("subsidy.payment.open", "payment_order", id, null, after));
-        return order;
+        return new Opened(order, List.copyOf(skipped));
     }
 
 }

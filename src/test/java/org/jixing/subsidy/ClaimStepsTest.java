@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 import org.jixing.shared.InvalidInputException;
 import org.jixing.shared.Money;
@@ -204,6 +205,38 @@ class ClaimStepsTest {
         void reviewers_do_not_attach() {
             assertThat(claim(ClaimStatus.SUBMITTED, false).step(ClaimAction.ATTACH, CITY_OFFICER, false).allowed())
                 .isFalse();
+        }
+
+    }
+
+    @Nested
+    class AClaimHeldBySupervision {
+
+        Claim submitted = claim(ClaimStatus.SUBMITTED, false);
+
+        @Test
+        void is_not_approved_and_the_refusal_names_the_alerts() {
+            Refused r = refused(
+                    submitted.step(ClaimAction.APPROVE, CITY_OFFICER, false, List.of("YJ00000001", "YJ00000002")));
+            assertThat(r.reason()).isEqualTo(Reason.HELD);
+            assertThat(r.problem().messageKey()).isEqualTo("subsidy.error.review.held");
+            assertThat(r.problem().args()).containsExactly("YJ00000001, YJ00000002");
+        }
+
+        @Test
+        void may_still_be_returned_or_rejected() {
+            List<String> held = List.of("YJ00000001");
+            assertThat(submitted.step(ClaimAction.REVIEW, CITY_OFFICER, false, held).allowed()).isTrue();
+            assertThat(allowed(submitted.step(ClaimAction.RETURN, CITY_OFFICER, false, held)).to())
+                .isEqualTo(ClaimStatus.RETURNED);
+            assertThat(allowed(submitted.step(ClaimAction.REJECT, CITY_OFFICER, false, held)).to())
+                .isEqualTo(ClaimStatus.REJECTED);
+        }
+
+        @Test
+        void a_user_who_may_not_decide_is_refused_for_that_first() {
+            assertThat(refused(submitted.step(ClaimAction.APPROVE, STAFF, false, List.of("YJ00000001"))).reason())
+                .isEqualTo(Reason.NOT_PERMITTED);
         }
 
     }

@@ -70,6 +70,10 @@ class SecurityConfig {
     static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
             + "interest-cohort=()";
 
+    /** A trainee's answer with a one-time code: no session, so no cross-site request. */
+    static final RequestMatcher CONFIRMATION_CODE = PathPatternRequestMatcher.withDefaults()
+        .matcher(HttpMethod.POST, "/api/v1/supervision/confirmations/*");
+
     static final RequestMatcher SWAGGER = PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**");
 
     @Bean
@@ -84,11 +88,16 @@ class SecurityConfig {
                 .requestMatchers(HttpMethod.GET, "/api/v1/certificates/keys", "/api/v1/certificates/verify",
                         "/api/v1/certificates/verify/**")
                 .permitAll()
+                // A trainee's answer with the one-time code they were sent: the code is
+                // the
+                // credential (supervision.Confirmations).
+                .requestMatchers(HttpMethod.POST, "/api/v1/supervision/confirmations/*")
+                .permitAll()
                 .anyRequest()
                 .access(readOnlyForAuditors()))
             // A bearer token is not sent by the browser on its own, so it needs no CSRF
             // token.
-            .csrf(c -> c.ignoringRequestMatchers(r -> hasBearer(r)))
+            .csrf(c -> c.ignoringRequestMatchers(r -> hasBearer(r) || CONFIRMATION_CODE.matches(r)))
             // An API request that is refused is not kept for a redirect after sign-in:
             // that would create a session (a row) for every anonymous call.
             .requestCache(c -> c.disable())
@@ -115,7 +124,7 @@ class SecurityConfig {
             .authorizeHttpRequests(a -> a
                 .requestMatchers("/login", "/error", "/favicon.ico", "/css/**", "/js/**", "/img/**", "/webjars/**",
                         "/_static/**", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
-                        "/verify", "/verify/**")
+                        "/verify", "/verify/**", "/confirm/*")
                 .permitAll()
                 .requestMatchers(HttpMethod.POST, "/logout")
                 .authenticated()

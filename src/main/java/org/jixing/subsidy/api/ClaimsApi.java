@@ -28,6 +28,9 @@ import org.jixing.subsidy.Claims;
 import org.jixing.subsidy.Payees;
 import org.jixing.subsidy.ReviewerConflicts;
 import org.jixing.subsidy.ClaimAttachment;
+import org.jixing.subsidy.ClaimHolds;
+import org.jixing.subsidy.ClaimSupervision;
+import org.jixing.shared.scope.CurrentUser;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -60,8 +63,11 @@ class ClaimsApi {
 
     private final ReviewerConflicts conflicts;
 
+    private final ClaimHolds holds;
+
     ClaimsApi(Claims claims, ClaimPreviews previews, ClaimFiling filing, ClaimReviews reviews,
-            ClaimAttachments attachments, Payees payees, ReviewerConflicts conflicts) {
+            ClaimAttachments attachments, Payees payees, ReviewerConflicts conflicts, ClaimHolds holds) {
+        this.holds = holds;
         this.claims = claims;
         this.previews = previews;
         this.filing = filing;
@@ -71,9 +77,14 @@ class ClaimsApi {
         this.conflicts = conflicts;
     }
 
-    /** A claim with everything its detail page shows. */
+    /**
+     * A claim with everything its detail page shows: {@code holds} says whether
+     * supervision holds it (数据锁), with the alerts for officers and the categories only
+     * for the provider's staff; {@code risk} is the reviewers' risk panel (with the
+     * trainees' confirmations), null for the provider.
+     */
     record ClaimDetail(Claim claim, List<ClaimLine> lines, List<ClaimExclusion> exclusions, List<ClaimReview> reviews,
-            List<ClaimAttachment> attachments) {
+            List<ClaimAttachment> attachments, ClaimHolds.HoldsView holds, ClaimSupervision.Risk risk) {
     }
 
     /** What a claim would hold, not saved. */
@@ -140,7 +151,8 @@ class ClaimsApi {
 
     private ClaimDetail detail(long id) {
         return new ClaimDetail(claims.get(id), claims.lines(id), claims.exclusions(id), claims.reviews(id),
-                attachments.attachments(id));
+                attachments.attachments(id), holds.view(id),
+                ClaimHolds.seesDetails(CurrentUser.require()) ? holds.risk(id) : null);
     }
 
     @Allowed(SubsidyPermission.CLAIM_REVIEW)

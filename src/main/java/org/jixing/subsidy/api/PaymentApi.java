@@ -54,6 +54,13 @@ class PaymentApi {
     record OrderDetail(PaymentOrder order, List<PaymentLine> lines) {
     }
 
+    /**
+     * An order just opened, with the approved claims it skipped because supervision holds
+     * them.
+     */
+    record OpenedOrder(PaymentOrder order, List<PaymentLine> lines, List<PaymentOrders.Skipped> skipped) {
+    }
+
     record OpenOrder(String regionCode, String fundSourceCode) {
     }
 
@@ -76,13 +83,17 @@ class PaymentApi {
 
     @Allowed(SubsidyPermission.PAYMENT_WRITE)
     @PostMapping
-    @Operation(summary = "Open a payment order for every approved claim of a city and fund source (officers)")
-    ResponseEntity<OrderDetail> open(@RequestBody(required = false) OpenOrder body) {
+    @Operation(summary = "Open a payment order for every approved claim of a city and fund source (officers); "
+            + "claims held by a supervision alert are skipped and listed in skipped")
+    ResponseEntity<OpenedOrder> open(@RequestBody(required = false) OpenOrder body) {
         if (body == null) {
             throw InvalidInputException.of("regionCode", "subsidy.error.required");
         }
-        PaymentOrder o = paymentOrders.open(body.fundSourceCode(), body.regionCode());
-        return ResponseEntity.created(URI.create("/api/v1/subsidies/payment-orders/" + o.id())).body(detail(o.id()));
+        PaymentOrders.Opened opened = paymentOrders.openOrder(body.fundSourceCode(), body.regionCode());
+        PaymentOrder o = opened.order();
+        OrderDetail d = detail(o.id());
+        return ResponseEntity.created(URI.create("/api/v1/subsidies/payment-orders/" + o.id()))
+            .body(new OpenedOrder(d.order(), d.lines(), opened.skipped()));
     }
 
     @Allowed(SubsidyPermission.PAYMENT_READ)

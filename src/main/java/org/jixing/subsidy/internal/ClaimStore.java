@@ -20,6 +20,7 @@ import org.jixing.shared.scope.ScopeSql;
 import org.jixing.subsidy.Claim;
 import org.jixing.subsidy.ClaimFilter;
 import org.jixing.subsidy.ClaimStatus;
+import org.jixing.subsidy.ClaimSupervision;
 import org.jixing.subsidy.GroupEvidence;
 import org.jixing.subsidy.AdjustmentShare;
 import org.jixing.subsidy.RuleSet;
@@ -314,6 +315,34 @@ public class ClaimStore {
             .param("c", claimId)
             .query(LineRow.class)
             .list();
+    }
+
+    /**
+     * The claims given with their class and their current lines' enrolments, as
+     * supervision is asked about them (unscoped: the callers have read the claims).
+     */
+    public List<ClaimSupervision.Subject> subjects(Collection<Long> claimIds) {
+        if (claimIds.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Long> classes = new java.util.LinkedHashMap<>();
+        Map<Long, List<Long>> enrolments = new java.util.HashMap<>();
+        jdbc.sql("""
+                select c.id, c.class_id, l.enrolment_id from subsidy_claim c
+                left join subsidy_claim_line l on l.claim_id = c.id
+                where c.id in (:ids) order by c.id, l.enrolment_id""").param("ids", claimIds).query(rs -> {
+            long id = rs.getLong(1);
+            classes.put(id, rs.getLong(2));
+            long e = rs.getLong(3);
+            if (!rs.wasNull()) {
+                enrolments.computeIfAbsent(id, k -> new java.util.ArrayList<>()).add(e);
+            }
+        });
+        return classes.entrySet()
+            .stream()
+            .map(e -> new ClaimSupervision.Subject(e.getKey(), e.getValue(),
+                    enrolments.getOrDefault(e.getKey(), List.of())))
+            .toList();
     }
 
     public record ExclusionRow(long enrolmentId, long personId, String reasonKey, String reasonArg) {

@@ -13,6 +13,7 @@ import org.jixing.subsidy.ClaimAction;
 import org.jixing.subsidy.ClaimAttachments;
 import org.jixing.subsidy.ClaimDecision;
 import org.jixing.subsidy.ClaimFiling;
+import org.jixing.subsidy.ClaimHolds;
 import org.jixing.subsidy.ClaimLine;
 import org.jixing.subsidy.ClaimReviews;
 import org.jixing.subsidy.Claims;
@@ -57,8 +58,11 @@ class ClaimPages {
 
     private final Payments payments;
 
+    private final ClaimHolds holds;
+
     ClaimPages(Claims claims, ClaimReviews reviews, ClaimFiling filing, ClaimAttachments attachments,
-            ClaimPageModel page, Recoveries recoveries, Payments payments) {
+            ClaimPageModel page, Recoveries recoveries, Payments payments, ClaimHolds holds) {
+        this.holds = holds;
         this.claims = claims;
         this.reviews = reviews;
         this.filing = filing;
@@ -84,6 +88,9 @@ class ClaimPages {
         model.addAttribute("today", page.today());
         Set<ClaimAction> actions = claims.actions(c);
         model.addAttribute("mayDecide", actions.contains(ClaimAction.REVIEW));
+        model.addAttribute("mayApprove", actions.contains(ClaimAction.APPROVE));
+        model.addAttribute("holds", holds.view(id));
+        model.addAttribute("risk", ClaimHolds.seesDetails(me) ? holds.risk(id) : null);
         model.addAttribute("mayResubmit", actions.contains(ClaimAction.RESUBMIT));
         model.addAttribute("mayAttach", actions.contains(ClaimAction.ATTACH));
         model.addAttribute("recoveries", recoveries.search(id, false, 0, 100).items());

@@ -83,8 +83,10 @@ class PaymentPages {
     String open(@RequestParam(required = false) String regionCode,
             @RequestParam(required = false) String fundSourceCode, Model model, RedirectAttributes redirect) {
         try {
-            PaymentOrder o = paymentOrders.open(fundSourceCode, regionCode);
+            PaymentOrders.Opened opened = paymentOrders.openOrder(fundSourceCode, regionCode);
+            PaymentOrder o = opened.order();
             redirect.addFlashAttribute("notice", "subsidy.payment.opened");
+            redirect.addFlashAttribute("skippedHeld", opened.skipped());
             return "redirect:/subsidies/payments/" + o.id();
         }
         catch (InvalidInputException ex) {

@@ -448,6 +448,9 @@ class ScopeSweepIT extends IntegrationTest implements CertificateFixtures {
             put(ids, "accounts", u.get("id"));
             put(ids, "users", u.get("id"));
         });
+        // A trainee's confirmation request of another person (supervision, issue 18).
+        row("select id from attendance_confirmation where person_id <> " + person1 + " " + QINGDAO_FIRST)
+            .ifPresent(c -> put(ids, "confirmations", c.get("id")));
         row("select id from person where region_code like '3702%' and id <> " + person1 + " order by id")
             .ifPresent(p -> ids.putIfAbsent("person", String.valueOf(p.get("id"))));
         tokens.keySet().removeIf(t -> t == null || t.equals("null") || t.isBlank());
