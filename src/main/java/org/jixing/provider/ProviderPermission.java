@@ -3,6 +3,7 @@ package org.jixing.provider;
 import static org.jixing.shared.scope.Role.AUDITOR;
 import static org.jixing.shared.scope.Role.CITY_OFFICER;
 import static org.jixing.shared.scope.Role.EVALUATOR;
+import static org.jixing.shared.scope.Role.INSPECTOR;
 import static org.jixing.shared.scope.Role.PROVIDER_STAFF;
 import static org.jixing.shared.scope.Role.PROVINCE_ADMIN;
 
@@ -33,7 +34,12 @@ public enum ProviderPermission implements Permission {
      * Approves, rejects, suspends, blacklists, reinstates (lifting a blacklist: province
      * only).
      */
-    BODY_DECIDE(PROVINCE_ADMIN, CITY_OFFICER);
+    BODY_DECIDE(PROVINCE_ADMIN, CITY_OFFICER),
+    /**
+     * Suspends or blacklists a filed body as a sanction: the deciders and the inspectors,
+     * whose case outcomes take these steps (supervision's sanction ladder).
+     */
+    BODY_SANCTION(PROVINCE_ADMIN, CITY_OFFICER, INSPECTOR);
 
     private final Set<Role> roles;
 

@@ -2,6 +2,7 @@ package org.jixing.subsidy;
 
 import static org.jixing.shared.scope.Role.AUDITOR;
 import static org.jixing.shared.scope.Role.CITY_OFFICER;
+import static org.jixing.shared.scope.Role.INSPECTOR;
 import static org.jixing.shared.scope.Role.LINE_DEPARTMENT;
 import static org.jixing.shared.scope.Role.PROVIDER_STAFF;
 import static org.jixing.shared.scope.Role.PROVINCE_ADMIN;
@@ -57,8 +58,8 @@ public enum SubsidyPermission implements Permission {
     FUND_CHECK(PROVINCE_ADMIN, AUDITOR),
     /** Reads recoveries within the scope. */
     RECOVERY_READ(PROVINCE_ADMIN, CITY_OFFICER, PROVIDER_STAFF, AUDITOR),
-    /** Opens recoveries and records repayments. */
-    RECOVERY_WRITE(PROVINCE_ADMIN, CITY_OFFICER);
+    /** Opens recoveries and records repayments (inspectors open them closing a case). */
+    RECOVERY_WRITE(PROVINCE_ADMIN, CITY_OFFICER, INSPECTOR);
 
     private final Set<Role> roles;
 

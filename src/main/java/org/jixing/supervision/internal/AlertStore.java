@@ -84,7 +84,8 @@ public class AlertStore {
                 + "severity, blocking, score, region_code, line_code, provider_id, body_id, status, open_key, evidence, "
                 + "evidence_hash, hits, first_seen_at, last_seen_at, version) values (:no, :r, :rv, :k, :s, :label, "
                 + ":sev, :b, :score, :region, :line, :provider, :body, 'OPEN', :key, :ev, :h, 1, :now, :now, 0)")
-            .param("no", "T" + openKey.hashCode() + "-" + now.toEpochMilli())
+            // A placeholder (at most 24 characters) until the id gives the number.
+            .param("no", "T" + Long.toString(now.toEpochMilli(), 36) + Integer.toHexString(openKey.hashCode()))
             .param("r", ruleCode)
             .param("rv", ruleVersion)
             .param("k", hit.subjectKind().name())
@@ -196,6 +197,17 @@ public class AlertStore {
             .param("c", caseId)
             .param("ids", alertIds)
             .update();
+    }
+
+    /** The alerts a case gathered, oldest first (the case's scope was checked). */
+    public List<Alert> ofCase(long caseId) {
+        return jdbc.sql("select " + COLUMNS + " from risk_alert a where a.case_id = :c order by a.id")
+            .param("c", caseId)
+            .query(this::map)
+            .list()
+            .stream()
+            .map(this::withTargets)
+            .toList();
     }
 
     public Optional<Alert> find(long id, ScopeSql.Clause scope) {
