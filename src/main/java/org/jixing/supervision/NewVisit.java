@@ -8,5 +8,11 @@ import java.util.List;
  * case should be opened on it (only with discrepancies or no class held).
  */
 public record NewVisit(Long classId, List<Long> presentEnrolmentIds, Integer unknownPresent, String remarks,
-        VisitVerdict verdict, boolean openCase) {
+        VisitVerdict verdict, Boolean openCase) {
+
+    /** Whether a case is asked for (absent: no). */
+    public boolean opensCase() {
+        return Boolean.TRUE.equals(openCase);
+    }
+
 }

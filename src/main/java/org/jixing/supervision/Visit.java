@@ -6,12 +6,12 @@ import java.util.List;
 /**
  * An inspector's visit to a class, with the roster as found and the photos' particulars.
  * {@code sampleId} names the month's sample when the class was drawn in it;
- * {@code caseRequested} says the inspector asked for a case, {@code caseId} the case
- * opened for it, if any.
+ * {@code caseRequested} says the inspector opened a case with it, {@code caseId} and
+ * {@code caseNo} name that case.
  */
 public record Visit(long id, String visitNo, long classId, String classNo, String regionCode, long providerId,
         Long sampleId, VisitVerdict verdict, int rosterSize, int presentCount, int unknownPresent, String remarks,
-        boolean caseRequested, Long caseId, String visitedBy, Instant visitedAt, List<Presence> presence,
+        boolean caseRequested, Long caseId, String caseNo, String visitedBy, Instant visitedAt, List<Presence> presence,
         List<Photo> photos) {
 
     /** One enrolment of the roster at the visit, found present or not. */

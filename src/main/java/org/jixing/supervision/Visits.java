@@ -37,8 +37,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Inspectors' unannounced visits to classes: who was present (the roster ticked, and a
  * count of people the roster does not list), photos, remarks and a verdict. A visit to a
  * class drawn in its city's sample of the month marks it visited there. A visit with
- * discrepancies or no class held may ask for a case ({@code caseRequested}), which the
- * case work picks up.
+ * discrepancies or no class held may open a case about the class's provider in the same
+ * step ({@link Cases#open}, origin VISIT).
  */
 @Service
 public class Visits {
@@ -59,15 +59,18 @@ public class Visits {
 
     private final Samples samples;
 
+    private final Cases cases;
+
     private final ScopeGuard guard;
 
     private final AuditTrail audit;
 
     private final Clock clock;
 
-    Visits(VisitStore store, ClassOpenings classes, Enrolments enrolments, Samples samples, ScopeGuard guard,
-            AuditTrail audit, Clock clock) {
+    Visits(VisitStore store, ClassOpenings classes, Enrolments enrolments, Samples samples, Cases cases,
+            ScopeGuard guard, AuditTrail audit, Clock clock) {
         this.store = store;
+        this.cases = cases;
         this.classes = classes;
         this.enrolments = enrolments;
         this.samples = samples;
@@ -162,7 +165,7 @@ public class Visits {
         else if (remarks.isEmpty() && v.verdict() != null && v.verdict() != VisitVerdict.AS_EXPECTED) {
             problems.add(new Problem("remarks", "supervision.error.visit.remarks"));
         }
-        if (v.openCase() && v.verdict() != null && !v.verdict().mayOpenCase()) {
+        if (v.opensCase() && v.verdict() != null && !v.verdict().mayOpenCase()) {
             problems.add(new Problem("openCase", "supervision.error.visit.case"));
         }
         List<Visit.Upload> files = photos == null ? List.of()
@@ -185,7 +188,7 @@ public class Visits {
         }
         Instant now = clock.instant();
         long id = store.insert(new VisitStore.NewRow(c.id(), c.classNo(), c.regionCode(), c.lineCode(), c.providerId(),
-                v.verdict(), roster.size(), present.size(), unknown, remarks, v.openCase(), me.username(), now));
+                v.verdict(), roster.size(), present.size(), unknown, remarks, v.opensCase(), me.username(), now));
         for (Enrolment e : roster) {
             store.insertPresence(id, e.id(), e.personId(), present.contains(e.id()));
         }
@@ -195,6 +198,13 @@ public class Visits {
         Optional<Long> sample = samples.visited(c.regionCode(), YearMonth.from(now.atZone(ProvinceTime.CHINA)), c.id(),
                 id);
         sample.ifPresent(s -> store.setSample(id, s));
+        String visitNo = store.find(id, ScopeSql.UNSCOPED).orElseThrow().visitNo();
+        if (v.opensCase()) {
+            String summary = visitNo + " " + c.classNo() + " " + v.verdict().name() + ": " + remarks;
+            SupervisionCase opened = cases.open(NewCase.fromVisit(SubjectKind.PROVIDER, c.providerId(), id,
+                    summary.length() > 1000 ? summary.substring(0, 1000) : summary, null));
+            store.setCase(id, opened.id());
+        }
         Visit recorded = store.find(id, ScopeSql.UNSCOPED).orElseThrow();
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("class", c.classNo());
@@ -203,8 +213,11 @@ public class Visits {
         after.put("present", present.size());
         after.put("unknownPresent", unknown);
         after.put("photos", files.size());
-        after.put("caseRequested", v.openCase());
+        after.put("caseRequested", v.opensCase());
         sample.ifPresent(s -> after.put("sample", s));
+        if (recorded.caseId() != null) {
+            after.put("case", recorded.caseId());
+        }
         audit.record(AuditEvent.of("supervision.visit.record", "inspection_visit", recorded.visitNo(), null, after));
         return recorded;
     }

@@ -56,7 +56,7 @@ class SamplingApi {
 
     @Allowed(SupervisionPermission.SAMPLE_DRAW)
     @PostMapping("/samples")
-    @Operation(summary = "Draw a city's sample of a month; refused (400, with the reason) when already drawn, "
+    @Operation(summary = "Draw a city's sample of a month; refused (422, with the reason) when already drawn, "
             + "without running classes, or for a city outside the caller's scope")
     ResponseEntity<InspectionSample> draw(@RequestBody DrawRequest request) {
         InspectionSample s = samples.draw(request.regionCode(), request.month());

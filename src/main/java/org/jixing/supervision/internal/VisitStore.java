@@ -24,7 +24,8 @@ public class VisitStore {
 
     private static final String COLUMNS = "v.id, v.visit_no, v.class_id, v.class_no, v.region_code, v.provider_id, "
             + "v.sample_id, v.verdict, v.roster_size, v.present_count, v.unknown_present, v.remarks, v.case_requested, "
-            + "v.case_id, v.visited_by, v.visited_at";
+            + "v.case_id, (select k.case_no from supervision_case k where k.id = v.case_id) as case_no, v.visited_by, "
+            + "v.visited_at";
 
     private final JdbcClient jdbc;
 
@@ -96,6 +97,13 @@ public class VisitStore {
             .update();
     }
 
+    public void setCase(long visitId, long caseId) {
+        jdbc.sql("update inspection_visit set case_id = :c where id = :id")
+            .param("c", caseId)
+            .param("id", visitId)
+            .update();
+    }
+
     public Optional<Visit> find(long id, ScopeSql.Clause scope) {
         return jdbc.sql("select " + COLUMNS + " from inspection_visit v where v.id = :id and " + scope.sql())
             .param("id", id)
@@ -149,7 +157,7 @@ public class VisitStore {
                 rs.getString("region_code"), rs.getLong("provider_id"), rs.getObject("sample_id", Long.class),
                 VisitVerdict.valueOf(rs.getString("verdict")), rs.getInt("roster_size"), rs.getInt("present_count"),
                 rs.getInt("unknown_present"), rs.getString("remarks"), rs.getBoolean("case_requested"),
-                rs.getObject("case_id", Long.class), rs.getString("visited_by"),
+                rs.getObject("case_id", Long.class), rs.getString("case_no"), rs.getString("visited_by"),
                 rs.getTimestamp("visited_at").toInstant(), presence, photos);
     }
 
