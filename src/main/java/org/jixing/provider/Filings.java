@@ -208,7 +208,8 @@ public class Filings {
      */
     @Transactional
     public FiledBody decide(Registry registry, long id, FilingDecision decision) {
-        CurrentUser user = requireDecider();
+        CurrentUser user = decision instanceof FilingDecision.Suspend || decision instanceof FilingDecision.Blacklist
+                ? requireSanctioner() : requireDecider();
         FiledBody body = get(registry, id);
         List<Problem> problems = new ArrayList<>();
         if (!decision.from().contains(body.status())) {
@@ -256,6 +257,15 @@ public class Filings {
         CurrentUser user = CurrentUser.require();
         if (!ProviderPermission.BODY_DECIDE.allows(user)) {
             throw new AccessDeniedException("only region officers and the province decide filings");
+        }
+        return user;
+    }
+
+    /** Suspending and blacklisting: the deciders, and inspectors closing a case. */
+    private static CurrentUser requireSanctioner() {
+        CurrentUser user = CurrentUser.require();
+        if (!ProviderPermission.BODY_SANCTION.allows(user)) {
+            throw new AccessDeniedException("only region officers, inspectors and the province sanction filings");
         }
         return user;
     }

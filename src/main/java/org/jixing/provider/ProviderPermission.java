@@ -34,7 +34,12 @@ public enum ProviderPermission implements Permission {
      * Approves, rejects, suspends, blacklists, reinstates (lifting a blacklist: province
      * only).
      */
-    BODY_DECIDE(PROVINCE_ADMIN, CITY_OFFICER);
+    BODY_DECIDE(PROVINCE_ADMIN, CITY_OFFICER),
+    /**
+     * Suspends or blacklists a filed body as a sanction: the deciders and the inspectors,
+     * whose case outcomes take these steps (supervision's sanction ladder).
+     */
+    BODY_SANCTION(PROVINCE_ADMIN, CITY_OFFICER, INSPECTOR);
 
     private final Set<Role> roles;
 

@@ -83,8 +83,9 @@ public class Recoveries {
     }
 
     /**
-     * Opens a recovery for a paid claim. The city officer of the claim's city or the
-     * province administrator decides; blacklisting needs the province (as for filings).
+     * Opens a recovery for a paid claim. The city officer of the claim's city, the
+     * province administrator or an inspector closing a case decides; blacklisting needs
+     * the province (its administrator or a province-wide inspector).
      */
     @Transactional
     public Recovery open(long claimId, Finding f) {
@@ -125,7 +126,8 @@ public class Recoveries {
             problems.add(new Problem("claimLineIds", "subsidy.error.recovery.nothingLeft"));
         }
         Sanction sanction = f.sanction() == null ? Sanction.NONE : f.sanction();
-        if (sanction == Sanction.BLACKLIST && !me.hasRole(Role.PROVINCE_ADMIN)) {
+        if (sanction == Sanction.BLACKLIST && !me.hasRole(Role.PROVINCE_ADMIN)
+                && !(me.hasRole(Role.INSPECTOR) && me.scope().isProvinceWide())) {
             problems.add(new Problem("sanction", "subsidy.error.recovery.blacklistProvince"));
         }
         if (!problems.isEmpty()) {

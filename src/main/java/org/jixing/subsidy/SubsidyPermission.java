@@ -58,8 +58,8 @@ public enum SubsidyPermission implements Permission {
     FUND_CHECK(PROVINCE_ADMIN, AUDITOR),
     /** Reads recoveries within the scope. */
     RECOVERY_READ(PROVINCE_ADMIN, CITY_OFFICER, PROVIDER_STAFF, AUDITOR, INSPECTOR),
-    /** Opens recoveries and records repayments. */
-    RECOVERY_WRITE(PROVINCE_ADMIN, CITY_OFFICER);
+    /** Opens recoveries and records repayments (inspectors open them closing a case). */
+    RECOVERY_WRITE(PROVINCE_ADMIN, CITY_OFFICER, INSPECTOR);
 
     private final Set<Role> roles;
 

@@ -204,6 +204,17 @@ public class AlertStore {
             .update();
     }
 
+    /** The alerts a case gathered, oldest first (the case's scope was checked). */
+    public List<Alert> ofCase(long caseId) {
+        return jdbc.sql("select " + COLUMNS + " from risk_alert a where a.case_id = :c order by a.id")
+            .param("c", caseId)
+            .query(this::map)
+            .list()
+            .stream()
+            .map(this::withTargets)
+            .toList();
+    }
+
     public Optional<Alert> find(long id, ScopeSql.Clause scope) {
         return jdbc.sql("select " + COLUMNS + " from risk_alert a where a.id = :id and " + scope.sql())
             .param("id", id)

@@ -434,6 +434,15 @@ class ScopeSweepIT extends IntegrationTest implements CertificateFixtures {
                 put(ids, "recognitions", d.get("id"));
                 tokens.put(String.valueOf(d.get("application_no")), foreignTo(d));
             });
+        // A 青岛 inspection sample and visit, when a test of the run made them.
+        row("select id, sample_no from inspection_sample where region_code like '3702%' order by id").ifPresent(x -> {
+            put(ids, "samples", x.get("id"));
+            tokens.put(String.valueOf(x.get("sample_no")), EVERY_NARROW_SCOPE);
+        });
+        row("select id, visit_no from inspection_visit where region_code like '3702%' order by id").ifPresent(x -> {
+            put(ids, "visits", x.get("id"));
+            tokens.put(String.valueOf(x.get("visit_no")), EVERY_NARROW_SCOPE);
+        });
         row("select id from check_in_terminal where provider_id <> " + provider1 + " " + QINGDAO_FIRST)
             .ifPresent(t -> put(ids, "terminals", t.get("id")));
         // An enterprise outside 济南 (the demo enterprise account's and city officer's
