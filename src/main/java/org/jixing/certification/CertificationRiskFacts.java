@@ -84,22 +84,40 @@ public class CertificationRiskFacts {
 
     /**
      * Results of batches assessed on or after {@code since} and entered before
-     * {@code until}, per body, occupation and level (every body: peers are compared).
+     * {@code until}, per body, occupation and level, of every body (peers are compared);
+     * when {@code bodyIds} is not empty, only the occupations and levels those bodies
+     * assessed.
      */
     @Transactional(readOnly = true)
-    public List<PassRate> passRates(LocalDate since, Instant until) {
-        return jdbc.sql("""
+    public List<PassRate> passRates(LocalDate since, Instant until, Set<Long> bodyIds) {
+        String select = """
                 select b.evaluation_body_id, max(b.body_name), max(b.region_code), b.occupation_code, b.level_code,
                   count(*), sum(case when r.passed = TRUE then 1 else 0 end), max(r.entered_at)
                 from assessment_result r join assessment_batch b on b.id = r.batch_id
-                where r.status <> 'CANCELLED' and b.assessed_on >= :since and r.entered_at < :until
-                group by b.evaluation_body_id, b.occupation_code, b.level_code
-                order by b.evaluation_body_id, b.occupation_code, b.level_code""")
+                where r.status <> 'CANCELLED' and b.assessed_on >= :since and r.entered_at < :until""";
+        String group = """
+                 group by b.evaluation_body_id, b.occupation_code, b.level_code
+                order by b.evaluation_body_id, b.occupation_code, b.level_code""";
+        if (bodyIds.isEmpty()) {
+            return jdbc.sql(select + group)
+                .param("since", Date.valueOf(since))
+                .param("until", Timestamp.from(until))
+                .query((rs, n) -> passRate(rs))
+                .list();
+        }
+        return jdbc.sql(select + """
+                and exists (select 1 from assessment_batch o where o.evaluation_body_id in (:b)
+                 and o.occupation_code = b.occupation_code and o.level_code = b.level_code)""" + group)
             .param("since", Date.valueOf(since))
             .param("until", Timestamp.from(until))
-            .query((rs, n) -> new PassRate(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                    rs.getString(5), rs.getInt(6), rs.getInt(7), rs.getTimestamp(8).toInstant()))
+            .param("b", List.copyOf(bodyIds))
+            .query((rs, n) -> passRate(rs))
             .list();
+    }
+
+    private static PassRate passRate(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new PassRate(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getInt(6), rs.getInt(7), rs.getTimestamp(8).toInstant());
     }
 
     /** One batch's results, for an alert's evidence. */

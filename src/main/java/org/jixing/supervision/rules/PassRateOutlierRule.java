@@ -67,7 +67,7 @@ public class PassRateOutlierRule implements RiskRule {
             return List.of();
         }
         LocalDate since = LocalDate.ofInstant(window.to(), CHINA).minusDays(version.whole("lookbackDays"));
-        List<PassRate> rates = facts.passRates(since, window.to());
+        List<PassRate> rates = facts.passRates(since, window.to(), window.bodyIds());
         List<PassRate> judged = rates.stream()
             .filter(r -> window.bodyIds().isEmpty() ? !r.lastEnteredAt().isBefore(window.from())
                     : window.bodyIds().contains(r.bodyId()))
