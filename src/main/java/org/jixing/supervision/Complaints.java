@@ -142,7 +142,7 @@ public class Complaints {
         ScopeSql.Clause scope = ScopeSql.forCurrentUser(ComplaintStore.SCOPE);
         int p = Math.max(page, 0);
         int s = Math.min(Math.max(size, 1), 200);
-        return new PageResult<>(store.search(status, providerId, scope, p * s, s), p, s,
+        return new PageResult<>(store.search(status, providerId, scope, PageResult.offset(p, s), s), p, s,
                 store.count(status, providerId, scope));
     }
 

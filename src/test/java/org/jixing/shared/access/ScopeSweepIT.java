@@ -20,6 +20,11 @@ import java.util.regex.Pattern;
 
 import jakarta.servlet.http.Cookie;
 
+import org.jixing.shared.scope.CurrentUser;
+import org.jixing.shared.scope.DataScope;
+import org.jixing.shared.scope.RunAs;
+import org.jixing.supervision.Complaints;
+import org.jixing.supervision.NewComplaint;
 import org.jixing.IntegrationTest;
 import org.jixing.SignedIn;
 import org.jixing.account.Accounts;
@@ -329,6 +334,12 @@ class ScopeSweepIT extends IntegrationTest implements CertificateFixtures {
         issue(person("青岛持证人"), "CLEANER", "JUNIOR", body.id(), CertificateRoute.ASSESSMENT);
         Provider qingdaoProvider = provider(SignedIn.as(mvc, "qingdao"), QINGDAO, "CLEANER", "JUNIOR");
         registerTerminal(qingdaoProvider.staff(), "36.07", "120.38");
+        // A 青岛 complaint and the case opened from it (supervision).
+        long complaint = bean(Complaints.class)
+            .filePublic(new NewComplaint(qingdaoProvider.id(), null, "青岛投诉", "13900000000"), "scope-sweep")
+            .id();
+        RunAs.user(new CurrentUser(70, "inspector", "inspector", Role.INSPECTOR, DataScope.province("370000")),
+                () -> bean(Complaints.class).openCase(complaint, "青岛案件", null));
     }
 
     Foreign foreign() {
@@ -386,6 +397,15 @@ class ScopeSweepIT extends IntegrationTest implements CertificateFixtures {
             put(ids, "payments", o.get("id"));
             tokens.put(String.valueOf(o.get("order_no")), OUTSIDE_LINES);
         });
+        row("select id, case_no from supervision_case where region_code like '3702%' order by id").ifPresent(c -> {
+            put(ids, "cases", c.get("id"));
+            tokens.put(String.valueOf(c.get("case_no")), EVERY_NARROW_SCOPE);
+        });
+        row("select id, complaint_no from supervision_complaint where region_code like '3702%' order by id")
+            .ifPresent(c -> {
+                put(ids, "complaints", c.get("id"));
+                tokens.put(String.valueOf(c.get("complaint_no")), EVERY_NARROW_SCOPE);
+            });
         row("select id, recovery_no from recovery_order where region_code like '3702%' order by id").ifPresent(r -> {
             put(ids, "recoveries", r.get("id"));
             tokens.put(String.valueOf(r.get("recovery_no")), OUTSIDE_LINES);
