@@ -183,7 +183,8 @@ public class Cases {
         ScopeSql.Clause scope = ScopeSql.forCurrentUser(CaseStore.SCOPE);
         int p = Math.max(page, 0);
         int s = Math.min(Math.max(size, 1), 200);
-        return new PageResult<>(store.search(filter, scope, p * s, s), p, s, store.count(filter, scope));
+        return new PageResult<>(store.search(filter, scope, PageResult.offset(p, s), s), p, s,
+                store.count(filter, scope));
     }
 
     /** The alerts a case gathered. */

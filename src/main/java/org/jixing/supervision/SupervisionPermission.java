@@ -45,7 +45,9 @@ public enum SupervisionPermission implements Permission {
     /** Draws the month's inspection sample of a city. */
     SAMPLE_DRAW(PROVINCE_ADMIN, INSPECTOR),
     /** A trainee confirms or denies having attended a claimed class. */
-    ATTENDANCE_CONFIRM(TRAINEE);
+    ATTENDANCE_CONFIRM(TRAINEE),
+    /** A trainee files a complaint or report about a provider or class. */
+    COMPLAINT_FILE(TRAINEE);
 
     private final Set<Role> roles;
 

@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 import org.jixing.audit.AuditEvent;
@@ -85,6 +86,15 @@ public class ClassOpenings {
     public List<ClassSession> sessions(long id) {
         get(id);
         return classes.sessions(id);
+    }
+
+    /**
+     * Unscoped, for complaints about a class (supervision): the provider of a class, if
+     * the class exists.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Long> providerOf(long classId) {
+        return classes.find(classId, ScopeSql.UNSCOPED).map(TrainingClass::providerId);
     }
 
     /** A class whatever the caller's scope, for recorded history. */

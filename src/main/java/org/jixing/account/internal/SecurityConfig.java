@@ -124,7 +124,7 @@ class SecurityConfig {
             .authorizeHttpRequests(a -> a
                 .requestMatchers("/login", "/error", "/favicon.ico", "/css/**", "/js/**", "/img/**", "/webjars/**",
                         "/_static/**", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
-                        "/verify", "/verify/**", "/confirm/*")
+                        "/verify", "/verify/**", "/confirm/*", "/complaints/new")
                 .permitAll()
                 .requestMatchers(HttpMethod.POST, "/logout")
                 .authenticated()

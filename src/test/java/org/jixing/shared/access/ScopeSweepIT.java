@@ -21,6 +21,11 @@ import java.util.regex.Pattern;
 
 import jakarta.servlet.http.Cookie;
 
+import org.jixing.shared.scope.CurrentUser;
+import org.jixing.shared.scope.DataScope;
+import org.jixing.shared.scope.RunAs;
+import org.jixing.supervision.Complaints;
+import org.jixing.supervision.NewComplaint;
 import org.jixing.IntegrationTest;
 import org.jixing.SignedIn;
 import org.jixing.account.Accounts;
@@ -341,6 +346,13 @@ class ScopeSweepIT extends IntegrationTest implements CertificateFixtures {
                         "system", Instant.EPOCH, "test"),
                 new Hit(SubjectKind.CLASS, 987_654_321L, "青岛扫描测试班", QINGDAO, null, null, null, 50,
                         Map.of("note", "青岛扫描测试证据"), List.of()));
+
+        // A 青岛 complaint and the case opened from it (supervision).
+        long complaint = bean(Complaints.class)
+            .filePublic(new NewComplaint(qingdaoProvider.id(), null, "青岛投诉", "13900000000"), "scope-sweep")
+            .id();
+        RunAs.user(new CurrentUser(70, "inspector", "inspector", Role.INSPECTOR, DataScope.province("370000")),
+                () -> bean(Complaints.class).openCase(complaint, "青岛案件", null));
     }
 
     Foreign foreign() {
@@ -402,6 +414,15 @@ class ScopeSweepIT extends IntegrationTest implements CertificateFixtures {
             put(ids, "payments", o.get("id"));
             tokens.put(String.valueOf(o.get("order_no")), OUTSIDE_LINES);
         });
+        row("select id, case_no from supervision_case where region_code like '3702%' order by id").ifPresent(c -> {
+            put(ids, "cases", c.get("id"));
+            tokens.put(String.valueOf(c.get("case_no")), EVERY_NARROW_SCOPE);
+        });
+        row("select id, complaint_no from supervision_complaint where region_code like '3702%' order by id")
+            .ifPresent(c -> {
+                put(ids, "complaints", c.get("id"));
+                tokens.put(String.valueOf(c.get("complaint_no")), EVERY_NARROW_SCOPE);
+            });
         row("select id, recovery_no from recovery_order where region_code like '3702%' order by id").ifPresent(r -> {
             put(ids, "recoveries", r.get("id"));
             tokens.put(String.valueOf(r.get("recovery_no")), OUTSIDE_LINES);
