@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.jixing.RunningAs.asAdmin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,7 @@ import org.jixing.IntegrationTest;
 import org.jixing.training.TrainingFixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockMultipartFile;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -148,6 +151,27 @@ class CasesWebIT extends IntegrationTest implements TrainingFixtures {
         JsonNode detail = body(
                 mvc.perform(get("/api/v1/supervision/cases/" + caseId).cookie(province)).andExpect(status().isOk()));
         assertThat(detail.get("findings")).hasSize(1);
+        // Attachments: a PNG by its content is kept and read back; a text file is
+        // refused.
+        long findingId = detail.get("findings").get(0).get("id").asLong();
+        String attachments = "/api/v1/supervision/cases/" + caseId + "/findings/" + findingId + "/attachments";
+        byte[] png = { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3 };
+        mvc.perform(multipart(attachments)
+            .file(new MockMultipartFile("file", "note.txt", "text/plain",
+                    "not a photo".getBytes(StandardCharsets.UTF_8)))
+            .with(csrf())
+            .cookie(province)).andExpect(status().isUnprocessableContent());
+        JsonNode att = body(mvc
+            .perform(multipart(attachments).file(new MockMultipartFile("file", "site.png", "image/png", png))
+                .with(csrf())
+                .cookie(province))
+            .andExpect(status().isCreated()));
+        assertThat(att.get("contentType").asString()).isEqualTo("image/png");
+        mvc.perform(get(attachments + "/" + att.get("id").asLong()).cookie(province))
+            .andExpect(status().isOk())
+            .andExpect(content().bytes(png));
+        mvc.perform(get(attachments + "/" + att.get("id").asLong()).cookie(jinanInspector))
+            .andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/supervision/sanction-ladder").cookie(province))
             .andExpect(status().isOk())
             .andExpect(jsonPath("$[0].code").value("WARNING"));
