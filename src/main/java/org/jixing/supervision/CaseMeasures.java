@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * month-by-month risk profile of alerts, cases and outcomes.
  */
 @Service
-public class CaseMeasures {
+public class CaseMeasures implements RuleMeasures.CaseMeasureSource {
 
     private final CaseStore store;
 
@@ -58,6 +58,16 @@ public class CaseMeasures {
             out.put(r.ruleCode(),
                     new RuleMeasure(r.ruleCode(), r.opened(), r.confirmed(), r.dismissed(), r.recoveredFen()));
         }
+        return out;
+    }
+
+    /**
+     * The money the outcomes recovered, by the rule of the alerts their cases gathered.
+     */
+    @Override
+    public Map<String, Long> recoveredFenByRule() {
+        Map<String, Long> out = new TreeMap<>();
+        byRule().forEach((code, m) -> out.put(code, m.recoveredFen()));
         return out;
     }
 

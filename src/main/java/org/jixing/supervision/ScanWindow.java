@@ -4,10 +4,11 @@ import java.time.Instant;
 import java.util.Set;
 
 /**
- * The records a rule looks at: those that happened in {@code [from, to)}, narrowed (for a
- * rule run on an arriving event) to the people, classes, providers, bodies or claims the
- * event concerns; an empty set does not narrow. A rule looks back further than
- * {@code from} where its pattern needs history (a surge against a body's usual rate).
+ * The records a rule looks at: those that happened from {@code from} until (not
+ * including) {@code to}, narrowed (for a rule run on an arriving event) to the people,
+ * classes, providers, bodies or claims the event concerns; an empty set does not narrow.
+ * A rule looks back further than {@code from} where its pattern needs history (a surge
+ * against a body's usual rate).
  */
 public record ScanWindow(Instant from, Instant to, Set<Long> personIds, Set<Long> classIds, Set<Long> providerIds,
         Set<Long> bodyIds, Set<Long> claimIds) {

@@ -15,10 +15,10 @@ import java.util.SplittableRandom;
 /**
  * The inspection sample's draw, a pure function: weighted random sampling without
  * replacement (Efraimidis and Spirakis, 2006). Each candidate in the given order takes a
- * uniform u in (0, 1] from a {@link SplittableRandom} seeded with the sample's seed and
- * gets the key ln(u) / weight; the k largest keys are drawn. A candidate of weight w is
- * drawn first with probability w / (sum of weights), and so on among those left. The same
- * seed and the same candidates in the same order give the same classes.
+ * uniform u (0 < u <= 1) from a {@link SplittableRandom} seeded with the sample's seed
+ * and gets the key ln(u) / weight; the k largest keys are drawn. A candidate of weight w
+ * is drawn first with probability w / (sum of weights), and so on among those left. The
+ * same seed and the same candidates in the same order give the same classes.
  */
 public final class WeightedDraw {
 

@@ -71,7 +71,7 @@ class ClassLifecycleBrowserIT extends IntegrationTest implements SubsidyFixtures
         rulesInForce();
         long programme = programme("HOUSEKEEPING_WORKER", "INTERMEDIATE", 6, "L04-3");
         Provider provider = provider(jinan(), JINAN, "HOUSEKEEPING_WORKER", "INTERMEDIATE");
-        asStaff(provider.id(), () -> payees.savePayee("浏览器测试家政学校", "6222020200001234567", "工商银行济南分行"));
+        payee(provider);
         String staff = "staff-" + provider.id();
 
         LocalDate monday = LocalDate.now(ZoneId.of("Asia/Shanghai")).with(TemporalAdjusters.next(DayOfWeek.MONDAY));

@@ -117,7 +117,7 @@ class SubsidyPathBrowserIT extends IntegrationTest implements PaymentFixtures {
             assertThat(o.locator("#lines")).containsText(approved.claimNo());
             Download download = o.waitForDownload(() -> o.click("#download"));
             String bankFile = Files.readString(download.path(), StandardCharsets.UTF_8).replace("\uFEFF", "");
-            assertThat(bankFile).contains(approved.claimNo()).contains("6222020200001234567");
+            assertThat(bankFile).contains(approved.claimNo()).contains(approved.payeeAccount());
             Path result = Files.createTempFile("bank-result", ".csv");
             Files.writeString(result, resultOf(bankFile));
             o.setInputFiles("#file", result);

@@ -16,6 +16,8 @@ import java.util.Map;
 import org.jixing.person.MembershipChannel;
 import org.jixing.person.NewPerson;
 import org.jixing.person.People;
+import org.jixing.provider.Filings;
+import org.jixing.provider.Registry;
 import org.jixing.shared.Money;
 import org.jixing.training.AttendanceKind;
 import org.jixing.training.ClassApplication;
@@ -127,8 +129,18 @@ public interface SubsidyFixtures extends TrainingFixtures {
         ClassApplication a = new ClassApplication(null, programme, ClassType.REGULAR, null, null, true, "历下区培训楼 3 层",
                 new BigDecimal("36.651"), new BigDecimal("117.12"), pastStart, pastStart.plusDays(2), 30, sessions);
         long classId = asAdmin(() -> bean(TrainingHistory.class).record(new PastClass(p.id(), a, past))).classId();
-        asStaff(p.id(), () -> bean(Payees.class).savePayee("测试培训学校", "6222020200001234567", "工商银行济南分行"));
+        payee(p);
         return new PastFixture(p, classId, personIds);
+    }
+
+    /**
+     * An honest payee: the provider's own account, in its registered name (a payee in
+     * another name, or an account another provider uses too, is what the supervision
+     * rules look for).
+     */
+    default void payee(Provider p) {
+        String name = asAdmin(() -> bean(Filings.class).get(Registry.PROVIDER, p.id())).name();
+        asStaff(p.id(), () -> bean(Payees.class).savePayee(name, String.format("62220202%011d", p.id()), "工商银行济南分行"));
     }
 
     private List<PastCheckIn> attended(int... sessions) {

@@ -85,6 +85,10 @@ class DemoSeeder {
 
     private final DemoAssessments assessments;
 
+    private final DemoSupervision supervision;
+
+    private final boolean plantedFraud;
+
     DemoSeeder(Accounts accounts, JdbcClient jdbc, TransactionTemplate tx, DataSource dataSource, Environment env,
             Clock clock, @Value("${jixing.demo.seed:auto}") String mode,
             @Value("${jixing.demo.password:}") String configuredPassword, DemoProvince province,
@@ -95,7 +99,10 @@ class DemoSeeder {
             @Value("${jixing.demo.history.background:true}") boolean historyInBackground,
             @Value("${jixing.demo.history.split-targets:true}") boolean splitTargets, Progress progress,
             Targets targets, DemoSubsidies subsidies, DemoPayments payments, DemoCertificates certificates,
-            DemoAssessments assessments) {
+            DemoAssessments assessments, DemoSupervision supervision,
+            @Value("${jixing.demo.planted-fraud:true}") boolean plantedFraud) {
+        this.supervision = supervision;
+        this.plantedFraud = plantedFraud;
         this.certificates = certificates;
         this.assessments = assessments;
         this.subsidies = subsidies;
@@ -185,6 +192,10 @@ class DemoSeeder {
             // The demo evaluation body's assessment batches, from trainees of past
             // classes.
             assessments.generate(today, admin, s.made());
+            // Known fraud patterns among the honest records, a scan, and an open case.
+            if (plantedFraud) {
+                supervision.generate(today, admin, clock.instant());
+            }
         }
         catch (RuntimeException ex) {
             log.error("Generating the demo province's past failed; the live demo works without it", ex);

@@ -138,8 +138,9 @@ public class ConfirmationStore {
     }
 
     /**
-     * The claims with a denial answered in {@code [from, to)} (or, when {@code claimIds}
-     * is not empty, those claims whenever answered), with every denial of each.
+     * The claims with a denial answered from {@code from} until (not including)
+     * {@code to} (or, when {@code claimIds} is not empty, those claims whenever
+     * answered), with every denial of each.
      */
     public List<Denial> denials(Instant from, Instant to, Collection<Long> claimIds) {
         String which = claimIds.isEmpty()

@@ -16,6 +16,7 @@ import org.jixing.supervision.AlertFilter;
 import org.jixing.supervision.AlertStatus;
 import org.jixing.supervision.Alerts;
 import org.jixing.supervision.DeskCount;
+import org.jixing.supervision.Hit;
 import org.jixing.supervision.RiskRules;
 import org.jixing.supervision.Severity;
 import org.jixing.supervision.SubjectKind;
@@ -94,6 +95,14 @@ class DeskPages {
         model.addAttribute("evidence", EvidenceView.of(a.evidence()));
         boolean mayDecide = SupervisionPermission.ALERT_DECIDE.allows(CurrentUser.require());
         model.addAttribute("choices", mayDecide ? Alerts.decisionsFrom(a.status()) : List.of());
+        // A case gathers alerts per provider, evaluation body or person.
+        model.addAttribute("mayOpenCase", SupervisionPermission.CASE_WORK.allows(CurrentUser.require()));
+        model.addAttribute("caseSubject",
+                a.subjectKind() == SubjectKind.PERSON ? new Hit.Target(SubjectKind.PERSON, a.subjectId())
+                        : a.subjectKind() == SubjectKind.EVALUATION_BODY || a.bodyId() != null && a.providerId() == null
+                                ? new Hit.Target(SubjectKind.EVALUATION_BODY,
+                                        a.bodyId() != null ? a.bodyId() : a.subjectId())
+                                : a.providerId() != null ? new Hit.Target(SubjectKind.PROVIDER, a.providerId()) : null);
         return "supervision/alert";
     }
 

@@ -67,10 +67,11 @@ class MoneyRulesIT extends IntegrationTest implements AssessmentFixtures {
                 "62170000" + String.format("%011d", honest.provider().id()), "工商银行济南分行"));
         Claim honestClaim = asStaff(honest.provider().id(), () -> bean(ClaimFiling.class).file(honest.classId()));
 
-        // A fixture's claim left with the fixtures' payee, named otherwise than the
-        // provider.
         PastFixture misnamed = completedClass("DATA_ANNOTATOR", "JUNIOR", "L01-1",
                 List.of(new Trainee(null, true), new Trainee(null, true)));
+        // The payee entered in another name than the provider's.
+        asStaff(misnamed.provider().id(), () -> bean(Payees.class).savePayee("测试培训学校",
+                String.format("62220203%011d", misnamed.provider().id()), "工商银行济南分行"));
         Claim misnamedClaim = asStaff(misnamed.provider().id(), () -> bean(ClaimFiling.class).file(misnamed.classId()));
 
         // Honest: a body passing 28 of 32 candidates.
