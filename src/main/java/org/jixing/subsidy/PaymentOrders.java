@@ -1,5 +1,6 @@
 package org.jixing.subsidy;
 
+import java.io.Serializable;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -66,7 +67,15 @@ public class PaymentOrders {
     }
 
     /** An approved claim left off an order because supervision holds it. */
-    public record Skipped(long claimId, String claimNo, List<String> alertNos, List<String> categories) {
+    public record Skipped(long claimId, String claimNo, List<String> alertNos,
+            List<String> categories) implements Serializable {
+
+        public Skipped {
+            // Kept in the session as a flash attribute across the redirect: plain lists.
+            alertNos = new ArrayList<>(alertNos);
+            categories = new ArrayList<>(categories);
+        }
+
     }
 
     /** An order opened and the claims it skipped because they are held. */

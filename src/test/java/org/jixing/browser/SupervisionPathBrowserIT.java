@@ -219,6 +219,12 @@ class SupervisionPathBrowserIT extends IntegrationTest implements PaymentFixture
             i.navigate(url("/supervision/rules"));
             assertThat(i.locator("#rule-PERFECT_ATTENDANCE .precision")).hasText(format.percent(m.precision(), 0));
             Chromium.screenshot(i, "supervision-rules");
+            // A scan on demand says what it found.
+            i.fill("#from", today.minusDays(7).toString());
+            i.fill("#to", today.toString());
+            i.click("#scan-form button[type=submit]");
+            assertThat(i.locator("#scan-result")).isVisible();
+            assertThat(i.locator("#scans tr")).not().hasCount(1);
 
             // A trainee denies having attended: the claim is held.
             RuleSet r = rulesInForce();

@@ -3,9 +3,11 @@ package org.jixing.shared.web;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.jixing.shared.access.Refusals;
 import org.jixing.shared.scope.RecordNotFoundException;
+import org.jixing.shared.throttle.ThrottledException;
 import org.jixing.shared.scope.ScopeGuard;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -61,6 +63,19 @@ class PageExceptionHandler {
         layout.addTo(model);
         model.addAttribute("message", messages.getMessage(ex.rule(), new Object[] { ex.printableName() }, locale));
         return "error/400";
+    }
+
+    /**
+     * Too many tries from one caller (a one-time code, a public form): say how long to
+     * wait.
+     */
+    @ExceptionHandler(ThrottledException.class)
+    @ResponseStatus(HttpStatus.TOO_MANY_REQUESTS)
+    String throttled(ThrottledException ex, Model model, HttpServletResponse response) {
+        layout.addTo(model);
+        response.setHeader("Retry-After", String.valueOf(ex.retryAfterSeconds()));
+        model.addAttribute("retryAfterSeconds", ex.retryAfterSeconds());
+        return "error/429";
     }
 
     @ExceptionHandler(RecordNotFoundException.class)
