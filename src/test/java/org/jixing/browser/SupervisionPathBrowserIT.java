@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import org.jixing.IntegrationTest;
 import org.jixing.demo.Planted;
 import org.jixing.demo.PlantedFraud;
@@ -223,7 +224,9 @@ class SupervisionPathBrowserIT extends IntegrationTest implements PaymentFixture
             i.fill("#from", today.minusDays(7).toString());
             i.fill("#to", today.toString());
             i.click("#scan-form button[type=submit]");
-            assertThat(i.locator("#scan-result")).isVisible();
+            // A week of the records of every earlier test: give it time.
+            assertThat(i.locator("#scan-result"))
+                .isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(120_000));
             assertThat(i.locator("#scans tr")).not().hasCount(1);
 
             // A trainee denies having attended: the claim is held.

@@ -157,4 +157,76 @@ class SupervisionDeskIT extends IntegrationTest {
             .isInstanceOf(InvalidInputException.class);
     }
 
+    @Test
+    void a_scan_on_demand_is_recorded_and_a_period_backwards_or_too_long_is_refused() throws Exception {
+        Cookie inspector = SignedIn.as(mvc, "inspector");
+        java.time.LocalDate today = today();
+        mvc.perform(post("/supervision/scans").cookie(inspector)
+            .with(csrf())
+            .param("from", today.toString())
+            .param("to", today.minusDays(1).toString()))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("id=\"problems\"")));
+        mvc.perform(post("/api/v1/supervision/scans").cookie(inspector)
+            .with(csrf())
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"from\":\"2024-01-01T00:00:00Z\",\"to\":\"2026-01-01T00:00:00Z\"}"))
+            .andExpect(status().isUnprocessableEntity());
+        mvc.perform(post("/supervision/scans").cookie(inspector)
+            .with(csrf())
+            .param("from", today.minusDays(1).toString())
+            .param("to", today.toString())).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/api/v1/supervision/scans").cookie(inspector))
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$[0].kind").value("ON_DEMAND"))
+            .andExpect(jsonPath("$[0].startedBy").value("inspector"));
+        // The city officer reads the desk but runs no scan.
+        mvc.perform(post("/supervision/scans").cookie(jinan())
+            .with(csrf())
+            .param("from", today.minusDays(1).toString())
+            .param("to", today.toString())).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void a_rule_version_with_an_unknown_or_out_of_range_parameter_is_refused_and_a_good_one_is_in_force()
+            throws Exception {
+        RiskRules rules = bean(RiskRules.class);
+        int before = RunningAs.asAdmin(() -> rules.get("TWO_PLACES").inForce().version());
+        Cookie admin = admin();
+        mvc.perform(post("/api/v1/supervision/rules/TWO_PLACES/versions").cookie(admin)
+            .with(csrf())
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"parameters\":{\"noSuchThing\":\"3\",\"minKm\":\"-5\"},\"reason\":\"试调\"}"))
+            .andExpect(status().isUnprocessableEntity())
+            .andExpect(content().string(containsString("parameters.noSuchThing")))
+            .andExpect(content().string(containsString("parameters.minKm")));
+        mvc.perform(post("/api/v1/supervision/rules/TWO_PLACES/versions").cookie(admin)
+            .with(csrf())
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"parameters\":{\"minKm\":\"30\"}}"))
+            .andExpect(status().isUnprocessableEntity())
+            .andExpect(content().string(containsString("reason")));
+        assertThat(RunningAs.asAdmin(() -> rules.get("TWO_PLACES").inForce().version())).isEqualTo(before);
+        // Only the province publishes.
+        mvc.perform(post("/api/v1/supervision/rules/TWO_PLACES/versions").cookie(SignedIn.as(mvc, "inspector"))
+            .with(csrf())
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"parameters\":{\"minKm\":\"30\"},\"reason\":\"调参\"}")).andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/supervision/rules/TWO_PLACES/versions").cookie(admin)
+            .with(csrf())
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"parameters\":{\"minKm\":\"30\"},\"reason\":\"城区相距不足30公里的不再预警\"}"))
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.version").value(before + 1));
+        RuleVersion now = RunningAs.asAdmin(() -> rules.get("TWO_PLACES").inForce());
+        assertThat(now.version()).isEqualTo(before + 1);
+        assertThat(now.number("minKm")).isEqualTo(30.0);
+        assertThat(RunningAs.asAdmin(() -> rules.versions("TWO_PLACES"))).hasSize(before + 1);
+        // Put back what the other tests expect.
+        mvc.perform(post("/api/v1/supervision/rules/TWO_PLACES/versions").cookie(admin)
+            .with(csrf())
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"parameters\":{\"minKm\":\"20\"},\"reason\":\"恢复\"}")).andExpect(status().isOk());
+    }
+
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import org.jixing.supervision.ScanRun;
 import org.jixing.supervision.ScanSummary;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /** SQL for the record of scans. */
@@ -20,6 +21,7 @@ public class RiskScanStore {
     }
 
     public long start(String kind, Instant from, Instant to, String by, Instant at) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("insert into risk_scan_run (kind, window_from, window_to, started_by, started_at, rules_run, hits, "
                 + "alerts_new, alerts_merged) values (:k, :f, :t, :by, :at, 0, 0, 0, 0)")
             .param("k", kind)
@@ -27,12 +29,8 @@ public class RiskScanStore {
             .param("t", Timestamp.from(to))
             .param("by", by)
             .param("at", Timestamp.from(at))
-            .update();
-        return jdbc.sql("select max(id) from risk_scan_run where started_by = :by and started_at = :at")
-            .param("by", by)
-            .param("at", Timestamp.from(at))
-            .query(Long.class)
-            .single();
+            .update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
     }
 
     public void finish(long id, ScanSummary s, Instant at) {
