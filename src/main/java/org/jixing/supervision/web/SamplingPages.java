@@ -207,8 +207,9 @@ class SamplingPages {
 
         @Bean
         NavItem inspectionSamplesNav() {
-            return new NavItem("supervision.nav.samples", "/supervision/samples", 620,
-                    SupervisionPermission.CASE_READ.roles());
+            return new NavItem("supervision.nav.samples", "/supervision/samples", 640,
+                    SupervisionPermission.CASE_READ.roles())
+                .inGroup("nav.group.supervision");
         }
 
     }
