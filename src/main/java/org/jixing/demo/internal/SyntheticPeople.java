@@ -39,11 +39,19 @@ final class SyntheticPeople implements Iterator<SyntheticPeople.Person> {
 
     private final long count;
 
+    /**
+     * Where this generator's phone numbers start: generators of different seeds (the
+     * demo's live trainees, its past, the planted patterns) do not hand out the same
+     * numbers, which the supervision rules would read as one phone behind many people.
+     */
+    private final long phoneOffset;
+
     private long next;
 
     SyntheticPeople(long seed, long count) {
         this.random = new SplittableRandom(seed);
         this.count = count;
+        this.phoneOffset = Math.floorMod(seed * 1_000_003L, 100_000_000L);
     }
 
     @Override
@@ -63,7 +71,7 @@ final class SyntheticPeople implements Iterator<SyntheticPeople.Person> {
                 n % 1000);
         String id = first17 + ResidentIdNumbers.checkCharacter(first17);
         String name = SURNAMES[random.nextInt(SURNAMES.length)] + GIVEN[random.nextInt(GIVEN.length)];
-        String phone = String.format("199%08d", n % 100_000_000L);
+        String phone = String.format("199%08d", (phoneOffset + n) % 100_000_000L);
         return new Person(n, id, name, phone, birth);
     }
 

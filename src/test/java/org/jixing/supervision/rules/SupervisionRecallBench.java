@@ -33,10 +33,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * context seeds the demo province (its size set by {@code jixing.demo.history.*}), then
  * {@code jixing.bench.copies} instances of every pattern the generator knows are planted
  * among those honest records (spread over the cities, seed {@code jixing.bench.seed}),
- * and one scan runs every rule over the last two days. Per pattern: how many planted
- * subjects have a live alert of the rule expected (recall), and of the live alerts of the
- * pattern's rules how many are about a planted subject (precision). Figures in
- * {@code target/bench/supervision-recall.txt}. Run by
+ * and one scan runs every rule over the last two weeks (the ghost class ran last week).
+ * Per pattern: how many planted subjects have a live alert of the rule expected (recall),
+ * and of the live alerts of the pattern's rules how many are about a planted subject
+ * (precision). Figures in {@code target/bench/supervision-recall.txt}. Run by
  * {@code bench/supervision-recall.sh}.
  */
 class SupervisionRecallBench extends IntegrationTest implements SubsidyFixtures {
@@ -64,12 +64,12 @@ class SupervisionRecallBench extends IntegrationTest implements SubsidyFixtures 
         ScanSummary summary;
         try {
             summary = bean(RiskScans.class).run(null,
-                    ScanWindow.between(now.minus(Duration.ofDays(2)), now.plusSeconds(60)));
+                    ScanWindow.between(now.minus(Duration.ofDays(14)), now.plusSeconds(60)));
         }
         catch (org.springframework.dao.DataIntegrityViolationException raced) {
             // A claim's own run raised the same alert at that moment: once more.
             summary = bean(RiskScans.class).run(null,
-                    ScanWindow.between(now.minus(Duration.ofDays(2)), now.plusSeconds(60)));
+                    ScanWindow.between(now.minus(Duration.ofDays(14)), now.plusSeconds(60)));
         }
         double scanSeconds = (System.nanoTime() - scanStarted) / 1e9;
 
@@ -94,7 +94,7 @@ class SupervisionRecallBench extends IntegrationTest implements SubsidyFixtures 
                 honestClaims, honestEnrolments, honestPeople, honestBodies,
                 System.getProperty("jixing.demo.history.classes", "test profile"),
                 System.getProperty("jixing.demo.history.people", "test profile")));
-        report.add(String.format("Scan of the last two days: %d rules, %d hits, %d new alerts, %d merged, in %.1f s",
+        report.add(String.format("Scan of the last two weeks: %d rules, %d hits, %d new alerts, %d merged, in %.1f s",
                 summary.rulesRun(), summary.hits(), summary.alertsNew(), summary.alertsMerged(), scanSeconds));
         report.add(String.format("%-22s %-38s %8s %8s %8s %9s %9s", "pattern", "rules", "planted", "found", "alerts",
                 "recall", "precision"));
