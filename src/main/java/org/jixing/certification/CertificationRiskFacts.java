@@ -105,7 +105,7 @@ public class CertificationRiskFacts {
                 .query((rs, n) -> passRate(rs))
                 .list();
         }
-        return jdbc.sql(select + """
+        return jdbc.sql(select + " " + """
                 and exists (select 1 from assessment_batch o where o.evaluation_body_id in (:b)
                  and o.occupation_code = b.occupation_code and o.level_code = b.level_code)""" + group)
             .param("since", Date.valueOf(since))

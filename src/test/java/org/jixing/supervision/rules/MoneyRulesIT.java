@@ -127,6 +127,10 @@ class MoneyRulesIT extends IntegrationTest implements AssessmentFixtures {
         assertThat(alerts(SubjectKind.CLAIM, honestClaim.id())).isEmpty();
         assertThat(alerts(SubjectKind.PROVIDER, honest.provider().id())).isEmpty();
         assertThat(alerts(SubjectKind.EVALUATION_BODY, body.id())).isEmpty();
+        // The certificate event's run reads the pass rates of the bodies it names.
+        assertThat(bean(org.jixing.certification.CertificationRiskFacts.class).passRates(today().minusDays(400),
+                clock.instant().plusSeconds(60), Set.of(body.id())))
+            .anySatisfy(r -> assertThat(r.bodyId()).isEqualTo(body.id()));
         assertThat(bean(Alerts.class).holding(Map.of(SubjectKind.CLAIM, List.of(honestClaim.id())))).isEmpty();
     }
 
