@@ -347,8 +347,9 @@ class PaymentsIT extends IntegrationTest implements PaymentFixtures {
         assertThat(outcomes).filteredOn(o -> o instanceof PaymentOrder).hasSize(1);
         assertThat(outcomes).filteredOn(o -> o instanceof InvalidInputException)
             .singleElement()
-            .satisfies(ex -> assertThat(((InvalidInputException) ex).problems().get(0).messageKey())
-                .isIn("subsidy.payment.error.concurrent", "subsidy.payment.error.nothing"));
+            .satisfies(ex -> assertThat(((InvalidInputException) ex).problems().get(0).messageKey()).isIn(
+                    "subsidy.payment.error.concurrent", "subsidy.payment.error.nothing",
+                    "subsidy.payment.error.allHeld"));
         assertThat(jdbc.sql("select count(*) from payment_line where claim_id = :c")
             .param("c", claim.id())
             .query(Long.class)
