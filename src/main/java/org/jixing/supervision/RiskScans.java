@@ -8,8 +8,13 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.EnumMap;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jixing.audit.AuditEvent;
 import org.jixing.audit.AuditTrail;
@@ -63,6 +68,26 @@ public class RiskScans implements DisposableBean {
 
     private final boolean async;
 
+    /**
+     * Whether arriving events run the rules (off: only the nightly and on-demand scans).
+     */
+    private volatile boolean incremental;
+
+    /** How many days a slice of a long scan covers (0: the whole window at once). */
+    private final int sliceDays;
+
+    /**
+     * At most this many waiting windows join into one run
+     * ({@code jixing.supervision.joined-windows}; 1: each event's own run).
+     */
+    private volatile int joined;
+
+    private final Queue<Pending> pending = new ConcurrentLinkedQueue<>();
+
+    private final AtomicInteger waiting = new AtomicInteger();
+
+    private final AtomicBoolean draining = new AtomicBoolean();
+
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "supervision");
         t.setDaemon(true);
@@ -70,7 +95,10 @@ public class RiskScans implements DisposableBean {
     });
 
     RiskScans(RiskRules rules, Alerts alerts, RiskScanStore runs, AuditTrail audit, ReferenceCatalogue reference,
-            Clock clock, @Value("${jixing.supervision.incremental-async:true}") boolean async) {
+            Clock clock, @Value("${jixing.supervision.incremental-async:true}") boolean async,
+            @Value("${jixing.supervision.incremental:true}") boolean incremental,
+            @Value("${jixing.supervision.scan-slice-days:1}") int sliceDays,
+            @Value("${jixing.supervision.joined-windows:500}") int joined) {
         this.rules = rules;
         this.alerts = alerts;
         this.runs = runs;
@@ -78,22 +106,23 @@ public class RiskScans implements DisposableBean {
         this.reference = reference;
         this.clock = clock;
         this.async = async;
+        this.incremental = incremental;
+        this.sliceDays = sliceDays;
+        this.joined = Math.max(1, joined);
     }
 
     /**
      * Runs the rules that trigger on {@code trigger} over {@code window} once the
-     * caller's transaction commits (at once without one).
+     * caller's transaction commits (at once without one). Asynchronously, the windows
+     * that arrive while the supervision thread is busy wait together and run as one
+     * (their people, classes and other records joined, their times spanned), so a burst
+     * of check-ins costs a few runs, not one each.
      */
     public void onEvent(Trigger trigger, ScanWindow window) {
-        Runnable run = () -> {
-            try {
-                run(trigger, window);
-            }
-            catch (RuntimeException e) {
-                log.warn("supervision rules on {} failed; the nightly scan will see these records", trigger, e);
-            }
-        };
-        Runnable submit = async ? () -> worker.execute(run) : run;
+        if (!incremental) {
+            return;
+        }
+        Runnable submit = async ? () -> enqueue(new Pending(trigger, window)) : () -> runLogged(trigger, window);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -107,11 +136,87 @@ public class RiskScans implements DisposableBean {
         }
     }
 
+    private record Pending(Trigger trigger, ScanWindow window) {
+    }
+
+    private void enqueue(Pending p) {
+        pending.add(p);
+        waiting.incrementAndGet();
+        if (draining.compareAndSet(false, true)) {
+            worker.execute(this::drain);
+        }
+    }
+
+    /**
+     * Takes what waits, joins it by trigger (at most
+     * {@code jixing.supervision.joined-windows} windows into one run) and runs it; again
+     * until nothing waits.
+     */
+    private void drain() {
+        try {
+            while (true) {
+                Map<Trigger, List<ScanWindow>> byTrigger = new EnumMap<>(Trigger.class);
+                Pending p;
+                int taken = 0;
+                while (taken < joined && (p = pending.poll()) != null) {
+                    byTrigger.computeIfAbsent(p.trigger(), t -> new ArrayList<>()).add(p.window());
+                    taken++;
+                }
+                if (taken == 0) {
+                    return;
+                }
+                byTrigger.forEach((trigger, windows) -> runLogged(trigger, ScanWindow.joined(windows)));
+                waiting.addAndGet(-taken);
+            }
+        }
+        finally {
+            draining.set(false);
+            if (!pending.isEmpty() && draining.compareAndSet(false, true)) {
+                worker.execute(this::drain);
+            }
+        }
+    }
+
+    private void runLogged(Trigger trigger, ScanWindow window) {
+        try {
+            run(trigger, window);
+        }
+        catch (RuntimeException e) {
+            log.warn("supervision rules on {} failed; the nightly scan will see these records", trigger, e);
+        }
+    }
+
     /**
      * Runs the rules over a window now: those that trigger on {@code trigger}, or every
-     * enabled rule when it is null (a scan).
+     * enabled rule when it is null (a scan). A window of more than a day that names no
+     * records (a scan) runs day by day (China time), as the nightly scans would have:
+     * each day's records, with the history each rule reads around them, are in memory at
+     * once, never a year's.
      */
     public ScanSummary run(Trigger trigger, ScanWindow window) {
+        if (window.focused() || sliceDays <= 0
+                || Duration.between(window.from(), window.to()).compareTo(Duration.ofDays(sliceDays)) <= 0) {
+            return runSlice(trigger, window);
+        }
+        int rulesRun = 0;
+        int hits = 0;
+        int created = 0;
+        int merged = 0;
+        Instant from = window.from();
+        while (from.isBefore(window.to())) {
+            Instant next = from.atZone(CHINA).toLocalDate().plusDays(sliceDays).atStartOfDay(CHINA).toInstant();
+            Instant to = next.isBefore(window.to()) ? next : window.to();
+            ScanSummary s = runSlice(trigger, ScanWindow.between(from, to));
+            rulesRun = Math.max(rulesRun, s.rulesRun());
+            hits += s.hits();
+            created += s.alertsNew();
+            merged += s.alertsMerged();
+            from = to;
+        }
+        return new ScanSummary(null, window.from(), window.to(), rulesRun, hits, created, merged);
+    }
+
+    private ScanSummary runSlice(Trigger trigger, ScanWindow window) {
         return RunAs.user(engine(), () -> {
             int rulesRun = 0;
             int hits = 0;
@@ -193,6 +298,11 @@ public class RiskScans implements DisposableBean {
     public List<ScanRun> latest() {
         Alerts.requireReader();
         return new ArrayList<>(runs.latest(20));
+    }
+
+    /** Arriving events' windows waiting for the supervision thread. */
+    public int backlog() {
+        return waiting.get();
     }
 
     @Override

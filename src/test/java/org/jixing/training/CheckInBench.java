@@ -17,6 +17,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
@@ -37,6 +38,7 @@ import org.jixing.account.OwnAccount;
 import org.jixing.person.NewPerson;
 import org.jixing.person.People;
 import org.jixing.shared.UnifiedSocialCreditCode;
+import org.jixing.supervision.RiskScans;
 import org.jixing.shared.scope.CurrentUser;
 import org.jixing.shared.scope.DataScope;
 import org.jixing.shared.scope.Role;
@@ -46,6 +48,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -85,6 +88,9 @@ class CheckInBench extends IntegrationTest implements TrainingFixtures {
 
     @Autowired
     TransactionTemplate tx;
+
+    @Autowired
+    RiskScans riskScans;
 
     /** A provider with a terminal account and registered terminals, and its classes. */
     record Fixture(long provider, String username, String bearer, List<Long> sessions, List<List<String>> tokens) {
@@ -309,6 +315,141 @@ class CheckInBench extends IntegrationTest implements TrainingFixtures {
         report.forEach(System.out::println);
         assertThat(stored).as("every event of the measured run was stored").isEqualTo((long) run.size() * size);
         assertThat(accepted).as("every event was accepted").isEqualTo((long) (warm.size() + run.size()) * size);
+    }
+
+    /**
+     * What the supervision rules that run on arriving check-ins add to a check-in: the
+     * same single check-ins (distinct trainees, sessions open now, a registered terminal)
+     * sent at a steady rate ({@code jixing.bench.rate} a second, default 100, from two
+     * senders) in alternating phases with the incremental rules switched off and on (off,
+     * on, off, on; {@code jixing.bench.phase} check-ins each, default 4,000), after a
+     * warm-up with them on. Each phase's latency percentiles, and after each "on" phase
+     * the runs still waiting for the supervision thread and how long it took to catch up.
+     * Figures in {@code target/bench/check-in-rules.txt}.
+     */
+    @Test
+    void checkInCostOfRules() throws Exception {
+        assumeTrue(System.getProperty("jixing.it.db-url", "").startsWith("jdbc:postgresql:"),
+                "the benchmark runs on PostgreSQL");
+        int rate = Integer.getInteger("jixing.bench.rate", 100);
+        int joined = Integer.getInteger("jixing.bench.joined", 500);
+        ReflectionTestUtils.setField(riskScans, "joined", joined);
+        int phase = Integer.getInteger("jixing.bench.phase", 4000);
+        int warm = phase / 2;
+        int perClass = 2500;
+        int classes = (warm + 4 * phase + perClass - 1) / perClass;
+        Fixture f = fixture("bench-rules", List.of("rules-0", "rules-1"), classes, perClass, "cr");
+        List<String[]> targets = new ArrayList<>();
+        for (int c = 0; c < f.sessions().size(); c++) {
+            for (String token : f.tokens().get(c)) {
+                targets.add(new String[] { token, String.valueOf(f.sessions().get(c)) });
+            }
+        }
+        Collections.shuffle(targets, new Random(18));
+        String url = "http://127.0.0.1:" + port + "/api/v1/attendance/check-ins";
+        List<String> report = new ArrayList<>();
+        report
+            .add("check-ins at %d/s from 2 senders, %,d a phase, %d classes of %,d trainees; up to %d waiting windows "
+                .formatted(rate, phase, classes, perClass, joined) + "joined into one run of the rules");
+        report.add(load("before"));
+        var next = new AtomicInteger();
+        ReflectionTestUtils.setField(riskScans, "incremental", true);
+        send(url, f.bearer(), targets, next, warm, rate);
+        drain(report, "warm-up");
+        for (String name : List.of("off", "on", "off", "on")) {
+            boolean on = name.equals("on");
+            ReflectionTestUtils.setField(riskScans, "incremental", on);
+            long alertsBefore = jdbc.sql("select count(*) from risk_alert").query(Long.class).single();
+            long[] nanos = send(url, f.bearer(), targets, next, phase, rate);
+            Arrays.sort(nanos);
+            report.add("rules %-3s: p50 %s, p90 %s, p99 %s, p99.9 %s, max %s".formatted(name, ms(nanos, 0.5),
+                    ms(nanos, 0.9), ms(nanos, 0.99), ms(nanos, 0.999), ms(nanos, 1.0)));
+            if (on) {
+                drain(report, "rules on");
+                report.add("  new alerts in this phase: %d"
+                    .formatted(jdbc.sql("select count(*) from risk_alert").query(Long.class).single() - alertsBefore));
+            }
+        }
+        ReflectionTestUtils.setField(riskScans, "incremental", true);
+        report.add(load("after"));
+        Path dir = Path.of("target/bench");
+        Files.createDirectories(dir);
+        Files.write(dir.resolve("check-in-rules.txt"), report);
+        report.forEach(System.out::println);
+        assertThat(accepted(f.username())).as("every check-in was accepted").isEqualTo(warm + 4L * phase);
+    }
+
+    /**
+     * After a phase with the rules on: what waited, and how long the thread took to catch
+     * up.
+     */
+    private void drain(List<String> report, String phase) throws InterruptedException {
+        int waiting = riskScans.backlog();
+        long t0 = System.nanoTime();
+        while (riskScans.backlog() > 0) {
+            Thread.sleep(20);
+        }
+        report.add("  %s: %,d runs waiting for the supervision thread at the end, caught up %.1f s later"
+            .formatted(phase, waiting, (System.nanoTime() - t0) / 1e9));
+    }
+
+    /**
+     * Sends {@code count} check-ins from {@code targets} (from {@code next} on) at
+     * {@code rate} a second from two senders; each one's time in nanoseconds.
+     */
+    static long[] send(String url, String bearer, List<String[]> targets, AtomicInteger next, int count, int rate)
+            throws Exception {
+        var client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        long[] nanos = new long[count];
+        var sent = new AtomicInteger();
+        long interval = 2_000_000_000L / rate;
+        var pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int s = 0; s < 2; s++) {
+                int sender = s;
+                done.add(pool.submit(() -> {
+                    Random random = new Random(sender);
+                    long due = System.nanoTime() + sender * interval / 2;
+                    for (int i = sent.getAndIncrement(); i < count; i = sent.getAndIncrement()) {
+                        long wait = due - System.nanoTime();
+                        if (wait > 0) {
+                            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                        }
+                        due += interval;
+                        String[] t = targets.get(next.getAndIncrement());
+                        String body = ("{\"token\":\"%s\",\"sessionId\":%s,\"kind\":\"CHECK_IN\",\"time\":\"%s\","
+                                + "\"latitude\":36.651,\"longitude\":117.12,\"deviceId\":\"rules-%d\","
+                                + "\"faceScore\":%.3f,\"clientKey\":\"rules-%s\"}")
+                            .formatted(t[0], t[1], Instant.now().truncatedTo(ChronoUnit.SECONDS), sender,
+                                    0.8 + random.nextDouble() * 0.19, t[0]);
+                        long t0 = System.nanoTime();
+                        var response = client.send(HttpRequest.newBuilder(URI.create(url))
+                            .header("Authorization", "Bearer " + bearer)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(), HttpResponse.BodyHandlers.ofString());
+                        nanos[i] = System.nanoTime() - t0;
+                        if (response.statusCode() / 100 != 2) {
+                            throw new IllegalStateException(response.statusCode() + " " + response.body());
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (var d : done) {
+                d.get();
+            }
+        }
+        finally {
+            pool.shutdownNow();
+        }
+        return nanos;
+    }
+
+    static String ms(long[] sorted, double p) {
+        int i = (int) Math.min(sorted.length - 1, Math.max(0, Math.ceil(sorted.length * p) - 1));
+        return "%.2f ms".formatted(sorted[i] / 1e6);
     }
 
     /**
