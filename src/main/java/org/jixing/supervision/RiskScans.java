@@ -25,7 +25,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -125,16 +124,7 @@ public class RiskScans implements DisposableBean {
                 List<Hit> found = e.getKey().evaluate(window, e.getValue());
                 hits += found.size();
                 for (Hit h : found) {
-                    Alerts.Raised raised;
-                    try {
-                        raised = alerts.raise(e.getValue(), h);
-                    }
-                    catch (DuplicateKeyException raced) {
-                        // Another run (an event's, a scan's) raised the same alert a
-                        // moment ago: it is live now, and this hit merges into it.
-                        raised = alerts.raise(e.getValue(), h);
-                    }
-                    switch (raised) {
+                    switch (alerts.raise(e.getValue(), h)) {
                         case NEW -> created++;
                         case MERGED -> merged++;
                         default -> {
