@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -80,29 +82,61 @@ public class RiskScans implements DisposableBean {
     }
 
     /**
+     * The triggers whose events of one transaction run the rules once, together: a class
+     * completing announces each trainee, a batch of results each certificate.
+     */
+    static final Set<Trigger> BATCHED = EnumSet.of(Trigger.COMPLETION, Trigger.CERTIFICATE);
+
+    /**
      * Runs the rules that trigger on {@code trigger} over {@code window} once the
-     * caller's transaction commits (at once without one).
+     * caller's transaction commits (at once without one). The completions (certificates)
+     * of one transaction are gathered and run once, over all their records.
      */
     public void onEvent(Trigger trigger, ScanWindow window) {
-        Runnable run = () -> {
-            try {
-                run(trigger, window);
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            submit(trigger, List.of(window));
+            return;
+        }
+        if (BATCHED.contains(trigger)) {
+            for (TransactionSynchronization s : TransactionSynchronizationManager.getSynchronizations()) {
+                if (s instanceof AfterCommit pending && pending.scans() == this
+                        && pending.batch().trigger() == trigger) {
+                    pending.batch().add(window);
+                    return;
+                }
             }
-            catch (RuntimeException e) {
-                log.warn("supervision rules on {} failed; the nightly scan will see these records", trigger, e);
+        }
+        EventBatch batch = new EventBatch(trigger);
+        batch.add(window);
+        TransactionSynchronizationManager.registerSynchronization(new AfterCommit(this, batch));
+    }
+
+    /** An event's (a batch's) run, waiting for its transaction to commit. */
+    private record AfterCommit(RiskScans scans, EventBatch batch) implements TransactionSynchronization {
+
+        @Override
+        public void afterCommit() {
+            scans.submit(batch.trigger(), batch.windows());
+        }
+
+    }
+
+    private void submit(Trigger trigger, List<ScanWindow> windows) {
+        Runnable run = () -> {
+            for (ScanWindow w : windows) {
+                try {
+                    run(trigger, w);
+                }
+                catch (RuntimeException e) {
+                    log.warn("supervision rules on {} failed; the nightly scan will see these records", trigger, e);
+                }
             }
         };
-        Runnable submit = async ? () -> worker.execute(run) : run;
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    submit.run();
-                }
-            });
+        if (async) {
+            worker.execute(run);
         }
         else {
-            submit.run();
+            run.run();
         }
     }
 
