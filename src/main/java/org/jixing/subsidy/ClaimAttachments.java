@@ -1,15 +1,13 @@
 package org.jixing.subsidy;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
 import org.jixing.audit.AuditEvent;
 import org.jixing.audit.AuditTrail;
 import org.jixing.shared.InvalidInputException;
+import org.jixing.shared.UploadedFiles;
 import org.jixing.shared.scope.CurrentUser;
 import org.jixing.shared.scope.RecordNotFoundException;
 import org.jixing.subsidy.internal.ClaimAttachmentStore;
@@ -64,48 +62,13 @@ public class ClaimAttachments {
         if (kind == null) {
             throw InvalidInputException.of("kind", "subsidy.error.required");
         }
-        if (content == null || content.length == 0) {
-            throw InvalidInputException.of("file", "subsidy.error.attachment.empty");
-        }
-        if (content.length > MAX_ATTACHMENT_BYTES) {
-            throw InvalidInputException.of("file", "subsidy.error.attachment.tooLarge",
-                    MAX_ATTACHMENT_BYTES / 1024 / 1024);
-        }
-        String type = sniff(content);
-        if (type == null) {
-            throw InvalidInputException.of("file", "subsidy.error.attachment.type");
-        }
-        String name = fileName == null || fileName.isBlank() ? "attachment" : fileName.strip();
-        name = name.replaceAll("[\\\\/\\r\\n\"]", "_");
-        if (name.length() > 200) {
-            name = name.substring(name.length() - 200);
-        }
-        String sha;
-        try {
-            sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        }
-        catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException(ex);
-        }
-        long att = store.insertAttachment(id, kind.name(), name, type, content, sha, me.username(), clock.instant());
-        audit.record(AuditEvent.of("subsidy.claim.attach", "subsidy_claim", id, null,
-                Map.of("attachment", att, "kind", kind.name(), "file", name, "bytes", content.length, "sha256", sha)));
+        UploadedFiles.Checked file = UploadedFiles.check("file", "subsidy.error.attachment", fileName, content,
+                MAX_ATTACHMENT_BYTES, "attachment");
+        long att = store.insertAttachment(id, kind.name(), file.name(), file.contentType(), content, file.sha256(),
+                me.username(), clock.instant());
+        audit.record(AuditEvent.of("subsidy.claim.attach", "subsidy_claim", id, null, Map.of("attachment", att, "kind",
+                kind.name(), "file", file.name(), "bytes", content.length, "sha256", file.sha256())));
         return store.attachments(id).stream().filter(a -> a.id() == att).findFirst().orElseThrow();
-    }
-
-    /** The content type of a PDF, JPEG or PNG by its magic bytes, or null. */
-    static String sniff(byte[] b) {
-        if (b.length >= 5 && b[0] == '%' && b[1] == 'P' && b[2] == 'D' && b[3] == 'F' && b[4] == '-') {
-            return "application/pdf";
-        }
-        if (b.length >= 3 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xD8 && (b[2] & 0xff) == 0xFF) {
-            return "image/jpeg";
-        }
-        if (b.length >= 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G' && b[4] == 0x0D
-                && b[5] == 0x0A && b[6] == 0x1A && b[7] == 0x0A) {
-            return "image/png";
-        }
-        return null;
     }
 
     @Transactional(readOnly = true)

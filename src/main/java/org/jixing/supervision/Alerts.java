@@ -23,9 +23,13 @@ import org.jixing.shared.scope.ScopeGuard;
 import org.jixing.shared.scope.ScopeSql;
 import org.jixing.supervision.internal.AlertStore;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -54,14 +58,18 @@ public class Alerts {
 
     private final Clock clock;
 
+    private final TransactionTemplate savepoint;
+
     Alerts(AlertStore store, ScopeGuard guard, AuditTrail audit, ApplicationEventPublisher events, JsonMapper json,
-            Clock clock) {
+            Clock clock, PlatformTransactionManager transactions) {
         this.store = store;
         this.guard = guard;
         this.audit = audit;
         this.events = events;
         this.json = json;
         this.clock = clock;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     /** What raising a hit did. */
@@ -73,7 +81,11 @@ public class Alerts {
 
     /**
      * Raises a rule's hit as an alert, or merges it into the live alert of the same rule
-     * and subject. The engine calls this; no user is needed.
+     * and subject. The engine calls this; no user is needed. Two runs raising the same
+     * rule on the same subject at once (an event's and a scan's) meet on the live alert's
+     * unique key: the one whose insert loses merges into the winner's alert; its insert
+     * runs in a savepoint, so the loser's transaction goes on (PostgreSQL would otherwise
+     * refuse every later statement of it).
      */
     @Transactional
     public Raised raise(RuleVersion v, Hit hit) {
@@ -85,26 +97,42 @@ public class Alerts {
         String key = v.code() + "|" + hit.subjectKind() + "|" + hit.subjectId();
         var live = store.live(key);
         Instant now = clock.instant();
-        if (live.isPresent()) {
-            long id = live.get().id();
-            if (live.get().evidenceHash().equals(hash)) {
-                store.seen(id, now);
-                store.addTargets(id, hit.targets());
-                return Raised.SEEN;
+        if (live.isEmpty()) {
+            if (store.decidedOn(v.code(), hit.subjectKind(), hit.subjectId(), hash)) {
+                return Raised.ALREADY_DECIDED;
             }
-            store.merge(id, v.version(), v.severity(), v.blocking(), Math.max(live.get().score(), hit.score()),
-                    evidence, hash, now);
+            Long id = savepoint.execute(status -> {
+                try {
+                    return store.insert(key, v.code(), v.version(), v.severity(), v.blocking(), hit, evidence, hash,
+                            now);
+                }
+                catch (DuplicateKeyException raced) {
+                    status.setRollbackOnly();
+                    return null;
+                }
+            });
+            if (id != null) {
+                store.addTargets(id, hit.targets());
+                events.publishEvent(new AlertRaised(id, v.code(), hit.subjectKind(), hit.subjectId(), v.blocking(),
+                        hit.regionCode(), hit.providerId()));
+                return Raised.NEW;
+            }
+            // Another run raised it a moment ago and has committed: merge into its alert.
+            live = store.live(key);
+            if (live.isEmpty()) {
+                throw new IllegalStateException("the live alert " + key + " raced and is gone");
+            }
+        }
+        long id = live.get().id();
+        if (live.get().evidenceHash().equals(hash)) {
+            store.seen(id, now);
             store.addTargets(id, hit.targets());
-            return Raised.MERGED;
+            return Raised.SEEN;
         }
-        if (store.decidedOn(v.code(), hit.subjectKind(), hit.subjectId(), hash)) {
-            return Raised.ALREADY_DECIDED;
-        }
-        long id = store.insert(key, v.code(), v.version(), v.severity(), v.blocking(), hit, evidence, hash, now);
+        store.merge(id, v.version(), v.severity(), v.blocking(), Math.max(live.get().score(), hit.score()), evidence,
+                hash, now);
         store.addTargets(id, hit.targets());
-        events.publishEvent(new AlertRaised(id, v.code(), hit.subjectKind(), hit.subjectId(), v.blocking(),
-                hit.regionCode(), hit.providerId()));
-        return Raised.NEW;
+        return Raised.MERGED;
     }
 
     /** An alert in the reader's scope, or 404. */

@@ -1,24 +1,17 @@
 package org.jixing.supervision;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 import org.jixing.audit.AuditEvent;
 import org.jixing.audit.AuditTrail;
 import org.jixing.provider.FiledBody;
-import org.jixing.provider.FilingDecision;
 import org.jixing.provider.Filings;
 import org.jixing.provider.Registry;
 import org.jixing.shared.InvalidInputException;
@@ -29,10 +22,6 @@ import org.jixing.shared.scope.CurrentUser;
 import org.jixing.shared.scope.RecordNotFoundException;
 import org.jixing.shared.scope.ScopeGuard;
 import org.jixing.shared.scope.ScopeSql;
-import org.jixing.subsidy.Claim;
-import org.jixing.subsidy.Claims;
-import org.jixing.subsidy.Recoveries;
-import org.jixing.subsidy.Recovery;
 import org.jixing.supervision.internal.AlertStore;
 import org.jixing.supervision.internal.CaseStore;
 import org.springframework.security.access.AccessDeniedException;
@@ -41,17 +30,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Supervision cases: opened from live alerts about one subject (they become IN_CASE),
- * from a complaint or from a visit; worked with tasks and findings; closed by an outcome
- * that needs a finding, dismisses or confirms the case's alerts, and takes the sanction
- * ladder's steps in the same transaction (suspension and blacklisting through the
- * provider module, recovery orders through the subsidy module). Read within the reader's
- * scope (a case of another city is not found).
+ * from a complaint or from a visit; worked with tasks; read within the reader's scope (a
+ * case of another city is not found). Findings and their attachments are
+ * {@link CaseFindings}; the outcome and the sanction ladder {@link CaseOutcomes}.
  */
 @Service
 public class Cases {
-
-    /** An attachment to a finding: at most this size, a PDF, JPEG or PNG by content. */
-    public static final long MAX_ATTACHMENT_BYTES = 5L * 1024 * 1024;
 
     private final CaseStore store;
 
@@ -61,24 +45,18 @@ public class Cases {
 
     private final Filings filings;
 
-    private final Claims claims;
-
-    private final Recoveries recoveries;
-
     private final ScopeGuard guard;
 
     private final AuditTrail audit;
 
     private final Clock clock;
 
-    Cases(CaseStore store, AlertStore alertStore, Alerts alerts, Filings filings, Claims claims, Recoveries recoveries,
-            ScopeGuard guard, AuditTrail audit, Clock clock) {
+    Cases(CaseStore store, AlertStore alertStore, Alerts alerts, Filings filings, ScopeGuard guard, AuditTrail audit,
+            Clock clock) {
         this.store = store;
         this.alertStore = alertStore;
         this.alerts = alerts;
         this.filings = filings;
-        this.claims = claims;
-        this.recoveries = recoveries;
         this.guard = guard;
         this.audit = audit;
         this.clock = clock;
@@ -200,38 +178,6 @@ public class Cases {
         return store.tasks(id);
     }
 
-    @Transactional(readOnly = true)
-    public List<CaseFinding> findings(long id) {
-        get(id);
-        return store.findings(id);
-    }
-
-    /** The sanction ladder, lowest rank first (data). */
-    @Transactional(readOnly = true)
-    public List<SanctionStep> ladder() {
-        return store.ladder();
-    }
-
-    /** The steps the case's outcome took, lowest rank first. */
-    @Transactional(readOnly = true)
-    public List<String> sanctions(long id) {
-        get(id);
-        return store.sanctions(id);
-    }
-
-    /** A recovery order a case's outcome opened. */
-    public record OpenedRecovery(long recoveryId, String recoveryNo, long claimId, long amountFen) {
-    }
-
-    @Transactional(readOnly = true)
-    public List<OpenedRecovery> recoveries(long id) {
-        get(id);
-        return store.recoveries(id)
-            .stream()
-            .map(r -> new OpenedRecovery(r.recoveryId(), r.recoveryNo(), r.claimId(), r.amountFen()))
-            .toList();
-    }
-
     /** Adds a task to an open case. */
     @Transactional
     public CaseTask addTask(long id, NewTask t) {
@@ -295,198 +241,7 @@ public class Cases {
         return store.tasks(id).stream().filter(x -> x.id() == taskId).findFirst().orElseThrow();
     }
 
-    /** Records a finding on an open case. */
-    @Transactional
-    public CaseFinding addFinding(long id, String details) {
-        CurrentUser me = requireWorker();
-        SupervisionCase c = requireOpen(id);
-        if (details == null || details.isBlank()) {
-            throw InvalidInputException.of("details", "supervision.error.required");
-        }
-        if (details.strip().length() > 4000) {
-            throw InvalidInputException.of("details", "supervision.error.tooLong");
-        }
-        long findingId = store.insertFinding(id, details.strip(), me.username(), clock.instant());
-        store.touch(id);
-        audit.record(AuditEvent.of("supervision.case.finding", "supervision_case", c.caseNo(), null,
-                Map.of("finding", findingId, "details", details.strip())));
-        return store.findings(id).stream().filter(f -> f.id() == findingId).findFirst().orElseThrow();
-    }
-
-    /**
-     * Attaches a file (PDF, JPEG or PNG, judged by content; size limited) to a finding.
-     */
-    @Transactional
-    public CaseFinding.Attachment attach(long id, long findingId, String fileName, byte[] content) {
-        CurrentUser me = requireWorker();
-        SupervisionCase c = requireOpen(id);
-        finding(id, findingId);
-        if (content == null || content.length == 0) {
-            throw InvalidInputException.of("file", "supervision.error.attachment.empty");
-        }
-        if (content.length > MAX_ATTACHMENT_BYTES) {
-            throw InvalidInputException.of("file", "supervision.error.attachment.tooLarge",
-                    MAX_ATTACHMENT_BYTES / 1024 / 1024);
-        }
-        String type = sniff(content);
-        if (type == null) {
-            throw InvalidInputException.of("file", "supervision.error.attachment.type");
-        }
-        String name = fileName == null || fileName.isBlank() ? "attachment" : fileName.strip();
-        name = name.replaceAll("[\\\\/\\r\\n\"]", "_");
-        if (name.length() > 200) {
-            name = name.substring(name.length() - 200);
-        }
-        String sha;
-        try {
-            sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        }
-        catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException(ex);
-        }
-        long att = store.insertAttachment(findingId, name, type, content, sha, me.username(), clock.instant());
-        audit.record(AuditEvent.of("supervision.case.attach", "supervision_case", c.caseNo(), null,
-                Map.of("finding", findingId, "attachment", att, "file", name, "bytes", content.length, "sha256", sha)));
-        return finding(id, findingId).attachments().stream().filter(a -> a.id() == att).findFirst().orElseThrow();
-    }
-
-    /** An attachment of a finding of a case in scope, with its content. */
-    @Transactional(readOnly = true)
-    public CaseFinding.AttachmentFile attachment(long id, long findingId, long attachmentId) {
-        get(id);
-        CaseFinding.Attachment a = finding(id, findingId).attachments()
-            .stream()
-            .filter(x -> x.id() == attachmentId)
-            .findFirst()
-            .orElseThrow(() -> new RecordNotFoundException("supervision_finding_attachment", attachmentId));
-        return new CaseFinding.AttachmentFile(a, store.attachmentContent(findingId, attachmentId).orElseThrow());
-    }
-
-    /**
-     * Closes a case with its outcome, all in one transaction: refused with the reasons
-     * and nothing changed without a finding, a reason, or (confirmed) a step of the
-     * ladder. DISMISSED dismisses the case's alerts (counting against their rules);
-     * CONFIRMED confirms them and takes each step: SUSPEND or BLACKLIST the subject's
-     * filing, RECOVER opens a recovery order for each paid claim of the subject named
-     * (blacklisting or suspending the provider from the same step when the outcome also
-     * takes that step). Audited.
-     */
-    @Transactional
-    public SupervisionCase close(long id, CaseOutcome o) {
-        CurrentUser me = requireWorker();
-        SupervisionCase c = get(id);
-        List<SanctionStep> ladder = store.ladder();
-        List<String> codes = ladder.stream().map(SanctionStep::code).toList();
-        List<String> chosen = o.steps() == null ? List.of() : List.copyOf(new LinkedHashSet<>(o.steps()));
-        List<Problem> problems = c.status().closing(o.result(), store.hasFinding(id), o.reason(), chosen, codes);
-        List<SanctionStep> steps = ladder.stream().filter(s -> chosen.contains(s.code())).toList();
-        Set<SanctionStep.Effect> effects = EnumSet.noneOf(SanctionStep.Effect.class);
-        steps.forEach(s -> effects.add(s.effect()));
-        boolean filingStep = effects.contains(SanctionStep.Effect.SUSPEND)
-                || effects.contains(SanctionStep.Effect.BLACKLIST);
-        if (problems.isEmpty() && filingStep && c.subjectKind() == SubjectKind.PERSON) {
-            problems.add(new Problem("steps", "supervision.error.case.noFiling"));
-        }
-        if (problems.isEmpty() && effects.contains(SanctionStep.Effect.BLACKLIST) && !me.scope().isProvinceWide()) {
-            problems.add(new Problem("steps", "supervision.error.case.blacklistProvince"));
-        }
-        Set<Long> claimIds = o.recoveryClaimIds() == null ? Set.of() : new TreeSet<>(o.recoveryClaimIds());
-        if (problems.isEmpty() && effects.contains(SanctionStep.Effect.RECOVER)) {
-            if (c.providerId() == null) {
-                problems.add(new Problem("steps", "supervision.error.case.noProvider"));
-            }
-            else if (claimIds.isEmpty()) {
-                problems.add(new Problem("recoveryClaimIds", "supervision.error.case.claimsRequired"));
-            }
-            else {
-                for (long claimId : claimIds) {
-                    Claim claim = claims.get(claimId);
-                    if (claim.providerId() != c.providerId()) {
-                        problems.add(new Problem("recoveryClaimIds", "supervision.error.case.claimNotSubject",
-                                claim.claimNo()));
-                    }
-                }
-            }
-        }
-        if (problems.isEmpty() && !effects.contains(SanctionStep.Effect.RECOVER) && !claimIds.isEmpty()) {
-            problems.add(new Problem("recoveryClaimIds", "supervision.error.case.claimsWithoutRecovery"));
-        }
-        if (problems.isEmpty() && o.version() != c.version()) {
-            problems.add(new Problem(null, "supervision.error.concurrent"));
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
-        String reason = o.reason().strip();
-        Instant now = clock.instant();
-        if (!store.close(id, o.version(), o.result(), reason, me.username(), now)) {
-            throw InvalidInputException.of(null, "supervision.error.concurrent");
-        }
-        AlertStatus alertsTo = o.result() == CaseStatus.CONFIRMED ? AlertStatus.CONFIRMED : AlertStatus.DISMISSED;
-        List<String> decided = new ArrayList<>();
-        for (Alert a : alertStore.ofCase(id)) {
-            if (a.status() == AlertStatus.IN_CASE) {
-                alerts.decide(a.id(), new AlertDecision(alertsTo, a.version(), c.caseNo() + "：" + reason));
-                decided.add(a.alertNo());
-            }
-        }
-        for (SanctionStep s : steps) {
-            store.insertSanction(id, s.code(), me.username(), now);
-        }
-        Recoveries.Sanction filingSanction = effects.contains(SanctionStep.Effect.BLACKLIST)
-                ? Recoveries.Sanction.BLACKLIST : effects.contains(SanctionStep.Effect.SUSPEND)
-                        ? Recoveries.Sanction.SUSPEND : Recoveries.Sanction.NONE;
-        List<Map<String, Object>> opened = new ArrayList<>();
-        String details = c.caseNo() + "：" + reason;
-        if (effects.contains(SanctionStep.Effect.RECOVER)) {
-            // The provider's filing changes once, with the first recovery, when the
-            // subject
-            // is the provider; an evaluation body's filing is decided apart below.
-            boolean first = true;
-            for (long claimId : claimIds) {
-                Recoveries.Sanction withIt = first && c.subjectKind() == SubjectKind.PROVIDER ? filingSanction
-                        : Recoveries.Sanction.NONE;
-                Recovery r = recoveries.open(claimId,
-                        new Recoveries.Finding(
-                                Set.of(), c.subjectKind() == SubjectKind.EVALUATION_BODY
-                                        ? Recovery.Reason.FAKE_EVALUATION : Recovery.Reason.FAKE_TRAINING,
-                                details, o.recoveryDueOn(), withIt));
-                store.insertRecovery(id, r.id(), claimId, r.recoveryNo(), r.amount().fen());
-                opened.add(Map.of("recovery", r.recoveryNo(), "claim", claimId, "amountFen", r.amount().fen()));
-                first = false;
-            }
-            if (c.subjectKind() == SubjectKind.PROVIDER) {
-                filingSanction = Recoveries.Sanction.NONE;
-            }
-        }
-        if (filingSanction != Recoveries.Sanction.NONE) {
-            Registry registry = registry(c.subjectKind());
-            FiledBody body = filings.get(registry, c.subjectId());
-            String why = details.length() > 500 ? details.substring(0, 500) : details;
-            filings.decide(registry, body.id(),
-                    filingSanction == Recoveries.Sanction.BLACKLIST ? new FilingDecision.Blacklist(body.version(), why)
-                            : new FilingDecision.Suspend(body.version(), why));
-        }
-        Map<String, Object> after = new LinkedHashMap<>();
-        after.put("status", o.result().name());
-        after.put("reason", reason);
-        after.put("steps", steps.stream().map(SanctionStep::code).toList());
-        after.put("alerts", decided);
-        after.put("recoveries", opened);
-        audit.record(AuditEvent.of("supervision.case.close", "supervision_case", c.caseNo(),
-                Map.of("status", c.status().name()), after));
-        return get(id);
-    }
-
-    private CaseFinding finding(long id, long findingId) {
-        return store.findings(id)
-            .stream()
-            .filter(f -> f.id() == findingId)
-            .findFirst()
-            .orElseThrow(() -> new RecordNotFoundException("supervision_case_finding", findingId));
-    }
-
-    private SupervisionCase requireOpen(long id) {
+    SupervisionCase requireOpen(long id) {
         SupervisionCase c = get(id);
         if (c.status() != CaseStatus.OPEN) {
             throw InvalidInputException.of(null, "supervision.error.case.closed");
@@ -518,20 +273,6 @@ public class Cases {
         if (!SupervisionPermission.CASE_READ.allows(CurrentUser.require())) {
             throw new AccessDeniedException("supervision cases");
         }
-    }
-
-    static String sniff(byte[] b) {
-        if (b.length >= 5 && b[0] == '%' && b[1] == 'P' && b[2] == 'D' && b[3] == 'F' && b[4] == '-') {
-            return "application/pdf";
-        }
-        if (b.length >= 3 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xD8 && (b[2] & 0xff) == 0xFF) {
-            return "image/jpeg";
-        }
-        if (b.length >= 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G' && b[4] == 0x0D
-                && b[5] == 0x0A && b[6] == 0x1A && b[7] == 0x0A) {
-            return "image/png";
-        }
-        return null;
     }
 
 }

@@ -6,10 +6,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.EnumMap;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,7 +32,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -112,27 +113,58 @@ public class RiskScans implements DisposableBean {
     }
 
     /**
+     * The triggers whose events of one transaction run the rules once, together: a class
+     * completing announces each trainee, a batch of results each certificate.
+     */
+    static final Set<Trigger> BATCHED = EnumSet.of(Trigger.COMPLETION, Trigger.CERTIFICATE);
+
+    /**
      * Runs the rules that trigger on {@code trigger} over {@code window} once the
-     * caller's transaction commits (at once without one). Asynchronously, the windows
-     * that arrive while the supervision thread is busy wait together and run as one
-     * (their people, classes and other records joined, their times spanned), so a burst
-     * of check-ins costs a few runs, not one each.
+     * caller's transaction commits (at once without one). The completions (certificates)
+     * of one transaction are gathered and run once, over all their records.
+     * Asynchronously, the windows that arrive while the supervision thread is busy wait
+     * together and run as one (see {@link EventBatch}: their periods spanned, their
+     * people, classes and other records joined), so a burst of check-ins costs a few
+     * runs, not one each.
      */
     public void onEvent(Trigger trigger, ScanWindow window) {
         if (!incremental) {
             return;
         }
-        Runnable submit = async ? () -> enqueue(new Pending(trigger, window)) : () -> runLogged(trigger, window);
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    submit.run();
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            submit(trigger, List.of(window));
+            return;
+        }
+        if (BATCHED.contains(trigger)) {
+            for (TransactionSynchronization s : TransactionSynchronizationManager.getSynchronizations()) {
+                if (s instanceof AfterCommit pending && pending.scans() == this
+                        && pending.batch().trigger() == trigger) {
+                    pending.batch().add(window);
+                    return;
                 }
-            });
+            }
+        }
+        EventBatch batch = new EventBatch(trigger);
+        batch.add(window);
+        TransactionSynchronizationManager.registerSynchronization(new AfterCommit(this, batch));
+    }
+
+    /** An event's (a batch's) run, waiting for its transaction to commit. */
+    private record AfterCommit(RiskScans scans, EventBatch batch) implements TransactionSynchronization {
+
+        @Override
+        public void afterCommit() {
+            scans.submit(batch.trigger(), batch.windows());
+        }
+
+    }
+
+    private void submit(Trigger trigger, List<ScanWindow> windows) {
+        if (async) {
+            windows.forEach(w -> enqueue(new Pending(trigger, w)));
         }
         else {
-            submit.run();
+            windows.forEach(w -> runLogged(trigger, w));
         }
     }
 
@@ -155,17 +187,17 @@ public class RiskScans implements DisposableBean {
     private void drain() {
         try {
             while (true) {
-                Map<Trigger, List<ScanWindow>> byTrigger = new EnumMap<>(Trigger.class);
+                Map<Trigger, EventBatch> byTrigger = new EnumMap<>(Trigger.class);
                 Pending p;
                 int taken = 0;
                 while (taken < joined && (p = pending.poll()) != null) {
-                    byTrigger.computeIfAbsent(p.trigger(), t -> new ArrayList<>()).add(p.window());
+                    byTrigger.computeIfAbsent(p.trigger(), EventBatch::new).add(p.window());
                     taken++;
                 }
                 if (taken == 0) {
                     return;
                 }
-                byTrigger.forEach((trigger, windows) -> runLogged(trigger, ScanWindow.joined(windows)));
+                byTrigger.forEach((trigger, batch) -> batch.windows().forEach(w -> runLogged(trigger, w)));
                 waiting.addAndGet(-taken);
             }
         }
@@ -230,16 +262,7 @@ public class RiskScans implements DisposableBean {
                 List<Hit> found = e.getKey().evaluate(window, e.getValue());
                 hits += found.size();
                 for (Hit h : found) {
-                    Alerts.Raised raised;
-                    try {
-                        raised = alerts.raise(e.getValue(), h);
-                    }
-                    catch (DuplicateKeyException raced) {
-                        // Another run (an event's, a scan's) raised the same alert a
-                        // moment ago: it is live now, and this hit merges into it.
-                        raised = alerts.raise(e.getValue(), h);
-                    }
-                    switch (raised) {
+                    switch (alerts.raise(e.getValue(), h)) {
                         case NEW -> created++;
                         case MERGED -> merged++;
                         default -> {

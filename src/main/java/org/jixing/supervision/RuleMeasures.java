@@ -1,17 +1,19 @@
 package org.jixing.supervision;
 
+import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.jixing.provider.Filings;
 import org.jixing.shared.scope.CurrentUser;
 import org.jixing.shared.scope.ScopeSql;
 import org.jixing.supervision.internal.AlertStore;
+import org.jixing.supervision.internal.RiskMeasureStore;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,15 +26,18 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class RuleMeasures {
 
-    private final AlertStore alerts;
+    private final RiskMeasureStore store;
 
     private final RiskRules rules;
 
+    private final Filings filings;
+
     private final List<CaseMeasureSource> cases;
 
-    RuleMeasures(AlertStore alerts, RiskRules rules, List<CaseMeasureSource> cases) {
-        this.alerts = alerts;
+    RuleMeasures(RiskMeasureStore store, RiskRules rules, Filings filings, List<CaseMeasureSource> cases) {
+        this.store = store;
         this.rules = rules;
+        this.filings = filings;
         this.cases = cases;
     }
 
@@ -53,7 +58,7 @@ public class RuleMeasures {
         if (!SupervisionPermission.RULE_READ.allows(me)) {
             throw new AccessDeniedException("supervision rules");
         }
-        Map<String, RuleMeasure> byCode = alerts.measures()
+        Map<String, RuleMeasure> byCode = store.measures()
             .stream()
             .collect(Collectors.toMap(RuleMeasure::ruleCode, Function.identity()));
         Map<String, Long> recovered = new TreeMap<>();
@@ -68,7 +73,8 @@ public class RuleMeasures {
     }
 
     /**
-     * A provider's or body's risk profile within the reader's scope (empty outside it).
+     * A provider's or body's risk profile: the body must be in the reader's scope (404
+     * otherwise); its alerts in the reader's scope and its cases, by month.
      */
     @Transactional(readOnly = true)
     public RiskProfile profile(SubjectKind kind, long id) {
@@ -78,26 +84,28 @@ public class RuleMeasures {
             case EVALUATION_BODY -> "body_id";
             default -> throw new IllegalArgumentException("profiles are of providers and evaluation bodies");
         };
-        List<ProfileAlert> list = alerts.profile(column, id, ScopeSql.forCurrentUser(AlertStore.SCOPE));
+        filings.get(Cases.registry(kind), id);
         Map<YearMonth, long[]> months = new TreeMap<>();
+        Function<Instant, long[]> at = t -> months.computeIfAbsent(YearMonth.from(t.atZone(RiskScans.CHINA)),
+                m -> new long[7]);
         Map<String, Long> byRule = new TreeMap<>();
-        for (ProfileAlert a : list) {
-            YearMonth m = YearMonth.from(a.firstSeenAt().atZone(RiskScans.CHINA));
-            long[] c = months.computeIfAbsent(m, k -> new long[4]);
+        for (ProfileAlert a : store.profileAlerts(column, id, ScopeSql.forCurrentUser(AlertStore.SCOPE))) {
+            long[] c = at.apply(a.firstSeenAt());
             c[0]++;
             c[1] += a.severity() == Severity.HIGH ? 1 : 0;
             c[2] += a.status() == AlertStatus.CONFIRMED ? 1 : 0;
             c[3] += a.status() == AlertStatus.DISMISSED ? 1 : 0;
             byRule.merge(a.ruleCode(), 1L, Long::sum);
         }
-        Map<YearMonth, long[]> ordered = new LinkedHashMap<>(months);
-        return new RiskProfile(kind, id,
-                ordered.entrySet()
-                    .stream()
-                    .map(e -> new RiskProfile.Month(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2],
-                            e.getValue()[3]))
-                    .toList(),
-                byRule);
+        for (RiskMeasureStore.CaseTimes c : store.caseTimes(column, id)) {
+            at.apply(c.openedAt())[4]++;
+            if (c.closedAt() != null) {
+                at.apply(c.closedAt())[c.status() == CaseStatus.CONFIRMED ? 5 : 6]++;
+            }
+        }
+        List<RiskProfile.Month> out = new ArrayList<>();
+        months.forEach((m, v) -> out.add(new RiskProfile.Month(m, v[0], v[1], v[2], v[3], v[4], v[5], v[6])));
+        return new RiskProfile(kind, id, out, byRule);
     }
 
 }

@@ -1,8 +1,6 @@
 package org.jixing.supervision;
 
 import java.time.Instant;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -25,38 +23,6 @@ public record ScanWindow(Instant from, Instant to, Set<Long> personIds, Set<Long
 
     public static ScanWindow between(Instant from, Instant to) {
         return new ScanWindow(from, to, Set.of(), Set.of(), Set.of(), Set.of(), Set.of());
-    }
-
-    /**
-     * One window covering several: from the earliest start to the latest end, narrowed to
-     * all their records (a window that narrows nothing makes the whole one narrow
-     * nothing).
-     */
-    public static ScanWindow joined(List<ScanWindow> windows) {
-        if (windows.size() == 1) {
-            return windows.get(0);
-        }
-        Instant from = windows.get(0).from();
-        Instant to = windows.get(0).to();
-        Set<Long> people = new HashSet<>();
-        Set<Long> classes = new HashSet<>();
-        Set<Long> providers = new HashSet<>();
-        Set<Long> bodies = new HashSet<>();
-        Set<Long> claims = new HashSet<>();
-        for (ScanWindow w : windows) {
-            if (!w.focused()) {
-                return between(windows.stream().map(ScanWindow::from).min(Instant::compareTo).orElseThrow(),
-                        windows.stream().map(ScanWindow::to).max(Instant::compareTo).orElseThrow());
-            }
-            from = w.from().isBefore(from) ? w.from() : from;
-            to = w.to().isAfter(to) ? w.to() : to;
-            people.addAll(w.personIds());
-            classes.addAll(w.classIds());
-            providers.addAll(w.providerIds());
-            bodies.addAll(w.bodyIds());
-            claims.addAll(w.claimIds());
-        }
-        return new ScanWindow(from, to, people, classes, providers, bodies, claims);
     }
 
     /** Whether the window is narrowed to an event's records. */

@@ -1,13 +1,10 @@
 package org.jixing.supervision;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +16,7 @@ import org.jixing.audit.AuditTrail;
 import org.jixing.shared.InvalidInputException;
 import org.jixing.shared.InvalidInputException.Problem;
 import org.jixing.shared.ProvinceTime;
+import org.jixing.shared.UploadedFiles;
 import org.jixing.shared.scope.CurrentUser;
 import org.jixing.shared.scope.RecordNotFoundException;
 import org.jixing.shared.scope.ScopeGuard;
@@ -235,29 +233,19 @@ public class Visits {
     }
 
     private static String fileName(String name) {
-        String n = name == null || name.isBlank() ? "photo" : name.strip().replaceAll("[\\\\/\\r\\n\"]", "_");
-        return n.length() > 200 ? n.substring(n.length() - 200) : n;
+        return UploadedFiles.safeName(name, "photo");
     }
 
-    /** The content type of a JPEG or PNG by its first bytes, or null. */
+    /**
+     * The content type of a JPEG or PNG by its first bytes, or null (a visit's photos).
+     */
     static String sniff(byte[] b) {
-        if (b.length >= 3 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xD8 && (b[2] & 0xff) == 0xFF) {
-            return "image/jpeg";
-        }
-        if (b.length >= 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G' && b[4] == 0x0D
-                && b[5] == 0x0A && b[6] == 0x1A && b[7] == 0x0A) {
-            return "image/png";
-        }
-        return null;
+        String type = UploadedFiles.sniff(b);
+        return type != null && type.startsWith("image/") ? type : null;
     }
 
     private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        }
-        catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException(ex);
-        }
+        return UploadedFiles.sha256(content);
     }
 
 }

@@ -55,10 +55,8 @@ public class ClassFacts {
     public record TeacherOverlap(SessionFact a, SessionFact b) {
     }
 
-    /**
-     * A provider's enrolments (or completions) in a period and in the days before it.
-     */
-    public record ProviderCount(long providerId, String providerName, String regionCode, long inPeriod, long before) {
+    /** A provider's enrolments (or completions) on one day (China time). */
+    public record ProviderDay(long providerId, String providerName, String regionCode, LocalDate day, long count) {
     }
 
     private final SupervisionFactStore store;
@@ -107,22 +105,21 @@ public class ClassFacts {
     }
 
     /**
-     * Enrolments by provider: in {@code [from, to)} and in the {@code historyDays} before
-     * {@code from}; of the providers given, or all.
+     * Enrolments per provider and day (China time) on the days of
+     * {@code [fromDay, toDay)}; of the providers given, or all.
      */
     @Transactional(readOnly = true)
-    public List<ProviderCount> enrolments(Instant from, Instant to, int historyDays, Collection<Long> providerIds) {
-        return store.enrolments(from, to, historyDays, providerIds);
+    public List<ProviderDay> enrolmentsPerDay(LocalDate fromDay, LocalDate toDay, Collection<Long> providerIds) {
+        return store.enrolmentsPerDay(fromDay, toDay, providerIds);
     }
 
     /**
-     * Completions by provider: on the days of {@code [fromDay, toDay)} and in the
-     * {@code historyDays} before; of the providers given, or all.
+     * Completions per provider and day on the days of {@code [fromDay, toDay)}; of the
+     * providers given, or all.
      */
     @Transactional(readOnly = true)
-    public List<ProviderCount> completions(LocalDate fromDay, LocalDate toDay, int historyDays,
-            Collection<Long> providerIds) {
-        return store.completions(fromDay, toDay, historyDays, providerIds);
+    public List<ProviderDay> completionsPerDay(LocalDate fromDay, LocalDate toDay, Collection<Long> providerIds) {
+        return store.completionsPerDay(fromDay, toDay, providerIds);
     }
 
 }

@@ -44,6 +44,12 @@ class CasesIT extends IntegrationTest implements PaymentFixtures {
     Cases cases;
 
     @Autowired
+    CaseFindings findings;
+
+    @Autowired
+    CaseOutcomes outcomes;
+
+    @Autowired
     Alerts alerts;
 
     @Autowired
@@ -107,7 +113,7 @@ class CasesIT extends IntegrationTest implements PaymentFixtures {
         // Closing without a finding is refused and changes nothing.
         CaseOutcome confirm = new CaseOutcome(CaseStatus.CONFIRMED, opened.version(), "虚假培训属实",
                 List.of("BLACKLIST", "RECOVERY"), Set.of(paid.id()), today.plusDays(30));
-        assertThatThrownBy(() -> asInspector(() -> cases.close(opened.id(), confirm))).isInstanceOfSatisfying(
+        assertThatThrownBy(() -> asInspector(() -> outcomes.close(opened.id(), confirm))).isInstanceOfSatisfying(
                 InvalidInputException.class,
                 e -> assertThat(e.problems()).extracting(InvalidInputException.Problem::messageKey)
                     .containsExactly("supervision.error.case.noFinding"));
@@ -117,10 +123,10 @@ class CasesIT extends IntegrationTest implements PaymentFixtures {
         assertThat(asAdmin(() -> recoveries.search(paid.id(), false, 0, 10)).items()).isEmpty();
 
         asInspector(() -> cases.addTask(opened.id(), new NewTask(CaseTask.Kind.TRAINEE_CALLBACK, null, today)));
-        asInspector(() -> cases.addFinding(opened.id(), "电话回访两名学员，均称未参加培训"));
+        asInspector(() -> findings.addFinding(opened.id(), "电话回访两名学员，均称未参加培训"));
         int version = asInspector(() -> cases.get(opened.id())).version();
 
-        SupervisionCase closed = asInspector(() -> cases.close(opened.id(), new CaseOutcome(CaseStatus.CONFIRMED,
+        SupervisionCase closed = asInspector(() -> outcomes.close(opened.id(), new CaseOutcome(CaseStatus.CONFIRMED,
                 version, "虚假培训属实", List.of("RECOVERY", "BLACKLIST"), Set.of(paid.id()), today.plusDays(30))));
 
         assertThat(closed.status()).isEqualTo(CaseStatus.CONFIRMED);
@@ -132,15 +138,15 @@ class CasesIT extends IntegrationTest implements PaymentFixtures {
         assertThat(orders).hasSize(1);
         assertThat(orders.get(0).reason()).isEqualTo(Recovery.Reason.FAKE_TRAINING);
         assertThat(orders.get(0).amount()).isEqualTo(paid.amount());
-        assertThat(asInspector(() -> cases.recoveries(opened.id()))).singleElement()
+        assertThat(asInspector(() -> outcomes.recoveries(opened.id()))).singleElement()
             .satisfies(r -> assertThat(r.amountFen()).isEqualTo(paid.amount().fen()));
-        assertThat(asInspector(() -> cases.sanctions(opened.id()))).containsExactly("BLACKLIST", "RECOVERY");
+        assertThat(asInspector(() -> outcomes.sanctions(opened.id()))).containsExactly("BLACKLIST", "RECOVERY");
 
         // The rule's measures count the case confirmed and the money recovered.
         assertThat(asAdmin(() -> measures.byRule()).get(rule))
             .isEqualTo(new CaseMeasures.RuleMeasure(rule, 1, 1, 0, paid.amount().fen()));
         // Closed once.
-        assertThatThrownBy(() -> asInspector(() -> cases.close(opened.id(),
+        assertThatThrownBy(() -> asInspector(() -> outcomes.close(opened.id(),
                 new CaseOutcome(CaseStatus.DISMISSED, closed.version(), "重复", List.of(), Set.of(), null))))
             .isInstanceOfSatisfying(InvalidInputException.class,
                     e -> assertThat(e.problems()).extracting(InvalidInputException.Problem::messageKey)
@@ -154,9 +160,9 @@ class CasesIT extends IntegrationTest implements PaymentFixtures {
         long a1 = alertAbout(rule, p.id(), JINAN);
         SupervisionCase c = asJinanInspector(() -> cases
             .open(NewCase.fromAlerts(SubjectKind.PROVIDER, p.id(), List.of(a1), "核查", "inspector-jinan")));
-        asJinanInspector(() -> cases.addFinding(c.id(), "现场核查，签到正常"));
+        asJinanInspector(() -> findings.addFinding(c.id(), "现场核查，签到正常"));
         int version = asJinanInspector(() -> cases.get(c.id())).version();
-        SupervisionCase dismissed = asJinanInspector(() -> cases.close(c.id(),
+        SupervisionCase dismissed = asJinanInspector(() -> outcomes.close(c.id(),
                 new CaseOutcome(CaseStatus.DISMISSED, version, "预警不实", List.of(), Set.of(), null)));
         assertThat(dismissed.status()).isEqualTo(CaseStatus.DISMISSED);
         Alert a = asAdmin(() -> alerts.get(a1));
@@ -167,12 +173,15 @@ class CasesIT extends IntegrationTest implements PaymentFixtures {
             .isEqualTo(new CaseMeasures.RuleMeasure(rule, 1, 0, 1, 0));
         assertThat(asAdmin(() -> filings.get(Registry.PROVIDER, p.id())).status()).isEqualTo(FilingStatus.ACTIVE);
         // The provider's profile shows the month's alert, case and dismissal.
-        List<CaseMeasures.Month> profile = asAdmin(() -> measures.profile(SubjectKind.PROVIDER, p.id()));
-        assertThat(profile).singleElement().satisfies(m -> {
+        RiskProfile profile = asAdmin(() -> bean(RuleMeasures.class).profile(SubjectKind.PROVIDER, p.id()));
+        assertThat(profile.months()).singleElement().satisfies(m -> {
             assertThat(m.alerts()).isEqualTo(1);
-            assertThat(m.cases()).isEqualTo(1);
             assertThat(m.dismissed()).isEqualTo(1);
+            assertThat(m.cases()).isEqualTo(1);
+            assertThat(m.casesDismissed()).isEqualTo(1);
+            assertThat(m.casesConfirmed()).isZero();
         });
+        assertThat(profile.byRule()).containsEntry(rule, 1L);
     }
 
     @Test
@@ -204,7 +213,7 @@ class CasesIT extends IntegrationTest implements PaymentFixtures {
 
     @Test
     void theLadderIsReadFromDataAndANewStepCanBeTaken() throws Exception {
-        List<SanctionStep> ladder = cases.ladder();
+        List<SanctionStep> ladder = outcomes.ladder();
         assertThat(ladder).extracting(SanctionStep::code)
             .startsWith("WARNING", "RECTIFICATION", "SUSPENSION", "REMOVAL_FROM_CATALOGUE", "BLACKLIST", "RECOVERY",
                     "POLICE_REFERRAL");
@@ -215,18 +224,18 @@ class CasesIT extends IntegrationTest implements PaymentFixtures {
                     + "values (:c, 15, '通报批评', 'Public notice', 'RECORD')")
             .param("c", code)
             .update();
-        assertThat(cases.ladder()).extracting(SanctionStep::code).contains(code);
-        assertThat(cases.ladder().stream().map(SanctionStep::code).toList().indexOf(code)).isEqualTo(1);
+        assertThat(outcomes.ladder()).extracting(SanctionStep::code).contains(code);
+        assertThat(outcomes.ladder().stream().map(SanctionStep::code).toList().indexOf(code)).isEqualTo(1);
 
         var p = provider(admin(), JINAN, "CLEANER", "JUNIOR");
         long a1 = alertAbout(rule("STEP"), p.id(), JINAN);
         SupervisionCase c = asInspector(
                 () -> cases.open(NewCase.fromAlerts(SubjectKind.PROVIDER, p.id(), List.of(a1), "核查", null)));
-        asInspector(() -> cases.addFinding(c.id(), "属实，情节轻微"));
+        asInspector(() -> findings.addFinding(c.id(), "属实，情节轻微"));
         int version = asInspector(() -> cases.get(c.id())).version();
-        asInspector(() -> cases.close(c.id(),
+        asInspector(() -> outcomes.close(c.id(),
                 new CaseOutcome(CaseStatus.CONFIRMED, version, "通报", List.of(code), Set.of(), null)));
-        assertThat(asInspector(() -> cases.sanctions(c.id()))).containsExactly(code);
+        assertThat(asInspector(() -> outcomes.sanctions(c.id()))).containsExactly(code);
         assertThat(asAdmin(() -> filings.get(Registry.PROVIDER, p.id())).status()).isEqualTo(FilingStatus.ACTIVE);
     }
 

@@ -207,10 +207,22 @@ class SamplingIT extends IntegrationTest implements TrainingFixtures {
         assertThat(body(mvc.perform(get("/api/v1/supervision/samples?month=" + m).cookie(jinanInspector)))).isEmpty();
         assertThat(body(mvc.perform(get("/api/v1/supervision/samples?month=" + m).cookie(admin()))).toString())
             .contains(sample.get("sampleNo").asText());
-        // The Jinan inspector cannot visit the Qingdao class either.
+        // The Jinan inspector cannot visit the Qingdao class either, through the API or
+        // the phone form: 404 and nothing written.
+        long qingdaoClass = c.get("id").asLong();
         postJson("/api/v1/supervision/visits", jinanInspector, """
-                {"classId":%d,"verdict":"AS_EXPECTED"}""".formatted(c.get("id").asLong()))
+                {"classId":%d,"verdict":"AS_EXPECTED"}""".formatted(qingdaoClass)).andExpect(status().isNotFound());
+        mvc.perform(get("/supervision/visits/new?classId=" + qingdaoClass).cookie(jinanInspector))
             .andExpect(status().isNotFound());
+        mvc.perform(multipart("/supervision/visits").param("classId", String.valueOf(qingdaoClass))
+            .param("verdict", "AS_EXPECTED")
+            .cookie(jinanInspector)
+            .with(csrf())).andExpect(status().isNotFound());
+        assertThat(bean(org.springframework.jdbc.core.simple.JdbcClient.class)
+            .sql("select count(*) from inspection_visit where class_id = :c")
+            .param("c", qingdaoClass)
+            .query(Long.class)
+            .single()).isZero();
     }
 
     @Test

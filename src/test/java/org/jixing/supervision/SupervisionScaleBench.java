@@ -149,9 +149,7 @@ class SupervisionScaleBench extends IntegrationTest {
         }
         machine("after");
         ReflectionTestUtils.setField(scans, "incremental", true);
-        Path dir = Path.of("target/bench");
-        Files.createDirectories(dir);
-        Files.write(dir.resolve("supervision-scale.txt"), report);
+        write();
         report.forEach(System.out::println);
         assertThat(nightly.rulesRun()).as("every rule ran").isEqualTo(rules.enabled().size());
     }
@@ -183,6 +181,19 @@ class SupervisionScaleBench extends IntegrationTest {
             running.set(false);
             sampler.join();
             report.add("%s: %.1f s, heap in use at most %,d MB".formatted(label, seconds, peak.get() >> 20));
+            write();
+        }
+    }
+
+    /** The figures so far, so a run that fails later keeps them. */
+    private void write() {
+        try {
+            Path dir = Path.of("target/bench");
+            Files.createDirectories(dir);
+            Files.write(dir.resolve("supervision-scale.txt"), report);
+        }
+        catch (IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
         }
     }
 

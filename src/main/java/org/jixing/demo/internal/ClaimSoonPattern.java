@@ -125,15 +125,20 @@ class ClaimSoonPattern implements PlantedPattern {
         List<PlannedSession> sessions = List.of(new PlannedSession(firstStart, firstStart.plusHours(1), teacher, null),
                 new PlannedSession(lastStart, end, teacher, null));
         List<PastTrainee> trainees = new ArrayList<>();
+        // Honest arrivals: each trainee a minute or more apart with a face score of their
+        // own, so only the claim's timing is odd (the class is not a ghost class).
+        int n = 0;
         for (long person : kit.people(c.admin(), c.cityCode(), TRAINEES, c.random())) {
             List<PastCheckIn> events = new ArrayList<>();
             for (int s = 0; s < sessions.size(); s++) {
                 PlannedSession session = sessions.get(s);
-                events.add(new PastCheckIn(s + 1, AttendanceKind.CHECK_IN, session.startsAt().minusMinutes(5), LAT, LNG,
-                        new BigDecimal("0.95"), "T-PS"));
-                events.add(new PastCheckIn(s + 1, AttendanceKind.CHECK_OUT, session.endsAt().plusMinutes(2), LAT, LNG,
-                        new BigDecimal("0.95"), "T-PS"));
+                LocalDateTime in = session.startsAt().minusMinutes(2 + 2L * n).minusSeconds(c.random().nextInt(60));
+                BigDecimal face = BigDecimal.valueOf(9000 + c.random().nextInt(900), 4);
+                events.add(new PastCheckIn(s + 1, AttendanceKind.CHECK_IN, in, LAT, LNG, face, "T-PS"));
+                events.add(new PastCheckIn(s + 1, AttendanceKind.CHECK_OUT,
+                        session.endsAt().plusMinutes(1).plusSeconds(c.random().nextInt(120)), LAT, LNG, face, "T-PS"));
             }
+            n++;
             trainees.add(new PastTrainee(person, events, true));
         }
         ClassApplication application = new ClassApplication(provider.id(), programme.id(), ClassType.REGULAR, null,

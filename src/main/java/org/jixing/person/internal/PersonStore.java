@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -137,7 +138,8 @@ public class PersonStore {
     }
 
     public List<Person> findAll(Collection<Long> ids) {
-        List<Long> all = List.copyOf(ids);
+        // Each id once: the same id in two slices would return its person twice.
+        List<Long> all = List.copyOf(new LinkedHashSet<>(ids));
         List<Person> found = new ArrayList<>(all.size());
         for (int from = 0; from < all.size(); from += 1000) {
             found.addAll(jdbc.sql("select " + COLUMNS + " from person p where p.id = any(:ids)")

@@ -12,13 +12,17 @@ import org.jixing.shared.web.FileDownload;
 import org.jixing.supervision.Alert;
 import org.jixing.supervision.CaseFilter;
 import org.jixing.supervision.CaseFinding;
+import org.jixing.supervision.CaseFindings;
 import org.jixing.supervision.CaseMeasures;
 import org.jixing.supervision.CaseOutcome;
+import org.jixing.supervision.CaseOutcomes;
 import org.jixing.supervision.CaseStatus;
 import org.jixing.supervision.CaseTask;
 import org.jixing.supervision.Cases;
 import org.jixing.supervision.NewCase;
 import org.jixing.supervision.NewTask;
+import org.jixing.supervision.RiskProfile;
+import org.jixing.supervision.RuleMeasures;
 import org.jixing.supervision.SanctionStep;
 import org.jixing.supervision.SubjectKind;
 import org.jixing.supervision.SupervisionCase;
@@ -45,16 +49,25 @@ class CasesApi {
 
     private final Cases cases;
 
+    private final CaseFindings findings;
+
+    private final CaseOutcomes outcomes;
+
     private final CaseMeasures measures;
 
-    CasesApi(Cases cases, CaseMeasures measures) {
+    private final RuleMeasures profiles;
+
+    CasesApi(Cases cases, CaseFindings findings, CaseOutcomes outcomes, CaseMeasures measures, RuleMeasures profiles) {
         this.cases = cases;
+        this.findings = findings;
+        this.outcomes = outcomes;
         this.measures = measures;
+        this.profiles = profiles;
     }
 
     /** A case with everything its page shows. */
     record CaseDetail(SupervisionCase supervisionCase, List<Alert> alerts, List<CaseTask> tasks,
-            List<CaseFinding> findings, List<String> sanctions, List<Cases.OpenedRecovery> recoveries) {
+            List<CaseFinding> findings, List<String> sanctions, List<CaseOutcomes.OpenedRecovery> recoveries) {
     }
 
     record TaskFinish(int version, CaseTask.Status status, String result) {
@@ -106,7 +119,7 @@ class CasesApi {
     @PostMapping("/cases/{id}/findings")
     @Operation(summary = "Record a finding on an open case")
     ResponseEntity<CaseFinding> addFinding(@PathVariable long id, @RequestBody NewFinding body) {
-        return ResponseEntity.status(201).body(cases.addFinding(id, body == null ? null : body.details()));
+        return ResponseEntity.status(201).body(findings.addFinding(id, body == null ? null : body.details()));
     }
 
     @Allowed(SupervisionPermission.CASE_WORK)
@@ -115,14 +128,14 @@ class CasesApi {
     ResponseEntity<CaseFinding.Attachment> attach(@PathVariable long id, @PathVariable long findingId,
             @RequestParam("file") MultipartFile file) throws IOException {
         return ResponseEntity.status(201)
-            .body(cases.attach(id, findingId, file.getOriginalFilename(), file.getBytes()));
+            .body(findings.attach(id, findingId, file.getOriginalFilename(), file.getBytes()));
     }
 
     @Allowed(SupervisionPermission.CASE_READ)
     @GetMapping("/cases/{id}/findings/{findingId}/attachments/{attachmentId}")
     ResponseEntity<byte[]> attachment(@PathVariable long id, @PathVariable long findingId,
             @PathVariable long attachmentId) {
-        CaseFinding.AttachmentFile f = cases.attachment(id, findingId, attachmentId);
+        CaseFinding.AttachmentFile f = findings.attachment(id, findingId, attachmentId);
         return FileDownload.of(f.attachment().fileName(), MediaType.parseMediaType(f.attachment().contentType()),
                 f.content());
     }
@@ -132,7 +145,7 @@ class CasesApi {
     @Operation(summary = "Close a case: DISMISSED as false, or CONFIRMED with steps of the sanction ladder "
             + "(RECOVERY names the paid claims and the due date); needs a finding")
     CaseDetail close(@PathVariable long id, @RequestBody CaseOutcome body) {
-        cases.close(id, body == null ? new CaseOutcome(null, -1, null, null, null, null) : body);
+        outcomes.close(id, body == null ? new CaseOutcome(null, -1, null, null, null, null) : body);
         return detail(id);
     }
 
@@ -140,7 +153,7 @@ class CasesApi {
     @GetMapping("/sanction-ladder")
     @Operation(summary = "The sanction ladder's steps, lowest rank first")
     List<SanctionStep> ladder() {
-        return cases.ladder();
+        return outcomes.ladder();
     }
 
     @Allowed(SupervisionPermission.ALERT_READ)
@@ -152,21 +165,23 @@ class CasesApi {
 
     @Allowed(SupervisionPermission.ALERT_READ)
     @GetMapping("/measures/providers/{id}")
-    @Operation(summary = "A provider's risk profile by month: alerts, cases, confirmed, dismissed")
-    List<CaseMeasures.Month> providerProfile(@PathVariable long id) {
-        return measures.profile(SubjectKind.PROVIDER, id);
+    @Operation(
+            summary = "A provider's risk profile by month (alerts and cases) and by rule; 404 outside the caller's scope")
+    RiskProfile providerProfile(@PathVariable long id) {
+        return profiles.profile(SubjectKind.PROVIDER, id);
     }
 
     @Allowed(SupervisionPermission.ALERT_READ)
     @GetMapping("/measures/evaluation-bodies/{id}")
-    @Operation(summary = "An evaluation body's risk profile by month: alerts, cases, confirmed, dismissed")
-    List<CaseMeasures.Month> bodyProfile(@PathVariable long id) {
-        return measures.profile(SubjectKind.EVALUATION_BODY, id);
+    @Operation(
+            summary = "An evaluation body's risk profile by month (alerts and cases) and by rule; 404 outside the caller's scope")
+    RiskProfile bodyProfile(@PathVariable long id) {
+        return profiles.profile(SubjectKind.EVALUATION_BODY, id);
     }
 
     private CaseDetail detail(long id) {
-        return new CaseDetail(cases.get(id), cases.alerts(id), cases.tasks(id), cases.findings(id), cases.sanctions(id),
-                cases.recoveries(id));
+        return new CaseDetail(cases.get(id), cases.alerts(id), cases.tasks(id), findings.findings(id),
+                outcomes.sanctions(id), outcomes.recoveries(id));
     }
 
     static String blank(String s) {

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.jixing.shared.scope.ScopeColumns;
 import org.jixing.shared.scope.ScopeSql;
@@ -20,8 +19,6 @@ import org.jixing.supervision.AlertStatus;
 import org.jixing.supervision.DecisionTaken;
 import org.jixing.supervision.DeskCount;
 import org.jixing.supervision.Hit;
-import org.jixing.supervision.ProfileAlert;
-import org.jixing.supervision.RuleMeasure;
 import org.jixing.supervision.Severity;
 import org.jixing.supervision.SubjectKind;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -83,14 +80,11 @@ public class AlertStore {
 
     public long insert(String openKey, String ruleCode, int ruleVersion, Severity severity, boolean blocking, Hit hit,
             String evidence, String evidenceHash, Instant now) {
-        jdbc.sql("insert into risk_alert (alert_no, rule_code, rule_version, subject_kind, subject_id, subject_label, "
-                + "severity, blocking, score, region_code, line_code, provider_id, body_id, status, open_key, evidence, "
-                + "evidence_hash, hits, first_seen_at, last_seen_at, version) values (:no, :r, :rv, :k, :s, :label, "
-                + ":sev, :b, :score, :region, :line, :provider, :body, 'OPEN', :key, :ev, :h, 1, :now, :now, 0)")
-            // A placeholder until the id gives the number below, unique meanwhile.
-            .param("no",
-                    "T" + Long.toString(System.nanoTime(), 36)
-                            + Integer.toString(ThreadLocalRandom.current().nextInt(Integer.MAX_VALUE), 36))
+        return RecordNumbers.insert(jdbc, jdbc
+            .sql("insert into risk_alert (rule_code, rule_version, subject_kind, subject_id, subject_label, "
+                    + "severity, blocking, score, region_code, line_code, provider_id, body_id, status, open_key, evidence, "
+                    + "evidence_hash, hits, first_seen_at, last_seen_at, version) values (:r, :rv, :k, :s, :label, "
+                    + ":sev, :b, :score, :region, :line, :provider, :body, 'OPEN', :key, :ev, :h, 1, :now, :now, 0)")
             .param("r", ruleCode)
             .param("rv", ruleVersion)
             .param("k", hit.subjectKind().name())
@@ -106,17 +100,7 @@ public class AlertStore {
             .param("key", openKey)
             .param("ev", evidence)
             .param("h", evidenceHash)
-            .param("now", Timestamp.from(now))
-            .update();
-        long id = jdbc.sql("select id from risk_alert where open_key = :k")
-            .param("k", openKey)
-            .query(Long.class)
-            .single();
-        jdbc.sql("update risk_alert set alert_no = :no where id = :id")
-            .param("no", String.format("YJ%08d", id))
-            .param("id", id)
-            .update();
-        return id;
+            .param("now", Timestamp.from(now)), "risk_alert", "alert_no", "YJ");
     }
 
     /** A new hit merged into a live alert: its evidence and score now, one more hit. */
@@ -297,34 +281,6 @@ public class AlertStore {
             .stream()
             .map(this::withTargets)
             .toList();
-    }
-
-    /** Alerts by rule and status, province-wide: what the rules page measures. */
-    public List<RuleMeasure> measures() {
-        return jdbc
-            .sql("select rule_code, count(*), sum(case when status in ('OPEN','IN_CASE') then 1 else 0 end), "
-                    + "sum(case when status = 'CONFIRMED' then 1 else 0 end), "
-                    + "sum(case when status = 'DISMISSED' then 1 else 0 end), "
-                    + "sum(case when status = 'CLEARED' then 1 else 0 end), count(distinct case_id) "
-                    + "from risk_alert group by rule_code order by rule_code")
-            .query((rs, n) -> new RuleMeasure(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-                    rs.getLong(5), rs.getLong(6), rs.getLong(7), 0))
-            .list();
-    }
-
-    /** A provider's or body's alerts by month and rule: its risk profile over time. */
-    public List<ProfileAlert> profile(String subjectColumn, long id, ScopeSql.Clause scope) {
-        if (!subjectColumn.equals("provider_id") && !subjectColumn.equals("body_id")) {
-            throw new IllegalArgumentException(subjectColumn);
-        }
-        return jdbc
-            .sql("select a.first_seen_at, a.rule_code, a.status, a.severity from risk_alert a where a." + subjectColumn
-                    + " = :id and " + scope.sql() + " order by a.first_seen_at")
-            .param("id", id)
-            .params(scope.params())
-            .query((rs, n) -> new ProfileAlert(rs.getTimestamp(1).toInstant(), rs.getString(2),
-                    AlertStatus.valueOf(rs.getString(3)), Severity.valueOf(rs.getString(4))))
-            .list();
     }
 
     public List<Hit.Target> targets(long alertId) {

@@ -50,12 +50,11 @@ public class CaseStore {
     }
 
     public long insert(Row r, String by, Instant at) {
-        var keys = new GeneratedKeyHolder();
-        jdbc.sql("insert into supervision_case (case_no, subject_kind, subject_id, subject_label, region_code, "
-                + "line_code, provider_id, body_id, origin, origin_ref, summary, assignee, status, opened_by, opened_at, "
-                + "version) values (:no, :k, :s, :label, :region, :line, :provider, :body, :origin, :ref, :summary, "
-                + ":assignee, 'OPEN', :by, :at, 0)")
-            .param("no", "T" + System.nanoTime())
+        return RecordNumbers.insert(jdbc, jdbc
+            .sql("insert into supervision_case (subject_kind, subject_id, subject_label, region_code, "
+                    + "line_code, provider_id, body_id, origin, origin_ref, summary, assignee, status, opened_by, opened_at, "
+                    + "version) values (:k, :s, :label, :region, :line, :provider, :body, :origin, :ref, :summary, "
+                    + ":assignee, 'OPEN', :by, :at, 0)")
             .param("k", r.subjectKind().name())
             .param("s", r.subjectId())
             .param("label", truncate(r.subjectLabel(), 200))
@@ -68,14 +67,7 @@ public class CaseStore {
             .param("summary", r.summary())
             .param("assignee", r.assignee())
             .param("by", by)
-            .param("at", Timestamp.from(at))
-            .update(keys, "id");
-        long id = keys.getKeyAs(Number.class).longValue();
-        jdbc.sql("update supervision_case set case_no = :no where id = :id")
-            .param("no", String.format("AJ%08d", id))
-            .param("id", id)
-            .update();
-        return id;
+            .param("at", Timestamp.from(at)), "supervision_case", "case_no", "AJ");
     }
 
     public Optional<SupervisionCase> find(long id, ScopeSql.Clause scope) {
@@ -310,28 +302,6 @@ public class CaseStore {
                     + " group by x.rule_code")
             .params(scope.params())
             .query((rs, n) -> new RuleRow(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)))
-            .list();
-    }
-
-    /**
-     * When a subject's alerts were first seen (unscoped; the caller checked the subject).
-     */
-    public List<Instant> alertTimes(String column, long id) {
-        return jdbc.sql("select first_seen_at from risk_alert where " + column + " = :id")
-            .param("id", id)
-            .query((rs, n) -> rs.getTimestamp(1).toInstant())
-            .list();
-    }
-
-    /** A subject's cases: opened, closed (null while open) and status. */
-    public record CaseTimes(Instant openedAt, Instant closedAt, CaseStatus status) {
-    }
-
-    public List<CaseTimes> caseTimes(String column, long id) {
-        return jdbc.sql("select opened_at, closed_at, status from supervision_case where " + column + " = :id")
-            .param("id", id)
-            .query((rs, n) -> new CaseTimes(rs.getTimestamp(1).toInstant(), instant(rs, "closed_at"),
-                    CaseStatus.valueOf(rs.getString(3))))
             .list();
     }
 

@@ -12,7 +12,6 @@ import org.jixing.shared.scope.ScopeSql;
 import org.jixing.supervision.Complaint;
 import org.jixing.supervision.ComplaintCounts;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /** SQL for complaints and reports. User reads carry the scope clause (region). */
@@ -33,26 +32,19 @@ public class ComplaintStore {
 
     public long insert(Complaint.Source source, Long personId, String contact, long providerId, Long classId,
             String regionCode, String details, Instant at) {
-        var keys = new GeneratedKeyHolder();
-        jdbc.sql("insert into supervision_complaint (complaint_no, source, person_id, contact, provider_id, class_id, "
-                + "region_code, details, status, received_at, version) values (:no, :src, :person, :contact, "
-                + ":provider, :class, :region, :details, 'RECEIVED', :at, 0)")
-            .param("no", "T" + System.nanoTime())
-            .param("src", source.name())
-            .param("person", personId)
-            .param("contact", contact)
-            .param("provider", providerId)
-            .param("class", classId)
-            .param("region", regionCode)
-            .param("details", details)
-            .param("at", Timestamp.from(at))
-            .update(keys, "id");
-        long id = keys.getKeyAs(Number.class).longValue();
-        jdbc.sql("update supervision_complaint set complaint_no = :no where id = :id")
-            .param("no", String.format("TS%08d", id))
-            .param("id", id)
-            .update();
-        return id;
+        return RecordNumbers.insert(jdbc,
+                jdbc.sql("insert into supervision_complaint (source, person_id, contact, provider_id, class_id, "
+                        + "region_code, details, status, received_at, version) values (:src, :person, :contact, "
+                        + ":provider, :class, :region, :details, 'RECEIVED', :at, 0)")
+                    .param("src", source.name())
+                    .param("person", personId)
+                    .param("contact", contact)
+                    .param("provider", providerId)
+                    .param("class", classId)
+                    .param("region", regionCode)
+                    .param("details", details)
+                    .param("at", Timestamp.from(at)),
+                "supervision_complaint", "complaint_no", "TS");
     }
 
     public Optional<Complaint> find(long id, ScopeSql.Clause scope) {

@@ -6,14 +6,12 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.jixing.shared.scope.ScopeColumns;
 import org.jixing.shared.scope.ScopeSql;
 import org.jixing.supervision.Visit;
 import org.jixing.supervision.VisitVerdict;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /** SQL for inspectors' visits, the roster as found and the photos. */
@@ -40,12 +38,10 @@ public class VisitStore {
     }
 
     public long insert(NewRow r) {
-        var keys = new GeneratedKeyHolder();
-        jdbc.sql("""
-                insert into inspection_visit (visit_no, class_id, class_no, region_code, line_code, provider_id,
+        return RecordNumbers.insert(jdbc, jdbc.sql("""
+                insert into inspection_visit (class_id, class_no, region_code, line_code, provider_id,
                   verdict, roster_size, present_count, unknown_present, remarks, case_requested, visited_by, visited_at)
-                values (:no, :c, :cno, :r, :l, :p, :verdict, :roster, :present, :unknown, :remarks, :cr, :by, :at)""")
-            .param("no", "V-" + UUID.randomUUID().toString().substring(0, 20))
+                values (:c, :cno, :r, :l, :p, :verdict, :roster, :present, :unknown, :remarks, :cr, :by, :at)""")
             .param("c", r.classId())
             .param("cno", r.classNo())
             .param("r", r.regionCode())
@@ -58,14 +54,7 @@ public class VisitStore {
             .param("remarks", r.remarks())
             .param("cr", r.caseRequested())
             .param("by", r.by())
-            .param("at", Timestamp.from(r.at()))
-            .update(keys, "id");
-        long id = keys.getKeyAs(Number.class).longValue();
-        jdbc.sql("update inspection_visit set visit_no = :no where id = :id")
-            .param("no", String.format("FC%08d", id))
-            .param("id", id)
-            .update();
-        return id;
+            .param("at", Timestamp.from(r.at())), "inspection_visit", "visit_no", "FC");
     }
 
     public void insertPresence(long visitId, long enrolmentId, long personId, boolean present) {

@@ -1,7 +1,6 @@
 package org.jixing.supervision.rules;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import org.jixing.supervision.Hit;
@@ -15,7 +14,7 @@ import org.jixing.training.ClassFacts;
 import org.springframework.stereotype.Component;
 
 /**
- * COMPLETION_SURGE: a provider's completions on the period's days far above its usual
+ * COMPLETION_SURGE: a provider's completions on a day of the period far above its usual
  * rate.
  */
 @Component
@@ -41,11 +40,11 @@ class CompletionSurge implements RiskRule {
             return List.of();
         }
         int history = (int) version.whole("historyDays");
-        LocalDate from = RuleSupport.firstDay(window.from());
-        LocalDate to = RuleSupport.dayAfter(window.to());
-        return Surges.find(facts.completions(from, to, history, window.providerIds()),
-                Math.max(1, ChronoUnit.DAYS.between(from, to)), version.number("factor"), version.whole("minCount"),
-                history, version.number("floorPerDay"));
+        LocalDate first = RuleSupport.firstDay(window.from());
+        LocalDate dayAfter = RuleSupport.dayAfter(window.to());
+        return Surges.find(facts.completionsPerDay(first.minusDays(history), dayAfter, window.providerIds()), first,
+                dayAfter.minusDays(1), version.number("factor"), version.whole("minCount"), history,
+                version.number("floorPerDay"));
     }
 
 }

@@ -1,5 +1,6 @@
 package org.jixing.supervision.rules;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import org.jixing.supervision.Hit;
@@ -12,7 +13,10 @@ import org.jixing.supervision.Severity;
 import org.jixing.training.ClassFacts;
 import org.springframework.stereotype.Component;
 
-/** ENROLMENT_SURGE: a provider's enrolments in the period far above its usual rate. */
+/**
+ * ENROLMENT_SURGE: a provider's enrolments on a day of the period far above its usual
+ * rate.
+ */
 @Component
 class EnrolmentSurge implements RiskRule {
 
@@ -36,9 +40,11 @@ class EnrolmentSurge implements RiskRule {
             return List.of();
         }
         int history = (int) version.whole("historyDays");
-        return Surges.find(facts.enrolments(window.from(), window.to(), history, window.providerIds()),
-                RuleSupport.days(window.from(), window.to()), version.number("factor"), version.whole("minCount"),
-                history, version.number("floorPerDay"));
+        LocalDate first = RuleSupport.firstDay(window.from());
+        LocalDate dayAfter = RuleSupport.dayAfter(window.to());
+        return Surges.find(facts.enrolmentsPerDay(first.minusDays(history), dayAfter, window.providerIds()), first,
+                dayAfter.minusDays(1), version.number("factor"), version.whole("minCount"), history,
+                version.number("floorPerDay"));
     }
 
 }

@@ -14,8 +14,10 @@ import org.jixing.shared.web.FileDownload;
 import org.jixing.shared.web.NavItem;
 import org.jixing.supervision.CaseFilter;
 import org.jixing.supervision.CaseFinding;
+import org.jixing.supervision.CaseFindings;
 import org.jixing.supervision.CaseOrigin;
 import org.jixing.supervision.CaseOutcome;
+import org.jixing.supervision.CaseOutcomes;
 import org.jixing.supervision.CaseStatus;
 import org.jixing.supervision.CaseTask;
 import org.jixing.supervision.Cases;
@@ -51,10 +53,16 @@ class CasePages {
 
     private final Cases cases;
 
+    private final CaseFindings findings;
+
+    private final CaseOutcomes outcomes;
+
     private final ReferenceCatalogue reference;
 
-    CasePages(Cases cases, ReferenceCatalogue reference) {
+    CasePages(Cases cases, CaseFindings findings, CaseOutcomes outcomes, ReferenceCatalogue reference) {
         this.cases = cases;
+        this.findings = findings;
+        this.outcomes = outcomes;
         this.reference = reference;
     }
 
@@ -102,10 +110,10 @@ class CasePages {
         model.addAttribute("c", c);
         model.addAttribute("alerts", cases.alerts(id));
         model.addAttribute("tasks", cases.tasks(id));
-        model.addAttribute("findings", cases.findings(id));
-        model.addAttribute("ladder", cases.ladder());
-        model.addAttribute("sanctions", cases.sanctions(id));
-        model.addAttribute("recoveries", cases.recoveries(id));
+        model.addAttribute("findings", findings.findings(id));
+        model.addAttribute("ladder", outcomes.ladder());
+        model.addAttribute("sanctions", outcomes.sanctions(id));
+        model.addAttribute("recoveries", outcomes.recoveries(id));
         model.addAttribute("taskKinds", CaseTask.Kind.values());
         model.addAttribute("mayWork",
                 c.status() == CaseStatus.OPEN && SupervisionPermission.CASE_WORK.allows(CurrentUser.require()));
@@ -136,9 +144,9 @@ class CasePages {
     String addFinding(@PathVariable long id, @RequestParam(required = false) String details,
             @RequestParam(value = "file", required = false) MultipartFile file, RedirectAttributes redirect) {
         return act(id, redirect, "supervision.case.findingAdded", () -> {
-            CaseFinding f = cases.addFinding(id, details);
+            CaseFinding f = findings.addFinding(id, details);
             if (file != null && !file.isEmpty()) {
-                cases.attach(id, f.id(), file.getOriginalFilename(), bytes(file));
+                findings.attach(id, f.id(), file.getOriginalFilename(), bytes(file));
             }
             return f;
         });
@@ -148,7 +156,7 @@ class CasePages {
     @PostMapping("/{id}/findings/{findingId}/attachments")
     String attach(@PathVariable long id, @PathVariable long findingId,
             @RequestParam(value = "file", required = false) MultipartFile file, RedirectAttributes redirect) {
-        return act(id, redirect, "supervision.case.attached", () -> cases.attach(id, findingId,
+        return act(id, redirect, "supervision.case.attached", () -> findings.attach(id, findingId,
                 file == null ? null : file.getOriginalFilename(), file == null ? null : bytes(file)));
     }
 
@@ -156,7 +164,7 @@ class CasePages {
     @GetMapping("/{id}/findings/{findingId}/attachments/{attachmentId}")
     ResponseEntity<byte[]> attachment(@PathVariable long id, @PathVariable long findingId,
             @PathVariable long attachmentId) {
-        CaseFinding.AttachmentFile f = cases.attachment(id, findingId, attachmentId);
+        CaseFinding.AttachmentFile f = findings.attachment(id, findingId, attachmentId);
         return FileDownload.of(f.attachment().fileName(), MediaType.parseMediaType(f.attachment().contentType()),
                 f.content());
     }
@@ -168,7 +176,7 @@ class CasePages {
             @RequestParam(required = false) String claimIds,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn,
             RedirectAttributes redirect) {
-        return act(id, redirect, "supervision.case.closed", () -> cases.close(id,
+        return act(id, redirect, "supervision.case.closed", () -> outcomes.close(id,
                 new CaseOutcome(result, version, reason, steps == null ? List.of() : steps, ids(claimIds), dueOn)));
     }
 

@@ -4,9 +4,9 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -22,7 +22,7 @@ import org.jixing.training.AttendanceFacts.CorrectionCount;
 import org.jixing.training.AttendanceFacts.TerminalUse;
 import org.jixing.training.ClassFacts.ClassDelivery;
 import org.jixing.training.ClassFacts.PersonOverlap;
-import org.jixing.training.ClassFacts.ProviderCount;
+import org.jixing.training.ClassFacts.ProviderDay;
 import org.jixing.training.ClassFacts.SessionDelivery;
 import org.jixing.training.ClassFacts.SessionFact;
 import org.jixing.training.ClassFacts.TeacherOverlap;
@@ -41,6 +41,8 @@ import org.springframework.stereotype.Repository;
 public class SupervisionFactStore {
 
     private static final int CHUNK = 500;
+
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final JdbcClient jdbc;
 
@@ -390,51 +392,51 @@ public class SupervisionFactStore {
         return new TeacherOverlap(session(rs, "a_"), session(rs, "b_"));
     }
 
-    public List<ProviderCount> enrolments(Instant from, Instant to, int historyDays, Collection<Long> providerIds) {
+    /** The China day of a timestamp: whole days since the epoch at UTC+8 (no DST). */
+    private static final String CHINA_EPOCH_DAY = "cast(floor((extract(epoch from e.enrolled_at) + 28800) / 86400) as bigint)";
+
+    public List<ProviderDay> enrolmentsPerDay(LocalDate fromDay, LocalDate toDay, Collection<Long> providerIds) {
         String sql = """
-                select e.provider_id, max(c.provider_name) as provider_name, max(c.region_code) as region_code,
-                  sum(case when e.enrolled_at >= :f then 1 else 0 end) as in_period,
-                  sum(case when e.enrolled_at < :f then 1 else 0 end) as before_period
-                from enrolment e join training_class c on c.id = e.class_id
-                where e.enrolled_at >= :h and e.enrolled_at < :t""";
-        Timestamp h = Timestamp.from(from.minus(Duration.ofDays(historyDays)));
-        return counts(sql, providerIds,
-                q -> q.param("f", Timestamp.from(from)).param("t", Timestamp.from(to)).param("h", h));
+                select x.provider_id, max(x.provider_name) as provider_name, max(x.region_code) as region_code,
+                  x.day_no, count(*) as n
+                from (select e.provider_id, c.provider_name, c.region_code, %s as day_no
+                  from enrolment e join training_class c on c.id = e.class_id
+                  where e.enrolled_at >= :f and e.enrolled_at < :t %%s) x
+                group by x.provider_id, x.day_no order by x.provider_id, x.day_no""".formatted(CHINA_EPOCH_DAY);
+        return perDay(sql, providerIds,
+                q -> q.param("f", Timestamp.from(fromDay.atStartOfDay(CHINA).toInstant()))
+                    .param("t", Timestamp.from(toDay.atStartOfDay(CHINA).toInstant())),
+                (rs, n) -> new ProviderDay(rs.getLong("provider_id"), rs.getString("provider_name"),
+                        rs.getString("region_code"), LocalDate.ofEpochDay(rs.getLong("day_no")), rs.getLong("n")));
     }
 
-    public List<ProviderCount> completions(LocalDate fromDay, LocalDate toDay, int historyDays,
-            Collection<Long> providerIds) {
+    public List<ProviderDay> completionsPerDay(LocalDate fromDay, LocalDate toDay, Collection<Long> providerIds) {
         String sql = """
                 select e.provider_id, max(c.provider_name) as provider_name, max(c.region_code) as region_code,
-                  sum(case when e.completed_on >= :f then 1 else 0 end) as in_period,
-                  sum(case when e.completed_on < :f then 1 else 0 end) as before_period
+                  e.completed_on, count(*) as n
                 from enrolment e join training_class c on c.id = e.class_id
-                where e.status = 'COMPLETED' and e.completed_on >= :h and e.completed_on < :t""";
-        return counts(sql, providerIds,
-                q -> q.param("f", Date.valueOf(fromDay))
-                    .param("t", Date.valueOf(toDay))
-                    .param("h", Date.valueOf(fromDay.minusDays(historyDays))));
+                where e.status = 'COMPLETED' and e.completed_on >= :f and e.completed_on < :t %s
+                group by e.provider_id, e.completed_on order by e.provider_id, e.completed_on""";
+        return perDay(sql, providerIds, q -> q.param("f", Date.valueOf(fromDay)).param("t", Date.valueOf(toDay)),
+                (rs, n) -> new ProviderDay(rs.getLong("provider_id"), rs.getString("provider_name"),
+                        rs.getString("region_code"), rs.getDate("completed_on").toLocalDate(), rs.getLong("n")));
     }
 
-    private List<ProviderCount> counts(String sql, Collection<Long> providerIds,
-            Function<JdbcClient.StatementSpec, JdbcClient.StatementSpec> params) {
-        String group = " group by e.provider_id order by e.provider_id";
+    /** Runs a per-day count whose {@code %s} takes the providers' filter, chunked. */
+    private List<ProviderDay> perDay(String sql, Collection<Long> providerIds,
+            Function<JdbcClient.StatementSpec, JdbcClient.StatementSpec> params,
+            org.springframework.jdbc.core.RowMapper<ProviderDay> row) {
         if (providerIds.isEmpty()) {
-            return params.apply(jdbc.sql(sql + group)).query(SupervisionFactStore::count).list();
+            return params.apply(jdbc.sql(sql.formatted(""))).query(row).list();
         }
-        List<ProviderCount> out = new ArrayList<>();
+        List<ProviderDay> out = new ArrayList<>();
         for (List<Long> chunk : chunks(providerIds)) {
-            out.addAll(params.apply(jdbc.sql(sql + " and e.provider_id in (:ids)" + group))
+            out.addAll(params.apply(jdbc.sql(sql.formatted("and e.provider_id in (:ids)")))
                 .param("ids", chunk)
-                .query(SupervisionFactStore::count)
+                .query(row)
                 .list());
         }
         return out;
-    }
-
-    private static ProviderCount count(ResultSet rs, int n) throws SQLException {
-        return new ProviderCount(rs.getLong("provider_id"), rs.getString("provider_name"), rs.getString("region_code"),
-                rs.getLong("in_period"), rs.getLong("before_period"));
     }
 
     private static List<List<Long>> chunks(Collection<Long> ids) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,7 +16,7 @@ import org.jixing.training.AttendanceFacts.CorrectionCount;
 import org.jixing.training.AttendanceFacts.TerminalUse;
 import org.jixing.training.ClassFacts.ClassDelivery;
 import org.jixing.training.ClassFacts.PersonOverlap;
-import org.jixing.training.ClassFacts.ProviderCount;
+import org.jixing.training.ClassFacts.ProviderDay;
 import org.jixing.training.ClassFacts.SessionDelivery;
 import org.jixing.training.ClassFacts.SessionFact;
 import org.jixing.training.ClassFacts.TeacherOverlap;
@@ -196,15 +197,58 @@ class AttendanceRuleFunctionsTest {
     @Test
     void aSurgeIsAboveTheFactorAndTheMinimum() {
         // 28 days of history at 2 a day; 50 today is 25 times.
-        ProviderCount c = new ProviderCount(7, "P7", "370102", 50, 56);
-        assertThat(Surges.find(List.of(c), 1, 5, 50, 28, 0)).singleElement()
-            .satisfies(h -> assertThat(h.subjectKind()).isEqualTo(SubjectKind.PROVIDER));
-        assertThat(Surges.find(List.of(c), 1, 5, 51, 28, 0)).isEmpty();
-        assertThat(Surges.find(List.of(c), 1, 26, 50, 28, 0)).isEmpty();
+        List<ProviderDay> days = steady(7, DAY.minusDays(28), 28, 2);
+        days.add(day(7, DAY, 50));
+        assertThat(Surges.find(days, DAY, DAY, 5, 50, 28, 0)).singleElement().satisfies(h -> {
+            assertThat(h.subjectKind()).isEqualTo(SubjectKind.PROVIDER);
+            assertThat(h.evidence()).containsEntry("day", DAY.toString()).containsEntry("onDay", 50L);
+        });
+        assertThat(Surges.find(days, DAY, DAY, 5, 51, 28, 0)).isEmpty();
+        assertThat(Surges.find(days, DAY, DAY, 26, 50, 28, 0)).isEmpty();
         // A provider without history is measured against the floor.
-        ProviderCount fresh = new ProviderCount(8, "P8", "370102", 50, 0);
-        assertThat(Surges.find(List.of(fresh), 1, 5, 50, 28, 10)).singleElement();
-        assertThat(Surges.find(List.of(fresh), 1, 5, 50, 28, 11)).isEmpty();
+        List<ProviderDay> fresh = List.of(day(8, DAY, 50));
+        assertThat(Surges.find(fresh, DAY, DAY, 5, 50, 28, 10)).singleElement();
+        assertThat(Surges.find(fresh, DAY, DAY, 5, 50, 28, 11)).isEmpty();
+    }
+
+    @Test
+    void aOneDaySurgeFiresWhateverTheWindowAndASteadyRateDoesNot() {
+        // Two a day for a year and its history; on one day of the last fortnight, sixty.
+        LocalDate start = DAY.minusDays(365 + 28);
+        List<ProviderDay> surging = steady(7, start, 365 + 29, 2);
+        surging.removeIf(d -> d.day().equals(DAY.minusDays(5)));
+        surging.add(day(7, DAY.minusDays(5), 60));
+        LocalDate surge = DAY.minusDays(5);
+        // One day, two days, two weeks and a year, each holding the surging day.
+        for (LocalDate[] w : new LocalDate[][] { { surge, surge }, { surge, surge.plusDays(1) },
+                { DAY.minusDays(13), DAY }, { DAY.minusDays(364), DAY } }) {
+            assertThat(Surges.find(surging, w[0], w[1], 5, 50, 28, 2)).as("from %s to %s", w[0], w[1])
+                .singleElement()
+                .satisfies(h -> assertThat(h.evidence()).containsEntry("day", surge.toString())
+                    .containsEntry("onDay", 60L));
+        }
+        // Sixty a day every day is no surge, whatever the window: its usual rate is
+        // sixty.
+        List<ProviderDay> steady = steady(9, start, 365 + 29, 60);
+        for (int windowDays : new int[] { 2, 14, 365 }) {
+            assertThat(Surges.find(steady, DAY.minusDays(windowDays - 1), DAY, 5, 50, 28, 2))
+                .as("a %d-day window", windowDays)
+                .isEmpty();
+        }
+    }
+
+    static final LocalDate DAY = LocalDate.of(2026, 3, 2);
+
+    static ProviderDay day(long provider, LocalDate day, long count) {
+        return new ProviderDay(provider, "P" + provider, "370102", day, count);
+    }
+
+    static List<ProviderDay> steady(long provider, LocalDate from, int days, long perDay) {
+        List<ProviderDay> out = new ArrayList<>();
+        for (int i = 0; i < days; i++) {
+            out.add(day(provider, from.plusDays(i), perDay));
+        }
+        return out;
     }
 
 }

@@ -36,7 +36,7 @@ class AttendanceRulesIT extends IntegrationTest implements AttendanceFixtures {
 
     /** What the evidence of each rule must show. */
     private static final Map<String, String> EVIDENCE = Map.of("DEVICE_MANY_TRAINEES", "\"device\"", "TWO_PLACES",
-            "\"pairs\"", "ENROLMENT_SURGE", "\"inPeriod\"", "CLASS_WITHIN_SECONDS", "\"withinSeconds\"",
+            "\"pairs\"", "ENROLMENT_SURGE", "\"onDay\"", "CLASS_WITHIN_SECONDS", "\"withinSeconds\"",
             "IDENTICAL_FACE_SCORES", "\"sameScore\"", "PERFECT_ATTENDANCE", "\"attendances\"");
 
     private AttendanceClass honest;
