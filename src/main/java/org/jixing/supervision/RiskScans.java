@@ -35,8 +35,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The engine: runs the enabled rules over a window of records and raises their hits as
@@ -67,6 +69,11 @@ public class RiskScans implements DisposableBean {
 
     private final Clock clock;
 
+    /** At most this many hits of a rule are raised in one transaction. */
+    static final int RAISED_TOGETHER = 200;
+
+    private final TransactionTemplate raising;
+
     private final boolean async;
 
     /**
@@ -96,7 +103,8 @@ public class RiskScans implements DisposableBean {
     });
 
     RiskScans(RiskRules rules, Alerts alerts, RiskScanStore runs, AuditTrail audit, ReferenceCatalogue reference,
-            Clock clock, @Value("${jixing.supervision.incremental-async:true}") boolean async,
+            Clock clock, PlatformTransactionManager transactions,
+            @Value("${jixing.supervision.incremental-async:true}") boolean async,
             @Value("${jixing.supervision.incremental:true}") boolean incremental,
             @Value("${jixing.supervision.scan-slice-days:1}") int sliceDays,
             @Value("${jixing.supervision.joined-windows:500}") int joined) {
@@ -106,6 +114,7 @@ public class RiskScans implements DisposableBean {
         this.audit = audit;
         this.reference = reference;
         this.clock = clock;
+        this.raising = new TransactionTemplate(transactions);
         this.async = async;
         this.incremental = incremental;
         this.sliceDays = sliceDays;
@@ -261,13 +270,24 @@ public class RiskScans implements DisposableBean {
                 rulesRun++;
                 List<Hit> found = e.getKey().evaluate(window, e.getValue());
                 hits += found.size();
-                for (Hit h : found) {
-                    switch (alerts.raise(e.getValue(), h)) {
-                        case NEW -> created++;
-                        case MERGED -> merged++;
-                        default -> {
+                // A rule's hits are raised a few hundred to a transaction: one commit
+                // for them, not one each.
+                for (int from = 0; from < found.size(); from += RAISED_TOGETHER) {
+                    List<Hit> some = found.subList(from, Math.min(found.size(), from + RAISED_TOGETHER));
+                    int[] counted = raising.execute(status -> {
+                        int[] c = new int[2];
+                        for (Hit h : some) {
+                            switch (alerts.raise(e.getValue(), h)) {
+                                case NEW -> c[0]++;
+                                case MERGED -> c[1]++;
+                                default -> {
+                                }
+                            }
                         }
-                    }
+                        return c;
+                    });
+                    created += counted[0];
+                    merged += counted[1];
                 }
             }
             return new ScanSummary(null, window.from(), window.to(), rulesRun, hits, created, merged);
