@@ -69,14 +69,15 @@ class ScopeSweepIT extends IntegrationTest implements CertificateFixtures {
     /** One demo account per role (see the demo module). */
     static final Map<Role, String> ACCOUNTS = Map.of(Role.PROVINCE_ADMIN, "admin", Role.LINE_DEPARTMENT, "agri",
             Role.CITY_OFFICER, "jinan", Role.PROVIDER_STAFF, "provider", Role.EVALUATOR, "evaluator", Role.ENTERPRISE,
-            "enterprise", Role.TRAINEE, "trainee", Role.AUDITOR, "auditor", Role.INSPECTOR, "inspector-jinan");
+            "enterprise", Role.TRAINEE, "trainee", Role.AUDITOR, "auditor", Role.INSPECTOR, "inspector-jinan",
+            Role.EMPLOYMENT_OFFICER, "employment-jinan");
 
     /** Roles whose scope is the whole province: for them no record is foreign. */
     static final Set<Role> PROVINCE_WIDE = Set.of(Role.PROVINCE_ADMIN, Role.AUDITOR);
 
     /** Roles for which a 青岛 record of another provider, body and person is foreign. */
     static final Set<Role> EVERY_NARROW_SCOPE = EnumSet.of(Role.LINE_DEPARTMENT, Role.CITY_OFFICER, Role.PROVIDER_STAFF,
-            Role.EVALUATOR, Role.ENTERPRISE, Role.TRAINEE, Role.INSPECTOR);
+            Role.EVALUATOR, Role.ENTERPRISE, Role.TRAINEE, Role.INSPECTOR, Role.EMPLOYMENT_OFFICER);
 
     /**
      * The same without the line department, which sees a provider's records province-wide
