@@ -2,6 +2,7 @@ package org.jixing.employment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.jixing.RunningAs.asAdmin;
 import static org.jixing.RunningAs.asCity;
 import static org.jixing.RunningAs.asEmploymentOfficer;
 import static org.jixing.RunningAs.asEnterprise;
@@ -96,6 +97,16 @@ class OrderClassesIT extends IntegrationTest implements EmploymentFixtures, Cert
                         assertThat(p.messageKey()).isEqualTo("employment.error.hire.notOnRoster");
                         assertThat(p.args()).contains("987654321");
                     }));
+        long dropout = asAdmin(() -> bean(Enrolments.class).completions(c.classId())).stream()
+            .filter(x -> x.completedOn() == null)
+            .findFirst()
+            .orElseThrow()
+            .enrolment()
+            .id();
+        assertThatThrownBy(
+                () -> asEnterprise(ent, () -> orderClasses.recordHires(c.classId(), List.of(dropout), today())))
+            .isInstanceOf(InvalidInputException.class)
+            .hasMessageContaining("employment.error.hire.notOnRoster");
         assertThat(orderClasses.fulfilment(List.of(c.classId()))).containsEntry(c.classId(), new Fulfilment(1, 2, 0));
         int added = asEnterprise(ent,
                 () -> orderClasses.recordHires(c.classId(), List.of(done.get(0).enrolmentId()), today()));
