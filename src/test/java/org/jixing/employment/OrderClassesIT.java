@@ -97,11 +97,11 @@ class OrderClassesIT extends IntegrationTest implements EmploymentFixtures, Cert
                         assertThat(p.messageKey()).isEqualTo("employment.error.hire.notOnRoster");
                         assertThat(p.args()).contains("987654321");
                     }));
-        long dropout = asAdmin(() -> bean(Enrolments.class).completions(c.classId())).stream()
-            .filter(x -> x.completedOn() == null)
+        // The trainee on the roster who did not complete.
+        long dropout = asAdmin(() -> bean(Enrolments.class).roster(c.classId())).stream()
+            .filter(x -> done.stream().noneMatch(t -> t.enrolmentId() == x.id()))
             .findFirst()
             .orElseThrow()
-            .enrolment()
             .id();
         assertThatThrownBy(
                 () -> asEnterprise(ent, () -> orderClasses.recordHires(c.classId(), List.of(dropout), today())))
