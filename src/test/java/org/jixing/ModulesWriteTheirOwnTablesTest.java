@@ -39,12 +39,13 @@ class ModulesWriteTheirOwnTablesTest {
             Map.entry("2", "reference"), Map.entry("3", "account"), Map.entry("4", "audit"), Map.entry("5", "provider"),
             Map.entry("6", "training"), Map.entry("7", "person"), Map.entry("9", "demo"), Map.entry("10", "statistics"),
             Map.entry("11", "subsidy"), Map.entry("12", "certification"), Map.entry("13", "enterprise"),
-            Map.entry("16", "supervision"));
+            Map.entry("16", "supervision"), Map.entry("17", "employment"));
 
     /** Migrations whose tables belong elsewhere than their version says. */
     private static final Map<String, String> OWNER_BY_MIGRATION = Map.of("V3_1__throttle_bucket.sql", "shared",
             "V16_1__inspector_role.sql", "account", "V15_0__counted_completion.sql", "statistics",
-            "V16_2__training_supervision_reads.sql", "training");
+            "V16_2__training_supervision_reads.sql", "training", "V17_0__employment_officer_role.sql", "account",
+            "V17_1__named_class_type.sql", "training");
 
     private static final Pattern CREATE_TABLE = Pattern
         .compile("(?i)create\\s+table\\s+(?:if\\s+not\\s+exists\\s+)?([a-z_][a-z0-9_]*)");

@@ -56,4 +56,16 @@ public final class RunningAs {
                 DataScope.of(ScopeKind.PERSON, String.valueOf(personId))), work);
     }
 
+    /** An enterprise account, seeing its own records. */
+    public static <T> T asEnterprise(String creditCode, Supplier<T> work) {
+        return RunAs.user(new CurrentUser(6, "enterprise-" + creditCode, "enterprise", Role.ENTERPRISE,
+                DataScope.of(ScopeKind.ENTERPRISE, creditCode)), work);
+    }
+
+    /** An employment officer of a city (or the province, for 370000). */
+    public static <T> T asEmploymentOfficer(String region, Supplier<T> work) {
+        return RunAs.user(new CurrentUser(7, "employment-" + region, "employment", Role.EMPLOYMENT_OFFICER,
+                region.endsWith("0000") ? DataScope.province(region) : DataScope.region(region)), work);
+    }
+
 }

@@ -3,6 +3,7 @@ package org.jixing.account;
 import static org.jixing.shared.scope.Role.AUDITOR;
 import static org.jixing.shared.scope.Role.CITY_OFFICER;
 import static org.jixing.shared.scope.Role.ENTERPRISE;
+import static org.jixing.shared.scope.Role.EMPLOYMENT_OFFICER;
 import static org.jixing.shared.scope.Role.EVALUATOR;
 import static org.jixing.shared.scope.Role.INSPECTOR;
 import static org.jixing.shared.scope.Role.LINE_DEPARTMENT;
@@ -31,7 +32,7 @@ public enum AccountPermission implements Permission {
 
     /** One's own account page, password and API tokens. */
     OWN_ACCOUNT(PROVINCE_ADMIN, LINE_DEPARTMENT, CITY_OFFICER, PROVIDER_STAFF, EVALUATOR, ENTERPRISE, TRAINEE, AUDITOR,
-            INSPECTOR),
+            INSPECTOR, EMPLOYMENT_OFFICER),
     /** Lists and reads accounts within the scope. */
     ACCOUNT_READ(PROVINCE_ADMIN, CITY_OFFICER),
     /** Creates and changes accounts (a city officer only for the roles it manages). */

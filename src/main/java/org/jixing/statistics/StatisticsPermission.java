@@ -3,6 +3,7 @@ package org.jixing.statistics;
 import static org.jixing.shared.scope.Role.AUDITOR;
 import static org.jixing.shared.scope.Role.CITY_OFFICER;
 import static org.jixing.shared.scope.Role.ENTERPRISE;
+import static org.jixing.shared.scope.Role.EMPLOYMENT_OFFICER;
 import static org.jixing.shared.scope.Role.EVALUATOR;
 import static org.jixing.shared.scope.Role.INSPECTOR;
 import static org.jixing.shared.scope.Role.LINE_DEPARTMENT;
@@ -31,7 +32,7 @@ public enum StatisticsPermission implements Permission {
 
     /** The home page. */
     HOME(PROVINCE_ADMIN, LINE_DEPARTMENT, CITY_OFFICER, PROVIDER_STAFF, EVALUATOR, ENTERPRISE, TRAINEE, AUDITOR,
-            INSPECTOR),
+            INSPECTOR, EMPLOYMENT_OFFICER),
     /** Reads progress against targets, the dashboard and the progress report. */
     PROGRESS_READ(PROVINCE_ADMIN, LINE_DEPARTMENT, CITY_OFFICER, AUDITOR),
     /** Reconciles the progress figures with the completions. */

@@ -97,6 +97,16 @@ public class ClassOpenings {
         return classes.find(classId, ScopeSql.UNSCOPED).map(TrainingClass::providerId);
     }
 
+    /**
+     * Unscoped, for the employment module's order classes: a class with its type,
+     * employer, dates and capacity, if it exists (the enterprise it names is no scope of
+     * training's).
+     */
+    @Transactional(readOnly = true)
+    public Optional<TrainingClass> employerClass(long classId) {
+        return classes.find(classId, ScopeSql.UNSCOPED);
+    }
+
     /** A class whatever the caller's scope, for recorded history. */
     TrainingClass findUnscoped(long id) {
         return classes.find(id, ScopeSql.UNSCOPED).orElseThrow();

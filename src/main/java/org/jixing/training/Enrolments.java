@@ -124,6 +124,15 @@ public class Enrolments {
         return completions.completedTrainings(personId, occupationCode, levelCode);
     }
 
+    /**
+     * Unscoped, for employment services: the latest completed enrolments of classes in a
+     * region (a province, city or county code), of one occupation if named.
+     */
+    @Transactional(readOnly = true)
+    public List<CompletedTraining> completedTrainingsIn(String regionCode, String occupationCode, int limit) {
+        return completions.completedTrainingsIn(regionCode, occupationCode, limit);
+    }
+
     static String token() {
         byte[] b = new byte[12];
         RANDOM.nextBytes(b);

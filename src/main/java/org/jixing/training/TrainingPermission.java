@@ -2,6 +2,7 @@ package org.jixing.training;
 
 import static org.jixing.shared.scope.Role.AUDITOR;
 import static org.jixing.shared.scope.Role.CITY_OFFICER;
+import static org.jixing.shared.scope.Role.EMPLOYMENT_OFFICER;
 import static org.jixing.shared.scope.Role.INSPECTOR;
 import static org.jixing.shared.scope.Role.LINE_DEPARTMENT;
 import static org.jixing.shared.scope.Role.PROVIDER_STAFF;
@@ -28,7 +29,8 @@ import org.jixing.shared.scope.Role;
 public enum TrainingPermission implements Permission {
 
     /** Reads the programme catalogue. */
-    PROGRAMME_READ(PROVINCE_ADMIN, LINE_DEPARTMENT, CITY_OFFICER, PROVIDER_STAFF, AUDITOR, INSPECTOR),
+    PROGRAMME_READ(PROVINCE_ADMIN, LINE_DEPARTMENT, CITY_OFFICER, PROVIDER_STAFF, AUDITOR, INSPECTOR,
+            EMPLOYMENT_OFFICER),
     /** Adds programmes. */
     PROGRAMME_WRITE(PROVINCE_ADMIN),
     /** Reads teachers (a provider its own). */
@@ -38,7 +40,7 @@ public enum TrainingPermission implements Permission {
     /**
      * Reads classes, their sessions, rosters, attendance and exports within the scope.
      */
-    CLASS_READ(PROVINCE_ADMIN, LINE_DEPARTMENT, CITY_OFFICER, PROVIDER_STAFF, AUDITOR, INSPECTOR),
+    CLASS_READ(PROVINCE_ADMIN, LINE_DEPARTMENT, CITY_OFFICER, PROVIDER_STAFF, AUDITOR, INSPECTOR, EMPLOYMENT_OFFICER),
     /** Applies to open a class, enrols, withdraws, starts and completes it. */
     CLASS_RUN(PROVIDER_STAFF),
     /** The region's decisions on a class: approves or rejects its opening, closes it. */

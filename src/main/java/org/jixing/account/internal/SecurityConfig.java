@@ -88,6 +88,9 @@ class SecurityConfig {
                 .requestMatchers(HttpMethod.GET, "/api/v1/certificates/keys", "/api/v1/certificates/verify",
                         "/api/v1/certificates/verify/**")
                 .permitAll()
+                // The open job demands, for the public portal (employment.JobDemands).
+                .requestMatchers(HttpMethod.GET, "/api/v1/employment/open-demands")
+                .permitAll()
                 // A trainee's answer with the one-time code they were sent: the code is
                 // the
                 // credential (supervision.Confirmations).

@@ -27,7 +27,11 @@ final class DemoAccounts {
             new DemoAccount("trainee", "示范学员", Role.TRAINEE, ScopeKind.PERSON, "1", "370100"),
             new DemoAccount("auditor", "省审计组", Role.AUDITOR, ScopeKind.PROVINCE, "370000", "370000"),
             new DemoAccount("inspector", "省就业培训监督处", Role.INSPECTOR, ScopeKind.PROVINCE, "370000", "370000"),
-            new DemoAccount("inspector-jinan", "济南市培训监督员", Role.INSPECTOR, ScopeKind.REGION, "370100", "370100"));
+            new DemoAccount("inspector-jinan", "济南市培训监督员", Role.INSPECTOR, ScopeKind.REGION, "370100", "370100"),
+            new DemoAccount("employment-officer", "省公共就业服务中心", Role.EMPLOYMENT_OFFICER, ScopeKind.PROVINCE, "370000",
+                    "370000"),
+            new DemoAccount("employment-jinan", "济南市公共就业服务中心", Role.EMPLOYMENT_OFFICER, ScopeKind.REGION, "370100",
+                    "370100"));
 
     private DemoAccounts() {
     }

@@ -15,7 +15,12 @@ public enum Role {
     /**
      * Supervision: works alerts, cases, samples and visits in the province or one city.
      */
-    INSPECTOR(EnumSet.of(ScopeKind.PROVINCE, ScopeKind.REGION));
+    INSPECTOR(EnumSet.of(ScopeKind.PROVINCE, ScopeKind.REGION)),
+    /**
+     * Public employment service: publishes job demands for enterprises, matches trainees
+     * who completed to open demands and records referrals, in the province or one city.
+     */
+    EMPLOYMENT_OFFICER(EnumSet.of(ScopeKind.PROVINCE, ScopeKind.REGION));
 
     private final Set<ScopeKind> allowedScopes;
 

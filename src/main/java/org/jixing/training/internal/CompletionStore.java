@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jixing.shared.RegionCode;
 import org.jixing.shared.scope.ScopeColumns;
 import org.jixing.shared.scope.ScopeSql;
 import org.jixing.training.CompletedTraining;
@@ -81,6 +82,23 @@ public class CompletionStore {
             .param("c", classId)
             .query(CompletionStore::completedTraining)
             .list();
+    }
+
+    /**
+     * The latest completed enrolments (unscoped) of classes in a region, of one
+     * occupation if named.
+     */
+    public List<CompletedTraining> completedTrainingsIn(String regionCode, String occupation, int limit) {
+        String occ = occupation == null || occupation.isBlank() ? "" : " and c.occupation_code = :o";
+        var sql = jdbc
+            .sql(COMPLETED_TRAINING + " where c.region_code like :prefix" + occ + " and " + COMPLETED
+                    + " order by e.completed_on desc, e.id desc fetch first :lim rows only")
+            .param("prefix", new RegionCode(regionCode).prefix() + "%")
+            .param("lim", limit);
+        if (!occ.isEmpty()) {
+            sql = sql.param("o", occupation);
+        }
+        return sql.query(CompletionStore::completedTraining).list();
     }
 
     /** Completions from the records, grouped as progress reports them. */

@@ -3,8 +3,10 @@ package org.jixing.shared.access;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -16,24 +18,30 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.http.Cookie;
-
-import org.jixing.shared.scope.CurrentUser;
-import org.jixing.shared.scope.DataScope;
-import org.jixing.shared.scope.RunAs;
-import org.jixing.supervision.Complaints;
-import org.jixing.supervision.NewComplaint;
 import org.jixing.IntegrationTest;
+import org.jixing.RunningAs;
 import org.jixing.SignedIn;
 import org.jixing.account.Accounts;
 import org.jixing.certification.CertificateFixtures;
 import org.jixing.certification.CertificateRoute;
+import org.jixing.employment.JobDemands;
+import org.jixing.employment.NewDemand;
+import org.jixing.enterprise.Enterprises;
+import org.jixing.enterprise.NewEnterprise;
+import org.jixing.shared.UnifiedSocialCreditCode;
+import org.jixing.shared.scope.CurrentUser;
+import org.jixing.shared.scope.DataScope;
 import org.jixing.shared.scope.Role;
+import org.jixing.shared.scope.RunAs;
 import org.jixing.supervision.Alerts;
+import org.jixing.supervision.Complaints;
 import org.jixing.supervision.Hit;
+import org.jixing.supervision.NewComplaint;
 import org.jixing.supervision.RuleVersion;
 import org.jixing.supervision.Severity;
 import org.jixing.supervision.SubjectKind;
@@ -49,7 +57,6 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -69,14 +76,15 @@ class ScopeSweepIT extends IntegrationTest implements CertificateFixtures {
     /** One demo account per role (see the demo module). */
     static final Map<Role, String> ACCOUNTS = Map.of(Role.PROVINCE_ADMIN, "admin", Role.LINE_DEPARTMENT, "agri",
             Role.CITY_OFFICER, "jinan", Role.PROVIDER_STAFF, "provider", Role.EVALUATOR, "evaluator", Role.ENTERPRISE,
-            "enterprise", Role.TRAINEE, "trainee", Role.AUDITOR, "auditor", Role.INSPECTOR, "inspector-jinan");
+            "enterprise", Role.TRAINEE, "trainee", Role.AUDITOR, "auditor", Role.INSPECTOR, "inspector-jinan",
+            Role.EMPLOYMENT_OFFICER, "employment-jinan");
 
     /** Roles whose scope is the whole province: for them no record is foreign. */
     static final Set<Role> PROVINCE_WIDE = Set.of(Role.PROVINCE_ADMIN, Role.AUDITOR);
 
     /** Roles for which a 青岛 record of another provider, body and person is foreign. */
     static final Set<Role> EVERY_NARROW_SCOPE = EnumSet.of(Role.LINE_DEPARTMENT, Role.CITY_OFFICER, Role.PROVIDER_STAFF,
-            Role.EVALUATOR, Role.ENTERPRISE, Role.TRAINEE, Role.INSPECTOR);
+            Role.EVALUATOR, Role.ENTERPRISE, Role.TRAINEE, Role.INSPECTOR, Role.EMPLOYMENT_OFFICER);
 
     /**
      * The same without the line department, which sees a provider's records province-wide
@@ -353,6 +361,15 @@ class ScopeSweepIT extends IntegrationTest implements CertificateFixtures {
             .id();
         RunAs.user(new CurrentUser(70, "inspector", "inspector", Role.INSPECTOR, DataScope.province("370000")),
                 () -> bean(Complaints.class).openCase(complaint, "青岛案件", null));
+
+        // A 青岛 enterprise's job demand the city has not decided yet (employment):
+        // providers see approved demands only.
+        String first17 = String.format("91370200%09d", ThreadLocalRandom.current().nextLong(1_000_000_000L));
+        String enterprise = first17 + UnifiedSocialCreditCode.checkCharacter(first17);
+        RunningAs.asAdmin(() -> bean(Enterprises.class).register(new NewEnterprise(enterprise, "青岛扫描测试企业", QINGDAO)));
+        RunningAs.asEmploymentOfficer("370000",
+                () -> bean(JobDemands.class).publish(new NewDemand(enterprise, "CLEANER", "JUNIOR", 3, QINGDAO, null,
+                        new BigDecimal("4000"), new BigDecimal("5000"), today().plusDays(30), "青岛扫描测试需求")));
     }
 
     Foreign foreign() {
@@ -423,6 +440,15 @@ class ScopeSweepIT extends IntegrationTest implements CertificateFixtures {
                 put(ids, "complaints", c.get("id"));
                 tokens.put(String.valueOf(c.get("complaint_no")), EVERY_NARROW_SCOPE);
             });
+        row("select id, demand_no from employment_demand where region_code like '3702%' and status = 'SUBMITTED' "
+                + "order by id")
+            .ifPresent(d -> {
+                put(ids, "demands", d.get("id"));
+                tokens.put(String.valueOf(d.get("demand_no")), EVERY_NARROW_SCOPE);
+            });
+        cls.ifPresent(c -> put(ids, "order-classes", c.get("id")));
+        row("select id from employment_referral where region_code like '3702%' order by id")
+            .ifPresent(r -> put(ids, "referrals", r.get("id")));
         row("select id, recovery_no from recovery_order where region_code like '3702%' order by id").ifPresent(r -> {
             put(ids, "recoveries", r.get("id"));
             tokens.put(String.valueOf(r.get("recovery_no")), OUTSIDE_LINES);
