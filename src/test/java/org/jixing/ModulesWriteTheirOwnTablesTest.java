@@ -39,7 +39,7 @@ class ModulesWriteTheirOwnTablesTest {
             Map.entry("2", "reference"), Map.entry("3", "account"), Map.entry("4", "audit"), Map.entry("5", "provider"),
             Map.entry("6", "training"), Map.entry("7", "person"), Map.entry("9", "demo"), Map.entry("10", "statistics"),
             Map.entry("11", "subsidy"), Map.entry("12", "certification"), Map.entry("13", "enterprise"),
-            Map.entry("16", "supervision"));
+            Map.entry("16", "supervision"), Map.entry("17", "employment"));
 
     /** Migrations whose tables belong elsewhere than their version says. */
     private static final Map<String, String> OWNER_BY_MIGRATION = Map.of("V3_1__throttle_bucket.sql", "shared",

@@ -111,7 +111,7 @@ public class ContributionStore {
             .filter(v -> v != null);
     }
 
-    /** Where an import's columns are, e.g. "0,1,2,3". */
+    /** Where an import's columns are: four positions, comma-separated. */
     public String columnsAt(long id) {
         return jdbc.sql("select columns_at from contribution_import where id = :id")
             .param("id", id)

@@ -186,7 +186,7 @@ public class FollowUpStore {
      * statement.
      */
     public int recomputeForImport(long importId, long minimumBaseFen) {
-        return jdbc.sql(RECOMPUTE + """
+        return jdbc.sql(RECOMPUTE + " " + """
                 f.person_id in (select p.person_id from follow_up_person p
                  join contribution_staging s on s.id_index = p.id_index where s.import_id = :i)""")
             .param("i", importId)
