@@ -12,6 +12,7 @@ import org.jixing.employment.internal.OutcomeStore;
 import org.jixing.provider.Filings;
 import org.jixing.provider.Registry;
 import org.jixing.shared.scope.CurrentUser;
+import org.jixing.shared.scope.ScopeColumns;
 import org.jixing.shared.scope.ScopeGuard;
 import org.jixing.shared.scope.ScopeSql;
 import org.springframework.security.access.AccessDeniedException;
@@ -29,6 +30,12 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class OutcomeIndicators {
+
+    /**
+     * The columns a scope binds in these figures (the class's region, provider and line),
+     * for a caller that builds its own clause.
+     */
+    public static final ScopeColumns SCOPE = FollowUpStore.SCOPE;
 
     private final OutcomeStore store;
 
@@ -66,8 +73,7 @@ public class OutcomeIndicators {
 
     /**
      * The same, for another module's figures (statistics' dashboard, annual figures,
-     * progress report) that applies its own scope clause over the columns
-     * {@link FollowUpStore#SCOPE} names (region, provider, line).
+     * progress report) that applies its own scope clause built over {@link #SCOPE}.
      */
     @Transactional(readOnly = true)
     public List<OutcomeFigures> by(OutcomeDimension dimension, OutcomeFilter filter, ScopeSql.Clause scope) {

@@ -24,11 +24,15 @@ import org.jixing.IntegrationTest;
 import org.jixing.RunningAs;
 import org.jixing.SignedIn;
 import org.jixing.TestIdNumbers;
+import org.jixing.employment.internal.ContributionStore;
 import org.jixing.person.NewPerson;
 import org.jixing.person.People;
 import org.jixing.shared.InvalidInputException;
 import org.jixing.shared.UnifiedSocialCreditCode;
+import org.jixing.shared.scope.CurrentUser;
+import org.jixing.shared.scope.DataScope;
 import org.jixing.shared.scope.RecordNotFoundException;
+import org.jixing.shared.scope.Role;
 import org.jixing.training.CompletedEnrolment;
 import org.jixing.training.ImportMode;
 import org.jixing.training.ImportStatus;
@@ -451,6 +455,67 @@ class ContributionImportIT extends IntegrationTest {
             .isInstanceOf(RecordNotFoundException.class);
         // Nor does the city import contribution files.
         mvc.perform(get("/employment/contributions").cookie(qingdao)).andExpect(status().isForbidden());
+    }
+
+    @Autowired
+    ContributionStore store;
+
+    @Autowired
+    ContributionImportRunner runner;
+
+    /**
+     * As a killed process leaves an import: recorded and running, its file kept, the
+     * first two rows staged and committed (or, when {@code stagedRows} says more than the
+     * staging table holds, staged rows lost with an unlogged table in a database crash).
+     */
+    long leftRunning(byte[] file, List<Trainee> firstTwo, YearMonth m, String employer, int stagedRows)
+            throws Exception {
+        long id = store.insert(new ContributionStore.NewImport("resume.csv", "CSV", "UTF-8", "resume-" + unique(),
+                file.length, ImportMode.VALID_ROWS, 4, "0,1,2,3",
+                new CurrentUser(1, "admin", "admin", Role.PROVINCE_ADMIN, DataScope.province("370000")),
+                clock.instant()));
+        Files.createDirectories(properties.directory());
+        Files.write(properties.fileOf(id), file);
+        store.started(id, clock.instant());
+        List<Object[]> staged = new ArrayList<>();
+        for (int n = 0; n < 2; n++) {
+            staged.add(new Object[] { id, n + 2, people.idNumberIndex(firstTwo.get(n).idNumber()), employer,
+                    ContributionMonths.of(m), 400_000L });
+        }
+        store.stage(id, staged, List.of(), new ContributionStore.Progress(3, 2, 0, stagedRows));
+        return id;
+    }
+
+    @Test
+    void an_import_killed_after_a_chunk_resumes_after_its_last_committed_row_or_from_the_start() throws Exception {
+        for (int stagedRows : new int[] { 2, 5 }) {
+            Trainee a = trainee();
+            Trainee b = trainee();
+            Trainee c = trainee();
+            YearMonth ended = thisMonth().minusMonths(12);
+            completed(unique(), "370102", ended.atDay(1), null, List.of(a, b, c));
+            YearMonth m = ended.plusMonths(3);
+            String employer = creditCode();
+            byte[] file = (HEADER + row(a.idNumber(), employer, m.toString(), "4000")
+                    + row(b.idNumber(), employer, m.toString(), "4000")
+                    + row(c.idNumber(), employer, m.toString(), "4000")
+                    + row(TestIdNumbers.unregisteredIdNumber(), employer, m.toString(), "4000"))
+                .getBytes(StandardCharsets.UTF_8);
+            long id = leftRunning(file, List.of(a, b), m, employer, stagedRows);
+
+            runner.resumeUnfinished();
+            ContributionImport done = awaitEnd(id);
+
+            // Rows 2 and 3 were not staged twice (they would be refused as repeated).
+            assertThat(done.status()).isEqualTo(ImportStatus.DONE);
+            assertThat(done.rowsRead()).isEqualTo(4);
+            assertThat(done.rowsRefused()).isZero();
+            assertThat(done.rowsMatched()).isEqualTo(3);
+            assertThat(done.rowsNotTrainee()).isEqualTo(1);
+            assertThat(stored(id)).isEqualTo(3);
+            assertThat(storedOf(c.personId())).isEqualTo(1);
+            assertThat(Files.exists(properties.fileOf(id))).isFalse();
+        }
     }
 
     @Test
