@@ -124,10 +124,16 @@ class ContributionImportRunner {
                         store.fail(id, "employment.contribution.error.fileGone", clock.instant());
                         return null;
                     }
+                    long t0 = System.nanoTime();
                     stage(job, file);
+                    log.info("contribution import {}: staged in {} ms", id, (System.nanoTime() - t0) / 1_000_000);
                 }
+                long t1 = System.nanoTime();
                 followUps.catchUp();
+                long t2 = System.nanoTime();
                 ImportStatus end = transactions.execute(tx -> match(job));
+                log.info("contribution import {}: completions caught up in {} ms, matched in {} ms", id,
+                        (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
                 ContributionImport done = store.find(id).orElseThrow();
                 Map<String, Object> after = new LinkedHashMap<>();
                 after.put("status", end.name());
@@ -243,10 +249,15 @@ class ContributionImportRunner {
             store.finish(id, ImportStatus.REJECTED, matched, notTrainee, refused, 0, null, clock.instant());
             return ImportStatus.REJECTED;
         }
+        long t0 = System.nanoTime();
         int changed = store.merge(id);
+        long t1 = System.nanoTime();
         store.knownMonths(id);
         followUpStore.recomputeForImport(id, properties.minimumBaseFen());
+        long t2 = System.nanoTime();
         store.clearStaging(id);
+        log.info("contribution import {}: {} rows matched, merged in {} ms, follow-ups recomputed in {} ms", id,
+                matched, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
         store.finish(id, ImportStatus.DONE, matched, notTrainee, refused, changed, null, clock.instant());
         return ImportStatus.DONE;
     }
