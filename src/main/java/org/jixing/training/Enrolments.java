@@ -2,6 +2,7 @@ package org.jixing.training;
 
 import java.security.SecureRandom;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -116,6 +117,21 @@ public class Enrolments {
     @Transactional(readOnly = true)
     public List<CompletedTraining> completedTrainingsOfClass(long classId) {
         return completions.completedTrainingsOfClass(classId);
+    }
+
+    /**
+     * Unscoped, for the employment follow-up: completed enrolments with an id above
+     * {@code afterId}, in id order, at most {@code limit}.
+     */
+    @Transactional(readOnly = true)
+    public List<CompletedEnrolment> completedEnrolmentsAfter(long afterId, int limit) {
+        return completions.completedEnrolmentsAfter(afterId, limit);
+    }
+
+    /** Unscoped, for the employment follow-up: those of these enrolments completed. */
+    @Transactional(readOnly = true)
+    public List<CompletedEnrolment> completedEnrolments(Collection<Long> enrolmentIds) {
+        return completions.completedEnrolments(enrolmentIds);
     }
 
     /** Unscoped: a person's completed trainings of an occupation and level. */

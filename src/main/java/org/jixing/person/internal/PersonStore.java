@@ -97,6 +97,19 @@ public class PersonStore {
         return ids;
     }
 
+    /** The blind index of each of these people's ID numbers, by person id. */
+    public Map<Long, String> indexesById(Collection<Long> ids) {
+        Map<Long, String> indexes = new HashMap<>();
+        List<Long> all = List.copyOf(ids);
+        for (int from = 0; from < all.size(); from += 1000) {
+            jdbc.sql("select id, id_number_index from person where id = any(:i)")
+                .param("i", all.subList(from, Math.min(all.size(), from + 1000)).toArray(Long[]::new))
+                .query((rs, n) -> indexes.put(rs.getLong(1), rs.getString(2)))
+                .list();
+        }
+        return indexes;
+    }
+
     public record Sealed(String cipher, String index, String masked) {
     }
 

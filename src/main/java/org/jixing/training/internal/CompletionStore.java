@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.jixing.shared.RegionCode;
 import org.jixing.shared.scope.ScopeColumns;
 import org.jixing.shared.scope.ScopeSql;
+import org.jixing.training.CompletedEnrolment;
 import org.jixing.training.CompletedTraining;
 import org.jixing.training.CompletionCounts;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -74,6 +75,47 @@ public class CompletionStore {
             .param("id", enrolmentId)
             .query(CompletionStore::completedTraining)
             .optional();
+    }
+
+    private static final String COMPLETED_ENROLMENT = """
+            select e.id as enrolment_id, e.person_id, c.id as class_id, c.class_no, c.provider_id, c.programme_id,
+              c.occupation_code, c.level_code, c.line_code, c.region_code, c.class_type, c.employer_credit_code,
+              c.start_date, c.end_date, e.completed_on,
+              (select count(*) from enrolment x where x.class_id = c.id and x.status <> 'WITHDRAWN') as class_enrolled
+            from enrolment e join training_class c on c.id = e.class_id""";
+
+    private static CompletedEnrolment completedEnrolment(ResultSet rs, int n) throws SQLException {
+        return new CompletedEnrolment(rs.getLong("enrolment_id"), rs.getLong("person_id"), rs.getLong("class_id"),
+                rs.getString("class_no"), rs.getLong("provider_id"), rs.getLong("programme_id"),
+                rs.getString("occupation_code"), rs.getString("level_code"), rs.getString("line_code"),
+                rs.getString("region_code"), rs.getString("class_type"), rs.getString("employer_credit_code"),
+                rs.getDate("start_date").toLocalDate(), rs.getDate("end_date").toLocalDate(),
+                rs.getDate("completed_on").toLocalDate(), rs.getInt("class_enrolled"));
+    }
+
+    /**
+     * Completed enrolments (unscoped) with an id above {@code afterId}, in id order, at
+     * most {@code limit}: a feed another module reads through page by page.
+     */
+    public List<CompletedEnrolment> completedEnrolmentsAfter(long afterId, int limit) {
+        return jdbc
+            .sql(COMPLETED_ENROLMENT + " where e.id > :after and " + COMPLETED
+                    + " order by e.id fetch first :n rows only")
+            .param("after", afterId)
+            .param("n", limit)
+            .query(CompletionStore::completedEnrolment)
+            .list();
+    }
+
+    /** These enrolments (unscoped), those that are completed. */
+    public List<CompletedEnrolment> completedEnrolments(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(COMPLETED_ENROLMENT + " where e.id in (:ids) and " + COMPLETED + " order by e.id")
+            .param("ids", List.copyOf(ids))
+            .query(CompletionStore::completedEnrolment)
+            .list();
     }
 
     /** The completed enrolments of a class (unscoped). */

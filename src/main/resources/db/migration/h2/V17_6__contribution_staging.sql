@@ -1,0 +1,10 @@
+-- The rows of a contribution file on their way in: valid rows only, the ID number as its
+-- blind index. Emptied when the import ends (unlogged on PostgreSQL).
+CREATE TABLE contribution_staging (
+  import_id      BIGINT      NOT NULL,
+  row_no         INT         NOT NULL,
+  id_index       VARCHAR(64) NOT NULL,
+  employer_code  VARCHAR(18) NOT NULL,
+  month_no       INT         NOT NULL,
+  base_fen       BIGINT      NOT NULL
+);
