@@ -165,6 +165,34 @@ class EmploymentClaimsIT extends IntegrationTest implements PaymentFixtures, Con
     }
 
     @Test
+    void the_rules_show_their_employment_component_and_a_wrong_one_is_refused() throws Exception {
+        RuleSet r = rulesInForce();
+        String page = mvc.perform(get("/subsidies/rules/" + r.id()).cookie(admin()))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains(
+                "结业后 " + r.employment().withinMonths() + " 个月内就业，每人 " + r.employment().amount().toYuanString() + " 元");
+        String refused = mvc
+            .perform(post("/api/v1/subsidies/rules").with(csrf())
+                .cookie(admin())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("""
+                        {"effectiveFrom": "2099-01-01", "personYearCapYuan": "8000", "classCapYuan": "500000",
+                         "defaultTier": "C", "standards": [{"levelCode": "JUNIOR", "tier": "C",
+                         "amountYuan": "1000", "paysOn": "COMPLETION"}],
+                         "employment": {"withinMonths": 0, "amountYuan": "500"}}"""))
+            .andExpect(status().isUnprocessableEntity())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(refused).contains("employmentWithinMonths");
+        assertThat(asAdmin(() -> bean(SubsidyRules.class).versions()))
+            .noneMatch(v -> v.effectiveFrom().getYear() == 2099);
+    }
+
+    @Test
     void a_class_nobody_of_which_is_proven_employed_is_not_claimable_on_employment() throws Exception {
         rulesInForce();
         PastFixture f = completedClass("CLEANER", "JUNIOR", "L06-1",
