@@ -74,11 +74,15 @@ class ContributionImportRunner {
 
     private final ThreadPoolTaskExecutor executor;
 
+    private final org.springframework.context.ApplicationEventPublisher events;
+
     private volatile boolean stopping;
 
     ContributionImportRunner(ContributionStore store, FollowUpStore followUpStore, FollowUps followUps, People people,
             FollowUpProperties properties, AuditTrail audit, Clock clock, PlatformTransactionManager transactionManager,
-            @Qualifier(ContributionImportConfiguration.EXECUTOR) ThreadPoolTaskExecutor executor) {
+            @Qualifier(ContributionImportConfiguration.EXECUTOR) ThreadPoolTaskExecutor executor,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.store = store;
         this.followUpStore = followUpStore;
         this.followUps = followUps;
@@ -143,6 +147,9 @@ class ContributionImportRunner {
                 after.put("refused", done.rowsRefused());
                 after.put("changed", done.rowsChanged());
                 audit.record(AuditEvent.of("contribution.import.finish", "contribution_import", id, null, after));
+                if (end == ImportStatus.DONE) {
+                    events.publishEvent(new ContributionsImported(id, done.rowsMatched(), clock.instant()));
+                }
                 delete(file);
             }
             catch (TableFileException ex) {

@@ -15,14 +15,33 @@ import org.jixing.subsidy.ClaimStep.Refused;
  * A subsidy claim for a completed class as it stands. {@code ruleVersion} is the version
  * of the rules it was computed with; {@code version} guards concurrent decisions;
  * {@code adjustments} is how much of it trainee-group adjustments make and how much of
- * that rests only on the provider's declaration, as priced.
+ * that rests only on the provider's declaration, as priced; {@code kind} whether it pays
+ * for completions or for employment.
  */
 public record Claim(long id, String claimNo, long classId, String classNo, long providerId, String providerName,
         String regionCode, String lineCode, String occupationCode, String levelCode, int trainingYear,
         String fundSourceCode, long ruleSetId, int ruleVersion, Long budgetId, int trainees, Money amount,
         boolean provinceReview, ClaimStatus status, LocalDate reviewDueOn, String payeeName, String payeeAccount,
         String payeeBank, String submittedBy, Instant submittedAt, Instant statusSince, int version,
-        AdjustmentShare adjustments) {
+        AdjustmentShare adjustments, ClaimKind kind) {
+
+    /** A completion claim. */
+    public Claim(long id, String claimNo, long classId, String classNo, long providerId, String providerName,
+            String regionCode, String lineCode, String occupationCode, String levelCode, int trainingYear,
+            String fundSourceCode, long ruleSetId, int ruleVersion, Long budgetId, int trainees, Money amount,
+            boolean provinceReview, ClaimStatus status, LocalDate reviewDueOn, String payeeName, String payeeAccount,
+            String payeeBank, String submittedBy, Instant submittedAt, Instant statusSince, int version,
+            AdjustmentShare adjustments) {
+        this(id, claimNo, classId, classNo, providerId, providerName, regionCode, lineCode, occupationCode, levelCode,
+                trainingYear, fundSourceCode, ruleSetId, ruleVersion, budgetId, trainees, amount, provinceReview,
+                status, reviewDueOn, payeeName, payeeAccount, payeeBank, submittedBy, submittedAt, statusSince, version,
+                adjustments, ClaimKind.COMPLETION);
+    }
+
+    /** Whether it pays for employment (else for completions). */
+    public boolean employment() {
+        return kind == ClaimKind.EMPLOYMENT;
+    }
 
     /** Waiting on a reviewer past its deadline. */
     public boolean overdue(LocalDate today) {

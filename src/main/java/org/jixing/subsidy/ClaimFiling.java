@@ -63,24 +63,48 @@ public class ClaimFiling {
         if (!p.fileable()) {
             throw new InvalidInputException(p.problems());
         }
+        return insert(p, ClaimKind.COMPLETION, me);
+    }
+
+    /**
+     * The provider's staff file an employment claim for their completed class: one line
+     * per trainee the social-insurance records show employed within the months the rules
+     * name, priced as {@link ClaimPreviews#previewEmployment} shows it. The class's
+     * completion claim is not touched; an enrolment already on a standing employment line
+     * is refused by the database.
+     */
+    @Transactional
+    public Claim fileEmployment(long classId) {
+        CurrentUser me = SubsidyPermission.requireProviderStaff();
+        ClaimPreview p = previews.previewEmployment(classId);
+        if (!p.fileable()) {
+            throw new InvalidInputException(p.problems());
+        }
+        return insert(p, ClaimKind.EMPLOYMENT, me);
+    }
+
+    private Claim insert(ClaimPreview p, ClaimKind kind, CurrentUser me) {
         TrainingClass c = p.trainingClass();
         Instant now = clock.instant();
         Payee payee = p.payee().orElseThrow();
         long id;
         try {
-            id = store.insert(new ClaimStore.NewClaim("BT" + c.classNo() + "-" + (store.claimsOfClass(classId) + 1),
-                    c.id(), c.classNo(), c.providerId(), c.providerName(), c.regionCode(), c.lineCode(),
-                    c.occupationCode(), c.levelCode(), c.startDate().getYear(), p.fundSourceCode(), p.rules().id(),
-                    p.lines().size(), p.total().fen(), p.provinceReview(), reviewDue(), payee.accountName(),
-                    payee.accountNo(), payee.bankName(), me.username(), now, p.adjustments()));
-            writeLines(id, c, p);
+            id = store
+                .insert(new ClaimStore.NewClaim(kind.prefix() + c.classNo() + "-" + (store.claimsOfClass(c.id()) + 1),
+                        c.id(), c.classNo(), c.providerId(), c.providerName(), c.regionCode(), c.lineCode(),
+                        c.occupationCode(), c.levelCode(), c.startDate().getYear(), p.fundSourceCode(), p.rules().id(),
+                        p.lines().size(), p.total().fen(), p.provinceReview(), reviewDue(), payee.accountName(),
+                        payee.accountNo(), payee.bankName(), me.username(), now, p.adjustments(), kind));
+            writeLines(id, kind, c, p);
         }
         catch (DuplicateKeyException raced) {
-            // Another claim for the class or one of its trainees was filed a moment ago.
-            throw InvalidInputException.of("classId", "subsidy.error.class.claimedConcurrently");
+            throw InvalidInputException.of("classId", kind == ClaimKind.EMPLOYMENT
+                    ? "subsidy.error.class.employmentClaimedConcurrently" : "subsidy.error.class.claimedConcurrently");
         }
         reviews.review(id, "PROVIDER", "FILE", null, me.username(), now);
-        audit.record(AuditEvent.of("subsidy.claim.file", "subsidy_claim", id, null, figures(p)));
+        Map<String, Object> figures = figures(p);
+        figures.put("kind", kind.name());
+        audit.record(AuditEvent.of("subsidy.claim.file", "subsidy_claim", id, null, figures));
         Claim filed = claims.get(id);
         announce(filed, p, false, now);
         return filed;
@@ -97,7 +121,8 @@ public class ClaimFiling {
         Claim claim = claims.get(id);
         ClaimStep.Allowed step = claim.step(ClaimAction.RESUBMIT, me, false).orThrow();
         store.clearLines(id);
-        ClaimPreview p = previews.preview(claim.classId(), id);
+        ClaimPreview p = claim.employment() ? previews.previewEmployment(claim.classId(), id)
+                : previews.preview(claim.classId(), id);
         if (!p.fileable()) {
             throw new InvalidInputException(p.problems());
         }
@@ -107,7 +132,7 @@ public class ClaimFiling {
         }
         store.refigure(id, p.lines().size(), p.total().fen(), p.provinceReview(), p.adjustments());
         try {
-            writeLines(id, p.trainingClass(), p);
+            writeLines(id, claim.kind(), p.trainingClass(), p);
         }
         catch (DuplicateKeyException raced) {
             throw InvalidInputException.of("classId", "subsidy.error.class.claimedConcurrently");
@@ -131,10 +156,10 @@ public class ClaimFiling {
         return LocalDate.now(clock.withZone(SubsidyRules.CHINA)).plusDays(settings.reviewDays());
     }
 
-    private void writeLines(long claimId, TrainingClass c, ClaimPreview p) {
+    private void writeLines(long claimId, ClaimKind kind, TrainingClass c, ClaimPreview p) {
         int year = c.startDate().getYear();
         for (ClaimLine l : p.lines()) {
-            store.insertLine(claimId, l.enrolmentId(), l.personId(), year,
+            store.insertLine(claimId, kind, l.enrolmentId(), l.personId(), year,
                     new RuleSet.Quote(p.rules().version(), l.tier(), l.standard(), null, l.groupCode(),
                             l.adjustPercent(), l.capKind(), l.capCut(), l.amount(), null),
                     l.groupEvidence());

@@ -1,6 +1,9 @@
 package org.jixing.subsidy;
 
 import java.util.Optional;
+import java.util.Set;
+
+import org.jixing.employment.EmploymentOutcomes;
 
 import org.jixing.subsidy.internal.PayeeStore;
 import org.jixing.subsidy.internal.RuleStore;
@@ -28,8 +31,11 @@ public class ClaimPreviews {
 
     private final ClaimPricing pricing;
 
+    private final EmploymentOutcomes outcomes;
+
     ClaimPreviews(ClaimableClasses classes, StandingStore standing, PayeeStore payees, RuleStore rules,
-            SubsidyProperties settings) {
+            SubsidyProperties settings, EmploymentOutcomes outcomes) {
+        this.outcomes = outcomes;
         this.classes = classes;
         this.standing = standing;
         this.payees = payees;
@@ -52,6 +58,31 @@ public class ClaimPreviews {
         return pricing.price(k, rules.inForceOn(k.trainingClass().startDate()),
                 payees.payee(k.trainingClass().providerId()), other,
                 standing.standingByPerson(k.personIds(), k.trainingClass().startDate().getYear(), exceptClaimId));
+    }
+
+    /**
+     * What an employment claim for a completed class would hold: a line for each trainee
+     * the social-insurance records show employed within the months of the employment
+     * component in force on the class's first day (employment's
+     * {@link EmploymentOutcomes#employedWithin}), the others left out with why.
+     */
+    @Transactional(readOnly = true)
+    public ClaimPreview previewEmployment(long classId) {
+        return previewEmployment(classId, 0);
+    }
+
+    ClaimPreview previewEmployment(long classId, long exceptClaimId) {
+        ClaimableClass k = classes.get(classId);
+        Optional<RuleSet> r = rules.inForceOn(k.trainingClass().startDate());
+        Optional<Claim> other = standing.standingClaimOfClass(classId, ClaimKind.EMPLOYMENT)
+            .filter(claim -> claim.id() != exceptClaimId);
+        Set<Long> employed = r.map(RuleSet::employment)
+            .map(pay -> outcomes.employedWithin(k.roster().stream().map(t -> t.enrolment().id()).toList(),
+                    pay.withinMonths()))
+            .orElse(Set.of());
+        return pricing.priceEmployment(k, r, payees.payee(k.trainingClass().providerId()), other,
+                standing.standingByPerson(k.personIds(), k.trainingClass().startDate().getYear(), exceptClaimId),
+                employed);
     }
 
 }

@@ -118,6 +118,84 @@ final class ClaimPricing {
     }
 
     /**
+     * Prices an employment claim for the class: one line per completed subsidised trainee
+     * whose person the social-insurance records show employed ({@code employed}, their
+     * enrolments) within the months of the employment component of {@code rules} (those
+     * in force on the class's first day), at its amount cut by the person's yearly cap;
+     * the others left out with why. {@code standing} is another employment claim standing
+     * for the class. It never touches the class's completion claim.
+     */
+    ClaimPreview priceEmployment(ClaimableClass k, Optional<RuleSet> rules, Optional<Payee> payee,
+            Optional<Claim> standing, Map<Long, Long> already, java.util.Set<Long> employed) {
+        TrainingClass c = k.trainingClass();
+        List<Problem> problems = new ArrayList<>();
+        if (c.status() != ClassStatus.COMPLETED && c.status() != ClassStatus.CLOSED) {
+            problems.add(notCompleted(k));
+        }
+        if (!c.subsidised()) {
+            problems.add(new Problem("classId", "subsidy.error.class.selfFunded"));
+        }
+        if (!k.providerActive()) {
+            problems.add(new Problem(null, "subsidy.error.provider.notActive"));
+        }
+        if (payee.isEmpty()) {
+            problems.add(new Problem(null, "subsidy.error.payee.missing"));
+        }
+        standing.ifPresent(claim -> problems
+            .add(new Problem("classId", "subsidy.error.class.claimedEmployment", claim.claimNo())));
+        if (rules.isEmpty()) {
+            problems.add(new Problem(null, "subsidy.error.rules.none", c.startDate()));
+            return new ClaimPreview(c, null, null, List.of(), List.of(), Money.ZERO, false, payee, problems);
+        }
+        RuleSet r = rules.get();
+        if (r.employment() == null) {
+            problems.add(new Problem(null, "subsidy.error.rules.noEmploymentPay", r.version()));
+            return new ClaimPreview(c, r, null, List.of(), List.of(), Money.ZERO, false, payee, problems);
+        }
+        String fund = r.lineFunds().get(c.lineCode());
+        if (fund == null) {
+            problems.add(new Problem(null, "subsidy.error.rules.noFund", c.lineCode()));
+        }
+        Map<Long, Long> sums = new HashMap<>(already);
+        List<ClaimLine> lines = new ArrayList<>();
+        List<ClaimExclusion> excluded = new ArrayList<>();
+        for (ClassCompletion t : k.roster()) {
+            Enrolment e = t.enrolment();
+            if (e.status() == EnrolmentStatus.WITHDRAWN) {
+                continue;
+            }
+            if (e.status() != EnrolmentStatus.COMPLETED) {
+                excluded.add(exclusion(e, "subsidy.exclusion.notCompleted", e.completionReason()));
+                continue;
+            }
+            if (!e.subsidised()) {
+                excluded.add(exclusion(e, "subsidy.exclusion.selfFunded", e.ineligibleReasons()));
+                continue;
+            }
+            if (!employed.contains(e.id())) {
+                excluded
+                    .add(exclusion(e, "subsidy.exclusion.notEmployed", String.valueOf(r.employment().withinMonths())));
+                continue;
+            }
+            RuleSet.Quote q = r.quoteEmployment(c.occupationCode(), Money.ofFen(sums.getOrDefault(e.personId(), 0L)));
+            if (!q.payable()) {
+                excluded.add(exclusion(e, q.refusal(), null));
+                continue;
+            }
+            sums.merge(e.personId(), q.amount().fen(), Long::sum);
+            lines.add(new ClaimLine(0, e.id(), e.personId(), e.name(), e.idNumberMasked(), q.tier(), q.standard(), null,
+                    0, q.capKind(), q.capCut(), q.amount(), false, null));
+        }
+        if (lines.isEmpty() && problems.isEmpty()) {
+            problems.add(new Problem(null, "subsidy.error.claim.nobodyEmployed", r.employment().withinMonths()));
+        }
+        Money total = lines.stream().map(ClaimLine::amount).reduce(Money.ZERO, Money::plus);
+        boolean province = total.compareTo(Money.ofFen(settings.provinceReviewAboveYuan() * 100)) > 0
+                || settings.keyLines().contains(c.lineCode());
+        return new ClaimPreview(c, r, fund, lines, excluded, total, province, payee, problems);
+    }
+
+    /**
      * Why a class that has not completed cannot be claimed for: while it may still run,
      * with the moment its calendar lets it complete (a claim can never come earlier).
      */

@@ -21,10 +21,29 @@ import org.jixing.shared.Money;
  * @param groupAdjustments percent added to (or taken from) the standard for a trainee
  * group; the largest one a trainee holds applies
  * @param lineFunds which fund source pays for each action line
+ * @param employment the employment component: the amount paid for a trainee the
+ * social-insurance records show employed within N months after the month the class ended,
+ * or null when this version pays nothing on employment
  */
 public record RuleSet(long id, int version, LocalDate effectiveFrom, String note, Money personYearCap, Money classCap,
         Tier defaultTier, List<Standard> standards, Map<String, Tier> occupationTiers,
-        Map<String, Integer> groupAdjustments, Map<String, String> lineFunds, String createdBy, Instant createdAt) {
+        Map<String, Integer> groupAdjustments, Map<String, String> lineFunds, String createdBy, Instant createdAt,
+        EmploymentPay employment) {
+
+    /** A version without an employment component. */
+    public RuleSet(long id, int version, LocalDate effectiveFrom, String note, Money personYearCap, Money classCap,
+            Tier defaultTier, List<Standard> standards, Map<String, Tier> occupationTiers,
+            Map<String, Integer> groupAdjustments, Map<String, String> lineFunds, String createdBy, Instant createdAt) {
+        this(id, version, effectiveFrom, note, personYearCap, classCap, defaultTier, standards, occupationTiers,
+                groupAdjustments, lineFunds, createdBy, createdAt, null);
+    }
+
+    /**
+     * The employment component: {@code amount} per trainee employed (a contribution
+     * record) within {@code withinMonths} months after the month the class ended.
+     */
+    public record EmploymentPay(int withinMonths, Money amount) {
+    }
 
     /** Demand tiers: A for occupations in the greatest shortage. */
     public enum Tier {
@@ -85,6 +104,25 @@ public record RuleSet(long id, int version, LocalDate effectiveFrom, String note
         long cut = Math.max(0, adjusted - left);
         Quote q = new Quote(version, tier, s.amount(), s.paysOn(), adjustment.map(Map.Entry::getKey).orElse(null),
                 percent, cut > 0 ? CapKind.PERSON_YEAR : null, Money.ofFen(cut), Money.ofFen(adjusted - cut), null);
+        return q.amount().fen() == 0 ? q.withRefusal("subsidy.exclusion.personCap") : q;
+    }
+
+    /**
+     * What one trainee proven employed would be paid under the employment component: its
+     * amount, cut to what is left of the person's yearly cap after
+     * {@code alreadyThisYear} (which counts every standing line of the year, completion
+     * and employment). No group adjustment and no class cap apply to it.
+     */
+    public Quote quoteEmployment(String occupationCode, Money alreadyThisYear) {
+        Tier tier = tierOf(occupationCode);
+        if (employment == null) {
+            return Quote.refused(this, tier, "subsidy.exclusion.noEmploymentPay");
+        }
+        long amount = employment.amount().fen();
+        long left = Math.max(0, personYearCap.fen() - alreadyThisYear.fen());
+        long cut = Math.max(0, amount - left);
+        Quote q = new Quote(version, tier, employment.amount(), null, null, 0, cut > 0 ? CapKind.PERSON_YEAR : null,
+                Money.ofFen(cut), Money.ofFen(amount - cut), null);
         return q.amount().fen() == 0 ? q.withRefusal("subsidy.exclusion.personCap") : q;
     }
 

@@ -51,15 +51,26 @@ public class SubsidyRules {
         this.clock = clock;
     }
 
-    /** A new version as the administrator entered it. */
+    /**
+     * A new version as the administrator entered it; {@code employment} is its employment
+     * component, or null for none.
+     */
     public record Draft(LocalDate effectiveFrom, String note, Money personYearCap, Money classCap,
             RuleSet.Tier defaultTier, List<RuleSet.Standard> standards, Map<String, RuleSet.Tier> occupationTiers,
-            Map<String, Integer> groupAdjustments, Map<String, String> lineFunds) {
+            Map<String, Integer> groupAdjustments, Map<String, String> lineFunds, RuleSet.EmploymentPay employment) {
+
+        /** A draft without an employment component. */
+        public Draft(LocalDate effectiveFrom, String note, Money personYearCap, Money classCap,
+                RuleSet.Tier defaultTier, List<RuleSet.Standard> standards, Map<String, RuleSet.Tier> occupationTiers,
+                Map<String, Integer> groupAdjustments, Map<String, String> lineFunds) {
+            this(effectiveFrom, note, personYearCap, classCap, defaultTier, standards, occupationTiers,
+                    groupAdjustments, lineFunds, null);
+        }
 
         /** A draft that starts from an existing version. */
         public static Draft from(RuleSet r, LocalDate effectiveFrom) {
             return new Draft(effectiveFrom, null, r.personYearCap(), r.classCap(), r.defaultTier(), r.standards(),
-                    r.occupationTiers(), r.groupAdjustments(), r.lineFunds());
+                    r.occupationTiers(), r.groupAdjustments(), r.lineFunds(), r.employment());
         }
 
     }
@@ -106,7 +117,7 @@ public class SubsidyRules {
         RuleSet r = new RuleSet(0, store.latestVersion() + 1, d.effectiveFrom(),
                 d.note() == null || d.note().isBlank() ? null : d.note().strip(), d.personYearCap(), d.classCap(),
                 d.defaultTier(), d.standards(), d.occupationTiers(), d.groupAdjustments(), d.lineFunds(), me.username(),
-                clock.instant());
+                clock.instant(), d.employment());
         long id = store.insert(r);
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("version", r.version());
@@ -117,6 +128,10 @@ public class SubsidyRules {
         after.put("occupationTiers", r.occupationTiers().size());
         after.put("groupAdjustments", r.groupAdjustments());
         after.put("lineFunds", r.lineFunds());
+        if (r.employment() != null) {
+            after.put("employmentWithinMonths", r.employment().withinMonths());
+            after.put("employmentFen", r.employment().amount().fen());
+        }
         audit.record(AuditEvent.of("subsidy.rules.publish", "subsidy_rule_set", id, null, after));
         return store.find(id).orElseThrow();
     }
@@ -183,6 +198,14 @@ public class SubsidyRules {
                 problems.add(new Problem("groupAdjustments", "subsidy.error.rules.percent", g));
             }
         });
+        if (d.employment() != null) {
+            if (d.employment().withinMonths() < 1 || d.employment().withinMonths() > 24) {
+                problems.add(new Problem("employmentWithinMonths", "subsidy.error.rules.employmentMonths"));
+            }
+            if (d.employment().amount() == null || d.employment().amount().isNegative()) {
+                problems.add(new Problem("employmentAmount", "subsidy.error.amount"));
+            }
+        }
         Set<String> sources = store.fundSources().stream().map(FundSource::code).collect(Collectors.toSet());
         d.lineFunds().forEach((l, f) -> {
             if (reference.actionLine(l).isEmpty()) {

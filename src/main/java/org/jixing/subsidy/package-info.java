@@ -3,7 +3,7 @@
  * recovery.
  */
 @ApplicationModule(allowedDependencies = { "shared", "reference", "provider", "person", "training", "certification",
-        "statistics", "audit" })
+        "statistics", "audit", "employment" })
 package org.jixing.subsidy;
 
 import org.springframework.modulith.ApplicationModule;

@@ -13,7 +13,7 @@ public record RuleDefinition(String code, List<Trigger> triggers, List<RuleParam
     /** The events a rule runs on as they arrive; every rule also runs in the scans. */
     public enum Trigger {
 
-        CHECK_IN, ENROLMENT, COMPLETION, CLAIM, CERTIFICATE, CONFIRMATION
+        CHECK_IN, ENROLMENT, COMPLETION, CLAIM, CERTIFICATE, CONFIRMATION, EMPLOYMENT_RECORDS
 
     }
 

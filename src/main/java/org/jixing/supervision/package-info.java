@@ -3,7 +3,7 @@
  * findings and referrals.
  */
 @ApplicationModule(allowedDependencies = { "shared", "reference", "provider", "person", "training", "certification",
-        "subsidy", "audit" })
+        "subsidy", "audit", "employment" })
 package org.jixing.supervision;
 
 import org.springframework.modulith.ApplicationModule;

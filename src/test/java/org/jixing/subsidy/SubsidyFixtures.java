@@ -35,6 +35,12 @@ import org.jixing.training.TrainingHistory.PastTrainee;
  */
 public interface SubsidyFixtures extends TrainingFixtures {
 
+    /**
+     * The employment component of the first rules version the fixtures publish: 500 yuan
+     * for a trainee employed within six months after the class ended.
+     */
+    RuleSet.EmploymentPay EMPLOYMENT_PAY = new RuleSet.EmploymentPay(6, Money.ofYuan("500"));
+
     /** The first day of the past classes the fixtures record: forty days ago. */
     default LocalDate pastStart() {
         return today().minusDays(40);
@@ -63,7 +69,7 @@ public interface SubsidyFixtures extends TrainingFixtures {
                 }
                 rules.publish(new SubsidyRules.Draft(LocalDate.of(2024, 1, 1), "test rules", Money.ofYuan("8000"),
                         Money.ofYuan("500000"), RuleSet.Tier.C, standards, Map.of(),
-                        Map.of("VETERAN", 10, "DISABLED", 20), funds));
+                        Map.of("VETERAN", 10, "DISABLED", 20), funds, EMPLOYMENT_PAY));
             }
             return rules.inForceOn(pastStart()).orElseThrow();
         });
@@ -82,8 +88,11 @@ public interface SubsidyFixtures extends TrainingFixtures {
 
     }
 
-    /** A completed past class of a new 济南 provider, with its payee entered. */
-    record PastFixture(Provider provider, long classId, List<Long> personIds) {
+    /**
+     * A completed past class of a new 济南 provider, with its payee entered; its trainees'
+     * people and ID numbers in roster order.
+     */
+    record PastFixture(Provider provider, long classId, List<Long> personIds, List<String> idNumbers) {
     }
 
     default PastFixture completedClass(String occupation, String level, String subTarget, List<Trainee> trainees)
@@ -130,7 +139,7 @@ public interface SubsidyFixtures extends TrainingFixtures {
                 new BigDecimal("36.651"), new BigDecimal("117.12"), pastStart, pastStart.plusDays(2), 30, sessions);
         long classId = asAdmin(() -> bean(TrainingHistory.class).record(new PastClass(p.id(), a, past))).classId();
         payee(p);
-        return new PastFixture(p, classId, personIds);
+        return new PastFixture(p, classId, personIds, ids);
     }
 
     /**

@@ -305,8 +305,9 @@ class DemoSubsidies {
         groups.put("REGISTERED_UNEMPLOYED", 10);
         groups.put("RURAL_MIGRANT", 10);
         return new SubsidyRules.Draft(LocalDate.of(2025, 1, 1),
-                "山东省职业技能提升行动补贴标准（示范）：按职业紧缺程度分 A/B/C 三档，重点群体上浮，每人每年累计不超过 6000 元。", Money.ofYuan("6000"),
-                Money.ofYuan("120000"), RuleSet.Tier.C, standards, TIERS, groups, LINE_FUNDS);
+                "山东省职业技能提升行动补贴标准（示范）：按职业紧缺程度分 A/B/C 三档，重点群体上浮，结业后 6 个月内就业的每人另发 500 元，每人每年累计不超过 6000 元。",
+                Money.ofYuan("6000"), Money.ofYuan("120000"), RuleSet.Tier.C, standards, TIERS, groups, LINE_FUNDS,
+                new RuleSet.EmploymentPay(6, Money.ofYuan("500")));
     }
 
 }

@@ -143,6 +143,29 @@ class ClaimsApi {
         return ResponseEntity.created(URI.create("/api/v1/subsidies/claims/" + c.id())).body(detail(c.id()));
     }
 
+    @Allowed(SubsidyPermission.CLAIM_FILE)
+    @GetMapping("/claims/employment/preview")
+    @Operation(summary = "What an employment claim for a completed class would hold: a line for each trainee the "
+            + "social-insurance records show employed within the months of the rules' employment component, "
+            + "the trainees left out and why (not proven employed), and what keeps it from being filed")
+    PreviewBody previewEmployment(@RequestParam long classId) {
+        ClaimPreview p = previews.previewEmployment(classId);
+        return new PreviewBody(classId, p.rules() == null ? null : p.rules().version(), p.fundSourceCode(), p.lines(),
+                p.exclusions(), p.total(), p.provinceReview(), p.fileable(), p.problems());
+    }
+
+    @Allowed(SubsidyPermission.CLAIM_FILE)
+    @PostMapping("/claims/employment")
+    @Operation(summary = "File an employment claim for a completed class (provider staff): a claim of its own kind "
+            + "(EMPLOYMENT), reviewed, committed and paid like a completion claim, which it never changes")
+    ResponseEntity<ClaimDetail> fileEmployment(@RequestBody FileClaim body) {
+        if (body == null || body.classId() == null) {
+            throw InvalidInputException.of("classId", "subsidy.error.required");
+        }
+        Claim c = filing.fileEmployment(body.classId());
+        return ResponseEntity.created(URI.create("/api/v1/subsidies/claims/" + c.id())).body(detail(c.id()));
+    }
+
     @Allowed(SubsidyPermission.CLAIM_READ)
     @GetMapping("/claims/{id}")
     ClaimDetail get(@PathVariable long id) {

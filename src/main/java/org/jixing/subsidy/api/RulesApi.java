@@ -83,7 +83,15 @@ class RulesApi {
      */
     record NewVersion(LocalDate effectiveFrom, String note, String personYearCapYuan, String classCapYuan,
             RuleSet.Tier defaultTier, List<StandardEntry> standards, Map<String, RuleSet.Tier> occupationTiers,
-            Map<String, Integer> groupAdjustments, Map<String, String> lineFunds) {
+            Map<String, Integer> groupAdjustments, Map<String, String> lineFunds, EmploymentEntry employment) {
+    }
+
+    /**
+     * The employment component: {@code amountYuan} per trainee the social-insurance
+     * records show employed within {@code withinMonths} months after the month the class
+     * ended; null for none.
+     */
+    record EmploymentEntry(Integer withinMonths, String amountYuan) {
     }
 
     /** What the simulator found, with its explanation in the reader's language. */
@@ -134,7 +142,11 @@ class RulesApi {
         }
         RuleSet r = rules.publish(new SubsidyRules.Draft(body.effectiveFrom(), body.note(),
                 yuanOrNull(body.personYearCapYuan()), yuanOrNull(body.classCapYuan()), body.defaultTier(), standards,
-                orEmpty(body.occupationTiers()), orEmpty(body.groupAdjustments()), orEmpty(body.lineFunds())));
+                orEmpty(body.occupationTiers()), orEmpty(body.groupAdjustments()), orEmpty(body.lineFunds()),
+                body.employment() == null ? null
+                        : new RuleSet.EmploymentPay(
+                                body.employment().withinMonths() == null ? 0 : body.employment().withinMonths(),
+                                yuanOrNull(body.employment().amountYuan()))));
         LocalDate today = rules.today();
         return ResponseEntity.created(URI.create("/api/v1/subsidies/rules/" + r.id()))
             .body(new VersionDetail(RuleStanding.of(r, rules.inForceOn(today), today), r));

@@ -19,6 +19,7 @@ import org.jixing.shared.scope.ScopeColumns;
 import org.jixing.shared.scope.ScopeSql;
 import org.jixing.subsidy.Claim;
 import org.jixing.subsidy.ClaimFilter;
+import org.jixing.subsidy.ClaimKind;
 import org.jixing.subsidy.ClaimStatus;
 import org.jixing.subsidy.ClaimSupervision;
 import org.jixing.subsidy.GroupEvidence;
@@ -45,7 +46,7 @@ public class ClaimStore {
             c.occupation_code, c.level_code, c.training_year, c.fund_source_code, c.rule_set_id, r.version as rule_version,
             c.budget_id, c.trainees, c.amount_fen, c.province_review, c.status, c.review_due_on, c.payee_name,
             c.payee_account, c.payee_bank, c.submitted_by, c.submitted_at, c.status_since, c.version,
-            c.adjusted_lines, c.declared_lines, c.adjustment_fen, c.declared_fen
+            c.adjusted_lines, c.declared_lines, c.adjustment_fen, c.declared_fen, c.kind
             from subsidy_claim c join subsidy_rule_set r on r.id = c.rule_set_id""";
 
     private final JdbcClient jdbc;
@@ -59,7 +60,7 @@ public class ClaimStore {
             String regionCode, String lineCode, String occupationCode, String levelCode, int trainingYear,
             String fundSourceCode, long ruleSetId, int trainees, long amountFen, boolean provinceReview,
             LocalDate reviewDueOn, String payeeName, String payeeAccount, String payeeBank, String submittedBy,
-            Instant at, AdjustmentShare adjustments) {
+            Instant at, AdjustmentShare adjustments, ClaimKind kind) {
     }
 
     public long insert(NewClaim c) {
@@ -69,10 +70,11 @@ public class ClaimStore {
                   line_code, occupation_code, level_code, training_year, fund_source_code, rule_set_id, trainees,
                   amount_fen, province_review, status, review_due_on, payee_name, payee_account, payee_bank, live,
                   submitted_by, submitted_at, status_since, adjusted_lines, declared_lines, adjustment_fen,
-                  declared_fen)
+                  declared_fen, kind)
                 values (:no, :class, :classNo, :provider, :providerName, :region, :line, :occupation, :level, :year,
                   :fund, :rules, :trainees, :amount, :province, 'SUBMITTED', :due, :payee, :account, :bank, 1, :by,
-                  :at, :at, :adjustedLines, :declaredLines, :adjustment, :declared)""")
+                  :at, :at, :adjustedLines, :declaredLines, :adjustment, :declared, :kind)""")
+            .param("kind", c.kind().name())
             .param("adjustedLines", c.adjustments().adjustedLines())
             .param("declaredLines", c.adjustments().declaredLines())
             .param("adjustment", c.adjustments().adjustment().fen())
@@ -130,12 +132,22 @@ public class ClaimStore {
 
     public void insertLine(long claimId, long enrolmentId, long personId, int year, RuleSet.Quote q,
             GroupEvidence evidence) {
+        insertLine(claimId, ClaimKind.COMPLETION, enrolmentId, personId, year, q, evidence);
+    }
+
+    /**
+     * A line of a claim of a kind; an enrolment already on a standing line of that kind
+     * is refused by the database ({@code subsidy_claim_line_enrolment_uk}).
+     */
+    public void insertLine(long claimId, ClaimKind kind, long enrolmentId, long personId, int year, RuleSet.Quote q,
+            GroupEvidence evidence) {
         jdbc.sql("""
                 insert into subsidy_claim_line (claim_id, enrolment_id, person_id, training_year, tier, standard_fen,
                   group_code, adjust_percent, cap_kind, cap_cut_fen, amount_fen, live, group_basis, group_channel,
-                  group_recorded_by, group_membership_id)
+                  group_recorded_by, group_membership_id, kind)
                 values (:c, :e, :p, :y, :t, :s, :g, :pct, :ck, :cut, :a, 1, :basis, :channel, :recordedBy,
-                  :membership)""")
+                  :membership, :kind)""")
+            .param("kind", kind.name())
             .param("basis", evidence == null ? null : evidence.basis().name())
             .param("channel", evidence == null ? null : evidence.channel().name())
             .param("recordedBy", evidence == null ? null : evidence.recordedBy())
@@ -367,7 +379,8 @@ public class ClaimStore {
                 rs.getString("submitted_by"), rs.getTimestamp("submitted_at").toInstant(),
                 rs.getTimestamp("status_since").toInstant(), rs.getInt("version"),
                 AdjustmentShare.of(rs.getInt("adjusted_lines"), rs.getInt("declared_lines"),
-                        rs.getLong("adjustment_fen"), rs.getLong("declared_fen")));
+                        rs.getLong("adjustment_fen"), rs.getLong("declared_fen")),
+                ClaimKind.valueOf(rs.getString("kind")));
     }
 
 }

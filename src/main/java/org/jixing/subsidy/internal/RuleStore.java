@@ -86,6 +86,13 @@ public class RuleStore {
                 .param("l", l)
                 .param("f", f)
                 .update());
+        if (r.employment() != null) {
+            jdbc.sql("insert into subsidy_employment_pay (rule_set_id, within_months, amount_fen) values (:id, :m, :a)")
+                .param("id", id)
+                .param("m", r.employment().withinMonths())
+                .param("a", r.employment().amount().fen())
+                .update();
+        }
         return id;
     }
 
@@ -145,11 +152,17 @@ public class RuleStore {
                 .param("id", id)
                 .query((rs, n) -> funds.put(rs.getString(1), rs.getString(2)))
                 .list();
+            RuleSet.EmploymentPay employment = jdbc
+                .sql("select within_months, amount_fen from subsidy_employment_pay where rule_set_id = :id")
+                .param("id", id)
+                .query((rs, n) -> new RuleSet.EmploymentPay(rs.getInt(1), Money.ofFen(rs.getLong(2))))
+                .optional()
+                .orElse(null);
             Instant at = h.createdAt().toInstant();
             return new RuleSet(h.id(), h.version(), h.effectiveFrom(), h.note(), Money.ofFen(h.personYearCapFen()),
                     Money.ofFen(h.classCapFen()), Tier.valueOf(h.defaultTier()), List.copyOf(standards),
                     Collections.unmodifiableMap(tiers), Collections.unmodifiableMap(groups),
-                    Collections.unmodifiableMap(funds), h.createdBy(), at);
+                    Collections.unmodifiableMap(funds), h.createdBy(), at, employment);
         });
     }
 

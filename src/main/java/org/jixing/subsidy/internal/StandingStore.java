@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.jixing.subsidy.Claim;
+import org.jixing.subsidy.ClaimKind;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -23,8 +24,14 @@ public class StandingStore {
     }
 
     public Optional<Claim> standingClaimOfClass(long classId) {
-        return jdbc.sql("select " + ClaimStore.COLUMNS + " where c.class_id = :c and c.live = 1")
+        return standingClaimOfClass(classId, ClaimKind.COMPLETION);
+    }
+
+    /** The class's standing claim of a kind. */
+    public Optional<Claim> standingClaimOfClass(long classId, ClaimKind kind) {
+        return jdbc.sql("select " + ClaimStore.COLUMNS + " where c.class_id = :c and c.kind = :k and c.live = 1")
             .param("c", classId)
+            .param("k", kind.name())
             .query((rs, n) -> ClaimStore.claim(rs))
             .optional();
     }

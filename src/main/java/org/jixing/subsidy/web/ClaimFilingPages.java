@@ -40,6 +40,11 @@ class ClaimFilingPages {
     String preview(@RequestParam long classId, Model model) {
         requireStaff();
         ClaimPreview p = previews.preview(classId);
+        return show(p, false, model);
+    }
+
+    private String show(ClaimPreview p, boolean employment, Model model) {
+        model.addAttribute("employment", employment);
         model.addAttribute("preview", p);
         model.addAttribute("c", p.trainingClass());
         model.addAttribute("explanations", page.explain(p.lines()));
@@ -60,6 +65,27 @@ class ClaimFilingPages {
         catch (InvalidInputException ex) {
             model.addAttribute("problems", ex.problems());
             return preview(classId, model);
+        }
+    }
+
+    @Allowed(SubsidyPermission.CLAIM_FILE)
+    @GetMapping("/claims/employment/new")
+    String previewEmployment(@RequestParam long classId, Model model) {
+        requireStaff();
+        return show(previews.previewEmployment(classId), true, model);
+    }
+
+    @Allowed(SubsidyPermission.CLAIM_FILE)
+    @PostMapping("/claims/employment")
+    String fileEmployment(@RequestParam long classId, Model model, RedirectAttributes redirect) {
+        try {
+            Claim c = filing.fileEmployment(classId);
+            redirect.addFlashAttribute("notice", "subsidy.claim.filed");
+            return "redirect:/subsidies/claims/" + c.id();
+        }
+        catch (InvalidInputException ex) {
+            model.addAttribute("problems", ex.problems());
+            return previewEmployment(classId, model);
         }
     }
 

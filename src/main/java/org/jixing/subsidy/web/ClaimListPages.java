@@ -10,6 +10,7 @@ import org.jixing.shared.scope.CurrentUser;
 import org.jixing.shared.scope.Role;
 import org.jixing.shared.web.NavItem;
 import org.jixing.subsidy.Claim;
+import org.jixing.subsidy.ClaimKind;
 import org.jixing.subsidy.ClaimFilter;
 import org.jixing.subsidy.ClaimStatus;
 import org.jixing.subsidy.Claims;
@@ -78,27 +79,38 @@ class ClaimListPages {
         model.addAttribute("regions", reference.cities());
         model.addAttribute("today", this.page.today());
         if (me.hasRole(Role.PROVIDER_STAFF)) {
-            model.addAttribute("claimable", claimable());
+            Set<Long> claimed = standing(ClaimKind.COMPLETION);
+            Set<Long> claimedEmployment = standing(ClaimKind.EMPLOYMENT);
+            model.addAttribute("claimable", claimable(claimed, claimedEmployment));
+            model.addAttribute("claimed", claimed);
+            model.addAttribute("claimedEmployment", claimedEmployment);
             model.addAttribute("payee", payees.ownPayee().orElse(null));
         }
         return "subsidy/claim-list";
     }
 
     /**
-     * The provider's completed subsidised classes without a standing claim, newest first
-     * (a page of them).
+     * The provider's completed subsidised classes without a standing claim of one kind or
+     * the other (completion, employment), newest first (a page of them).
      */
-    private List<TrainingClass> claimable() {
+    private List<TrainingClass> claimable(Set<Long> claimed, Set<Long> claimedEmployment) {
         List<TrainingClass> completed = classes
             .search(new ClassFilter(ClassStatus.COMPLETED, null, null, null, null, "-start"), 0, 100)
             .items();
-        Set<Long> claimed = claims.search(ClaimFilter.ALL, 0, 1000)
+        return completed.stream()
+            .filter(c -> c.subsidised() && !(claimed.contains(c.id()) && claimedEmployment.contains(c.id())))
+            .limit(20)
+            .toList();
+    }
+
+    /** The classes of the provider's standing claims of a kind. */
+    private Set<Long> standing(ClaimKind kind) {
+        return claims.search(ClaimFilter.ALL, 0, 1000)
             .items()
             .stream()
-            .filter(c -> c.status() != ClaimStatus.REJECTED)
+            .filter(c -> c.status() != ClaimStatus.REJECTED && c.kind() == kind)
             .map(Claim::classId)
             .collect(Collectors.toSet());
-        return completed.stream().filter(c -> c.subsidised() && !claimed.contains(c.id())).limit(20).toList();
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -116,7 +116,8 @@ class RulePages {
      */
     record RuleForm(String effectiveFrom, String note, String personYearCap, String classCap, String defaultTier,
             Map<String, String> amounts, Map<String, String> paysOn, Map<String, String> occupationTiers,
-            Map<String, String> groupAdjustments, Map<String, String> lineFunds) {
+            Map<String, String> groupAdjustments, Map<String, String> lineFunds, String employmentMonths,
+            String employmentAmount) {
 
         static RuleForm of(SubsidyRules.Draft d) {
             Map<String, String> amounts = new LinkedHashMap<>();
@@ -133,14 +134,17 @@ class RulePages {
                     d.note() == null ? "" : d.note(), d.personYearCap() == null ? "" : d.personYearCap().toYuanString(),
                     d.classCap() == null ? "" : d.classCap().toYuanString(),
                     d.defaultTier() == null ? "C" : d.defaultTier().name(), amounts, pays, tiers, groups,
-                    new LinkedHashMap<>(d.lineFunds()));
+                    new LinkedHashMap<>(d.lineFunds()),
+                    d.employment() == null ? "" : String.valueOf(d.employment().withinMonths()),
+                    d.employment() == null ? "" : d.employment().amount().toYuanString());
         }
 
         static RuleForm of(Map<String, String> params) {
             return new RuleForm(params.getOrDefault("effectiveFrom", ""), params.getOrDefault("note", ""),
                     params.getOrDefault("personYearCap", ""), params.getOrDefault("classCap", ""),
                     params.getOrDefault("defaultTier", ""), prefixed(params, "amount."), prefixed(params, "paysOn."),
-                    prefixed(params, "tier."), prefixed(params, "adjust."), prefixed(params, "fund."));
+                    prefixed(params, "tier."), prefixed(params, "adjust."), prefixed(params, "fund."),
+                    params.getOrDefault("employmentMonths", ""), params.getOrDefault("employmentAmount", ""));
         }
 
         private static Map<String, String> prefixed(Map<String, String> params, String prefix) {
@@ -187,7 +191,27 @@ class RulePages {
                 from = null;
             }
             return new SubsidyRules.Draft(from, note, yuan(personYearCap), yuan(classCap), tier(defaultTier), standards,
-                    tiers, groups, lineFunds);
+                    tiers, groups, lineFunds, employment());
+        }
+
+        /**
+         * The employment component entered: none when both fields are blank; a field that
+         * cannot be read makes an invalid one the rules' checks name.
+         */
+        private RuleSet.EmploymentPay employment() {
+            boolean noMonths = employmentMonths == null || employmentMonths.isBlank();
+            boolean noAmount = employmentAmount == null || employmentAmount.isBlank();
+            if (noMonths && noAmount) {
+                return null;
+            }
+            int months;
+            try {
+                months = noMonths ? 0 : Integer.parseInt(employmentMonths.strip());
+            }
+            catch (NumberFormatException ex) {
+                months = 0;
+            }
+            return new RuleSet.EmploymentPay(months, noAmount ? null : yuan(employmentAmount));
         }
 
         private static RuleSet.Tier tier(String t) {
