@@ -45,7 +45,8 @@ class ModulesWriteTheirOwnTablesTest {
     private static final Map<String, String> OWNER_BY_MIGRATION = Map.of("V3_1__throttle_bucket.sql", "shared",
             "V16_1__inspector_role.sql", "account", "V15_0__counted_completion.sql", "statistics",
             "V16_2__training_supervision_reads.sql", "training", "V17_0__employment_officer_role.sql", "account",
-            "V17_1__named_class_type.sql", "training", "V17_10__employment_claim.sql", "subsidy");
+            "V17_1__named_class_type.sql", "training", "V17_3__enrolment_completion_order.sql", "training",
+            "V17_10__employment_claim.sql", "subsidy");
 
     private static final Pattern CREATE_TABLE = Pattern
         .compile("(?i)create\\s+table\\s+(?:if\\s+not\\s+exists\\s+)?([a-z_][a-z0-9_]*)");

@@ -1,5 +1,7 @@
 package org.jixing.employment;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -43,8 +45,11 @@ public class FollowUps {
 
     private final FollowUpProperties properties;
 
+    private final Clock clock;
+
     FollowUps(FollowUpStore store, ContributionStore contributions, Enrolments enrolments, People people,
-            FollowUpProperties properties) {
+            FollowUpProperties properties, Clock clock) {
+        this.clock = clock;
         this.store = store;
         this.contributions = contributions;
         this.enrolments = enrolments;
@@ -74,19 +79,30 @@ public class FollowUps {
     }
 
     /**
-     * Takes in every completion above the highest followed, page by page; returns how
-     * many.
+     * How far back the catch-up looks: a completion's last follow-up month is a year
+     * after its class, and contribution files may come a year late.
+     */
+    static final int CATCH_UP_MONTHS = 25;
+
+    /**
+     * Takes in every completion of the last {@link #CATCH_UP_MONTHS} months not yet
+     * followed, page by page in the order of completion day and id; returns how many. Not
+     * a watermark on the highest followed id: a completion recorded late (history, or an
+     * event still on its way) may have a lower id than one already followed.
      */
     public int catchUp() {
         int total = 0;
-        long after = store.lastEnrolmentId();
+        LocalDate day = LocalDate.now(clock).minusMonths(CATCH_UP_MONTHS);
+        long after = 0;
         while (true) {
-            List<CompletedEnrolment> page = enrolments.completedEnrolmentsAfter(after, PAGE);
+            List<CompletedEnrolment> page = enrolments.completedEnrolmentsAfter(day, after, PAGE);
             if (page.isEmpty()) {
                 return total;
             }
             total += follow(page);
-            after = page.get(page.size() - 1).enrolmentId();
+            CompletedEnrolment last = page.get(page.size() - 1);
+            day = last.completedOn();
+            after = last.enrolmentId();
         }
     }
 

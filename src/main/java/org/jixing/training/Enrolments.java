@@ -120,12 +120,12 @@ public class Enrolments {
     }
 
     /**
-     * Unscoped, for the employment follow-up: completed enrolments with an id above
-     * {@code afterId}, in id order, at most {@code limit}.
+     * Unscoped, for the employment follow-up: completed enrolments in the order of their
+     * completion day and id, after the given day and id, at most {@code limit}.
      */
     @Transactional(readOnly = true)
-    public List<CompletedEnrolment> completedEnrolmentsAfter(long afterId, int limit) {
-        return completions.completedEnrolmentsAfter(afterId, limit);
+    public List<CompletedEnrolment> completedEnrolmentsAfter(LocalDate afterDay, long afterId, int limit) {
+        return completions.completedEnrolmentsAfter(afterDay, afterId, limit);
     }
 
     /** Unscoped, for the employment follow-up: those of these enrolments completed. */

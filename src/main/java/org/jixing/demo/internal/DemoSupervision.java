@@ -28,9 +28,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The demo's supervision: the planted-fraud generator plants every known pattern among
- * the honest records (in 济南 and 青岛), the province's inspector scans the last months, and
- * opens a case on the provider of the ghost class with its live alerts, so a new user
- * finds alerts with their evidence and an open case on the desk.
+ * the honest records (in 济南 and 青岛), the province's inspector scans the last two weeks
+ * (where the patterns were planted), and opens a case on the provider of the ghost class
+ * with its live alerts, so a new user finds alerts with their evidence and an open case
+ * on the desk.
  */
 @Component
 class DemoSupervision {
@@ -66,7 +67,7 @@ class DemoSupervision {
             log.warn("Planting the demo's fraud patterns stopped early: {}", ex.getMessage());
         }
         CurrentUser inspector = inspector(admin.scope().ref());
-        ScanSummary s = RunAs.user(inspector, () -> scans.scan(now.minus(120, ChronoUnit.DAYS), now.plusSeconds(60)));
+        ScanSummary s = RunAs.user(inspector, () -> scans.scan(now.minus(14, ChronoUnit.DAYS), now.plusSeconds(60)));
         log.info("Demo supervision: {} planted ({}), scan: {} hits, {} new alerts", made.size(),
                 made.stream().map(Planted::pattern).distinct().toList(), s.hits(), s.alertsNew());
         made.stream()

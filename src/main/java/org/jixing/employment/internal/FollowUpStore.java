@@ -61,11 +61,6 @@ public class FollowUpStore {
         this.named = named;
     }
 
-    /** The highest enrolment followed, where the feed from training reads on. */
-    public long lastEnrolmentId() {
-        return jdbc.sql("select coalesce(max(enrolment_id), 0) from follow_up").query(Long.class).single();
-    }
-
     /** Those of these enrolments already followed. */
     public Set<Long> followed(Collection<Long> enrolmentIds) {
         if (enrolmentIds.isEmpty()) {

@@ -112,14 +112,16 @@ class ContributionPages {
 
         @Bean
         NavItem contributionImportsNav() {
-            return new NavItem("employment.nav.contributions", "/employment/contributions", 720,
-                    OutcomePermission.CONTRIBUTION_IMPORT.roles());
+            return new NavItem("employment.nav.contributions", "/employment/contributions", 740,
+                    OutcomePermission.CONTRIBUTION_IMPORT.roles())
+                .inGroup("nav.employment");
         }
 
         @Bean
         NavItem employmentOutcomesNav() {
-            return new NavItem("employment.nav.outcomes", "/employment/outcomes", 721,
-                    OutcomePermission.OUTCOME_READ.roles());
+            return new NavItem("employment.nav.outcomes", "/employment/outcomes", 750,
+                    OutcomePermission.OUTCOME_READ.roles())
+                .inGroup("nav.employment");
         }
 
     }

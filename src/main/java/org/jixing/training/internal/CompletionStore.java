@@ -97,10 +97,11 @@ public class CompletionStore {
      * Completed enrolments (unscoped) with an id above {@code afterId}, in id order, at
      * most {@code limit}: a feed another module reads through page by page.
      */
-    public List<CompletedEnrolment> completedEnrolmentsAfter(long afterId, int limit) {
+    public List<CompletedEnrolment> completedEnrolmentsAfter(LocalDate afterDay, long afterId, int limit) {
         return jdbc
-            .sql(COMPLETED_ENROLMENT + " where e.id > :after and " + COMPLETED
-                    + " order by e.id fetch first :n rows only")
+            .sql(COMPLETED_ENROLMENT + " where (e.completed_on > :day or e.completed_on = :day and e.id > :after) and "
+                    + COMPLETED + " order by e.completed_on, e.id fetch first :n rows only")
+            .param("day", java.sql.Date.valueOf(afterDay))
             .param("after", afterId)
             .param("n", limit)
             .query(CompletionStore::completedEnrolment)
