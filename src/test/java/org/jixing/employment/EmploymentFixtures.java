@@ -73,7 +73,7 @@ public interface EmploymentFixtures extends TrainingFixtures {
     }
 
     /** A completed past class of a new 济南 provider, and the people on its roster. */
-    record PastOrderClass(Provider provider, long classId, List<Long> personIds) {
+    record PastOrderClass(Provider provider, long classId, List<Long> personIds, List<String> idNumbers) {
     }
 
     /**
@@ -112,7 +112,7 @@ public interface EmploymentFixtures extends TrainingFixtures {
                 named ? employerCreditCode : null, true, "历下区培训楼 3 层", new BigDecimal("36.651"),
                 new BigDecimal("117.12"), start, start.plusDays(2), 30, sessions);
         long classId = asAdmin(() -> bean(TrainingHistory.class).record(new PastClass(p.id(), a, past))).classId();
-        return new PastOrderClass(p, classId, personIds);
+        return new PastOrderClass(p, classId, personIds, ids);
     }
 
     private static List<PastCheckIn> attended(LocalDate start, int... sessions) {
