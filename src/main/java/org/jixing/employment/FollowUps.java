@@ -106,17 +106,26 @@ public class FollowUps {
         }
     }
 
+    /**
+     * At start, in the background: on a database with millions of completions not yet
+     * followed (the first start after an upgrade) the catch-up takes minutes, and the
+     * application must not wait for it. An import catches up first anyway.
+     */
     @EventListener(ApplicationReadyEvent.class)
     void catchUpAtStart() {
-        try {
-            int n = catchUp();
-            if (n > 0) {
-                log.info("employment follows {} completions recorded while it was not listening", n);
+        Thread t = new Thread(() -> {
+            try {
+                int n = catchUp();
+                if (n > 0) {
+                    log.info("employment follows {} completions recorded while it was not listening", n);
+                }
             }
-        }
-        catch (RuntimeException ex) {
-            log.warn("the completions could not be caught up at start; the next import does it", ex);
-        }
+            catch (RuntimeException ex) {
+                log.warn("the completions could not be caught up at start; the next import does it", ex);
+            }
+        }, "employment-catch-up");
+        t.setDaemon(true);
+        t.start();
     }
 
 }
