@@ -18,7 +18,7 @@ import org.jixing.audit.AuditTrail;
 import org.jixing.employment.internal.ContributionStore;
 import org.jixing.employment.internal.ContributionStore.Progress;
 import org.jixing.employment.internal.FollowUpStore;
-import org.jixing.person.People;
+import org.jixing.person.IdNumberSeals;
 import org.jixing.shared.ProvinceTime;
 import org.jixing.shared.scope.RunAs;
 import org.jixing.shared.tabular.TableFileException;
@@ -62,7 +62,7 @@ class ContributionImportRunner {
 
     private final FollowUps followUps;
 
-    private final People people;
+    private final IdNumberSeals seals;
 
     private final FollowUpProperties properties;
 
@@ -78,15 +78,16 @@ class ContributionImportRunner {
 
     private volatile boolean stopping;
 
-    ContributionImportRunner(ContributionStore store, FollowUpStore followUpStore, FollowUps followUps, People people,
-            FollowUpProperties properties, AuditTrail audit, Clock clock, PlatformTransactionManager transactionManager,
+    ContributionImportRunner(ContributionStore store, FollowUpStore followUpStore, FollowUps followUps,
+            IdNumberSeals seals, FollowUpProperties properties, AuditTrail audit, Clock clock,
+            PlatformTransactionManager transactionManager,
             @Qualifier(ContributionImportConfiguration.EXECUTOR) ThreadPoolTaskExecutor executor,
             org.springframework.context.ApplicationEventPublisher events) {
         this.events = events;
         this.store = store;
         this.followUpStore = followUpStore;
         this.followUps = followUps;
-        this.people = people;
+        this.seals = seals;
         this.properties = properties;
         this.audit = audit;
         this.clock = clock;
@@ -215,7 +216,7 @@ class ContributionImportRunner {
                     refusedCount++;
                 }
                 else {
-                    valid.add(new Object[] { id, row.number(), people.idNumberIndex(r.idNumber()), r.creditCode(),
+                    valid.add(new Object[] { id, row.number(), seals.idNumberIndex(r.idNumber()), r.creditCode(),
                             r.monthNo(), r.baseFen() });
                     staged++;
                 }

@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 
 import org.jixing.employment.internal.ContributionStore;
 import org.jixing.employment.internal.FollowUpStore;
-import org.jixing.person.People;
+import org.jixing.person.IdNumberSeals;
 import org.jixing.training.CompletedEnrolment;
 import org.jixing.training.Enrolments;
 import org.jixing.training.TrainingCompleted;
@@ -41,19 +41,19 @@ public class FollowUps {
 
     private final Enrolments enrolments;
 
-    private final People people;
+    private final IdNumberSeals seals;
 
     private final FollowUpProperties properties;
 
     private final Clock clock;
 
-    FollowUps(FollowUpStore store, ContributionStore contributions, Enrolments enrolments, People people,
+    FollowUps(FollowUpStore store, ContributionStore contributions, Enrolments enrolments, IdNumberSeals seals,
             FollowUpProperties properties, Clock clock) {
         this.clock = clock;
         this.store = store;
         this.contributions = contributions;
         this.enrolments = enrolments;
-        this.people = people;
+        this.seals = seals;
         this.properties = properties;
     }
 
@@ -71,7 +71,7 @@ public class FollowUps {
             return 0;
         }
         store.persons(
-                people.idNumberIndexes(fresh.stream().map(CompletedEnrolment::personId).collect(Collectors.toSet())));
+                seals.idNumberIndexes(fresh.stream().map(CompletedEnrolment::personId).collect(Collectors.toSet())));
         store.classes(fresh);
         int n = store.followUps(fresh, contributions.lastDone());
         store.recompute(fresh.stream().map(CompletedEnrolment::enrolmentId).toList(), properties.minimumBaseFen());

@@ -87,39 +87,6 @@ public class People {
     }
 
     /**
-     * Seals a valid ID number as trainees' are sealed, for another module that keeps ID
-     * numbers of its own people (training's teachers) and must find equal numbers across
-     * its records: empty when the number is not a valid resident ID number. Changes
-     * nothing.
-     */
-    public Optional<SealedIdNumber> sealIdNumber(String raw) {
-        if (raw == null || checkIdNumber("idNumber", raw).isPresent()) {
-            return Optional.empty();
-        }
-        String number = ResidentIdNumbers.normalize(raw);
-        return Optional.of(new SealedIdNumber(cipher.encrypt(number), cipher.index(number)));
-    }
-
-    /**
-     * The blind index of an ID number as the registry indexes trainees' (normalised
-     * first), for another module that matches records it receives by ID number (the
-     * social-insurance contribution files) against people it follows, without keeping or
-     * reading clear numbers. The caller checks the number first. Changes nothing.
-     */
-    public String idNumberIndex(String raw) {
-        return cipher.index(ResidentIdNumbers.normalize(raw));
-    }
-
-    /**
-     * The blind index of each of these people's ID numbers, by person id (unscoped, for
-     * the matching of another module's records, see {@link #idNumberIndex}).
-     */
-    @Transactional(readOnly = true)
-    public Map<Long, String> idNumberIndexes(Collection<Long> personIds) {
-        return personIds.isEmpty() ? Map.of() : store.indexesById(personIds);
-    }
-
-    /**
      * Registers a person. Region officers register people of their region; provider staff
      * register them in the region of the class they enrol in (the caller passes it).
      */

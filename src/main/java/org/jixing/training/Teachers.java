@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.jixing.audit.AuditEvent;
 import org.jixing.audit.AuditTrail;
+import org.jixing.person.IdNumberSeals;
 import org.jixing.person.People;
 import org.jixing.person.SealedIdNumber;
 import org.jixing.shared.InvalidInputException;
@@ -28,7 +29,10 @@ public class Teachers {
 
     private final People people;
 
-    Teachers(TeacherStore store, AuditTrail audit, People people) {
+    private final IdNumberSeals seals;
+
+    Teachers(TeacherStore store, AuditTrail audit, People people, IdNumberSeals seals) {
+        this.seals = seals;
         this.store = store;
         this.audit = audit;
         this.people = people;
@@ -77,7 +81,7 @@ public class Teachers {
         SealedIdNumber sealed = null;
         if (idNumber != null && !idNumber.isBlank()) {
             people.checkIdNumber("idNumber", idNumber).ifPresent(problems::add);
-            sealed = people.sealIdNumber(idNumber).orElse(null);
+            sealed = seals.sealIdNumber(idNumber).orElse(null);
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);

@@ -28,7 +28,7 @@ import javax.sql.DataSource;
 
 import org.jixing.IntegrationTest;
 import org.jixing.RunningAs;
-import org.jixing.person.People;
+import org.jixing.person.IdNumberSeals;
 import org.jixing.shared.ResidentIdNumbers;
 import org.jixing.shared.UnifiedSocialCreditCode;
 import org.jixing.shared.bulk.BulkWriter;
@@ -67,7 +67,7 @@ class ContributionImportBench extends IntegrationTest {
     OutcomeIndicators indicators;
 
     @Autowired
-    People people;
+    IdNumberSeals seals;
 
     @Autowired
     BulkWriter bulk;
@@ -147,7 +147,7 @@ class ContributionImportBench extends IntegrationTest {
             @Override
             public Object[] next() {
                 long i = k++;
-                return new Object[] { PERSON_BASE + i, people.idNumberIndex(idNumber(i, true)) };
+                return new Object[] { PERSON_BASE + i, seals.idNumberIndex(idNumber(i, true)) };
             }
         };
         bulk.write("follow_up_person", List.of("person_id", "id_index"), persons);

@@ -26,6 +26,7 @@ import org.jixing.SignedIn;
 import org.jixing.TestIdNumbers;
 import org.jixing.employment.internal.ContributionStore;
 import org.jixing.person.NewPerson;
+import org.jixing.person.IdNumberSeals;
 import org.jixing.person.People;
 import org.jixing.shared.InvalidInputException;
 import org.jixing.shared.UnifiedSocialCreditCode;
@@ -58,6 +59,9 @@ class ContributionImportIT extends IntegrationTest {
 
     @Autowired
     People people;
+
+    @Autowired
+    IdNumberSeals seals;
 
     @Autowired
     FollowUps followUps;
@@ -479,7 +483,7 @@ class ContributionImportIT extends IntegrationTest {
         store.started(id, clock.instant());
         List<Object[]> staged = new ArrayList<>();
         for (int n = 0; n < 2; n++) {
-            staged.add(new Object[] { id, n + 2, people.idNumberIndex(firstTwo.get(n).idNumber()), employer,
+            staged.add(new Object[] { id, n + 2, seals.idNumberIndex(firstTwo.get(n).idNumber()), employer,
                     ContributionMonths.of(m), 400_000L });
         }
         store.stage(id, staged, List.of(), new ContributionStore.Progress(3, 2, 0, stagedRows));
